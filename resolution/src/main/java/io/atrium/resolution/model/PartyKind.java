@@ -1,0 +1,3 @@
+package io.atrium.resolution.model;
+
+public enum PartyKind { PERSON, ORGANIZATION }
