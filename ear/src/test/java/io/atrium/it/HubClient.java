@@ -1,0 +1,73 @@
+package io.atrium.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Real HTTP calls to the deployed hub, as a demo user or anonymously. */
+final class HubClient {
+
+    static final String APP = "app:app-pass1!";
+    static final String VIEWER = "viewer:viewer-pass1!";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+
+    HubClient(URI base) {
+        this.base = base.resolve("/hub/api/");
+    }
+
+    Response postRecords(String credentials, String jsonLines) {
+        return send(request("ingest/records", credentials)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonLines)));
+    }
+
+    Response get(String path, String credentials) {
+        return send(request(path, credentials).GET());
+    }
+
+    Response customerByPhone(String phone) {
+        return get("customers?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8), VIEWER);
+    }
+
+    private HttpRequest.Builder request(String path, String credentials) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        if (credentials != null) {
+            builder.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Response(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.atrium.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The first end-to-end flow: ingest over HTTP, JMS, resolver, database, customer API. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RecordIngestIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration RESOLVED_WITHIN = Duration.ofSeconds(30);
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    private HubClient hub;
+    /** Each test gets its own source ids and phone numbers: the database outlives a run. */
+    private String run;
+    private String phone;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return HubDeployment.ear();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        hub = new HubClient(URI.create(deploymentUrl.toString()));
+        run = UUID.randomUUID().toString().substring(0, 8);
+        phone = "139" + String.format("%08d", Math.floorMod(run.hashCode(), 100_000_000));
+    }
+
+    @Test
+    void healthIsUpWithEveryPart() {
+        HubClient.Response health = hub.get("health", null);
+        assertEquals(200, health.status(), health.body());
+        JsonNode json = health.json();
+        assertEquals("UP", json.get("status").asText());
+        assertEquals("UP", json.get("database").get("status").asText());
+        assertEquals("UP", json.get("broker").get("status").asText());
+        assertEquals("UP", json.get("camel").get("status").asText());
+        assertTrue(json.get("routes").size() >= 1, health.body());
+    }
+
+    @Test
+    void postedRecordIsReadableAsCustomerByIdAndPhone() {
+        HubClient.Response posted = hub.postRecords(HubClient.APP, record("A-1", "张伟", phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7)));
+        assertEquals(202, posted.status(), posted.body());
+        assertEquals(1, posted.json().get("accepted").asInt());
+
+        JsonNode customer = awaitOneCustomerWithRecords(1);
+        assertEquals("ACTIVE", customer.get("status").asText());
+        assertEquals("张伟", customer.get("golden").get("name").get("value").asText());
+        assertEquals("it-" + run, customer.get("golden").get("name").get("source").asText());
+
+        HubClient.Response byId = hub.get("customers/" + customer.get("id").asText(), HubClient.VIEWER);
+        assertEquals(200, byId.status(), byId.body());
+        assertEquals(customer.get("id"), byId.json().get("id"));
+    }
+
+    @Test
+    void samePostedTwiceGivesOneSourceRecord() {
+        String line = record("A-2", "王芳", phone);
+        assertEquals(202, hub.postRecords(HubClient.APP, line).status());
+        JsonNode first = awaitOneCustomerWithRecords(1);
+        assertEquals(202, hub.postRecords(HubClient.APP, line).status());
+        // a later, different record on the same phone proves the queue has moved past the duplicate
+        assertEquals(202, hub.postRecords(HubClient.APP, record("A-3", "王芳", phone)).status());
+        JsonNode after = awaitOneCustomerWithRecords(2);
+        assertEquals(first.get("id"), after.get("id"));
+        assertEquals(2, after.get("sourceRecords").size());
+    }
+
+    @Test
+    void brokenLinesAreRejectedWithReasonAndGoodLinesGoThrough() {
+        String body = record("B-1", "李娜", phone) + "\n"
+                + JSON.createObjectNode().put("source", "it-" + run) + "\n"
+                + "not json at all\n"
+                + record("B-2", "李娜", phone) + "\n";
+        HubClient.Response posted = hub.postRecords(HubClient.APP, body);
+        assertEquals(202, posted.status(), posted.body());
+        JsonNode result = posted.json();
+        assertEquals(2, result.get("accepted").asInt());
+        assertEquals(2, result.get("rejected").asInt());
+        assertEquals(2, result.get("rejections").get(0).get("line").asInt());
+        assertEquals("missing required field 'sourceId'", result.get("rejections").get(0).get("reason").asText());
+        assertEquals(3, result.get("rejections").get(1).get("line").asInt());
+        assertTrue(result.get("rejections").get(1).get("reason").asText().startsWith("malformed JSON"));
+        awaitOneCustomerWithRecords(2);
+    }
+
+    @Test
+    void onlyBrokenLinesIsABadRequest() {
+        HubClient.Response posted = hub.postRecords(HubClient.APP, "{\"sourceId\":\"x\"}");
+        assertEquals(400, posted.status(), posted.body());
+        assertEquals("missing required field 'source'", posted.json().get("rejections").get(0).get("reason").asText());
+    }
+
+    @Test
+    void callsWithoutLoginOrWithTheWrongRoleAreRefused() {
+        assertEquals(401, hub.postRecords(null, record("C-1", "x", phone)).status());
+        assertEquals(401, hub.get("customers?phone=" + phone, null).status());
+        assertEquals(401, hub.postRecords("app:wrong-password", record("C-1", "x", phone)).status());
+        assertEquals(403, hub.postRecords(HubClient.VIEWER, record("C-1", "x", phone)).status());
+        assertNotEquals(401, hub.get("health", null).status());
+    }
+
+    private JsonNode awaitOneCustomerWithRecords(int records) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+            HubClient.Response response = hub.customerByPhone(phone);
+            if (response.status() != 200 || response.json().size() != 1) {
+                return false;
+            }
+            found[0] = response.json().get(0);
+            return found[0].get("sourceRecords").size() == records;
+        });
+        return found[0];
+    }
+
+    private String record(String sourceId, String name, String phoneNumber) {
+        ObjectNode record = JSON.createObjectNode()
+                .put("source", "it-" + run)
+                .put("sourceId", sourceId)
+                .put("kind", "PERSON")
+                .put("name", name)
+                .put("updatedAt", "2026-03-01T02:15:30Z");
+        record.putArray("phones").add(phoneNumber);
+        return record.toString();
+    }
+}

@@ -1,0 +1,3 @@
+package io.atrium.hub.customer;
+
+public enum CustomerStatus { ACTIVE, MERGED }

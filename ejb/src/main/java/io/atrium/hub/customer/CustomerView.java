@@ -1,0 +1,21 @@
+package io.atrium.hub.customer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The unified view of one customer. A merged-away customer answers with status MERGED and
+ * the id of the customer it was merged into.
+ */
+public record CustomerView(String id, CustomerStatus status, String mergedInto, String kind,
+                           Map<String, GoldenValue> golden, List<SourceRecordRef> sourceRecords,
+                           Instant createdAt, Instant updatedAt) {
+
+    /** A golden field with its lineage. */
+    public record GoldenValue(String value, String source, String sourceId) {
+    }
+
+    public record SourceRecordRef(String source, String sourceId, Instant updatedAt) {
+    }
+}

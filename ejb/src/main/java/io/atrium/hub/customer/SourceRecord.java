@@ -1,0 +1,72 @@
+package io.atrium.hub.customer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+import java.time.Instant;
+
+/** What one source system said about one party, identified by (source, sourceId). */
+@Entity
+@Table(name = "source_record",
+        uniqueConstraints = @UniqueConstraint(name = "uk_source_record_key", columnNames = {"source", "source_id"}),
+        indexes = @Index(name = "ix_source_record_customer", columnList = "customer_id"))
+public class SourceRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String source;
+
+    @Column(name = "source_id", nullable = false, length = 128)
+    private String sourceId;
+
+    @Column(name = "customer_id", nullable = false, length = 40)
+    private String customerId;
+
+    /** The source's own change time; a record older than the stored one is ignored. */
+    @Column(name = "record_updated_at")
+    private Instant recordUpdatedAt;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "content_hash", nullable = false, length = 64)
+    private String contentHash;
+
+    /** The canonical record as JSON, exactly as resolved. */
+    @Column(nullable = false, length = 1_000_000)
+    private String payload;
+
+    protected SourceRecord() {
+    }
+
+    public SourceRecord(String source, String sourceId) {
+        this.source = source;
+        this.sourceId = sourceId;
+    }
+
+    public void replace(String payload, String contentHash, Instant recordUpdatedAt, Instant receivedAt) {
+        this.payload = payload;
+        this.contentHash = contentHash;
+        this.recordUpdatedAt = recordUpdatedAt;
+        this.receivedAt = receivedAt;
+    }
+
+    public Long getId() { return id; }
+    public String getSource() { return source; }
+    public String getSourceId() { return sourceId; }
+    public String getCustomerId() { return customerId; }
+    public void setCustomerId(String customerId) { this.customerId = customerId; }
+    public Instant getRecordUpdatedAt() { return recordUpdatedAt; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public String getContentHash() { return contentHash; }
+    public String getPayload() { return payload; }
+}

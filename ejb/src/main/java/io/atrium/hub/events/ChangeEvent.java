@@ -1,0 +1,12 @@
+package io.atrium.hub.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A change to the unified view, as published on the customer-events topic. A merge names the
+ * surviving customer and the ids merged into it, so that downstream systems can re-point.
+ */
+public record ChangeEvent(String type, String customerId, List<String> mergedCustomerIds,
+                          String source, String sourceId, Instant occurredAt) {
+}

@@ -1,0 +1,40 @@
+package io.atrium.hub.events;
+
+import io.atrium.hub.resolve.ResolutionOutcome;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Topic;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
+import java.time.Instant;
+
+/**
+ * Publishes change events on the customer-events topic in the caller's JTA transaction,
+ * so an event goes out exactly when the change it describes is committed.
+ */
+@ApplicationScoped
+public class ChangeEvents {
+
+    public static final String TOPIC = "java:/jms/topic/atrium/customer-events";
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    @JMSConnectionFactory("java:/JmsXA")
+    JMSContext jms;
+
+    @Resource(lookup = TOPIC)
+    Topic topic;
+
+    public void publish(ResolutionOutcome outcome, String source, String sourceId, Instant at) {
+        ChangeEvent event = new ChangeEvent(outcome.change().name(), outcome.customerId(),
+                outcome.mergedCustomerIds(), source, sourceId, at);
+        jms.createProducer()
+                .setProperty("type", event.type())
+                .setProperty("customerId", event.customerId())
+                .send(topic, JSONB.toJson(event));
+    }
+}

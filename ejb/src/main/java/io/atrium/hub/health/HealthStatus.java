@@ -1,0 +1,3 @@
+package io.atrium.hub.health;
+
+public enum HealthStatus { UP, DOWN }

@@ -1,0 +1,40 @@
+package io.atrium.web.api;
+
+import io.atrium.hub.customer.CustomerQueries;
+import io.atrium.hub.customer.CustomerView;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** The unified customer view. */
+@RequestScoped
+@Path("/customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+    @EJB
+    CustomerQueries customers;
+
+    @GET
+    @Path("/{id}")
+    public CustomerView byId(@PathParam("id") String id) {
+        return customers.find(id).orElseThrow(() -> new NotFoundException("no customer " + id));
+    }
+
+    @GET
+    public List<CustomerView> search(@QueryParam("phone") String phone) {
+        if (phone == null || phone.isBlank()) {
+            throw new BadRequestException("give a search parameter: phone");
+        }
+        return customers.findByPhone(phone);
+    }
+}

@@ -1,0 +1,20 @@
+package io.atrium.web.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Answers JAX-RS errors (400, 404, ...) with a JSON body that says why. */
+@Provider
+public class WebApplicationErrors implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        return Response.status(e.getResponse().getStatus())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(e.getMessage()))
+                .build();
+    }
+}
