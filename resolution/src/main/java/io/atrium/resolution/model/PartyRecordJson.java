@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * Reads and writes canonical party records as JSON (one object per line in JSON Lines
+ * Reads and writes canonical party records and messages as JSON (one object per line in JSON Lines
  * input). Reading checks what the canonical format requires and says why a line is refused.
  */
 public final class PartyRecordJson {
@@ -41,11 +41,20 @@ public final class PartyRecordJson {
         return record;
     }
 
-    public static String write(PartyRecord record) {
+    public static String write(Object canonical) {
         try {
-            return MAPPER.writeValueAsString(record);
+            return MAPPER.writeValueAsString(canonical);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("canonical record cannot be written as JSON", e);
+            throw new IllegalStateException("canonical value cannot be written as JSON", e);
+        }
+    }
+
+    /** Reads a queued message that this hub wrote; a failure here is a defect, not bad input. */
+    public static CanonicalMessage readMessage(String json) {
+        try {
+            return MAPPER.readValue(json, CanonicalMessage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("queued message is not a canonical message: " + describe(e), e);
         }
     }
 
