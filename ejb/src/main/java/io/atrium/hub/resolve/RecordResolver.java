@@ -16,13 +16,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +44,7 @@ public class RecordResolver {
     public ResolutionOutcome resolve(PartyRecord record) {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
-        String hash = sha256(payload);
+        String hash = ContentHash.of(payload);
         SourceRecord stored = findSourceRecord(record.getSource(), record.getSourceId());
         if (stored != null && (hash.equals(stored.getContentHash()) || isOlder(record, stored))) {
             return ResolutionOutcome.unchanged(stored.getCustomerId());
@@ -160,11 +156,4 @@ public class RecordResolver {
                 && record.getUpdatedAt().isBefore(stored.getRecordUpdatedAt());
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,7 +2,7 @@ package io.atrium.web.api;
 
 import io.atrium.hub.ingest.RecordIngestion;
 import io.atrium.resolution.model.InvalidRecordException;
-import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +34,7 @@ public class RecordIngestResource {
         if (body == null || body.isBlank()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(new ApiError("empty body: expected JSON Lines")).build();
         }
-        List<PartyRecord> accepted = new ArrayList<>();
+        List<CanonicalMessage> accepted = new ArrayList<>();
         List<IngestResult.RejectedLine> rejected = new ArrayList<>();
         String[] lines = body.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
@@ -42,7 +42,7 @@ public class RecordIngestResource {
                 continue;
             }
             try {
-                accepted.add(PartyRecordJson.read(lines[i]));
+                accepted.add(CanonicalMessage.of(PartyRecordJson.read(lines[i])));
             } catch (InvalidRecordException e) {
                 rejected.add(new IngestResult.RejectedLine(i + 1, e.getMessage()));
             }

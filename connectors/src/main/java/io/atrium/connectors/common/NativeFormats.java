@@ -1,0 +1,24 @@
+package io.atrium.connectors.common;
+
+import io.atrium.resolution.model.CanonicalMessage;
+import io.atrium.resolution.model.InvalidRecordException;
+import io.atrium.resolution.model.PartyRecordJson;
+
+/**
+ * Maps one item in its native format, as it was quarantined, to the canonical message:
+ * the same mapping the connector applies, so that a replay after a fix behaves like a
+ * first delivery.
+ */
+public final class NativeFormats {
+
+    private NativeFormats() {
+    }
+
+    /** @throws InvalidRecordException with the reason, when the item is still not acceptable */
+    public static CanonicalMessage map(InputFormat format, String payload) {
+        return switch (format) {
+            case CANONICAL_JSON -> CanonicalMessage.of(PartyRecordJson.read(payload));
+            default -> throw new InvalidRecordException("replay of " + format + " is not supported yet");
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package io.atrium.hub.fact;
+
+import io.atrium.hub.resolve.ContentHash;
+import io.atrium.resolution.model.PartyFact;
+import io.atrium.resolution.model.PartyRecordJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Stores facts idempotently: the same version changes nothing, an older one is ignored
+ * (events of one member may arrive out of order), a newer one replaces the stored fact.
+ */
+@ApplicationScoped
+public class FactStore {
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
+
+    /** @return true when the stored facts changed */
+    public boolean store(PartyFact fact) {
+        String data = PartyRecordJson.write(fact.getData());
+        String hash = ContentHash.of(fact.getPartySourceId() + "|" + fact.getOccurredAt() + "|" + data);
+        SourceFact stored = em.createQuery("select f from SourceFact f where f.source = :source "
+                        + "and f.type = :type and f.factId = :factId", SourceFact.class)
+                .setParameter("source", fact.getSource())
+                .setParameter("type", fact.getType())
+                .setParameter("factId", fact.getFactId())
+                .getResultStream().findFirst().orElse(null);
+        if (stored != null && (hash.equals(stored.getContentHash())
+                || fact.getUpdatedAt() != null && stored.getUpdatedAt() != null && fact.getUpdatedAt().isBefore(stored.getUpdatedAt()))) {
+            return false;
+        }
+        if (stored == null) {
+            stored = new SourceFact(fact.getSource(), fact.getType(), fact.getFactId());
+            em.persist(stored);
+        }
+        stored.replace(fact.getPartySourceId(), fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
+        return true;
+    }
+}

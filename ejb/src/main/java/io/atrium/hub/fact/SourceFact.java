@@ -1,0 +1,82 @@
+package io.atrium.hub.fact;
+
+import io.atrium.resolution.model.FactType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+import java.time.Instant;
+
+/**
+ * A business fact from a source system, attached to a source party record (not to a
+ * customer): when records are merged or split, their facts follow them.
+ */
+@Entity
+@Table(name = "source_fact",
+        uniqueConstraints = @UniqueConstraint(name = "uk_source_fact_key", columnNames = {"source", "fact_type", "fact_id"}),
+        indexes = @Index(name = "ix_source_fact_party", columnList = "source, party_source_id"))
+public class SourceFact {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String source;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "fact_type", nullable = false, length = 16)
+    private FactType type;
+
+    @Column(name = "fact_id", nullable = false, length = 160)
+    private String factId;
+
+    @Column(name = "party_source_id", nullable = false, length = 128)
+    private String partySourceId;
+
+    @Column(name = "occurred_at")
+    private Instant occurredAt;
+
+    @Column(name = "fact_updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "content_hash", nullable = false, length = 64)
+    private String contentHash;
+
+    /** The fact's data as JSON. */
+    @Column(nullable = false, length = 100_000)
+    private String data;
+
+    protected SourceFact() {
+    }
+
+    public SourceFact(String source, FactType type, String factId) {
+        this.source = source;
+        this.type = type;
+        this.factId = factId;
+    }
+
+    public void replace(String partySourceId, Instant occurredAt, Instant updatedAt, String data, String contentHash) {
+        this.partySourceId = partySourceId;
+        this.occurredAt = occurredAt;
+        this.updatedAt = updatedAt;
+        this.data = data;
+        this.contentHash = contentHash;
+    }
+
+    public String getSource() { return source; }
+    public FactType getType() { return type; }
+    public String getFactId() { return factId; }
+    public String getPartySourceId() { return partySourceId; }
+    public Instant getOccurredAt() { return occurredAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public String getContentHash() { return contentHash; }
+    public String getData() { return data; }
+}

@@ -1,0 +1,48 @@
+package io.atrium.hub.ingest;
+
+import io.atrium.hub.fact.FactStore;
+import io.atrium.hub.resolve.RecordResolver;
+import io.atrium.resolution.model.CanonicalMessage;
+import io.atrium.resolution.model.PartyFact;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * Applies queued canonical messages: resolves the party record and stores the facts. A
+ * batch is tried in one transaction; {@link #applySeparately} lets the consumer isolate a
+ * failing message so that it alone is retried and, at last, parked.
+ */
+@Stateless
+public class CanonicalMessageHandler {
+
+    @EJB
+    RecordResolver resolver;
+
+    @Inject
+    FactStore facts;
+
+    /** In the caller's transaction: a failure rolls back the caller. */
+    public void apply(CanonicalMessage message) {
+        if (message.getParty() != null) {
+            resolver.resolve(message.getParty());
+        }
+        for (PartyFact fact : message.getFacts()) {
+            facts.store(fact);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void applyAll(List<CanonicalMessage> messages) {
+        messages.forEach(this::apply);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void applySeparately(CanonicalMessage message) {
+        apply(message);
+    }
+}

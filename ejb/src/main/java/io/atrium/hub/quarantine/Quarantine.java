@@ -1,0 +1,91 @@
+package io.atrium.hub.quarantine;
+
+import io.atrium.connectors.common.NativeFormats;
+import io.atrium.connectors.common.RejectedInput;
+import io.atrium.hub.ingest.RecordIngestion;
+import io.atrium.resolution.model.InvalidRecordException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Source items the hub could not take. Operators list them (personal data masked), replay
+ * them after the cause is fixed, or discard them; every close records who and when.
+ */
+@Stateless
+@RolesAllowed({"hub-operator", "hub-admin"})
+public class Quarantine {
+
+    private static final Logger LOG = Logger.getLogger(Quarantine.class.getName());
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
+
+    @EJB
+    RecordIngestion ingestion;
+
+    @Resource
+    SessionContext session;
+
+    /** Connectors call this from their own threads, without a caller identity. */
+    @PermitAll
+    public void record(RejectedInput rejected) {
+        em.persist(new QuarantinedItem(rejected.source(), rejected.format(), rejected.position(),
+                rejected.reason(), rejected.payload(), Instant.now()));
+        // position and reason only: they never carry personal data
+        LOG.log(Level.WARNING, "quarantined {0} item at {1}: {2}",
+                new Object[]{rejected.source(), rejected.position(), rejected.reason()});
+    }
+
+    public List<QuarantineView> list(QuarantineStatus status, String source, int limit) {
+        return em.createQuery("select q from QuarantinedItem q where (:status is null or q.status = :status) "
+                        + "and (:source is null or q.source = :source) order by q.id desc", QuarantinedItem.class)
+                .setParameter("status", status)
+                .setParameter("source", source)
+                .setMaxResults(limit)
+                .getResultStream().map(QuarantineView::of).toList();
+    }
+
+    public Optional<QuarantineView> find(long id) {
+        return Optional.ofNullable(em.find(QuarantinedItem.class, id)).map(QuarantineView::of);
+    }
+
+    /**
+     * Maps an open item again and queues it. If it still fails it stays open with the new
+     * reason; the answer says which. Closed items are answered as they are.
+     */
+    public Optional<QuarantineView> replay(long id) {
+        return Optional.ofNullable(em.find(QuarantinedItem.class, id)).map(item -> {
+            if (item.getStatus() == QuarantineStatus.OPEN) {
+                try {
+                    ingestion.enqueue(List.of(NativeFormats.map(item.getFormat(), item.getPayload())));
+                    item.close(QuarantineStatus.REPLAYED, session.getCallerPrincipal().getName(), Instant.now());
+                } catch (InvalidRecordException e) {
+                    item.stillFails(e.getMessage());
+                }
+            }
+            return QuarantineView.of(item);
+        });
+    }
+
+    /** Closes an open item without replaying it; closed items are answered as they are. */
+    public Optional<QuarantineView> discard(long id) {
+        return Optional.ofNullable(em.find(QuarantinedItem.class, id)).map(item -> {
+            if (item.getStatus() == QuarantineStatus.OPEN) {
+                item.close(QuarantineStatus.DISCARDED, session.getCallerPrincipal().getName(), Instant.now());
+            }
+            return QuarantineView.of(item);
+        });
+    }
+}

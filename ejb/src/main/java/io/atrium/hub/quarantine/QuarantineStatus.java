@@ -1,0 +1,3 @@
+package io.atrium.hub.quarantine;
+
+public enum QuarantineStatus { OPEN, REPLAYED, DISCARDED }

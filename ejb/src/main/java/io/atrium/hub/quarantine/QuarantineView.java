@@ -1,0 +1,17 @@
+package io.atrium.hub.quarantine;
+
+import io.atrium.connectors.common.InputFormat;
+
+import java.time.Instant;
+
+/** A quarantined item as operators see it: the payload with personal data masked. */
+public record QuarantineView(long id, String source, InputFormat format, String position, String reason,
+                             String maskedPayload, QuarantineStatus status, Instant createdAt,
+                             Instant closedAt, String closedBy) {
+
+    static QuarantineView of(QuarantinedItem item) {
+        return new QuarantineView(item.getId(), item.getSource(), item.getFormat(), item.getPosition(), item.getReason(),
+                PersonalDataMask.mask(item.getPayload()), item.getStatus(), item.getCreatedAt(),
+                item.getClosedAt(), item.getClosedBy());
+    }
+}
