@@ -16,8 +16,12 @@ public class CanonicalFileDropRoute extends ConnectorRouteBuilder {
     public static final String ROUTE_ID = "canonical-file-drop";
     private static final int CHUNK = 500;
 
+    private final CanonicalSink sink;
+    private final QuarantineSink quarantine;
+
     public CanonicalFileDropRoute(CanonicalSink sink, QuarantineSink quarantine) {
-        super(sink, quarantine);
+        this.sink = sink;
+        this.quarantine = quarantine;
     }
 
     @Override

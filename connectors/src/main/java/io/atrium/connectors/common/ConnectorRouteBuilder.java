@@ -5,18 +5,10 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Base of every connector's routes: one error handler (retries with exponential back-off,
- * settings from configuration), the sinks for good and bad input, and endpoint URIs that
+ * settings from configuration), an on/off switch, and endpoint URIs that
  * an operator replaces whole (a local directory, an SFTP server, ...) without a rebuild.
  */
 public abstract class ConnectorRouteBuilder extends RouteBuilder {
-
-    protected final CanonicalSink sink;
-    protected final QuarantineSink quarantine;
-
-    protected ConnectorRouteBuilder(CanonicalSink sink, QuarantineSink quarantine) {
-        this.sink = sink;
-        this.quarantine = quarantine;
-    }
 
     /** The property that switches this connector on; its routes are added only when it is true. */
     public abstract String enabledProperty();
@@ -38,6 +30,11 @@ public abstract class ConnectorRouteBuilder extends RouteBuilder {
     }
 
     protected abstract void configureRoutes() throws Exception;
+
+    /** A configuration value, resolved now (defaults come from the hub, overrides from system properties). */
+    protected String setting(String key) {
+        return getContext().resolvePropertyPlaceholders("{{" + key + "}}");
+    }
 
     /** Appends consumer options to an operator-given endpoint URI that may already carry some. */
     protected static String withOptions(String endpointUri, String options) {

@@ -4,7 +4,13 @@ import io.atrium.connectors.canonical.CanonicalFileDropRoute;
 import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.ConnectorRouteBuilder;
 import io.atrium.connectors.common.QuarantineSink;
+import io.atrium.connectors.leasing.LeasingFileRoute;
+import io.atrium.connectors.membership.MembershipQueueRoute;
+import io.atrium.connectors.property.PropertyPollingRoute;
+import io.atrium.connectors.sales.SalesPollingRoute;
 import io.atrium.hub.ingest.RecordIngestion;
+import io.atrium.hub.polling.SalesPolling;
+import io.atrium.hub.progress.ConnectorProgressStore;
 import io.atrium.hub.quarantine.Quarantine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -48,6 +54,12 @@ public class CamelBootstrap {
     @EJB
     Quarantine quarantine;
 
+    @EJB
+    ConnectorProgressStore progress;
+
+    @EJB
+    SalesPolling salesPolling;
+
     private DefaultCamelContext camel;
 
     @PostConstruct
@@ -60,7 +72,13 @@ public class CamelBootstrap {
         CanonicalSink sink = ingestion::enqueue;
         QuarantineSink quarantineSink = quarantine::record;
         try {
-            for (ConnectorRouteBuilder connector : List.of(new CanonicalFileDropRoute(sink, quarantineSink))) {
+            List<ConnectorRouteBuilder> connectors = List.of(
+                    new CanonicalFileDropRoute(sink, quarantineSink),
+                    new SalesPollingRoute(salesPolling),
+                    new LeasingFileRoute(sink, quarantineSink, progress),
+                    new PropertyPollingRoute(sink, quarantineSink, progress),
+                    new MembershipQueueRoute(sink, quarantineSink));
+            for (ConnectorRouteBuilder connector : connectors) {
                 if (isEnabled(connector)) {
                     camel.addRoutes(connector);
                 }
@@ -88,9 +106,27 @@ public class CamelBootstrap {
     private static Properties defaults() {
         Path data = Path.of(System.getProperty("jboss.server.data.dir", "data"), "atrium");
         Properties defaults = new Properties();
+        defaults.setProperty("atrium.connector.redeliveries", "3");
         defaults.setProperty("atrium.canonical.enabled", "true");
         defaults.setProperty("atrium.canonical.inbox", data.resolve("inbox/canonical").toString());
         defaults.setProperty("atrium.canonical.poll-delay", "1000");
+        defaults.setProperty("atrium.sales.enabled", "false");
+        defaults.setProperty("atrium.sales.poll-period", "5000");
+        defaults.setProperty("atrium.sales.batch-size", "500");
+        defaults.setProperty("atrium.leasing.enabled", "true");
+        defaults.setProperty("atrium.leasing.endpoint", "file:" + data.resolve("inbox/leasing"));
+        defaults.setProperty("atrium.leasing.poll-delay", "2000");
+        defaults.setProperty("atrium.property.enabled", "false");
+        defaults.setProperty("atrium.property.base-url", "http://localhost:8090");
+        defaults.setProperty("atrium.property.api-key", "");
+        defaults.setProperty("atrium.property.page-size", "100");
+        defaults.setProperty("atrium.property.max-attempts", "6");
+        defaults.setProperty("atrium.property.max-retry-wait-seconds", "30");
+        defaults.setProperty("atrium.property.max-passes", "3");
+        defaults.setProperty("atrium.property.poll-period", "10000");
+        defaults.setProperty("atrium.membership.enabled", "true");
+        defaults.setProperty("atrium.membership.queue", "hub.in.membership");
+        defaults.setProperty("atrium.membership.consumers", "4");
         return defaults;
     }
 }

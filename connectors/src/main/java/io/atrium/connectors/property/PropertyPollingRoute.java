@@ -1,0 +1,56 @@
+package io.atrium.connectors.property;
+
+import io.atrium.connectors.common.CanonicalSink;
+import io.atrium.connectors.common.ConnectorRouteBuilder;
+import io.atrium.connectors.common.ProgressStore;
+import io.atrium.connectors.common.QuarantineSink;
+
+import java.time.Duration;
+
+/** Polls the property-management API on a timer: owners first, then work orders. */
+public class PropertyPollingRoute extends ConnectorRouteBuilder {
+
+    public static final String ROUTE_ID = "property-poll";
+
+    private final CanonicalSink sink;
+    private final QuarantineSink quarantine;
+    private final ProgressStore progress;
+
+    public PropertyPollingRoute(CanonicalSink sink, QuarantineSink quarantine, ProgressStore progress) {
+        this.sink = sink;
+        this.quarantine = quarantine;
+        this.progress = progress;
+    }
+
+    @Override
+    public String enabledProperty() {
+        return "atrium.property.enabled";
+    }
+
+    @Override
+    protected void configureRoutes() {
+        PropertyApiClient api = new PropertyApiClient(
+                setting("atrium.property.base-url"), setting("atrium.property.api-key"),
+                Integer.parseInt(setting("atrium.property.max-attempts")),
+                Duration.ofSeconds(Long.parseLong(setting("atrium.property.max-retry-wait-seconds"))),
+                PropertyPollingRoute::sleep);
+        PropertyPoller poller = new PropertyPoller(api, progress, sink, quarantine,
+                Integer.parseInt(setting("atrium.property.page-size")), Integer.parseInt(setting("atrium.property.max-passes")));
+        from("timer:property-poll?delay=1000&period={{atrium.property.poll-period}}")
+                .routeId(ROUTE_ID)
+                .process(exchange -> {
+                    for (PropertyEndpoint endpoint : PropertyEndpoint.values()) {
+                        poller.poll(endpoint);
+                    }
+                });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PropertyApiClient.PropertyApiException("interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.atrium.hub.polling;
+
+import io.atrium.connectors.sales.SalesPollingRoute;
+import io.atrium.connectors.sales.SalesTable;
+import io.atrium.connectors.sales.SalesTablePoller;
+import io.atrium.hub.ingest.RecordIngestion;
+import io.atrium.hub.progress.ConnectorProgressStore;
+import io.atrium.hub.quarantine.Quarantine;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+
+import javax.sql.DataSource;
+
+/**
+ * One batch of the sales database in one JTA transaction: the queued messages, the
+ * quarantined rows and the new watermark commit together. The sales datasource is not
+ * enlisted (jta=false): it is only read.
+ */
+@Stateless
+public class SalesPolling implements SalesPollingRoute.BatchPoll {
+
+    @Resource(lookup = "java:jboss/datasources/SalesDS")
+    DataSource salesDatabase;
+
+    @EJB
+    ConnectorProgressStore progress;
+
+    @EJB
+    RecordIngestion ingestion;
+
+    @EJB
+    Quarantine quarantine;
+
+    @Override
+    public int poll(SalesTable table, int batchSize) {
+        return new SalesTablePoller(salesDatabase, progress, ingestion::enqueue, quarantine::record).pollOnce(table, batchSize);
+    }
+}
