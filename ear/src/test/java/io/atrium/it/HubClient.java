@@ -10,13 +10,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /** Real HTTP calls to the deployed hub, as a demo user or anonymously. */
 final class HubClient {
 
     static final String APP = "app:app-pass1!";
     static final String VIEWER = "viewer:viewer-pass1!";
+    static final String OPERATOR = "operator:operator-pass1!";
+    private static final Duration RESOLVED_WITHIN = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -34,6 +40,45 @@ final class HubClient {
 
     Response get(String path, String credentials) {
         return send(request(path, credentials).GET());
+    }
+
+    Response post(String path, String credentials) {
+        return send(request(path, credentials).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    Response post(String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder builder = request(path, null).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    /** Waits until exactly one active customer has this phone and the given number of source records. */
+    JsonNode awaitCustomerWithPhone(String phone, int sourceRecords) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response response = customerByPhone(phone);
+            if (response.status() != 200 || response.json().size() != 1) {
+                return false;
+            }
+            found[0] = response.json().get(0);
+            return found[0].get("sourceRecords").size() == sourceRecords;
+        });
+        return found[0];
+    }
+
+    /** Waits until the open quarantine holds an item at this position, and returns it. */
+    JsonNode awaitQuarantined(String positionPart) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (JsonNode item : get("quarantine?limit=1000", OPERATOR).json()) {
+                if (item.get("position").asText().contains(positionPart)) {
+                    found[0] = item;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 
     Response customerByPhone(String phone) {

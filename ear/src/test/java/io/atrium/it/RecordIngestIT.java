@@ -14,10 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecordIngestIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration RESOLVED_WITHIN = Duration.ofSeconds(30);
 
     @ArquillianResource
     URL deploymentUrl;
@@ -126,16 +123,7 @@ class RecordIngestIT {
     }
 
     private JsonNode awaitOneCustomerWithRecords(int records) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
-            HubClient.Response response = hub.customerByPhone(phone);
-            if (response.status() != 200 || response.json().size() != 1) {
-                return false;
-            }
-            found[0] = response.json().get(0);
-            return found[0].get("sourceRecords").size() == records;
-        });
-        return found[0];
+        return hub.awaitCustomerWithPhone(phone, records);
     }
 
     private String record(String sourceId, String name, String phoneNumber) {

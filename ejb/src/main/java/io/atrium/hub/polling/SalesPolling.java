@@ -8,6 +8,7 @@ import io.atrium.hub.progress.ConnectorProgressStore;
 import io.atrium.hub.quarantine.Quarantine;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
  * enlisted (jta=false): it is only read.
  */
 @Stateless
+@LocalBean
 public class SalesPolling implements SalesPollingRoute.BatchPoll {
 
     @Resource(lookup = "java:jboss/datasources/SalesDS")

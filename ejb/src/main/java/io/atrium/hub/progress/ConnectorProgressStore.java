@@ -1,6 +1,7 @@
 package io.atrium.hub.progress;
 
 import io.atrium.connectors.common.ProgressStore;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 /** The connectors' progress in the hub's database, in the caller's transaction. */
 @Stateless
+@LocalBean
 public class ConnectorProgressStore implements ProgressStore {
 
     @PersistenceContext(unitName = "atrium")

@@ -1,0 +1,70 @@
+package io.atrium.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Canonical records dropped as a JSON Lines file: good lines are resolved, a broken line is
+ * quarantined with file, line and reason, and operators can list (masked), replay and discard it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CanonicalFileDropIT {
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return HubDeployment.ear();
+    }
+
+    @Test
+    void goodLinesAreResolvedAndTheBrokenOneIsQuarantinedForOperators() {
+        HubClient hub = new HubClient(URI.create(deploymentUrl.toString()));
+        String run = TestData.runId();
+        String phone = TestData.mobile(run);
+        String file = "it-" + run + ".jsonl";
+        Path inbox = TestData.serverData().resolve("atrium/inbox/canonical");
+        TestData.drop(inbox, file, TestData.canonicalPerson("file-" + run, "F-1", "李娜", phone) + "\n"
+                + "{\"source\":\"file-" + run + "\",\"sourceId\":\"F-2\",\"phones\":[\"" + phone + "\"],\"birthDate\":\"15/07/1985\"}\n"
+                + TestData.canonicalPerson("file-" + run, "F-3", "李娜", phone) + "\n", StandardCharsets.UTF_8);
+
+        hub.awaitCustomerWithPhone(phone, 2);
+        JsonNode item = hub.awaitQuarantined(file + " line 2");
+        assertEquals("canonical", item.get("source").asText());
+        assertEquals("invalid value for field 'birthDate'", item.get("reason").asText());
+        assertFalse(item.get("maskedPayload").asText().contains(phone), "phones are masked for operators");
+        assertTrue(item.get("maskedPayload").asText().contains(phone.substring(7)), "the last four digits stay");
+        await().until(() -> Files.exists(inbox.resolve(".done").resolve(file)));
+
+        long id = item.get("id").asLong();
+        HubClient.Response replay = hub.post("quarantine/" + id + "/replay", HubClient.OPERATOR);
+        assertEquals(422, replay.status(), replay.body());
+        assertEquals("OPEN", replay.json().get("status").asText());
+
+        assertEquals(403, hub.post("quarantine/" + id + "/discard", HubClient.VIEWER).status());
+        HubClient.Response discard = hub.post("quarantine/" + id + "/discard", HubClient.OPERATOR);
+        assertEquals(200, discard.status(), discard.body());
+        assertEquals("DISCARDED", discard.json().get("status").asText());
+        assertEquals("operator", discard.json().get("closedBy").asText());
+        assertEquals(409, hub.post("quarantine/" + id + "/replay", HubClient.OPERATOR).status());
+    }
+}

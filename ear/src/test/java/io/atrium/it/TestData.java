@@ -1,0 +1,59 @@
+package io.atrium.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/** Unique test values, and files placed in the server's directories the way a source system would. */
+final class TestData {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestData() {
+    }
+
+    /** A short id unique to this test; the database outlives a run. */
+    static String runId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A mainland mobile number derived from the run id. */
+    static String mobile(String run) {
+        return "139" + String.format("%08d", Math.floorMod(run.hashCode(), 100_000_000));
+    }
+
+    static ObjectNode canonicalPerson(String source, String sourceId, String name, String phone) {
+        ObjectNode record = JSON.createObjectNode()
+                .put("source", source)
+                .put("sourceId", sourceId)
+                .put("kind", "PERSON")
+                .put("name", name)
+                .put("updatedAt", "2026-03-01T02:15:30Z");
+        record.putArray("phones").add(phone);
+        return record;
+    }
+
+    /** The server's data directory of the running suite (H2 or PostgreSQL run). */
+    static Path serverData() {
+        return Path.of(System.getProperty("atrium.it.data.dir"));
+    }
+
+    /** Writes the file next to its destination, then moves it in, so a poller never sees half a file. */
+    static Path drop(Path directory, String fileName, String content, Charset charset) {
+        try {
+            Files.createDirectories(directory);
+            Path partial = directory.resolve("." + fileName + ".partial");
+            Files.writeString(partial, content, charset);
+            return Files.move(partial, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
