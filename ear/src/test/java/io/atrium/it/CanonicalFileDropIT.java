@@ -1,16 +1,9 @@
 package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.URL;
+import org.junit.jupiter.api.Test;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,21 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Canonical records dropped as a JSON Lines file: good lines are resolved, a broken line is
  * quarantined with file, line and reason, and operators can list (masked), replay and discard it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CanonicalFileDropIT {
-
-    @ArquillianResource
-    URL deploymentUrl;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return HubDeployment.ear();
-    }
+class CanonicalFileDropIT extends DeployedHub {
 
     @Test
     void goodLinesAreResolvedAndTheBrokenOneIsQuarantinedForOperators() {
-        HubClient hub = new HubClient(URI.create(deploymentUrl.toString()));
+        HubClient hub = hub();
         String run = TestData.runId();
         String phone = TestData.mobile(run);
         String file = "it-" + run + ".jsonl";

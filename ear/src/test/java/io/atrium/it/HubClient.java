@@ -66,6 +66,31 @@ final class HubClient {
         return found[0];
     }
 
+    /** Waits until exactly one active customer has this phone and it satisfies the condition; returns it. */
+    JsonNode awaitCustomerWithPhone(String phone, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response response = customerByPhone(phone);
+            if (response.status() != 200 || response.json().size() != 1) {
+                return false;
+            }
+            found[0] = response.json().get(0);
+            return condition.test(found[0]);
+        });
+        return found[0];
+    }
+
+    /** The customer's facts of one type, newest first. */
+    static java.util.List<JsonNode> facts(JsonNode customer, String type) {
+        java.util.List<JsonNode> facts = new java.util.ArrayList<>();
+        customer.get("timeline").forEach(fact -> {
+            if (type.equals(fact.get("type").asText())) {
+                facts.add(fact);
+            }
+        });
+        return facts;
+    }
+
     /** Waits until the open quarantine holds an item at this position, and returns it. */
     JsonNode awaitQuarantined(String positionPart) {
         JsonNode[] found = new JsonNode[1];

@@ -3,17 +3,10 @@ package io.atrium.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.URL;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,28 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The first end-to-end flow: ingest over HTTP, JMS, resolver, database, customer API. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RecordIngestIT {
+class RecordIngestIT extends DeployedHub {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @ArquillianResource
-    URL deploymentUrl;
 
     private HubClient hub;
     /** Each test gets its own source ids and phone numbers: the database outlives a run. */
     private String run;
     private String phone;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return HubDeployment.ear();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        hub = new HubClient(URI.create(deploymentUrl.toString()));
+        hub = hub();
         run = UUID.randomUUID().toString().substring(0, 8);
         phone = "139" + String.format("%08d", Math.floorMod(run.hashCode(), 100_000_000));
     }

@@ -1,6 +1,16 @@
 package io.atrium.connectors.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atrium.connectors.leasing.LeaseRowMapper;
+import io.atrium.connectors.membership.MemberEventMapper;
+import io.atrium.connectors.property.PropertyEndpoint;
+import io.atrium.connectors.property.PropertyItemMapper;
+import io.atrium.connectors.sales.SalesRowMapper;
+import io.atrium.connectors.sales.SalesTable;
+import io.atrium.connectors.service.TicketMapper;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyRecordJson;
@@ -14,6 +24,8 @@ import java.util.Map;
  */
 public final class NativeFormats {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private NativeFormats() {
     }
 
@@ -21,19 +33,34 @@ public final class NativeFormats {
     public static CanonicalMessage map(InputFormat format, String payload) {
         return switch (format) {
             case CANONICAL_JSON -> CanonicalMessage.of(PartyRecordJson.read(payload));
-            default -> throw new InvalidRecordException("replay of " + format + " is not supported yet");
+            case SALES_CUSTOMER_ROW -> SalesRowMapper.map(SalesTable.CUSTOMER, row(payload));
+            case SALES_CONTRACT_ROW -> SalesRowMapper.map(SalesTable.CONTRACT, row(payload));
+            case LEASING_CSV_ROW -> LeaseRowMapper.map(payload);
+            case PROPERTY_OWNER -> PropertyItemMapper.map(PropertyEndpoint.OWNERS, tree(payload));
+            case PROPERTY_WORK_ORDER -> PropertyItemMapper.map(PropertyEndpoint.WORK_ORDERS, tree(payload));
+            case MEMBERSHIP_XML -> MemberEventMapper.map(payload);
+            case SERVICE_TICKET_JSON -> TicketMapper.map(payload);
         };
     }
 
-    public static CanonicalMessage mapSalesRow(InputFormat format, Map<String, Object> row) {
-        throw new InvalidRecordException("sales rows are not mapped yet");
-    }
-
-    public static CanonicalMessage mapPropertyItem(InputFormat format, JsonNode item) {
-        throw new InvalidRecordException("property items are not mapped yet");
-    }
-
+    /** A sales row as kept in the quarantine, typed values written as ISO text. */
     public static String rowAsJson(Map<String, Object> row) {
         return PartyRecordJson.write(row);
+    }
+
+    private static Map<String, Object> row(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("quarantined row is not a JSON object");
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("item is not valid JSON");
+        }
     }
 }

@@ -4,7 +4,6 @@ import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.ConnectorRouteBuilder;
 import io.atrium.connectors.common.InputFormat;
 import io.atrium.connectors.common.LineChunkProcessor;
-import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.ProcessedInputRepository;
 import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
@@ -40,14 +39,14 @@ public class LeasingFileRoute extends ConnectorRouteBuilder {
     protected void configureRoutes() {
         getContext().getRegistry().bind("leasingProcessedFiles", new ProcessedInputRepository(progress, "leasing-file"));
         String endpoint = setting("atrium.leasing.endpoint");
-        from(withOptions(endpoint, "include=tenants_\\d{14}\\.csv&charset=GBK&doneFileName=${file:name}.done"
+        from(withOptions(endpoint, "include=tenants_\\d{14}\\.csv&sortBy=file:name&charset=GBK&doneFileName=${file:name}.done"
                 + "&idempotent=true&idempotentKey=${file:name}&idempotentRepository=#leasingProcessedFiles"
                 + "&move=.processed/${file:name}&delay={{atrium.leasing.poll-delay}}"))
                 .routeId(ROUTE_ID)
                 // the header row is skipped; line numbers count it, as a person opening the file would
                 .split(body().tokenize("\n", CHUNK, true)).streaming()
                     .process(new LineChunkProcessor("leasing", InputFormat.LEASING_CSV_ROW,
-                            line -> NativeFormats.map(InputFormat.LEASING_CSV_ROW, line), CHUNK, 1, sink, quarantine))
+                            LeaseRowMapper::map, CHUNK, 1, sink, quarantine))
                 .end();
     }
 }

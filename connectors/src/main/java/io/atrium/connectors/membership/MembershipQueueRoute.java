@@ -36,7 +36,10 @@ public class MembershipQueueRoute extends ConnectorRouteBuilder {
 
     @Override
     protected void configureRoutes() {
-        from("jms:queue:{{atrium.membership.queue}}?concurrentConsumers={{atrium.membership.consumers}}")
+        // a local JMS transaction per message: it is acknowledged only after the sink has queued it
+        // (or the quarantine kept it); a failure in between redelivers it, and a redelivery changes nothing
+        from("jms:queue:{{atrium.membership.queue}}?connectionFactory=#consumerConnectionFactory&transacted=true"
+                + "&concurrentConsumers={{atrium.membership.consumers}}")
                 .routeId(ROUTE_ID)
                 .process(exchange -> {
                     String xml = exchange.getIn().getBody(String.class);

@@ -2,7 +2,6 @@ package io.atrium.connectors.property;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.connectors.common.CanonicalSink;
-import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
 import io.atrium.connectors.common.RejectedInput;
@@ -67,7 +66,7 @@ public class PropertyPoller {
                     }
                     newest = later(newest, item.path("updatedAt").asText(null));
                     try {
-                        good.add(NativeFormats.mapPropertyItem(endpoint.format(), item));
+                        good.add(PropertyItemMapper.map(endpoint, item));
                     } catch (InvalidRecordException e) {
                         quarantine.quarantine(new RejectedInput("property", endpoint.format(),
                                 endpoint.path() + " updatedSince=" + since + " page " + page + " item " + i,
@@ -77,7 +76,9 @@ public class PropertyPoller {
                 if (!good.isEmpty()) {
                     sink.deliver(good);
                 }
-                if (items.isEmpty() || (long) (page + 1) * pageSize >= total) {
+                // the API may serve fewer items per page than asked for; its own page size counts
+                int served = body.path("size").asInt(pageSize);
+                if (items.isEmpty() || (long) (page + 1) * served >= total) {
                     break;
                 }
                 page++;

@@ -50,7 +50,7 @@ public class SalesTablePoller {
         List<CanonicalMessage> good = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
             try {
-                good.add(NativeFormats.mapSalesRow(table.format(), row));
+                good.add(SalesRowMapper.map(table, row));
             } catch (InvalidRecordException e) {
                 quarantine.quarantine(new RejectedInput("sales", table.format(),
                         table.tableName() + " " + table.keyColumn() + "=" + row.get(table.keyColumn()),
@@ -64,6 +64,17 @@ public class SalesTablePoller {
         progress.save(progressKey, new Watermark((LocalDateTime) last.get("updated_at"),
                 String.valueOf(last.get(table.keyColumn()))).format());
         return rows.size();
+    }
+
+    /** JDBC's date types as java.time, so that a quarantined row keeps ISO text in its JSON. */
+    private static Object portable(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return value;
     }
 
     private List<Map<String, Object>> readAfter(SalesTable table, Watermark from, int batchSize) {
@@ -83,8 +94,7 @@ public class SalesTablePoller {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int column = 1; column <= meta.getColumnCount(); column++) {
                         String name = meta.getColumnLabel(column).toLowerCase(java.util.Locale.ROOT);
-                        row.put(name, name.equals("updated_at")
-                                ? result.getObject(column, LocalDateTime.class) : result.getObject(column));
+                        row.put(name, portable(result.getObject(column)));
                     }
                     rows.add(row);
                 }

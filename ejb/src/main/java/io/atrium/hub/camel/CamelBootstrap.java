@@ -45,6 +45,13 @@ public class CamelBootstrap {
     @Resource(lookup = "java:/JmsXA")
     ConnectionFactory connectionFactory;
 
+    /**
+     * Consumers take the broker's plain in-VM factory: the pooled JmsXA allows one session
+     * per connection, which a listener container with several consumers does not keep to.
+     */
+    @Resource(lookup = "java:/ConnectionFactory")
+    ConnectionFactory consumerConnectionFactory;
+
     @Resource
     ManagedThreadFactory threadFactory;
 
@@ -69,6 +76,10 @@ public class CamelBootstrap {
         camel.getExecutorServiceManager().setThreadPoolFactory(new ManagedThreadPoolFactory(threadFactory));
         camel.getPropertiesComponent().setInitialProperties(defaults());
         camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
+        camel.getRegistry().bind("consumerConnectionFactory", consumerConnectionFactory);
+        // in-flight polls may be waiting out a back-off; an undeploy does not wait for them
+        camel.getShutdownStrategy().setTimeout(10);
+        camel.getShutdownStrategy().setShutdownNowOnTimeout(true);
         CanonicalSink sink = ingestion::enqueue;
         QuarantineSink quarantineSink = quarantine::record;
         try {

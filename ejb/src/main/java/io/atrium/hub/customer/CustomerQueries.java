@@ -1,6 +1,8 @@
 package io.atrium.hub.customer;
 
+import io.atrium.hub.fact.SourceFact;
 import io.atrium.hub.resolve.ExactMatchKeys;
+import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -51,7 +53,19 @@ public class CustomerQueries {
                 .map(r -> new CustomerView.SourceRecordRef(r.getSource(), r.getSourceId(), r.getRecordUpdatedAt()))
                 .toList();
         return new CustomerView(customer.getId(), customer.getStatus(), customer.getMergedInto(),
-                customer.getKind() == null ? null : customer.getKind().name(), golden, records,
+                customer.getKind() == null ? null : customer.getKind().name(), golden, records, timeline(customer.getId()),
                 customer.getCreatedAt(), customer.getUpdatedAt());
+    }
+
+    /** Facts are joined to the customer through their party record, so a fact that arrived first shows once its party does. */
+    private List<CustomerView.FactView> timeline(String customerId) {
+        return em.createQuery("select f from SourceFact f, SourceRecord r where r.customerId = :id "
+                        + "and f.source = r.source and f.partySourceId = r.sourceId "
+                        + "order by f.occurredAt desc nulls last, f.id desc", SourceFact.class)
+                .setParameter("id", customerId)
+                .getResultList().stream()
+                .map(f -> new CustomerView.FactView(f.getType().name(), f.getSource(), f.getFactId(), f.getPartySourceId(),
+                        f.getOccurredAt(), f.getUpdatedAt(), PartyRecordJson.readMap(f.getData())))
+                .toList();
     }
 }

@@ -10,10 +10,15 @@ import java.util.Map;
  */
 public record CustomerView(String id, CustomerStatus status, String mergedInto, String kind,
                            Map<String, GoldenValue> golden, List<SourceRecordRef> sourceRecords,
-                           Instant createdAt, Instant updatedAt) {
+                           List<FactView> timeline, Instant createdAt, Instant updatedAt) {
 
     /** A golden field with its lineage. */
     public record GoldenValue(String value, String source, String sourceId) {
+    }
+
+    /** A business fact of one of the customer's source records; the timeline is newest first. */
+    public record FactView(String type, String source, String factId, String sourceId, Instant occurredAt,
+                           Instant updatedAt, Map<String, Object> data) {
     }
 
     public record SourceRecordRef(String source, String sourceId, Instant updatedAt) {

@@ -31,11 +31,15 @@ public class FactStore {
                 || fact.getUpdatedAt() != null && stored.getUpdatedAt() != null && fact.getUpdatedAt().isBefore(stored.getUpdatedAt()))) {
             return false;
         }
-        if (stored == null) {
+        boolean isNew = stored == null;
+        if (isNew) {
             stored = new SourceFact(fact.getSource(), fact.getType(), fact.getFactId());
-            em.persist(stored);
         }
         stored.replace(fact.getPartySourceId(), fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
+        if (isNew) {
+            // complete before persist: Hibernate's insert takes the state it had at persist time
+            em.persist(stored);
+        }
         return true;
     }
 }

@@ -1,8 +1,10 @@
 package io.atrium.hub.ingest;
 
+import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
@@ -29,11 +31,16 @@ public class RecordIngestion {
     @Resource(lookup = ResolverQueue.JNDI)
     Queue queue;
 
+    @EJB
+    ConnectorActivity activity;
+
     @Inject
     @ConfigProperty(name = "atrium.queue.batch-size", defaultValue = "200")
     int batchSize;
 
     public void enqueue(List<CanonicalMessage> messages) {
+        messages.stream().collect(Collectors.groupingBy(RecordIngestion::sourceOf, Collectors.counting()))
+                .forEach((source, count) -> activity.queued(source, count.intValue()));
         for (int from = 0; from < messages.size(); from += batchSize) {
             send(messages.subList(from, Math.min(messages.size(), from + batchSize)));
         }
@@ -41,6 +48,13 @@ public class RecordIngestion {
 
     public void enqueueOneByOne(List<CanonicalMessage> messages) {
         messages.forEach(message -> send(List.of(message)));
+    }
+
+    private static String sourceOf(CanonicalMessage message) {
+        if (message.getParty() != null) {
+            return message.getParty().getSource();
+        }
+        return message.getFacts().isEmpty() ? "unknown" : message.getFacts().get(0).getSource();
     }
 
     private void send(List<CanonicalMessage> batch) {

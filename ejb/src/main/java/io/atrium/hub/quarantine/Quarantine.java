@@ -1,5 +1,6 @@
 package io.atrium.hub.quarantine;
 
+import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.RejectedInput;
 import io.atrium.hub.ingest.RecordIngestion;
@@ -38,11 +39,15 @@ public class Quarantine {
     @Resource
     SessionContext session;
 
+    @EJB
+    ConnectorActivity activity;
+
     /** Connectors call this from their own threads, without a caller identity. */
     @PermitAll
     public void record(RejectedInput rejected) {
         em.persist(new QuarantinedItem(rejected.source(), rejected.format(), rejected.position(),
                 rejected.reason(), rejected.payload(), Instant.now()));
+        activity.quarantined(rejected.source());
         // position and reason only: they never carry personal data
         LOG.log(Level.WARNING, "quarantined {0} item at {1}: {2}",
                 new Object[]{rejected.source(), rejected.position(), rejected.reason()});

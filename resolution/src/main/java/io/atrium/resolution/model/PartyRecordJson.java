@@ -58,6 +58,18 @@ public final class PartyRecordJson {
         }
     }
 
+    /** Reads a JSON object this hub wrote (a fact's data) as a map. */
+    public static java.util.Map<String, Object> readMap(String json) {
+        try {
+            // amounts keep their scale (12500.00 stays 12500.00)
+            return MAPPER.readerFor(new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { })
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not an object: " + describe(e), e);
+        }
+    }
+
     /** The parser's reason without the offending value, so no personal data reaches a log or a reply. */
     private static String describe(JsonProcessingException e) {
         String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping

@@ -1,0 +1,115 @@
+package io.atrium.connectors.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atrium.connectors.common.JsonFields;
+import io.atrium.connectors.common.SourceValues;
+import io.atrium.resolution.model.CanonicalMessage;
+import io.atrium.resolution.model.FactType;
+import io.atrium.resolution.model.InvalidRecordException;
+import io.atrium.resolution.model.PartyFact;
+import io.atrium.resolution.model.PartyKind;
+import io.atrium.resolution.model.PartyRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.atrium.connectors.common.JsonFields.text;
+
+/**
+ * A call-center ticket change as a canonical message: the caller as the ticket's party
+ * record (the call center has no customer ids, so each ticket states who called) and the
+ * ticket as its fact. Callers often give only a surname and an honorific (`陈先生`); such a
+ * name is marked weak, which tells the matcher to rely on the phone.
+ */
+public final class TicketMapper {
+
+    public static final String SOURCE = "service";
+    public static final String WEAK_NAME = "weakName";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One or two Han characters (a surname), then an honorific; spaces as callers' names get typed. */
+    private static final Pattern HONORIFIC_ONLY = Pattern.compile(
+            "^\\p{IsHan}{1,2}\\s*(先生|女士|小姐|太太|夫人|老师|师傅|阿姨|老板|总|经理)$");
+    private static final Set<String> EVENTS = Set.of("created", "updated", "closed");
+    private static final Set<String> CHANNELS = Set.of("phone", "wechat", "email", "walk-in");
+    private static final Set<String> CATEGORIES = Set.of("complaint", "repair", "inquiry", "praise");
+
+    private TicketMapper() {
+    }
+
+    public static CanonicalMessage map(String body) {
+        JsonNode ticket = parse(body);
+        String ticketId = SourceValues.required(text(ticket, "ticketId"), "ticketId");
+        String event = oneOf(text(ticket, "event"), EVENTS, "event");
+        JsonNode caller = ticket.get("caller");
+        if (caller == null || !caller.isObject()) {
+            throw new InvalidRecordException("caller is missing or not an object");
+        }
+        String phone = SourceValues.text(text(caller, "phone"));
+        String name = SourceValues.text(text(caller, "name"));
+        if (phone == null && name == null) {
+            throw new InvalidRecordException("caller has neither name nor phone");
+        }
+        PartyRecord party = new PartyRecord();
+        party.setSource(SOURCE);
+        party.setSourceId(ticketId);
+        party.setKind(PartyKind.PERSON);
+        party.setName(name);
+        SourceValues.addIfPresent(party.getPhones(), phone);
+        if (name != null && isHonorificOnly(name)) {
+            party.putAttribute(WEAK_NAME, true);
+        }
+        Instant createdAt = SourceValues.offsetTime(SourceValues.required(text(ticket, "createdAt"), "createdAt"), "createdAt");
+        Instant closedAt = SourceValues.offsetTime(text(ticket, "closedAt"), "closedAt");
+        Integer satisfaction = JsonFields.score(ticket, "satisfaction");
+        PartyFact fact = new PartyFact(SOURCE, FactType.TICKET, ticketId, ticketId)
+                .with("event", event)
+                .with("channel", oneOf(text(ticket, "channel"), CHANNELS, "channel"))
+                .with("category", oneOf(text(ticket, "category"), CATEGORIES, "category"))
+                .with("subject", SourceValues.text(text(ticket, "subject")))
+                .with("project", SourceValues.text(text(ticket, "project")))
+                .with("createdAt", createdAt.toString())
+                .with("closedAt", closedAt == null ? null : closedAt.toString())
+                .with("satisfaction", satisfaction);
+        fact.setOccurredAt(createdAt);
+        return new CanonicalMessage(party, List.of(fact));
+    }
+
+    static boolean isHonorificOnly(String name) {
+        return HONORIFIC_ONLY.matcher(name.strip()).matches();
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRecordException("body is empty");
+        }
+        try {
+            JsonNode ticket = JSON.readTree(body);
+            if (ticket == null || !ticket.isObject()) {
+                throw new InvalidRecordException("body is not a JSON object");
+            }
+            return ticket;
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("body is not valid JSON" + where(e));
+        }
+    }
+
+    private static String oneOf(String value, Set<String> allowed, String field) {
+        String text = SourceValues.required(value, field);
+        if (!allowed.contains(text)) {
+            throw new InvalidRecordException(field + " has an unknown value; expected one of " + allowed);
+        }
+        return text;
+    }
+
+
+    /** Where the JSON broke, without quoting the content. */
+    private static String where(JsonProcessingException error) {
+        return error.getLocation() == null ? ""
+                : " (line " + error.getLocation().getLineNr() + ", column " + error.getLocation().getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,76 @@
+package io.atrium.connectors.service;
+
+import io.atrium.resolution.model.CanonicalMessage;
+import io.atrium.resolution.model.InvalidRecordException;
+import io.atrium.resolution.model.PartyFact;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TicketMapperTest {
+
+    static final String TICKET = """
+            {"ticketId":"T20260301-0001","event":"created",
+             "caller":{"name":"陈先生","phone":"138 0013 8000"},
+             "channel":"phone","category":"complaint","subject":"电梯故障","project":"翠湖花园",
+             "createdAt":"2026-03-01T10:15:30+08:00","closedAt":null,"satisfaction":null}""";
+
+    @Test
+    void ticketBringsItsCallerWithAWeakNameAndTheTicket() {
+        CanonicalMessage message = TicketMapper.map(TICKET);
+
+        assertEquals("T20260301-0001", message.getParty().getSourceId());
+        assertEquals("陈先生", message.getParty().getName());
+        assertEquals(true, message.getParty().getAttributes().get(TicketMapper.WEAK_NAME));
+        PartyFact ticket = message.getFacts().get(0);
+        assertEquals("complaint", ticket.getData().get("category"));
+        assertEquals("电梯故障", ticket.getData().get("subject"));
+        assertNull(ticket.getData().get("satisfaction"));
+    }
+
+    @Test
+    void honorificOnlyNamesAreTold() {
+        assertTrue(TicketMapper.isHonorificOnly("王女士"));
+        assertTrue(TicketMapper.isHonorificOnly("欧阳 先生"));
+        assertTrue(TicketMapper.isHonorificOnly("李总"));
+        assertFalse(TicketMapper.isHonorificOnly("陈美玲"));
+        assertFalse(TicketMapper.isHonorificOnly("Mr Chen"));
+        assertFalse(TicketMapper.isHonorificOnly("王先生明"));
+    }
+
+    @Test
+    void invalidBodiesAreRejectedWithTheirReason() {
+        assertReason("body is not valid JSON (line 1, column 2)", "{x");
+        assertReason("ticketId is empty", TICKET.replace("T20260301-0001", ""));
+        assertReason("caller has neither name nor phone", TICKET.replace("\"name\":\"陈先生\",\"phone\":\"138 0013 8000\"", ""));
+        assertReason("satisfaction is not a whole number from 1 to 5", TICKET.replace("\"satisfaction\":null", "\"satisfaction\":6"));
+        assertTrue(assertThrows(InvalidRecordException.class, () -> TicketMapper.map(TICKET.replace("\"phone\",", "\"fax\",")))
+                .getMessage().startsWith("channel has an unknown value"));
+    }
+
+    @Test
+    void signatureIsTheHexHmacOfTheRawBody() {
+        WebhookSignature signature = new WebhookSignature("s3cret");
+        byte[] body = TICKET.getBytes(StandardCharsets.UTF_8);
+        // HMAC-SHA256 of "abc" with key "key", from an independent implementation (openssl dgst -sha256 -hmac key)
+        assertEquals("sha256=9c196e32dc0175f86f4b1cb89289d6619de6bee699e4c378e68309ed97a1a6ab",
+                new WebhookSignature("key").sign("abc".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(signature.verifies(body, signature.sign(body)));
+        assertTrue(signature.verifies(body, signature.sign(body).toUpperCase().replace("SHA256=", "sha256=")));
+        assertFalse(signature.verifies(body, new WebhookSignature("other").sign(body)));
+        assertFalse(signature.verifies("{}".getBytes(StandardCharsets.UTF_8), signature.sign(body)));
+        assertFalse(signature.verifies(body, null));
+        assertFalse(signature.verifies(body, "sha256=zz"));
+        assertFalse(signature.verifies(body, signature.sign(body).substring("sha256=".length())));
+    }
+
+    private static void assertReason(String reason, String body) {
+        assertEquals(reason, assertThrows(InvalidRecordException.class, () -> TicketMapper.map(body)).getMessage());
+    }
+}

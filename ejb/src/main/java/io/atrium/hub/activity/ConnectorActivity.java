@@ -1,0 +1,101 @@
+package io.atrium.hub.activity;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What each source has delivered to the resolver queue and had quarantined since the
+ * server started, counted when the transaction that queued or quarantined the items
+ * commits. Operators read it at `GET /hub/api/connectors`; the connector benchmark reads
+ * its rates from it.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ConnectorActivity {
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final ConcurrentMap<String, Counters> bySource = new ConcurrentHashMap<>();
+
+    public void queued(String source, int items) {
+        afterCommit(() -> counters(source).queued(items));
+    }
+
+    public void quarantined(String source) {
+        afterCommit(() -> counters(source).quarantined());
+    }
+
+    public List<SourceActivity> snapshot() {
+        return bySource.entrySet().stream()
+                .map(e -> e.getValue().view(e.getKey()))
+                .sorted(Comparator.comparing(SourceActivity::source))
+                .toList();
+    }
+
+    private Counters counters(String source) {
+        return bySource.computeIfAbsent(source == null ? "unknown" : source, s -> new Counters());
+    }
+
+    private void afterCommit(Runnable count) {
+        if (transactions.getTransactionKey() == null) {
+            count.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    count.run();
+                }
+            }
+        });
+    }
+
+    /** One source's figures since the server started. */
+    public record SourceActivity(String source, long queued, long quarantined, Instant firstQueuedAt, Instant lastQueuedAt,
+                                 Instant lastQuarantinedAt) {
+    }
+
+    private static final class Counters {
+        private final LongAdder queued = new LongAdder();
+        private final LongAdder quarantined = new LongAdder();
+        private volatile Instant firstQueuedAt;
+        private volatile Instant lastQueuedAt;
+        private volatile Instant lastQuarantinedAt;
+
+        void queued(int items) {
+            Instant now = Instant.now();
+            queued.add(items);
+            if (firstQueuedAt == null) {
+                firstQueuedAt = now;
+            }
+            lastQueuedAt = now;
+        }
+
+        void quarantined() {
+            quarantined.increment();
+            lastQuarantinedAt = Instant.now();
+        }
+
+        SourceActivity view(String source) {
+            return new SourceActivity(source, queued.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt);
+        }
+    }
+}
