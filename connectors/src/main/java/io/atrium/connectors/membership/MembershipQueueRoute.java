@@ -2,20 +2,17 @@ package io.atrium.connectors.membership;
 
 import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.ConnectorRouteBuilder;
-import io.atrium.connectors.common.InputFormat;
-import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.QuarantineSink;
-import io.atrium.connectors.common.RejectedInput;
-import io.atrium.resolution.model.InvalidRecordException;
-
-import java.util.List;
+import jakarta.jms.ConnectionFactory;
 
 /**
- * The membership system's events (XML, one per JMS message) from `hub.in.membership`.
+ * The membership system's events (XML, one per JMS message) from `hub.in.membership`,
+ * drained in batches: each batch is read in one local JMS transaction, its events are
+ * queued for resolution in one call, and only then is the batch acknowledged. One JMS
+ * transaction per event would cap the connector at a few hundred events a second.
  * Delivery is at least once and out of order: the canonical record carries the event time
  * as its version and each points event is a fact keyed by its eventId, so a repeated or
- * older event changes nothing downstream. A message that is not a valid event is
- * quarantined with its JMS message id; the queue moves on.
+ * older event changes nothing downstream.
  */
 public class MembershipQueueRoute extends ConnectorRouteBuilder {
 
@@ -23,10 +20,12 @@ public class MembershipQueueRoute extends ConnectorRouteBuilder {
 
     private final CanonicalSink sink;
     private final QuarantineSink quarantine;
+    private final ConnectionFactory connectionFactory;
 
-    public MembershipQueueRoute(CanonicalSink sink, QuarantineSink quarantine) {
+    public MembershipQueueRoute(CanonicalSink sink, QuarantineSink quarantine, ConnectionFactory connectionFactory) {
         this.sink = sink;
         this.quarantine = quarantine;
+        this.connectionFactory = connectionFactory;
     }
 
     @Override
@@ -36,20 +35,10 @@ public class MembershipQueueRoute extends ConnectorRouteBuilder {
 
     @Override
     protected void configureRoutes() {
-        // a local JMS transaction per message: it is acknowledged only after the sink has queued it
-        // (or the quarantine kept it); a failure in between redelivers it, and a redelivery changes nothing
-        from("jms:queue:{{atrium.membership.queue}}?connectionFactory=#consumerConnectionFactory&transacted=true"
-                + "&concurrentConsumers={{atrium.membership.consumers}}")
+        MembershipQueueDrain drain = new MembershipQueueDrain(connectionFactory, setting("atrium.membership.queue"),
+                Integer.parseInt(setting("atrium.membership.batch-size")), sink, quarantine);
+        from("timer:membership-drain?delay=1000&period={{atrium.membership.poll-period}}")
                 .routeId(ROUTE_ID)
-                .process(exchange -> {
-                    String xml = exchange.getIn().getBody(String.class);
-                    try {
-                        sink.deliver(List.of(NativeFormats.map(InputFormat.MEMBERSHIP_XML, xml)));
-                    } catch (InvalidRecordException e) {
-                        quarantine.quarantine(new RejectedInput("membership", InputFormat.MEMBERSHIP_XML,
-                                "message " + exchange.getIn().getHeader("JMSMessageID", String.class), e.getMessage(),
-                                xml == null ? "" : xml));
-                    }
-                });
+                .process(exchange -> drain.drain());
     }
 }

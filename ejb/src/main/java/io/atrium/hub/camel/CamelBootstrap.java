@@ -46,8 +46,8 @@ public class CamelBootstrap {
     ConnectionFactory connectionFactory;
 
     /**
-     * Consumers take the broker's plain in-VM factory: the pooled JmsXA allows one session
-     * per connection, which a listener container with several consumers does not keep to.
+     * The membership queue is drained with local JMS transactions, from the broker's plain
+     * in-VM factory: a transaction per batch, not the JTA transaction per message JmsXA implies.
      */
     @Resource(lookup = "java:/ConnectionFactory")
     ConnectionFactory consumerConnectionFactory;
@@ -76,7 +76,6 @@ public class CamelBootstrap {
         camel.getExecutorServiceManager().setThreadPoolFactory(new ManagedThreadPoolFactory(threadFactory));
         camel.getPropertiesComponent().setInitialProperties(defaults());
         camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
-        camel.getRegistry().bind("consumerConnectionFactory", consumerConnectionFactory);
         // in-flight polls may be waiting out a back-off; an undeploy does not wait for them
         camel.getShutdownStrategy().setTimeout(10);
         camel.getShutdownStrategy().setShutdownNowOnTimeout(true);
@@ -88,7 +87,7 @@ public class CamelBootstrap {
                     new SalesPollingRoute(salesPolling),
                     new LeasingFileRoute(sink, quarantineSink, progress),
                     new PropertyPollingRoute(sink, quarantineSink, progress),
-                    new MembershipQueueRoute(sink, quarantineSink));
+                    new MembershipQueueRoute(sink, quarantineSink, consumerConnectionFactory));
             for (ConnectorRouteBuilder connector : connectors) {
                 if (isEnabled(connector)) {
                     camel.addRoutes(connector);
@@ -137,7 +136,8 @@ public class CamelBootstrap {
         defaults.setProperty("atrium.property.poll-period", "10000");
         defaults.setProperty("atrium.membership.enabled", "true");
         defaults.setProperty("atrium.membership.queue", "hub.in.membership");
-        defaults.setProperty("atrium.membership.consumers", "4");
+        defaults.setProperty("atrium.membership.batch-size", "500");
+        defaults.setProperty("atrium.membership.poll-period", "200");
         return defaults;
     }
 }

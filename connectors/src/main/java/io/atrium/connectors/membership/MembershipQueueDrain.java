@@ -1,0 +1,102 @@
+package io.atrium.connectors.membership;
+
+import io.atrium.connectors.common.CanonicalSink;
+import io.atrium.connectors.common.InputFormat;
+import io.atrium.connectors.common.QuarantineSink;
+import io.atrium.connectors.common.RejectedInput;
+import io.atrium.resolution.model.CanonicalMessage;
+import io.atrium.resolution.model.InvalidRecordException;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the membership queue in batches, each in one local JMS transaction that commits
+ * only after the batch's events are queued for resolution (or quarantined). A failure
+ * rolls the batch back: the broker redelivers it, and after its delivery attempts parks it
+ * in the dead-letter queue.
+ */
+class MembershipQueueDrain {
+
+    /** How long the first receive of a drain waits; later ones do not wait. */
+    private static final long FIRST_WAIT_MILLIS = 200;
+    /** Batches per drain, so that a route stop is never kept waiting long by a full queue. */
+    private static final int MAX_BATCHES = 50;
+
+    private final ConnectionFactory connectionFactory;
+    private final String queueName;
+    private final int batchSize;
+    private final CanonicalSink sink;
+    private final QuarantineSink quarantine;
+
+    MembershipQueueDrain(ConnectionFactory connectionFactory, String queueName, int batchSize, CanonicalSink sink,
+                         QuarantineSink quarantine) {
+        this.connectionFactory = connectionFactory;
+        this.queueName = queueName;
+        this.batchSize = batchSize;
+        this.sink = sink;
+        this.quarantine = quarantine;
+    }
+
+    /** @return the number of messages taken */
+    int drain() {
+        int taken = 0;
+        try (JMSContext jms = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
+             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName))) {
+            for (int batch = 0; batch < MAX_BATCHES; batch++) {
+                int read = takeBatch(jms, consumer, batch == 0 ? FIRST_WAIT_MILLIS : 1);
+                taken += read;
+                if (read < batchSize) {
+                    break;
+                }
+            }
+        }
+        return taken;
+    }
+
+    private int takeBatch(JMSContext jms, JMSConsumer consumer, long firstWait) {
+        List<CanonicalMessage> good = new ArrayList<>(batchSize);
+        int read = 0;
+        try {
+            for (Message message = consumer.receive(firstWait); message != null;
+                 message = read < batchSize ? consumer.receiveNoWait() : null) {
+                read++;
+                map(message, good);
+            }
+            if (!good.isEmpty()) {
+                sink.deliver(good);
+            }
+            jms.commit();
+            return read;
+        } catch (RuntimeException e) {
+            jms.rollback();
+            throw e;
+        }
+    }
+
+    private void map(Message message, List<CanonicalMessage> good) {
+        String xml = null;
+        String position;
+        try {
+            position = "message " + message.getJMSMessageID();
+            xml = message instanceof TextMessage text ? text.getText() : null;
+        } catch (JMSException e) {
+            throw new IllegalStateException("membership message cannot be read", e);
+        }
+        try {
+            if (xml == null) {
+                throw new InvalidRecordException("not a text message");
+            }
+            good.add(MemberEventMapper.map(xml));
+        } catch (InvalidRecordException e) {
+            quarantine.quarantine(new RejectedInput(MemberEventMapper.SOURCE, InputFormat.MEMBERSHIP_XML, position,
+                    e.getMessage(), xml == null ? "" : xml));
+        }
+    }
+}
