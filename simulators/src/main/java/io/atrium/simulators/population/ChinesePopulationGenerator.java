@@ -21,10 +21,8 @@ final class ChinesePopulationGenerator {
             "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156",
             "157", "158", "159", "166", "177", "180", "181", "182", "185", "186", "187", "188", "189", "199"};
     private static final String[] EMAIL_DOMAINS = {"163.com", "126.com", "sina.com", "gmail.com", "hotmail.com"};
-    private static final String[] COMPANY_WORDS = {
-            "翠湖", "华信", "鹏程", "海岸", "锦华", "宏图", "盛世", "远航", "嘉禾", "同创", "恒通", "立信",
-            "新世纪", "金桥", "东方", "银河", "天成", "永盛", "中科", "安达", "万通", "信诚", "明德", "博雅",
-            "凯旋", "瑞丰", "鼎盛", "启航", "宏达", "华润"};
+    /** Characters of trade names (字号), two or three of them per company. */
+    private static final String TRADE_NAME_CHARACTERS = "翠华信鹏程海岸锦宏图盛世远航嘉禾同创恒通立新金桥东方银河天成永中科安达万诚明德博雅凯旋瑞丰鼎启润泰康和裕隆兴富源聚祥汇福佳利百";
     private static final String[] COMPANY_TRADES = {
             "置业", "物业管理", "贸易", "科技", "餐饮管理", "投资", "建筑工程", "文化传媒", "电子", "咨询服务"};
     private static final LocalDate OLDEST = LocalDate.of(1938, 1, 1);
@@ -113,10 +111,12 @@ final class ChinesePopulationGenerator {
         String shortName;
         String name;
         do {
-            // a second word when needed keeps names unique in large populations, as registration requires
-            String words = COMPANY_WORDS[random.nextInt(COMPANY_WORDS.length)]
-                    + (random.nextBoolean() ? COMPANY_WORDS[random.nextInt(COMPANY_WORDS.length)] : "");
-            shortName = words + COMPANY_TRADES[random.nextInt(COMPANY_TRADES.length)];
+            int length = random.nextDouble() < 0.7 ? 2 : 3;
+            StringBuilder tradeName = new StringBuilder();
+            while (tradeName.length() < length) {
+                tradeName.append(TRADE_NAME_CHARACTERS.charAt(random.nextInt(TRADE_NAME_CHARACTERS.length())));
+            }
+            shortName = tradeName + COMPANY_TRADES[random.nextInt(COMPANY_TRADES.length)];
             name = city + shortName + "有限公司";
         } while (!companyNames.add(name));
         Address address = office.address(office.building(1 + random.nextInt(4)), ChinesePlaces.room(random));
