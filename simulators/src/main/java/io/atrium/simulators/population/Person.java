@@ -25,9 +25,4 @@ public record Person(
         String email,
         Address address,
         String householdId) implements Party {
-
-    /** The full name as the person writes it: family name first in Chinese, given name first in Latin script. */
-    public String fullName(boolean familyNameFirst) {
-        return familyNameFirst ? familyName + givenName : givenName + " " + familyName;
-    }
 }

@@ -34,8 +34,4 @@ public final class Weighted<T> {
         int index = Arrays.binarySearch(cumulative, random.nextDouble() * total);
         return values.get(index >= 0 ? index : -index - 1);
     }
-
-    public List<T> values() {
-        return List.copyOf(values);
-    }
 }

@@ -3,13 +3,13 @@ package io.atrium.simulators.variation;
 import java.util.Random;
 
 /** The ways Chinese phone numbers are written: `13800138000`, `138-0013-8000`, `+86 138 0013 8000`, `0755-86001234`. */
-public final class ChinesePhones {
+final class ChinesePhones {
 
     private ChinesePhones() {
     }
 
     /** A mobile (11 digits) or landline (area-subscriber) in one of the usual writings. */
-    public static String format(String phone, Random random) {
+    static String format(String phone, Random random) {
         return phone.contains("-") ? landline(phone, random) : mobile(phone, random);
     }
 

@@ -3,13 +3,13 @@ package io.atrium.simulators.variation;
 import java.util.Random;
 
 /** The slips of people who type data in: a wrong digit, a swapped or lost letter, full-width input. */
-public final class Typos {
+final class Typos {
 
     private Typos() {
     }
 
     /** One digit replaced by another; text without digits stays as it is. */
-    public static String wrongDigit(String text, Random random) {
+    static String wrongDigit(String text, Random random) {
         int digits = (int) text.chars().filter(Character::isDigit).count();
         if (digits == 0) {
             return text;
@@ -26,7 +26,7 @@ public final class Typos {
     }
 
     /** Two neighbouring letters swapped, one dropped, or one doubled. */
-    public static String wrongLetter(String word, Random random) {
+    static String wrongLetter(String word, Random random) {
         if (word.length() < 3) {
             return word;
         }
@@ -39,7 +39,7 @@ public final class Typos {
     }
 
     /** ASCII letters, digits and signs as their full-width forms (Ｚｈａｎｇ, １３８), spaces as ideographic spaces. */
-    public static String fullWidth(String text) {
+    static String fullWidth(String text) {
         StringBuilder wide = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             wide.append(c == ' ' ? '\u3000' : c > ' ' && c < 0x7f ? (char) (c - 0x21 + 0xff01) : c);
