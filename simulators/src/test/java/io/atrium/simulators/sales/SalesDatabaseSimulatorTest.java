@@ -2,6 +2,7 @@ package io.atrium.simulators.sales;
 
 import io.atrium.simulators.population.Population;
 import io.atrium.simulators.population.Script;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -17,22 +18,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SalesDatabaseSimulatorTest {
 
     private static final Population POPULATION = Script.CHINESE.generate(8, 2000);
-    private static final String URL = "jdbc:h2:mem:sales-test;DB_CLOSE_DELAY=-1";
+    @Test
+    void worksOnH2() throws Exception {
+        customersAndContractsAreWrittenAndReservationsConcluded("jdbc:h2:mem:sales-test;DB_CLOSE_DELAY=-1", "sa");
+    }
 
     @Test
-    void customersAndContractsAreWrittenAndReservationsConcluded() throws Exception {
-        try (SalesDatabaseSimulator sales = new SalesDatabaseSimulator(URL, "sa", "", POPULATION, 1)) {
+    void worksOnPostgreSql() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            customersAndContractsAreWrittenAndReservationsConcluded(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
+        }
+    }
+
+    private static void customersAndContractsAreWrittenAndReservationsConcluded(String url, String user) throws Exception {
+        try (SalesDatabaseSimulator sales = new SalesDatabaseSimulator(url, user, "", POPULATION, 1)) {
             for (int i = 0; i < 400; i++) {
                 sales.step();
             }
         }
         // a restart on the same database goes on where the first run stopped
-        try (SalesDatabaseSimulator sales = new SalesDatabaseSimulator(URL, "sa", "", POPULATION, 1)) {
+        try (SalesDatabaseSimulator sales = new SalesDatabaseSimulator(url, user, "", POPULATION, 1)) {
             for (int i = 0; i < 100; i++) {
                 sales.step();
             }
         }
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        try (Connection connection = DriverManager.getConnection(url, user, "");
              Statement statement = connection.createStatement()) {
             Set<String> statuses = values(statement, "SELECT DISTINCT status FROM sales_contract");
             assertEquals(Set.of("认购", "签约", "退房"), statuses);
