@@ -37,7 +37,7 @@ final class PropertyStore {
     private final Map<String, Item> items = new LinkedHashMap<>();
 
     static String format(Instant time) {
-        return TIME.format(OffsetDateTime.ofInstant(time, PROPERTY_OFFSET));
+        return TIME.format(OffsetDateTime.ofInstant(time.truncatedTo(ChronoUnit.SECONDS), PROPERTY_OFFSET));
     }
 
     synchronized void put(String id, ObjectNode json, Instant updatedAt) {

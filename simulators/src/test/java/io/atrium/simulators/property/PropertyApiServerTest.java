@@ -88,6 +88,7 @@ class PropertyApiServerTest {
                 assertTrue(Set.of("维修", "投诉", "咨询").contains(order.get("type").asText()));
                 assertTrue(order.get("rating").isNull() || order.get("rating").asInt() >= 1 && order.get("rating").asInt() <= 5);
                 assertTrue(order.has("closedAt") && order.get("orderId").asText().startsWith("WO-"));
+                assertTrue(order.get("createdAt").asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00"));
             }
             String future = URLEncoder.encode("2999-01-01T00:00:00+08:00", StandardCharsets.UTF_8);
             JsonNode none = JSON.readTree(get(server, "/api/v1/owners?updatedSince=" + future + "&page=0&size=10", KEY).body());
