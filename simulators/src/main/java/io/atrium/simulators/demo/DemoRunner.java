@@ -40,6 +40,9 @@ public final class DemoRunner {
         Population population = Script.CHINESE.generate(seed, options.getInt("persons", 20_000));
         Map<String, Callable<Simulator>> all = factories(options, population, seed);
         Set<String> chosen = Set.of(options.get("simulators", String.join(",", all.keySet())).split("\\s*,\\s*"));
+        if (!all.keySet().containsAll(chosen)) {
+            throw new IllegalArgumentException("--simulators takes a comma list of " + String.join(",", all.keySet()));
+        }
         double rate = options.getDouble("rate", 10);
         List<PacedRunner> runners = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
