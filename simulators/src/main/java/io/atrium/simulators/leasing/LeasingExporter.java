@@ -1,0 +1,197 @@
+package io.atrium.simulators.leasing;
+
+import io.atrium.resolution.model.IdType;
+import io.atrium.resolution.model.PartyKind;
+import io.atrium.resolution.model.PartyRecord;
+import io.atrium.simulators.Simulator;
+import io.atrium.simulators.feed.SourceFeed;
+import io.atrium.simulators.population.ChinesePlaces;
+import io.atrium.simulators.population.Population;
+import io.atrium.simulators.population.Project;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The leasing system's exports (section 2 of the source formats): `tenants_YYYYMMDDHHMMSS.csv`
+ * in GBK with CRLF, then the empty `.done` marker once the file is complete. A configurable
+ * share of rows is broken the way real exports are: a wrong column count, a bad date, an
+ * empty name.
+ */
+public final class LeasingExporter implements Simulator {
+
+    public static final Charset GBK = Charset.forName("GBK");
+    public static final List<String> HEADER = List.of("租户编号", "租户类型", "租户名称", "联系人", "联系电话", "证件类型", "证件号码",
+            "电子邮箱", "合同编号", "项目", "单元", "起租日期", "到期日期", "月租金", "合同状态");
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final DateTimeFormatter LEASE_DATE = DateTimeFormatter.ofPattern("yyyy/M/d");
+    private static final ZoneId LEASING_TIME = ZoneId.of("Asia/Shanghai");
+    private static final Map<IdType, String> CERT_TYPES = Map.of(
+            IdType.CN_RESIDENT, "身份证", IdType.PASSPORT, "护照", IdType.HK_MACAU_PERMIT, "港澳通行证", IdType.USCC, "统一社会信用代码");
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
+    private static final double SECOND_LEASE = 0.1;
+
+    private final Path directory;
+    private final SourceFeed tenants;
+    private final Random random;
+    private final double brokenRowRate;
+    private final int rowsPerFile;
+    private final List<List<String>> pending = new ArrayList<>();
+    private LocalDateTime lastFileTime = LocalDateTime.MIN;
+    private long leases;
+    private long brokenRows;
+
+    /** rowsPerFile: how many changed leases the demo collects before it exports a file. */
+    public LeasingExporter(Path directory, Population population, long seed, double brokenRowRate, int rowsPerFile) throws IOException {
+        this.directory = Files.createDirectories(directory);
+        this.random = new Random(seed);
+        this.tenants = new SourceFeed(population, "leasing", random);
+        this.brokenRowRate = brokenRowRate;
+        this.rowsPerFile = rowsPerFile;
+    }
+
+    @Override
+    public String name() {
+        return "leasing";
+    }
+
+    /** One changed lease; every rowsPerFile of them are exported as one file. */
+    @Override
+    public void step() throws IOException {
+        pending.addAll(leaseRows(tenants.next(null)));
+        if (pending.size() >= rowsPerFile) {
+            flush();
+        }
+    }
+
+    /** Writes the collected rows, if any, as one export file. */
+    public void flush() throws IOException {
+        if (!pending.isEmpty()) {
+            writeFile(pending);
+            pending.clear();
+        }
+    }
+
+    /** Exports the given number of lease rows as one file and returns it. */
+    public Path export(int rows) throws IOException {
+        List<List<String>> lines = new ArrayList<>(rows);
+        while (lines.size() < rows) {
+            for (List<String> row : leaseRows(tenants.next(null))) {
+                if (lines.size() < rows) {
+                    lines.add(row);
+                }
+            }
+        }
+        return writeFile(lines);
+    }
+
+    public long brokenRows() {
+        return brokenRows;
+    }
+
+    private Path writeFile(List<List<String>> rows) throws IOException {
+        Path file = nextFile();
+        try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), GBK);
+             CSVPrinter csv = new CSVPrinter(out, CSV)) {
+            csv.printRecord(HEADER);
+            for (List<String> row : rows) {
+                csv.printRecord(row);
+            }
+        }
+        // the marker tells the hub that the file is complete, so it comes only after the close
+        Files.createFile(directory.resolve(file.getFileName() + ".done"));
+        return file;
+    }
+
+    /** A name no earlier export used: the clock's second, or the second after the last file's. */
+    private Path nextFile() {
+        LocalDateTime time = LocalDateTime.now(LEASING_TIME).withNano(0);
+        if (!time.isAfter(lastFileTime)) {
+            time = lastFileTime.plusSeconds(1);
+        }
+        Path file = directory.resolve("tenants_" + FILE_TIME.format(time) + ".csv");
+        while (Files.exists(file)) {
+            time = time.plusSeconds(1);
+            file = directory.resolve("tenants_" + FILE_TIME.format(time) + ".csv");
+        }
+        lastFileTime = time;
+        return file;
+    }
+
+    /** A tenant's changed lease, now and then two: a tenant with two leases has two rows. */
+    private List<List<String>> leaseRows(PartyRecord tenant) {
+        return random.nextDouble() < SECOND_LEASE ? List.of(leaseRow(tenant), leaseRow(tenant)) : List.of(leaseRow(tenant));
+    }
+
+    private List<String> leaseRow(PartyRecord tenant) {
+        boolean company = tenant.getKind() == PartyKind.ORGANIZATION;
+        List<Project> projects = company ? ChinesePlaces.commercialProjects() : ChinesePlaces.residentialProjects();
+        Project project = projects.get(random.nextInt(projects.size()));
+        LocalDate start = LocalDate.now(LEASING_TIME).minusDays(random.nextInt(3 * 365)).withDayOfMonth(1);
+        LocalDate end = start.plusYears(1 + random.nextInt(3)).minusDays(1);
+        BigDecimal rent = BigDecimal.valueOf(company ? 20_000 + random.nextInt(130_000) : 2_500 + random.nextInt(22_500))
+                .add(BigDecimal.valueOf(random.nextInt(2) * 50));
+        String status = random.nextDouble() < 0.1 ? "已退租" : end.isBefore(LocalDate.now(LEASING_TIME)) ? "已到期" : "执行中";
+        List<String> row = new ArrayList<>(List.of(
+                tenant.getSourceId(),
+                company ? "企业" : "个人",
+                tenant.getName(),
+                company ? String.valueOf(tenant.getAttributes().getOrDefault("contactName", "")) : "",
+                tenant.getPhones().isEmpty() ? "" : tenant.getPhones().get(0),
+                tenant.getIdType() == null ? "" : CERT_TYPES.get(tenant.getIdType()),
+                tenant.getIdNumber() == null ? "" : tenant.getIdNumber(),
+                tenant.getEmails().isEmpty() ? "" : tenant.getEmails().get(0),
+                String.format("LC-%d-%04d", start.getYear(), ++leases),
+                project.name(),
+                project.building(1 + random.nextInt(project.commercial() ? 4 : 12)) + ChinesePlaces.room(random),
+                LEASE_DATE.format(start),
+                LEASE_DATE.format(end),
+                rent(rent),
+                status));
+        if (random.nextDouble() < brokenRowRate) {
+            brokenRows++;
+            return broken(row);
+        }
+        return row;
+    }
+
+    /** Mostly "12,500.00"; some exports write the plain number. */
+    private String rent(BigDecimal rent) {
+        DecimalFormat format = new DecimalFormat(random.nextDouble() < 0.85 ? "#,##0.00" : "0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(rent);
+    }
+
+    private List<String> broken(List<String> row) {
+        List<String> broken = new ArrayList<>(row);
+        switch (random.nextInt(4)) {
+            case 0 -> broken.remove(broken.size() - 1);
+            case 1 -> broken.add("备注");
+            case 2 -> broken.set(11, random.nextBoolean() ? "2024/13/45" : "2024-02-30");
+            default -> broken.set(2, "");
+        }
+        return broken;
+    }
+
+    @Override
+    public void close() throws IOException {
+        flush();
+    }
+}

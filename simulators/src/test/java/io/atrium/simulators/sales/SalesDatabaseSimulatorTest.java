@@ -1,0 +1,69 @@
+package io.atrium.simulators.sales;
+
+import io.atrium.simulators.population.Population;
+import io.atrium.simulators.population.Script;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SalesDatabaseSimulatorTest {
+
+    private static final Population POPULATION = Script.CHINESE.generate(8, 2000);
+    @Test
+    void worksOnH2() throws Exception {
+        customersAndContractsAreWrittenAndReservationsConcluded("jdbc:h2:mem:sales-test;DB_CLOSE_DELAY=-1", "sa");
+    }
+
+    @Test
+    void worksOnPostgreSql() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            customersAndContractsAreWrittenAndReservationsConcluded(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
+        }
+    }
+
+    private static void customersAndContractsAreWrittenAndReservationsConcluded(String url, String user) throws Exception {
+        try (SalesDatabaseSimulator sales = new SalesDatabaseSimulator(url, user, "", POPULATION, 1)) {
+            for (int i = 0; i < 400; i++) {
+                sales.step();
+            }
+        }
+        // a restart on the same database goes on where the first run stopped
+        try (SalesDatabaseSimulator sales = new SalesDatabaseSimulator(url, user, "", POPULATION, 1)) {
+            for (int i = 0; i < 100; i++) {
+                sales.step();
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            Set<String> statuses = values(statement, "SELECT DISTINCT status FROM sales_contract");
+            assertEquals(Set.of("认购", "签约", "退房"), statuses);
+            assertTrue(Set.of("身份证", "港澳通行证", "营业执照").containsAll(values(statement,
+                    "SELECT DISTINCT cert_type FROM sales_customer WHERE cert_type IS NOT NULL")));
+            assertTrue(Set.of("男", "女").containsAll(values(statement, "SELECT DISTINCT gender FROM sales_customer WHERE gender IS NOT NULL")));
+            assertEquals(Set.of("0"), values(statement, "SELECT COUNT(*) FROM sales_contract WHERE status = '签约' AND sign_date IS NULL"));
+            assertEquals(Set.of("0"), values(statement, "SELECT COUNT(*) FROM sales_contract c WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM sales_customer s WHERE s.cust_no = c.cust_no)"));
+            long customers = Long.parseLong(values(statement, "SELECT COUNT(*) FROM sales_customer").iterator().next());
+            assertTrue(customers > 200, "customers: " + customers);
+        }
+    }
+
+    private static Set<String> values(Statement statement, String sql) throws Exception {
+        Set<String> values = new HashSet<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
