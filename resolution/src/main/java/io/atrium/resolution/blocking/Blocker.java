@@ -1,10 +1,9 @@
 package io.atrium.resolution.blocking;
 
+import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /** The blocking keys of a standardized record. Keys carry the party kind so persons never pair with companies. */
@@ -19,9 +18,7 @@ public final class Blocker {
         if (r.idNumber() != null) {
             keys.add(new BlockingKey(BlockingRule.ID_NUMBER, kind + r.idType() + '|' + r.idNumber()));
         }
-        List<String> phones = new ArrayList<>(r.mobiles());
-        phones.addAll(r.landlines());
-        for (String phone : phones) {
+        for (String phone : phoneKeys(r)) {
             keys.add(new BlockingKey(BlockingRule.PHONE, kind + phone));
             if (r.surname() != null) {
                 keys.add(new BlockingKey(BlockingRule.SURNAME_PHONE, kind + r.surname() + '|' + phone));
@@ -35,6 +32,15 @@ public final class Blocker {
         } else if (r.orgName() != null) {
             keys.add(new BlockingKey(BlockingRule.ORG_NAME, r.orgCore()));
         }
+        return keys;
+    }
+
+    /** Distinct {@link Phones#matchKey}s of all the record's numbers. */
+    public static Set<String> phoneKeys(StandardizedRecord r) {
+        Set<String> keys = new LinkedHashSet<>();
+        r.mobiles().forEach(p -> keys.add(Phones.matchKey(p)));
+        r.landlines().forEach(p -> keys.add(Phones.matchKey(p)));
+        r.unverifiedPhones().forEach(p -> keys.add(Phones.matchKey(p)));
         return keys;
     }
 

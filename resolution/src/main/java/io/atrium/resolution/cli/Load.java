@@ -32,7 +32,7 @@ record Load(List<StandardizedRecord> records, Map<RecordKey, String> truth, int 
     private record Parsed(StandardizedRecord record, String truth, String error) {
     }
 
-    static Load read(Path input, String truthField, Standardizer standardizer, PrintStream err) throws IOException {
+    static Load read(Path input, String truthField, PrintStream err) throws IOException {
         List<StandardizedRecord> records = new ArrayList<>();
         Map<RecordKey, String> truth = new HashMap<>();
         int bad = 0;
@@ -47,7 +47,7 @@ record Load(List<StandardizedRecord> records, Map<RecordKey, String> truth, int 
                     chunk.add(line);
                 }
                 more = chunk.size() == CHUNK;
-                Parsed[] parsed = parse(chunk, truthField, standardizer);
+                Parsed[] parsed = parse(chunk, truthField);
                 for (int i = 0; i < parsed.length; i++) {
                     long number = lineNumber + i + 1;
                     if (parsed[i] == null) {
@@ -69,7 +69,7 @@ record Load(List<StandardizedRecord> records, Map<RecordKey, String> truth, int 
         return new Load(records, truth, bad);
     }
 
-    private static Parsed[] parse(List<String> lines, String truthField, Standardizer standardizer) {
+    private static Parsed[] parse(List<String> lines, String truthField) {
         Parsed[] parsed = new Parsed[lines.size()];
         IntStream.range(0, lines.size()).parallel().forEach(i -> {
             String line = lines.get(i);
@@ -79,7 +79,7 @@ record Load(List<StandardizedRecord> records, Map<RecordKey, String> truth, int 
             try {
                 PartyRecord record = PartyRecordJson.read(line);
                 Object truth = truthField == null ? null : record.getAttributes().get(truthField);
-                parsed[i] = new Parsed(standardizer.standardize(record), truth == null ? null : truth.toString(), null);
+                parsed[i] = new Parsed(Standardizer.standardize(record), truth == null ? null : truth.toString(), null);
             } catch (InvalidRecordException e) {
                 parsed[i] = new Parsed(null, null, e.getMessage());
             }

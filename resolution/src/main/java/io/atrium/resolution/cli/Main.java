@@ -6,7 +6,6 @@ import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.resolve.BulkResolver;
 import io.atrium.resolution.resolve.Clustering;
-import io.atrium.resolution.standardize.Standardizer;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -63,7 +62,7 @@ public final class Main {
             MatchSettings settings = options.containsKey("settings")
                     ? MatchSettings.load(Path.of(options.get("settings"))) : MatchSettings.defaults();
             long started = System.nanoTime();
-            Load load = Load.read(Path.of(options.get("input")), options.get("truth-field"), new Standardizer(), err);
+            Load load = Load.read(Path.of(options.get("input")), options.get("truth-field"), err);
             Clustering clustering = new BulkResolver(new Scorer(settings)).resolve(load.records(), StewardConstraints.NONE);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (evaluate) {

@@ -2,9 +2,11 @@ package io.atrium.resolution.match;
 
 import io.atrium.resolution.similarity.DamerauLevenshtein;
 import io.atrium.resolution.similarity.JaroWinkler;
+import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +18,7 @@ final class FieldComparisons {
 
     private static final double HIGH_SIMILARITY = 0.92;
     private static final double LOW_SIMILARITY = 0.85;
+    private static final double INITIAL_SIMILARITY = 0.9;
 
     private FieldComparisons() {
     }
@@ -92,7 +95,7 @@ final class FieldComparisons {
         for (String token : shorter) {
             double best = 0;
             for (String candidate : longer) {
-                best = Math.max(best, JaroWinkler.similarity(token, candidate));
+                best = Math.max(best, tokenSimilarity(token, candidate));
             }
             total += best;
         }
@@ -102,6 +105,14 @@ final class FieldComparisons {
                     : similarity >= LOW_SIMILARITY ? ComparisonLevel.FUZZY_LOW : ComparisonLevel.DIFFERENT;
         }
         return similarity >= HIGH_SIMILARITY ? ComparisonLevel.FUZZY_LOW : ComparisonLevel.DIFFERENT;
+    }
+
+    /** Jaro-Winkler, except that an initial ("j" of "J. Bianchi") agrees fairly well with a name it starts. */
+    private static double tokenSimilarity(String a, String b) {
+        if (a.length() == 1 || b.length() == 1) {
+            return a.charAt(0) == b.charAt(0) ? INITIAL_SIMILARITY : 0.0;
+        }
+        return JaroWinkler.similarity(a, b);
     }
 
     /** Same letters in any grouping: "xiao ming zhang" against "xiaoming zhang". */
@@ -150,22 +161,55 @@ final class FieldComparisons {
         return Outcome.of(FieldKind.GENDER, a.gender().equals(b.gender()) ? ComparisonLevel.EXACT : ComparisonLevel.DIFFERENT);
     }
 
-    /** Any shared mobile beats a shared landline; several shared numbers count once. */
+    /**
+     * Numbers are compared by {@link Phones#matchKey}. A shared number counts as a landline only when both
+     * sides know it as one (households and offices share landlines); several shared numbers count once.
+     */
     static Outcome phone(StandardizedRecord a, StandardizedRecord b) {
-        boolean aHas = !a.mobiles().isEmpty() || !a.landlines().isEmpty();
-        boolean bHas = !b.mobiles().isEmpty() || !b.landlines().isEmpty();
-        if (!aHas || !bHas) {
+        if (!a.hasPhone() || !b.hasPhone()) {
             return null;
         }
-        String mobile = firstShared(a.mobiles(), b.mobiles());
-        if (mobile != null) {
-            return new Outcome(FieldKind.PHONE, ComparisonLevel.MOBILE, FieldKind.PHONE, mobile);
+        List<String> aLandlines = keys(a.landlines());
+        List<String> bLandlines = keys(b.landlines());
+        List<String> bAll = new ArrayList<>(bLandlines);
+        bAll.addAll(keys(b.mobiles()));
+        bAll.addAll(keys(b.unverifiedPhones()));
+        String sharedPersonal = null;
+        String sharedLandline = null;
+        for (String key : keys(a.mobiles(), a.unverifiedPhones())) {
+            if (bAll.contains(key)) {
+                sharedPersonal = smaller(sharedPersonal, key);
+            }
         }
-        String landline = firstShared(a.landlines(), b.landlines());
-        if (landline != null) {
-            return new Outcome(FieldKind.PHONE, ComparisonLevel.LANDLINE, FieldKind.PHONE, landline);
+        for (String key : aLandlines) {
+            if (bLandlines.contains(key)) {
+                sharedLandline = smaller(sharedLandline, key);
+            } else if (bAll.contains(key)) {
+                sharedPersonal = smaller(sharedPersonal, key);
+            }
+        }
+        if (sharedPersonal != null) {
+            return new Outcome(FieldKind.PHONE, ComparisonLevel.MOBILE, FieldKind.PHONE, sharedPersonal);
+        }
+        if (sharedLandline != null) {
+            return new Outcome(FieldKind.PHONE, ComparisonLevel.LANDLINE, FieldKind.PHONE, sharedLandline);
         }
         return Outcome.of(FieldKind.PHONE, ComparisonLevel.DIFFERENT);
+    }
+
+    @SafeVarargs
+    private static List<String> keys(List<String>... numberLists) {
+        List<String> keys = new ArrayList<>();
+        for (List<String> numbers : numberLists) {
+            for (String number : numbers) {
+                keys.add(Phones.matchKey(number));
+            }
+        }
+        return keys;
+    }
+
+    private static String smaller(String current, String candidate) {
+        return current == null || candidate.compareTo(current) < 0 ? candidate : current;
     }
 
     static Outcome email(StandardizedRecord a, StandardizedRecord b) {

@@ -89,17 +89,20 @@ public final class Scorer {
         }
     }
 
-    /** Splink-style: the shared value's frequency replaces u, within tfCap bits of the level's own weight. */
+    /**
+     * Term-frequency adjustment: the level's weight moves by log2(typical frequency / value frequency),
+     * at most tfCap bits either way: a common name or a household's phone counts less, a rare one more.
+     */
     private Evidence weigh(FieldComparisons.Outcome outcome, ValueFrequencies frequencies) {
         MatchSettings.LevelSettings level = settings.level(outcome.field(), outcome.level());
         double weight = level.weight();
         boolean adjusted = false;
         if (level.tf() && outcome.sharedValue() != null) {
             double frequency = frequencies.frequency(outcome.frequencyField(), outcome.sharedValue());
-            if (frequency > 0) {
+            double typical = frequencies.typicalFrequency(outcome.frequencyField());
+            if (frequency > 0 && typical > 0) {
                 double cap = settings.tfCap(outcome.field());
-                double tfWeight = Math.log(level.m() / frequency) / Math.log(2);
-                weight = Math.max(weight - cap, Math.min(weight + cap, tfWeight));
+                weight += Math.max(-cap, Math.min(cap, Math.log(typical / frequency) / Math.log(2)));
                 adjusted = true;
             }
         }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A frozen frequency snapshot of a population: counts of standardized values and blocking keys, held as
@@ -23,6 +24,7 @@ public final class InMemoryFrequencies implements ValueFrequencies {
     private final long[] hashes;
     private final int[] counts;
     private final long population;
+    private final double[] typical = new double[FieldKind.values().length];
 
     private InMemoryFrequencies(long[] hashes, int[] counts, long population) {
         this.hashes = hashes;
@@ -58,12 +60,41 @@ public final class InMemoryFrequencies implements ValueFrequencies {
             }
             counts[slot]++;
         }
-        return new InMemoryFrequencies(hashes, counts, records.size());
+        InMemoryFrequencies frequencies = new InMemoryFrequencies(hashes, counts, records.size());
+        frequencies.computeTypicalFrequencies(records);
+        return frequencies;
+    }
+
+    /** Per field, the mean over the values records carry of their frequency: sum(count^2) / sum(count) / N. */
+    private void computeTypicalFrequencies(Collection<StandardizedRecord> records) {
+        int fields = FieldKind.values().length;
+        double[] sums = records.parallelStream().map(r -> {
+            double[] own = new double[2 * fields];
+            valuesOf(r, (field, value) -> {
+                own[2 * field.ordinal()] += count(valueHash(field, value));
+                own[2 * field.ordinal() + 1]++;
+            });
+            return own;
+        }).reduce(new double[2 * fields], (x, y) -> {
+            double[] sum = new double[x.length];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] = x[i] + y[i];
+            }
+            return sum;
+        });
+        for (int f = 0; f < fields; f++) {
+            typical[f] = sums[2 * f + 1] == 0 ? 0 : sums[2 * f] / sums[2 * f + 1] / population;
+        }
     }
 
     @Override
     public double frequency(FieldKind field, String value) {
         return population == 0 ? 0 : (double) count(valueHash(field, value)) / population;
+    }
+
+    @Override
+    public double typicalFrequency(FieldKind field) {
+        return typical[field.ordinal()];
     }
 
     @Override
@@ -83,24 +114,28 @@ public final class InMemoryFrequencies implements ValueFrequencies {
     /** Each distinct value and key of a record counts once. */
     private static long[] hashesOf(StandardizedRecord r) {
         Set<Long> hashes = new HashSet<>();
-        if (r.isPerson() && r.nameKey() != null && !r.weakName()) {
-            hashes.add(valueHash(FieldKind.NAME, r.nameKey()));
-        }
-        if (r.surname() != null) {
-            hashes.add(valueHash(FieldKind.SURNAME, r.surname()));
-        }
-        if (r.orgName() != null) {
-            hashes.add(valueHash(FieldKind.ORG_NAME, r.orgName()));
-        }
-        r.mobiles().forEach(p -> hashes.add(valueHash(FieldKind.PHONE, p)));
-        r.landlines().forEach(p -> hashes.add(valueHash(FieldKind.PHONE, p)));
-        r.emails().forEach(e -> hashes.add(valueHash(FieldKind.EMAIL, e)));
-        if (r.address() != null) {
-            hashes.add(valueHash(FieldKind.ADDRESS, r.address()));
-        }
+        valuesOf(r, (field, value) -> hashes.add(valueHash(field, value)));
         for (BlockingKey key : Blocker.keys(r)) {
             hashes.add(key.hash());
         }
         return hashes.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The values whose frequency the scorer asks for, exactly as it will ask. */
+    private static void valuesOf(StandardizedRecord r, BiConsumer<FieldKind, String> sink) {
+        if (r.isPerson() && r.nameKey() != null && !r.weakName()) {
+            sink.accept(FieldKind.NAME, r.nameKey());
+        }
+        if (r.surname() != null) {
+            sink.accept(FieldKind.SURNAME, r.surname());
+        }
+        if (r.orgName() != null) {
+            sink.accept(FieldKind.ORG_NAME, r.orgName());
+        }
+        Blocker.phoneKeys(r).forEach(p -> sink.accept(FieldKind.PHONE, p));
+        r.emails().forEach(e -> sink.accept(FieldKind.EMAIL, e));
+        if (r.address() != null) {
+            sink.accept(FieldKind.ADDRESS, r.address());
+        }
     }
 }

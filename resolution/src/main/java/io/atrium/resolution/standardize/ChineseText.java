@@ -2,26 +2,25 @@ package io.atrium.resolution.standardize;
 
 import com.ibm.icu.text.Transliterator;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Width folding, traditional-to-simplified folding and toneless pinyin. ICU transliterators are slow
- * and not safe to share between threads, so each thread has its own and results are memoized per
- * distinct string (names repeat a lot).
+ * (hundreds of microseconds per name) and not safe to share between threads, so each thread has its
+ * own and results are memoized per character, once per process: a few thousand characters cover
+ * every name.
  */
 public final class ChineseText {
 
-    /** Bounds the memo so a long-running hub does not grow it without limit. */
-    private static final int MEMO_LIMIT = 500_000;
+    private ChineseText() {
+    }
 
-    private final ThreadLocal<Transliterator> toSimplified =
+    private static final ThreadLocal<Transliterator> toSimplified =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
-    private final ThreadLocal<Transliterator> toPinyin =
+    private static final ThreadLocal<Transliterator> toPinyin =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
-    private final Map<String, String> simplifiedMemo = new ConcurrentHashMap<>();
-    private final Map<String, String> pinyinMemo = new ConcurrentHashMap<>();
+    /** Indexed by UTF-16 unit; racing writers store equal immutable strings, so plain arrays are safe. */
+    private static final String[] simplifiedMemo = new String[Character.MAX_VALUE + 1];
+    private static final String[] pinyinMemo = new String[Character.MAX_VALUE + 1];
 
     /** Full-width ASCII forms and the ideographic space become their ASCII counterparts. */
     public static String toHalfWidth(String text) {
@@ -49,28 +48,41 @@ public final class ChineseText {
     }
 
     public static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-    }
-
-    public String simplified(String han) {
-        return memoized(simplifiedMemo, han, s -> toSimplified.get().transliterate(s));
-    }
-
-    /** Toneless lowercase pinyin, one syllable per token, e.g. 张伟 → "zhang wei". */
-    public String pinyin(String han) {
-        return memoized(pinyinMemo, han, s -> toPinyin.get().transliterate(s).toLowerCase().trim());
-    }
-
-    private static String memoized(Map<String, String> memo, String key, Function<String, String> compute) {
-        String cached = memo.get(key);
-        if (cached != null) {
-            return cached;
+        if (c >= '\u4E00' && c <= '\u9FFF') {
+            return true;
         }
-        if (memo.size() > MEMO_LIMIT) {
-            memo.clear();
+        return c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** Traditional characters folded to simplified ones; other characters unchanged. */
+    public static String simplified(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(isHan(c) ? memoized(simplifiedMemo, c, toSimplified.get()) : String.valueOf(c));
         }
-        String value = compute.apply(key);
-        memo.put(key, value);
-        return value;
+        return out.toString();
+    }
+
+    /** Toneless lowercase pinyin, one syllable per character, space-separated: 张伟 → "zhang wei". */
+    public static String pinyin(String han) {
+        StringBuilder out = new StringBuilder(han.length() * 5);
+        for (int i = 0; i < han.length(); i++) {
+            char c = han.charAt(i);
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(isHan(c) ? memoized(pinyinMemo, c, toPinyin.get()).toLowerCase() : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
+    private static String memoized(String[] memo, char c, Transliterator transliterator) {
+        String cached = memo[c];
+        if (cached == null) {
+            cached = transliterator.transliterate(String.valueOf(c)).trim();
+            memo[c] = cached;
+        }
+        return cached;
     }
 }

@@ -9,28 +9,27 @@ import java.util.regex.Pattern;
  */
 public final class OrganizationNames {
 
+    private OrganizationNames() {
+    }
+
     private static final List<String> HAN_LEGAL_FORMS = List.of(
             "股份有限公司", "有限责任公司", "有限公司", "集团", "股份", "公司", "分公司", "总公司");
     private static final Pattern LATIN_LEGAL_FORMS = Pattern.compile(
             "\\b(co|company|corp|corporation|inc|incorporated|ltd|limited|llc|plc|gmbh|group|holdings?)\\b");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{IsHan}a-z0-9]+");
+    /** 远航传媒(深圳)有限公司 and 深圳市远航传媒有限公司 name the same company. */
+    private static final Pattern PARENTHESIZED_REGION = Pattern.compile("[(（]\\p{IsHan}{2,4}[)）]");
     private static final Pattern REGION_PREFIX = Pattern.compile("^(\\p{IsHan}{2,3}?[省市])+");
-
-    private final ChineseText chinese;
-
-    public OrganizationNames(ChineseText chinese) {
-        this.chinese = chinese;
-    }
 
     public record OrganizationName(String display, String normalized, String core) {
     }
 
-    public OrganizationName standardize(String name) {
+    public static OrganizationName standardize(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
         String display = ChineseText.toHalfWidth(name).trim().replaceAll("\\s+", " ");
-        String folded = chinese.simplified(display).toLowerCase();
+        String folded = ChineseText.simplified(display).toLowerCase();
         String normalized = NOT_WORD.matcher(LATIN_LEGAL_FORMS.matcher(withoutHanLegalForms(folded)).replaceAll(" "))
                 .replaceAll("");
         if (normalized.isEmpty()) {
@@ -41,7 +40,7 @@ public final class OrganizationNames {
     }
 
     private static String withoutHanLegalForms(String name) {
-        String result = name.replace("(", "").replace(")", "").replace("（", "").replace("）", "");
+        String result = PARENTHESIZED_REGION.matcher(name).replaceAll("");
         for (String form : HAN_LEGAL_FORMS) {
             result = result.replace(form, " ");
         }

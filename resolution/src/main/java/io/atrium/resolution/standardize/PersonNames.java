@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 public final class PersonNames {
 
+    private PersonNames() {
+    }
+
     /** Honorific suffixes, longest first so that 老师 wins over a one-character match; value is the gender or "". */
     private static final List<Map.Entry<String, String>> HAN_HONORIFICS = List.of(
             Map.entry("老先生", "M"), Map.entry("先生", "M"), Map.entry("女士", "F"), Map.entry("小姐", "F"),
@@ -29,12 +32,6 @@ public final class PersonNames {
             "宇文", "轩辕", "端木", "申屠", "澹台", "独孤", "南宫", "西门", "闻人", "万俟", "呼延", "赫连");
     private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
-    private final ChineseText chinese;
-
-    public PersonNames(ChineseText chinese) {
-        this.chinese = chinese;
-    }
 
     /**
      * A standardized person name.
@@ -51,7 +48,7 @@ public final class PersonNames {
                              boolean weak, String gender) {
     }
 
-    public PersonName standardize(String name, String givenName, String familyName, boolean markedWeak) {
+    public static PersonName standardize(String name, String givenName, String familyName, boolean markedWeak) {
         String family = clean(familyName);
         String given = clean(givenName);
         String full = clean(name);
@@ -66,15 +63,15 @@ public final class PersonNames {
                 : latin(full, given, family, markedWeak);
     }
 
-    private PersonName han(String full, String declaredFamily, boolean markedWeak) {
-        String han = chinese.simplified(withoutSeparators(full));
+    private static PersonName han(String full, String declaredFamily, boolean markedWeak) {
+        String han = ChineseText.simplified(withoutSeparators(full));
         for (Map.Entry<String, String> honorific : HAN_HONORIFICS) {
             String rest = han.substring(0, Math.max(0, han.length() - honorific.getKey().length()));
             if (han.endsWith(honorific.getKey()) && isSurnameOnly(rest)) {
                 return weakHan(rest, honorific.getValue().isEmpty() ? null : honorific.getValue());
             }
         }
-        String surname = surnameOf(han, chinese.simplified(withoutSeparators(declaredFamily)));
+        String surname = surnameOf(han, ChineseText.simplified(withoutSeparators(declaredFamily)));
         if (markedWeak) {
             return weakHan(surname, null);
         }
@@ -83,7 +80,7 @@ public final class PersonNames {
         return new PersonName(han, han, compactPinyin(surname), key, null, false, null);
     }
 
-    private PersonName weakHan(String surname, String gender) {
+    private static PersonName weakHan(String surname, String gender) {
         String romanized = compactPinyin(surname);
         return new PersonName(surname, surname, romanized, romanized, null, true, gender);
     }
@@ -110,7 +107,7 @@ public final class PersonNames {
         return new PersonName(full, null, surname, sortedKey(tokens), ordered, false, gender);
     }
 
-    private boolean isSurnameOnly(String rest) {
+    private static boolean isSurnameOnly(String rest) {
         return rest.length() == 1 && ChineseText.isHan(rest.charAt(0)) || COMPOUND_SURNAMES.contains(rest);
     }
 
@@ -124,8 +121,8 @@ public final class PersonNames {
         return han.substring(0, 1);
     }
 
-    private String compactPinyin(String han) {
-        return han.isEmpty() ? "" : chinese.pinyin(han).replace(" ", "");
+    private static String compactPinyin(String han) {
+        return han.isEmpty() ? "" : ChineseText.pinyin(han).replace(" ", "");
     }
 
     /** Lower-case ASCII letter tokens; accents removed. */

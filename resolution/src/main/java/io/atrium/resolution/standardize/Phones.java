@@ -8,17 +8,22 @@ import java.util.Optional;
 
 /**
  * Phone numbers to E.164, default region CN, with mobiles kept apart from landlines (a landline is
- * shared by a household or an office, so it is weaker evidence). Mainland numbers, nearly all of the
- * input, take a fast path; everything else goes through libphonenumber.
+ * shared by a household or an office, so it is weaker evidence). Mainland mobiles, most of the input,
+ * take a fast path; everything else goes through libphonenumber. A number no region rule accepts (a
+ * foreign number written domestically) is kept as its digits, unverified, so that it can still match.
  */
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final int MATCH_KEY_DIGITS = 9;
 
     private Phones() {
     }
 
-    public record Phone(String e164, boolean mobile) {
+    public enum Type { MOBILE, LANDLINE, UNVERIFIED }
+
+    /** @param number E.164, or for an unverified number its digits as written */
+    public record Phone(String number, Type type) {
     }
 
     public static Optional<Phone> standardize(String raw) {
@@ -29,15 +34,14 @@ public final class Phones {
         String digits = digitsOf(text);
         boolean international = text.startsWith("+") || digits.startsWith("00");
         String national = mainlandNational(digits, international);
-        if (national != null) {
-            if (isMainlandMobile(national)) {
-                return Optional.of(new Phone("+86" + national, true));
-            }
-            if (national.startsWith("0") && national.length() >= 10 && national.length() <= 12 && national.charAt(1) != '0') {
-                return Optional.of(new Phone("+86" + national.substring(1), false));
-            }
+        if (national != null && isMainlandMobile(national)) {
+            return Optional.of(new Phone("+86" + national, Type.MOBILE));
         }
-        return viaLibrary(text);
+        Optional<Phone> parsed = viaLibrary(text);
+        if (parsed.isEmpty() && digits.length() >= MATCH_KEY_DIGITS) {
+            return Optional.of(new Phone(digits, Type.UNVERIFIED));
+        }
+        return parsed;
     }
 
     /** The national significant number with trunk 0 for landlines, or null when the number is not mainland. */
@@ -50,6 +54,15 @@ public final class Phones {
         }
         boolean hadCountryCode = rest.length() != digits.length();
         return hadCountryCode && !rest.startsWith("1") && !rest.startsWith("0") ? "0" + rest : rest;
+    }
+
+    /**
+     * The last nine digits: what two spellings of one number share even when one was written with its
+     * country code and the other domestically (+44 7018 777140 and 07018 777140), where the default
+     * region cannot tell them apart. Different numbers rarely share all nine.
+     */
+    public static String matchKey(String number) {
+        return number.length() <= MATCH_KEY_DIGITS ? number : number.substring(number.length() - MATCH_KEY_DIGITS);
     }
 
     private static boolean isMainlandMobile(String national) {
@@ -65,7 +78,8 @@ public final class Phones {
             PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(number);
             boolean mobile = type == PhoneNumberUtil.PhoneNumberType.MOBILE
                     || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
-            return Optional.of(new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), mobile));
+            return Optional.of(new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                    mobile ? Type.MOBILE : Type.LANDLINE));
         } catch (NumberParseException e) {
             return Optional.empty();
         }

@@ -21,6 +21,7 @@ import java.util.List;
  * @param orderedName Latin "given family" when the source said which is which
  * @param orgName     company name without legal forms; orgCore also without the leading region
  * @param mobiles     E.164 mobile numbers; landlines are kept apart because households and offices share them
+ * @param unverifiedPhones digits of numbers no region rule accepts (foreign numbers written domestically)
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record StandardizedRecord(
@@ -41,6 +42,7 @@ public record StandardizedRecord(
         boolean idValid,
         List<String> mobiles,
         List<String> landlines,
+        List<String> unverifiedPhones,
         List<String> emails,
         String address,
         Instant updatedAt) {
@@ -48,12 +50,19 @@ public record StandardizedRecord(
     public StandardizedRecord {
         mobiles = mobiles == null ? List.of() : List.copyOf(mobiles);
         landlines = landlines == null ? List.of() : List.copyOf(landlines);
+        unverifiedPhones = unverifiedPhones == null ? List.of() : List.copyOf(unverifiedPhones);
         emails = emails == null ? List.of() : List.copyOf(emails);
     }
 
     @JsonIgnore
     public boolean isPerson() {
         return kind == PartyKind.PERSON;
+    }
+
+    /** Whether the record has any phone number at all. */
+    @JsonIgnore
+    public boolean hasPhone() {
+        return !mobiles.isEmpty() || !landlines.isEmpty() || !unverifiedPhones.isEmpty();
     }
 
 }

@@ -11,31 +11,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * Turns a canonical party record into a {@link StandardizedRecord}. Thread-safe; keep one instance so
- * that its transliteration memo is shared.
- */
+/** Turns a canonical party record into a {@link StandardizedRecord}. Thread-safe. */
 public final class Standardizer {
 
     /** Attribute a connector sets when it knows the name is only a surname (e.g. a caller's). */
     public static final String WEAK_NAME_ATTRIBUTE = "weakName";
 
-    private final PersonNames personNames;
-    private final OrganizationNames organizationNames;
-
-    public Standardizer() {
-        ChineseText chinese = new ChineseText();
-        this.personNames = new PersonNames(chinese);
-        this.organizationNames = new OrganizationNames(chinese);
+    private Standardizer() {
     }
 
-    public StandardizedRecord standardize(PartyRecord record) {
+    public static StandardizedRecord standardize(PartyRecord record) {
         Optional<IdNumbers.StandardId> id = IdNumbers.standardize(record.getIdType(), record.getIdNumber());
         PartyKind kind = kindOf(record, id);
         List<String> mobiles = new ArrayList<>();
         List<String> landlines = new ArrayList<>();
+        List<String> unverifiedPhones = new ArrayList<>();
         for (String raw : record.getPhones()) {
-            Phones.standardize(raw).ifPresent(p -> addDistinct(p.mobile() ? mobiles : landlines, p.e164()));
+            Phones.standardize(raw).ifPresent(p -> addDistinct(switch (p.type()) {
+                case MOBILE -> mobiles;
+                case LANDLINE -> landlines;
+                case UNVERIFIED -> unverifiedPhones;
+            }, p.number()));
         }
         List<String> emails = new ArrayList<>();
         for (String raw : record.getEmails()) {
@@ -55,12 +51,12 @@ public final class Standardizer {
         boolean idValid = id.map(IdNumbers.StandardId::valid).orElse(false);
 
         if (kind == PartyKind.ORGANIZATION) {
-            OrganizationNames.OrganizationName org = organizationNames.standardize(record.getName());
+            OrganizationNames.OrganizationName org = OrganizationNames.standardize(record.getName());
             return new StandardizedRecord(key, kind, org == null ? null : org.display(), null, null, null, null, false,
                     org == null ? null : org.normalized(), org == null ? null : org.core(), null, null,
-                    idType, idNumber, idValid, mobiles, landlines, emails, address, record.getUpdatedAt());
+                    idType, idNumber, idValid, mobiles, landlines, unverifiedPhones, emails, address, record.getUpdatedAt());
         }
-        PersonNames.PersonName name = personNames.standardize(record.getName(), record.getGivenName(),
+        PersonNames.PersonName name = PersonNames.standardize(record.getName(), record.getGivenName(),
                 record.getFamilyName(), isMarkedWeak(record));
         if (gender == null && name != null) {
             gender = name.gender();
@@ -72,7 +68,7 @@ public final class Standardizer {
                 name == null ? null : name.display(), name == null ? null : name.han(),
                 name == null ? null : name.surname(), name == null ? null : name.key(),
                 name == null ? null : name.ordered(), name != null && name.weak(), null, null,
-                gender, birthDate, idType, idNumber, idValid, mobiles, landlines, emails, address, record.getUpdatedAt());
+                gender, birthDate, idType, idNumber, idValid, mobiles, landlines, unverifiedPhones, emails, address, record.getUpdatedAt());
     }
 
     private static PartyKind kindOf(PartyRecord record, Optional<IdNumbers.StandardId> id) {

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Builds the golden record of a customer from its member records. Per attribute: valid values before
- * invalid ones (a checked identifier, a full name rather than a surname with an honorific, a mobile
- * rather than a landline), then the more trusted source (order from the settings), then the more
+ * invalid ones (a checked identifier, a full name rather than a surname with an honorific, a number
+ * some region rule accepts), then the more trusted source (order from the settings), then the more
  * recent record, then the record key so that the choice is deterministic. Empty values never survive.
  */
 public final class Survivorship {
@@ -38,7 +38,8 @@ public final class Survivorship {
             offer(candidates, GoldenAttribute.BIRTH_DATE, r.birthDate() == null ? null : r.birthDate().toString(), true, r);
             offer(candidates, GoldenAttribute.ID, r.idNumber() == null ? null : r.idType() + ":" + r.idNumber(), r.idValid(), r);
             r.mobiles().forEach(p -> offer(candidates, GoldenAttribute.PHONE, p, true, r));
-            r.landlines().forEach(p -> offer(candidates, GoldenAttribute.PHONE, p, false, r));
+            r.landlines().forEach(p -> offer(candidates, GoldenAttribute.PHONE, p, true, r));
+            r.unverifiedPhones().forEach(p -> offer(candidates, GoldenAttribute.PHONE, p, false, r));
             r.emails().forEach(e -> offer(candidates, GoldenAttribute.EMAIL, e, true, r));
             offer(candidates, GoldenAttribute.ADDRESS, r.address(), true, r);
         }
