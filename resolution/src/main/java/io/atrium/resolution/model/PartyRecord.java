@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ public class PartyRecord {
     private List<String> emails = new ArrayList<>();
     private IdType idType;
     private String idNumber;
+    @JsonDeserialize(using = LenientDateDeserializer.class)
     private LocalDate birthDate;
     private String gender;
     private String address;

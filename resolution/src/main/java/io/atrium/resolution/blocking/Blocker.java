@@ -1,0 +1,63 @@
+package io.atrium.resolution.blocking;
+
+import io.atrium.resolution.standardize.Phones;
+import io.atrium.resolution.standardize.StandardizedRecord;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** The blocking keys of a standardized record. Keys carry the party kind so persons never pair with companies. */
+public final class Blocker {
+
+    private Blocker() {
+    }
+
+    public static Set<BlockingKey> keys(StandardizedRecord r) {
+        Set<BlockingKey> keys = new LinkedHashSet<>();
+        String kind = r.isPerson() ? "P|" : "O|";
+        if (r.idNumber() != null) {
+            keys.add(new BlockingKey(BlockingRule.ID_NUMBER, kind + r.idType() + '|' + r.idNumber()));
+        }
+        for (String phone : phoneKeys(r)) {
+            keys.add(new BlockingKey(BlockingRule.PHONE, kind + phone));
+            if (r.surname() != null) {
+                keys.add(new BlockingKey(BlockingRule.SURNAME_PHONE, kind + r.surname() + '|' + phone));
+            }
+        }
+        for (String email : r.emails()) {
+            keys.add(new BlockingKey(BlockingRule.EMAIL, kind + email));
+        }
+        if (r.isPerson()) {
+            addPersonKeys(r, keys);
+        } else if (r.orgName() != null) {
+            keys.add(new BlockingKey(BlockingRule.ORG_NAME, r.orgCore()));
+        }
+        return keys;
+    }
+
+    /** Distinct {@link Phones#matchKey}s of all the record's numbers. */
+    public static Set<String> phoneKeys(StandardizedRecord r) {
+        Set<String> keys = new LinkedHashSet<>();
+        r.mobiles().forEach(p -> keys.add(Phones.matchKey(p)));
+        r.landlines().forEach(p -> keys.add(Phones.matchKey(p)));
+        r.unverifiedPhones().forEach(p -> keys.add(Phones.matchKey(p)));
+        return keys;
+    }
+
+    private static void addPersonKeys(StandardizedRecord r, Set<BlockingKey> keys) {
+        if (r.nameKey() == null || r.weakName()) {
+            return;
+        }
+        if (r.birthDate() != null) {
+            keys.add(new BlockingKey(BlockingRule.NAME_YEAR, r.nameKey() + '|' + r.birthDate().getYear()));
+        }
+        for (String token : r.nameKey().split(" ")) {
+            if (r.birthDate() != null) {
+                keys.add(new BlockingKey(BlockingRule.DATE_TOKEN, r.birthDate() + "|" + token));
+            }
+            if (r.address() != null) {
+                keys.add(new BlockingKey(BlockingRule.ADDRESS_TOKEN, r.address() + '|' + token));
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.atrium.resolution.blocking;
+
+/**
+ * A cheap key under which records are paired for scoring, e.g. (PHONE, +8613800138000). The hub may
+ * index records by {@link #text()} or by {@link #hash()}.
+ */
+public record BlockingKey(BlockingRule rule, String value) {
+
+    public String text() {
+        return rule.name() + ':' + value;
+    }
+
+    /** A well-mixed 64-bit hash of {@link #text()}, stable across runs and machines. */
+    public long hash() {
+        return Hashing.hash64(rule.name(), value);
+    }
+}

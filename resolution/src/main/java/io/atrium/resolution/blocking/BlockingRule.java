@@ -1,0 +1,17 @@
+package io.atrium.resolution.blocking;
+
+/** The kinds of blocking keys; each pairs records that agree on something cheap to look up. */
+public enum BlockingRule {
+    ID_NUMBER,
+    PHONE,
+    EMAIL,
+    /** Name key and birth year: same person with no shared contact. */
+    NAME_YEAR,
+    /** Birth date and one romanized name token: catches typos in the other tokens and swapped fields. */
+    DATE_TOKEN,
+    /** Romanized surname and phone: still narrow when a phone is shared by too many to block on alone. */
+    SURNAME_PHONE,
+    /** Address and one romanized name token: for records without birth date or contact. */
+    ADDRESS_TOKEN,
+    ORG_NAME
+}

@@ -1,0 +1,115 @@
+package io.atrium.resolution.cli;
+
+import io.atrium.resolution.cluster.StewardConstraints;
+import io.atrium.resolution.match.MatchSettings;
+import io.atrium.resolution.match.Scorer;
+import io.atrium.resolution.model.RecordKey;
+import io.atrium.resolution.resolve.BulkResolver;
+import io.atrium.resolution.resolve.Clustering;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The hub-match command line: {@code resolve} writes the customer of every record, {@code evaluate}
+ * measures pairwise quality against a truth attribute.
+ */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: hub-match resolve  --input records.jsonl --output clusters.csv [--settings match-settings.json]
+                   hub-match evaluate --input labeled.jsonl --truth-field truthId [--settings match-settings.json]""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command; returns the process exit code (0 ok, 2 usage error, 1 failure). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || !List.of("resolve", "evaluate").contains(args[0])) {
+            err.println(USAGE);
+            return 2;
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                err.println("option without value: " + args[i] + "\n" + USAGE);
+                return 2;
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        boolean evaluate = args[0].equals("evaluate");
+        List<String> required = evaluate ? List.of("input", "truth-field") : List.of("input", "output");
+        for (String option : required) {
+            if (!options.containsKey(option)) {
+                err.println("missing --" + option + "\n" + USAGE);
+                return 2;
+            }
+        }
+        try {
+            MatchSettings settings = options.containsKey("settings")
+                    ? MatchSettings.load(Path.of(options.get("settings"))) : MatchSettings.defaults();
+            long started = System.nanoTime();
+            Load load = Load.read(Path.of(options.get("input")), options.get("truth-field"), err);
+            Clustering clustering = new BulkResolver(new Scorer(settings)).resolve(load.records(), StewardConstraints.NONE);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (evaluate) {
+                report(out, load, clustering, seconds);
+            } else {
+                writeCsv(Path.of(options.get("output")), clustering);
+                err.printf(Locale.ROOT, "%d records, %d customers, %d bad lines, %.1f s%n", load.records().size(),
+                        clustering.clusters().size(), load.badLines(), seconds);
+            }
+            return 0;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("cannot read or write a file: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void writeCsv(Path output, Clustering clustering) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            writer.write("source,sourceId,customerId\n");
+            List<List<RecordKey>> clusters = clustering.clusters();
+            for (int i = 0; i < clusters.size(); i++) {
+                String customerId = String.format(Locale.ROOT, "C%08d", i + 1);
+                for (RecordKey key : clusters.get(i)) {
+                    writer.write(csv(key.source()) + "," + csv(key.sourceId()) + "," + customerId + "\n");
+                }
+            }
+        }
+    }
+
+    private static void report(PrintStream out, Load load, Clustering clustering, double seconds) {
+        PairwiseEvaluation quality = PairwiseEvaluation.of(clustering.clusters(), load.truth());
+        int records = clustering.clusters().stream().mapToInt(List::size).sum();
+        out.printf(Locale.ROOT, "records: %d%n", records);
+        out.printf(Locale.ROOT, "customers: %d%n", clustering.clusters().size());
+        out.printf(Locale.ROOT, "precision: %.4f%n", quality.precision());
+        out.printf(Locale.ROOT, "recall: %.4f%n", quality.recall());
+        out.printf(Locale.ROOT, "f1: %.4f%n", quality.f1());
+        out.printf(Locale.ROOT, "true positive pairs: %d%n", quality.truePositives());
+        out.printf(Locale.ROOT, "false positive pairs: %d%n", quality.falsePositives());
+        out.printf(Locale.ROOT, "false negative pairs: %d%n", quality.falseNegatives());
+        out.printf(Locale.ROOT, "review-band pairs: %d%n", clustering.reviewLinks().size());
+        out.printf(Locale.ROOT, "bad lines: %d%n", load.badLines());
+        out.printf(Locale.ROOT, "records per second: %.0f%n", records / seconds);
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+}

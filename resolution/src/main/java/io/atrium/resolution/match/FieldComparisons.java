@@ -1,0 +1,250 @@
+package io.atrium.resolution.match;
+
+import io.atrium.resolution.similarity.DamerauLevenshtein;
+import io.atrium.resolution.similarity.JaroWinkler;
+import io.atrium.resolution.standardize.Phones;
+import io.atrium.resolution.standardize.StandardizedRecord;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The comparison of each field of two standardized records, as an ordered list of levels where the
+ * first that applies wins. Null means the field says nothing (a value is missing).
+ */
+final class FieldComparisons {
+
+    private static final double HIGH_SIMILARITY = 0.92;
+    private static final double LOW_SIMILARITY = 0.85;
+    private static final double INITIAL_SIMILARITY = 0.9;
+
+    private FieldComparisons() {
+    }
+
+    /** A field's level and, for term-frequency adjustment, the value both records share. */
+    record Outcome(FieldKind field, ComparisonLevel level, FieldKind frequencyField, String sharedValue) {
+        static Outcome of(FieldKind field, ComparisonLevel level) {
+            return new Outcome(field, level, null, null);
+        }
+    }
+
+    static Outcome idNumber(StandardizedRecord a, StandardizedRecord b) {
+        if (a.idNumber() == null || b.idNumber() == null || a.idType() != b.idType()) {
+            return null;
+        }
+        boolean equal = a.idNumber().equals(b.idNumber());
+        boolean bothValid = a.idValid() && b.idValid();
+        ComparisonLevel level = equal ? (bothValid ? ComparisonLevel.VALID_EXACT : ComparisonLevel.EXACT)
+                : bothValid ? ComparisonLevel.VALID_CONFLICT
+                : DamerauLevenshtein.distance(a.idNumber(), b.idNumber()) <= 1 ? ComparisonLevel.TYPO
+                : ComparisonLevel.DIFFERENT;
+        return Outcome.of(FieldKind.ID_NUMBER, level);
+    }
+
+    static Outcome personName(StandardizedRecord a, StandardizedRecord b) {
+        if (a.nameKey() == null || b.nameKey() == null) {
+            return null;
+        }
+        if (a.weakName() || b.weakName()) {
+            StandardizedRecord weak = a.weakName() ? a : b;
+            StandardizedRecord other = weak == a ? b : a;
+            boolean surnameAgrees = weak.nameKey().equals(other.surname())
+                    || other.surname() == null && tokens(other.nameKey()).contains(weak.nameKey());
+            return surnameAgrees
+                    ? new Outcome(FieldKind.NAME, ComparisonLevel.SURNAME, FieldKind.SURNAME, weak.nameKey())
+                    : Outcome.of(FieldKind.NAME, ComparisonLevel.DIFFERENT);
+        }
+        if (a.hanName() != null && a.hanName().equals(b.hanName())) {
+            return new Outcome(FieldKind.NAME, ComparisonLevel.EXACT, FieldKind.NAME, a.nameKey());
+        }
+        boolean sameScript = (a.hanName() == null) == (b.hanName() == null);
+        if (a.nameKey().equals(b.nameKey())) {
+            ComparisonLevel level = !sameScript ? ComparisonLevel.PINYIN
+                    : a.hanName() == null ? ComparisonLevel.EXACT : ComparisonLevel.HOMOPHONE;
+            return new Outcome(FieldKind.NAME, level, FieldKind.NAME, a.nameKey());
+        }
+        if (a.hanName() != null && b.hanName() != null) {
+            return Outcome.of(FieldKind.NAME, hanNearness(a.hanName(), b.hanName()));
+        }
+        return Outcome.of(FieldKind.NAME, latinNearness(a, b));
+    }
+
+    /** Two Chinese names that read differently: one character apart under the same surname is a weak hint. */
+    private static ComparisonLevel hanNearness(String a, String b) {
+        boolean oneApart = a.length() == b.length() && a.length() > 2 && a.charAt(0) == b.charAt(0)
+                && DamerauLevenshtein.distance(a, b) == 1;
+        return oneApart ? ComparisonLevel.FUZZY_LOW : ComparisonLevel.DIFFERENT;
+    }
+
+    /**
+     * Latin names (or pinyin against Latin): token by token, whatever the order, so that swapped given and
+     * family names and a typo in either still agree; a name whose tokens all appear in the other's (a
+     * missing given name) is a weak agreement.
+     */
+    private static ComparisonLevel latinNearness(StandardizedRecord a, StandardizedRecord b) {
+        List<String> left = tokens(a.nameKey());
+        List<String> right = tokens(b.nameKey());
+        if (sameLetters(a.nameKey(), b.nameKey())) {
+            return ComparisonLevel.FUZZY_HIGH;
+        }
+        List<String> shorter = left.size() <= right.size() ? left : right;
+        List<String> longer = shorter == left ? right : left;
+        double total = 0;
+        for (String token : shorter) {
+            double best = 0;
+            for (String candidate : longer) {
+                best = Math.max(best, tokenSimilarity(token, candidate));
+            }
+            total += best;
+        }
+        double similarity = total / shorter.size();
+        if (left.size() == right.size()) {
+            return similarity >= HIGH_SIMILARITY ? ComparisonLevel.FUZZY_HIGH
+                    : similarity >= LOW_SIMILARITY ? ComparisonLevel.FUZZY_LOW : ComparisonLevel.DIFFERENT;
+        }
+        return similarity >= HIGH_SIMILARITY ? ComparisonLevel.FUZZY_LOW : ComparisonLevel.DIFFERENT;
+    }
+
+    /** Jaro-Winkler, except that an initial ("j" of "J. Bianchi") agrees fairly well with a name it starts. */
+    private static double tokenSimilarity(String a, String b) {
+        if (a.length() == 1 || b.length() == 1) {
+            return a.charAt(0) == b.charAt(0) ? INITIAL_SIMILARITY : 0.0;
+        }
+        return JaroWinkler.similarity(a, b);
+    }
+
+    /** Same letters in any grouping: "xiao ming zhang" against "xiaoming zhang". */
+    private static boolean sameLetters(String a, String b) {
+        char[] left = a.replace(" ", "").toCharArray();
+        char[] right = b.replace(" ", "").toCharArray();
+        Arrays.sort(left);
+        Arrays.sort(right);
+        return Arrays.equals(left, right);
+    }
+
+    static Outcome organizationName(StandardizedRecord a, StandardizedRecord b) {
+        if (a.orgName() == null || b.orgName() == null) {
+            return null;
+        }
+        if (a.orgName().equals(b.orgName())) {
+            return new Outcome(FieldKind.ORG_NAME, ComparisonLevel.EXACT, FieldKind.ORG_NAME, a.orgName());
+        }
+        ComparisonLevel level = a.orgCore().equals(b.orgCore()) ? ComparisonLevel.CORE_EXACT
+                : JaroWinkler.similarity(a.orgCore(), b.orgCore()) >= HIGH_SIMILARITY ? ComparisonLevel.FUZZY_HIGH
+                : ComparisonLevel.DIFFERENT;
+        return Outcome.of(FieldKind.ORG_NAME, level);
+    }
+
+    static Outcome birthDate(StandardizedRecord a, StandardizedRecord b) {
+        LocalDate x = a.birthDate();
+        LocalDate y = b.birthDate();
+        if (x == null || y == null) {
+            return null;
+        }
+        ComparisonLevel level = x.equals(y) ? ComparisonLevel.EXACT
+                : isDateTypo(x, y) ? ComparisonLevel.TYPO : ComparisonLevel.DIFFERENT;
+        return Outcome.of(FieldKind.BIRTH_DATE, level);
+    }
+
+    private static boolean isDateTypo(LocalDate x, LocalDate y) {
+        boolean dayMonthSwapped = x.getYear() == y.getYear() && x.getMonthValue() == y.getDayOfMonth()
+                && x.getDayOfMonth() == y.getMonthValue();
+        return dayMonthSwapped || DamerauLevenshtein.distance(x.toString(), y.toString()) <= 1;
+    }
+
+    static Outcome gender(StandardizedRecord a, StandardizedRecord b) {
+        if (a.gender() == null || b.gender() == null) {
+            return null;
+        }
+        return Outcome.of(FieldKind.GENDER, a.gender().equals(b.gender()) ? ComparisonLevel.EXACT : ComparisonLevel.DIFFERENT);
+    }
+
+    /**
+     * Numbers are compared by {@link Phones#matchKey}. A shared number counts as a landline only when both
+     * sides know it as one (households and offices share landlines); several shared numbers count once.
+     */
+    static Outcome phone(StandardizedRecord a, StandardizedRecord b) {
+        if (!a.hasPhone() || !b.hasPhone()) {
+            return null;
+        }
+        List<String> aLandlines = keys(a.landlines());
+        List<String> bLandlines = keys(b.landlines());
+        List<String> bAll = new ArrayList<>(bLandlines);
+        bAll.addAll(keys(b.mobiles()));
+        bAll.addAll(keys(b.unverifiedPhones()));
+        String sharedPersonal = null;
+        String sharedLandline = null;
+        for (String key : keys(a.mobiles(), a.unverifiedPhones())) {
+            if (bAll.contains(key)) {
+                sharedPersonal = smaller(sharedPersonal, key);
+            }
+        }
+        for (String key : aLandlines) {
+            if (bLandlines.contains(key)) {
+                sharedLandline = smaller(sharedLandline, key);
+            } else if (bAll.contains(key)) {
+                sharedPersonal = smaller(sharedPersonal, key);
+            }
+        }
+        if (sharedPersonal != null) {
+            return new Outcome(FieldKind.PHONE, ComparisonLevel.MOBILE, FieldKind.PHONE, sharedPersonal);
+        }
+        if (sharedLandline != null) {
+            return new Outcome(FieldKind.PHONE, ComparisonLevel.LANDLINE, FieldKind.PHONE, sharedLandline);
+        }
+        return Outcome.of(FieldKind.PHONE, ComparisonLevel.DIFFERENT);
+    }
+
+    @SafeVarargs
+    private static List<String> keys(List<String>... numberLists) {
+        List<String> keys = new ArrayList<>();
+        for (List<String> numbers : numberLists) {
+            for (String number : numbers) {
+                keys.add(Phones.matchKey(number));
+            }
+        }
+        return keys;
+    }
+
+    private static String smaller(String current, String candidate) {
+        return current == null || candidate.compareTo(current) < 0 ? candidate : current;
+    }
+
+    static Outcome email(StandardizedRecord a, StandardizedRecord b) {
+        if (a.emails().isEmpty() || b.emails().isEmpty()) {
+            return null;
+        }
+        String shared = firstShared(a.emails(), b.emails());
+        return shared != null
+                ? new Outcome(FieldKind.EMAIL, ComparisonLevel.EXACT, FieldKind.EMAIL, shared)
+                : Outcome.of(FieldKind.EMAIL, ComparisonLevel.DIFFERENT);
+    }
+
+    static Outcome address(StandardizedRecord a, StandardizedRecord b) {
+        if (a.address() == null || b.address() == null) {
+            return null;
+        }
+        if (a.address().equals(b.address())) {
+            return new Outcome(FieldKind.ADDRESS, ComparisonLevel.EXACT, FieldKind.ADDRESS, a.address());
+        }
+        return Outcome.of(FieldKind.ADDRESS, JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY
+                ? ComparisonLevel.FUZZY_HIGH : ComparisonLevel.DIFFERENT);
+    }
+
+    /** The smallest shared value, so that the choice does not depend on list order. */
+    private static String firstShared(List<String> a, List<String> b) {
+        String shared = null;
+        for (String value : a) {
+            if (b.contains(value) && (shared == null || value.compareTo(shared) < 0)) {
+                shared = value;
+            }
+        }
+        return shared;
+    }
+
+    static List<String> tokens(String key) {
+        return Arrays.asList(key.split(" "));
+    }
+}

@@ -1,0 +1,171 @@
+package io.atrium.resolution.resolve;
+
+import io.atrium.resolution.blocking.Blocker;
+import io.atrium.resolution.blocking.BlockingKey;
+import io.atrium.resolution.cluster.ClusterPartitioner;
+import io.atrium.resolution.cluster.StewardConstraints;
+import io.atrium.resolution.match.Decision;
+import io.atrium.resolution.match.MatchResult;
+import io.atrium.resolution.match.Scorer;
+import io.atrium.resolution.match.ValueFrequencies;
+import io.atrium.resolution.model.RecordKey;
+import io.atrium.resolution.standardize.StandardizedRecord;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * Resolves a whole load at once. Blocking sorts (key hash, record) entries instead of building hash maps
+ * of lists, so a million records block in a few hundred megabytes; candidate pairs are deduplicated as
+ * packed longs and scored on all cores. Clusters come from the same {@link ClusterPartitioner} the
+ * incremental side uses.
+ */
+public final class BulkResolver {
+
+    /** Record indices live in the low bits of a sorted entry; the rest holds the key hash's high bits. */
+    private static final int INDEX_BITS = 24;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+    private final Scorer scorer;
+    private final ClusterPartitioner partitioner;
+
+    public BulkResolver(Scorer scorer) {
+        this.scorer = scorer;
+        this.partitioner = new ClusterPartitioner(scorer);
+    }
+
+    /** Resolves with frequencies taken from the load itself. A later record with the same key replaces an earlier one. */
+    public Clustering resolve(Collection<StandardizedRecord> load, StewardConstraints steward) {
+        List<StandardizedRecord> records = latestPerKey(load);
+        return resolve(records, steward, InMemoryFrequencies.of(records));
+    }
+
+    public Clustering resolve(Collection<StandardizedRecord> load, StewardConstraints steward, ValueFrequencies frequencies) {
+        List<StandardizedRecord> records = latestPerKey(load);
+        if (records.size() > INDEX_MASK) {
+            throw new IllegalArgumentException("a bulk load is limited to " + INDEX_MASK + " records");
+        }
+        long[] pairs = candidatePairs(records, frequencies);
+        List<MatchResult> scored = IntStream.range(0, pairs.length).parallel()
+                .mapToObj(p -> {
+                    MatchResult result = scorer.score(records.get((int) (pairs[p] >>> 32)),
+                            records.get((int) pairs[p]), frequencies);
+                    return result.decision() == Decision.NO_MATCH ? null : result;
+                })
+                .filter(Objects::nonNull)
+                .toList();
+        List<MatchResult> merges = scored.stream().filter(r -> r.decision() == Decision.MERGE).toList();
+        List<MatchResult> reviews = scored.stream().filter(r -> r.decision() == Decision.REVIEW).toList();
+        Map<RecordKey, StandardizedRecord> byKey = new LinkedHashMap<>();
+        records.forEach(r -> byKey.put(r.key(), r));
+        return new Clustering(partitioner.partition(byKey, merges, steward), merges, reviews);
+    }
+
+    private static List<StandardizedRecord> latestPerKey(Collection<StandardizedRecord> load) {
+        Map<RecordKey, StandardizedRecord> latest = new LinkedHashMap<>();
+        for (StandardizedRecord record : load) {
+            latest.remove(record.key());
+            latest.put(record.key(), record);
+        }
+        return new ArrayList<>(latest.values());
+    }
+
+    /** Distinct pairs (i, j), i < j, packed as i << 32 | j, of records sharing a usable blocking key. */
+    private long[] candidatePairs(List<StandardizedRecord> records, ValueFrequencies frequencies) {
+        BlockingKey[][] keys = records.parallelStream()
+                .map(r -> Blocker.keys(r).toArray(BlockingKey[]::new))
+                .toArray(BlockingKey[][]::new);
+        long[][] hashes = Arrays.stream(keys).parallel()
+                .map(k -> Arrays.stream(k).mapToLong(BlockingKey::hash).toArray())
+                .toArray(long[][]::new);
+        int total = Arrays.stream(hashes).mapToInt(h -> h.length).sum();
+        long[] entries = new long[total];
+        int at = 0;
+        for (int i = 0; i < hashes.length; i++) {
+            for (long hash : hashes[i]) {
+                entries[at++] = (hash & ~INDEX_MASK) | i;
+            }
+        }
+        Arrays.parallelSort(entries);
+        LongBuffer pairs = new LongBuffer();
+        int maxBlock = scorer.settings().maxBlockSize();
+        for (int start = 0; start < entries.length; ) {
+            int end = start + 1;
+            while (end < entries.length && (entries[end] & ~INDEX_MASK) == (entries[start] & ~INDEX_MASK)) {
+                end++;
+            }
+            if (end - start > 1) {
+                addBlockPairs(entries, start, end, keys, hashes, frequencies, maxBlock, pairs);
+            }
+            start = end;
+        }
+        return pairs.sortedDistinct();
+    }
+
+    /**
+     * Entries start..end share the high bits of a key hash; almost always one key, but distinct keys that
+     * collide on those bits are told apart by their full hash before pairing.
+     */
+    private static void addBlockPairs(long[] entries, int start, int end, BlockingKey[][] keys, long[][] hashes,
+                                      ValueFrequencies frequencies, int maxBlock, LongBuffer pairs) {
+        long prefix = entries[start] & ~INDEX_MASK;
+        List<long[]> members = new ArrayList<>(end - start);
+        for (int e = start; e < end; e++) {
+            int record = (int) (entries[e] & INDEX_MASK);
+            long[] own = hashes[record];
+            for (int k = 0; k < own.length; k++) {
+                if ((own[k] & ~INDEX_MASK) == prefix) {
+                    members.add(new long[] {own[k], record, k});
+                }
+            }
+        }
+        members.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        for (int from = 0; from < members.size(); ) {
+            int to = from + 1;
+            while (to < members.size() && members.get(to)[0] == members.get(from)[0]) {
+                to++;
+            }
+            long[] first = members.get(from);
+            BlockingKey key = keys[(int) first[1]][(int) first[2]];
+            if (to - from > 1 && frequencies.blockSize(key) <= maxBlock) {
+                for (int i = from; i < to; i++) {
+                    for (int j = i + 1; j < to; j++) {
+                        pairs.add(members.get(i)[1] << 32 | members.get(j)[1]);
+                    }
+                }
+            }
+            from = to;
+        }
+    }
+
+    /** A growable array of longs; boxing millions of pairs would cost more than the pairs themselves. */
+    private static final class LongBuffer {
+        private long[] values = new long[1 << 16];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] sortedDistinct() {
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.parallelSort(sorted);
+            int distinct = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    sorted[distinct++] = sorted[i];
+                }
+            }
+            return Arrays.copyOf(sorted, distinct);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.atrium.resolution.standardize;
+
+import com.ibm.icu.text.Transliterator;
+
+
+/**
+ * Width folding, traditional-to-simplified folding and toneless pinyin. ICU transliterators are slow
+ * (hundreds of microseconds per name) and not safe to share between threads, so each thread has its
+ * own and results are memoized per character, once per process: a few thousand characters cover
+ * every name.
+ */
+public final class ChineseText {
+
+    private ChineseText() {
+    }
+
+    private static final ThreadLocal<Transliterator> toSimplified =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+    private static final ThreadLocal<Transliterator> toPinyin =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
+    /** Indexed by UTF-16 unit; racing writers store equal immutable strings, so plain arrays are safe. */
+    private static final String[] simplifiedMemo = new String[Character.MAX_VALUE + 1];
+    private static final String[] pinyinMemo = new String[Character.MAX_VALUE + 1];
+
+    /** Full-width ASCII forms and the ideographic space become their ASCII counterparts. */
+    public static String toHalfWidth(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char folded = c == '\u3000' ? ' ' : (c >= '\uFF01' && c <= '\uFF5E') ? (char) (c - 0xFEE0) : c;
+            if (folded != c && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(folded);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    public static boolean containsHan(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isHan(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean isHan(char c) {
+        if (c >= '\u4E00' && c <= '\u9FFF') {
+            return true;
+        }
+        return c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** Traditional characters folded to simplified ones; other characters unchanged. */
+    public static String simplified(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(isHan(c) ? memoized(simplifiedMemo, c, toSimplified.get()) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
+    /** Toneless lowercase pinyin, one syllable per character, space-separated: 张伟 → "zhang wei". */
+    public static String pinyin(String han) {
+        StringBuilder out = new StringBuilder(han.length() * 5);
+        for (int i = 0; i < han.length(); i++) {
+            char c = han.charAt(i);
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(isHan(c) ? memoized(pinyinMemo, c, toPinyin.get()).toLowerCase() : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
+    private static String memoized(String[] memo, char c, Transliterator transliterator) {
+        String cached = memo[c];
+        if (cached == null) {
+            cached = transliterator.transliterate(String.valueOf(c)).trim();
+            memo[c] = cached;
+        }
+        return cached;
+    }
+}

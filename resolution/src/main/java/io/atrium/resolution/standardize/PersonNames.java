@@ -1,0 +1,155 @@
+package io.atrium.resolution.standardize;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Person names in Chinese characters or Latin script. A Chinese name is folded (full-width, traditional,
+ * inner spaces) and split into surname and given name; its pinyin gives a key comparable with Latin
+ * spellings. A Latin name becomes lower-case ASCII tokens, compared without regard to order. A name that
+ * is only a surname with an honorific (陈先生, 王女士, Mr Chen) is weak: surname and gender only.
+ */
+public final class PersonNames {
+
+    private PersonNames() {
+    }
+
+    /** Honorific suffixes, longest first so that 老师 wins over a one-character match; value is the gender or "". */
+    private static final List<Map.Entry<String, String>> HAN_HONORIFICS = List.of(
+            Map.entry("老先生", "M"), Map.entry("先生", "M"), Map.entry("女士", "F"), Map.entry("小姐", "F"),
+            Map.entry("太太", "F"), Map.entry("夫人", "F"), Map.entry("阿姨", "F"), Map.entry("老师", ""),
+            Map.entry("经理", ""), Map.entry("老板", ""), Map.entry("师傅", ""), Map.entry("总", ""),
+            Map.entry("工", ""));
+    private static final Map<String, String> LATIN_HONORIFICS = Map.of(
+            "mr", "M", "mrs", "F", "ms", "F", "miss", "F", "madam", "F", "mdm", "F", "dr", "", "prof", "", "sir", "M");
+    private static final Set<String> COMPOUND_SURNAMES = Set.of(
+            "欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "夏侯", "慕容", "尉迟", "公孙", "长孙",
+            "宇文", "轩辕", "端木", "申屠", "澹台", "独孤", "南宫", "西门", "闻人", "万俟", "呼延", "赫连");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    /**
+     * A standardized person name.
+     *
+     * @param display  the folded name as people write it
+     * @param han      folded Chinese characters without spaces, null for a Latin name
+     * @param surname  romanized surname: pinyin of the Chinese one or the Latin family name, null when not known
+     * @param key      lower-case pinyin or Latin tokens, sorted, space-separated: order- and script-insensitive
+     * @param ordered  Latin "given family" tokens when the fields say which is which, else null
+     * @param weak     only a surname (honorific, or marked weak by the connector)
+     * @param gender   M/F implied by an honorific, null otherwise
+     */
+    public record PersonName(String display, String han, String surname, String key, String ordered,
+                             boolean weak, String gender) {
+    }
+
+    public static PersonName standardize(String name, String givenName, String familyName, boolean markedWeak) {
+        String family = clean(familyName);
+        String given = clean(givenName);
+        String full = clean(name);
+        if (full.isEmpty()) {
+            full = ChineseText.containsHan(family + given) ? family + given : (given + " " + family).trim();
+        }
+        if (full.isEmpty()) {
+            return null;
+        }
+        return ChineseText.containsHan(full)
+                ? han(full, family, markedWeak)
+                : latin(full, given, family, markedWeak);
+    }
+
+    private static PersonName han(String full, String declaredFamily, boolean markedWeak) {
+        String han = ChineseText.simplified(withoutSeparators(full));
+        for (Map.Entry<String, String> honorific : HAN_HONORIFICS) {
+            String rest = han.substring(0, Math.max(0, han.length() - honorific.getKey().length()));
+            if (han.endsWith(honorific.getKey()) && isSurnameOnly(rest)) {
+                return weakHan(rest, honorific.getValue().isEmpty() ? null : honorific.getValue());
+            }
+        }
+        String surname = surnameOf(han, ChineseText.simplified(withoutSeparators(declaredFamily)));
+        if (markedWeak) {
+            return weakHan(surname, null);
+        }
+        String given = han.substring(surname.length());
+        String key = sortedKey(List.of(compactPinyin(surname), compactPinyin(given)));
+        return new PersonName(han, han, compactPinyin(surname), key, null, false, null);
+    }
+
+    private static PersonName weakHan(String surname, String gender) {
+        String romanized = compactPinyin(surname);
+        return new PersonName(surname, surname, romanized, romanized, null, true, gender);
+    }
+
+    private static PersonName latin(String full, String given, String family, boolean markedWeak) {
+        List<String> tokens = new ArrayList<>(tokens(full));
+        String gender = null;
+        boolean honorificOnly = false;
+        if (!tokens.isEmpty() && LATIN_HONORIFICS.containsKey(tokens.get(0))) {
+            String honorificGender = LATIN_HONORIFICS.get(tokens.remove(0));
+            gender = honorificGender.isEmpty() ? null : honorificGender;
+            honorificOnly = tokens.size() == 1;
+        }
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        String familyKey = String.join("", tokens(family));
+        String givenKey = String.join("", tokens(given));
+        String surname = !familyKey.isEmpty() ? familyKey : honorificOnly || markedWeak ? tokens.get(tokens.size() - 1) : null;
+        if (honorificOnly || markedWeak) {
+            return new PersonName(full, null, surname, surname, null, true, gender);
+        }
+        String ordered = familyKey.isEmpty() || givenKey.isEmpty() ? null : givenKey + " " + familyKey;
+        return new PersonName(full, null, surname, sortedKey(tokens), ordered, false, gender);
+    }
+
+    private static boolean isSurnameOnly(String rest) {
+        return rest.length() == 1 && ChineseText.isHan(rest.charAt(0)) || COMPOUND_SURNAMES.contains(rest);
+    }
+
+    private static String surnameOf(String han, String declaredFamily) {
+        if (!declaredFamily.isEmpty() && han.startsWith(declaredFamily) && declaredFamily.length() < han.length()) {
+            return declaredFamily;
+        }
+        if (han.length() > 2 && COMPOUND_SURNAMES.contains(han.substring(0, 2))) {
+            return han.substring(0, 2);
+        }
+        return han.substring(0, 1);
+    }
+
+    private static String compactPinyin(String han) {
+        return han.isEmpty() ? "" : ChineseText.pinyin(han).replace(" ", "");
+    }
+
+    /** Lower-case ASCII letter tokens; accents removed. */
+    static List<String> tokens(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase();
+        return Arrays.stream(NON_LETTERS.split(ascii)).filter(t -> !t.isEmpty()).toList();
+    }
+
+    private static String sortedKey(List<String> tokens) {
+        return String.join(" ", tokens.stream().filter(t -> !t.isEmpty()).sorted().toList());
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : ChineseText.toHalfWidth(text).trim().replaceAll("\\s+", " ");
+    }
+
+    private static String withoutSeparators(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '·' && c != '・' && c != '.') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package io.atrium.resolution.standardize;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+
+import java.util.Optional;
+
+/**
+ * Phone numbers to E.164, default region CN, with mobiles kept apart from landlines (a landline is
+ * shared by a household or an office, so it is weaker evidence). Mainland mobiles, most of the input,
+ * take a fast path; everything else goes through libphonenumber. A number no region rule accepts (a
+ * foreign number written domestically) is kept as its digits, unverified, so that it can still match.
+ */
+public final class Phones {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final int MATCH_KEY_DIGITS = 9;
+
+    private Phones() {
+    }
+
+    public enum Type { MOBILE, LANDLINE, UNVERIFIED }
+
+    /** @param number E.164, or for an unverified number its digits as written */
+    public record Phone(String number, Type type) {
+    }
+
+    public static Optional<Phone> standardize(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String text = ChineseText.toHalfWidth(raw).trim();
+        String digits = digitsOf(text);
+        boolean international = text.startsWith("+") || digits.startsWith("00");
+        String national = mainlandNational(digits, international);
+        if (national != null && isMainlandMobile(national)) {
+            return Optional.of(new Phone("+86" + national, Type.MOBILE));
+        }
+        Optional<Phone> parsed = viaLibrary(text);
+        if (parsed.isEmpty() && digits.length() >= MATCH_KEY_DIGITS) {
+            return Optional.of(new Phone(digits, Type.UNVERIFIED));
+        }
+        return parsed;
+    }
+
+    /** The national significant number with trunk 0 for landlines, or null when the number is not mainland. */
+    private static String mainlandNational(String digits, boolean international) {
+        String rest = digits.startsWith("0086") ? digits.substring(4)
+                : (international || digits.length() > 11) && digits.startsWith("86") ? digits.substring(2)
+                : international ? null : digits;
+        if (rest == null) {
+            return null;
+        }
+        boolean hadCountryCode = rest.length() != digits.length();
+        return hadCountryCode && !rest.startsWith("1") && !rest.startsWith("0") ? "0" + rest : rest;
+    }
+
+    /**
+     * The last nine digits: what two spellings of one number share even when one was written with its
+     * country code and the other domestically (+44 7018 777140 and 07018 777140), where the default
+     * region cannot tell them apart. Different numbers rarely share all nine.
+     */
+    public static String matchKey(String number) {
+        return number.length() <= MATCH_KEY_DIGITS ? number : number.substring(number.length() - MATCH_KEY_DIGITS);
+    }
+
+    private static boolean isMainlandMobile(String national) {
+        return national.length() == 11 && national.charAt(0) == '1' && national.charAt(1) >= '3';
+    }
+
+    private static Optional<Phone> viaLibrary(String text) {
+        try {
+            Phonenumber.PhoneNumber number = UTIL.parse(text, "CN");
+            if (!UTIL.isValidNumber(number)) {
+                return Optional.empty();
+            }
+            PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(number);
+            boolean mobile = type == PhoneNumberUtil.PhoneNumberType.MOBILE
+                    || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+            return Optional.of(new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                    mobile ? Type.MOBILE : Type.LANDLINE));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String digitsOf(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

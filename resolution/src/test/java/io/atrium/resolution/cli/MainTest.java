@@ -1,0 +1,96 @@
+package io.atrium.resolution.cli;
+
+import io.atrium.resolution.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path input() throws Exception {
+        List<String> lines = new ArrayList<>(Fixtures.populationLines());
+        lines.add(2, "{\"source\":\"x\",\"name\":\"李娜\",\"phones\":[\"13800138000\"]}");
+        lines.add(4, "{not json 13800138000");
+        String replaced = lines.get(0).replace("\"name\":\"张伟\"", "\"name\":\"张伟(old)\"");
+        lines.add(0, replaced);
+        return Files.write(dir.resolve("records.jsonl"), lines, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void resolveWritesOneRowPerSourceRecordAndReportsBadLinesWithoutTheirContent() throws Exception {
+        Path output = dir.resolve("clusters.csv");
+        assertEquals(0, run("resolve", "--input", input().toString(), "--output", output.toString()));
+
+        List<String> rows = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertEquals("source,sourceId,customerId", rows.get(0));
+        Map<String, String> customerOf = new HashMap<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            assertEquals(null, customerOf.put(cells[0] + "/" + cells[1], cells[2]), "one row per source record");
+        }
+        assertEquals(Fixtures.populationLines().size(), customerOf.size());
+        assertEquals(customerOf.get("sales/S1"), customerOf.get("property/P1"));
+        assertEquals(customerOf.get("sales/S1"), customerOf.get("service/T1"));
+        assertFalse(customerOf.get("sales/S1").equals(customerOf.get("sales/S3")), "the sister sharing the phone");
+        assertFalse(customerOf.get("leasing/L3").equals(customerOf.get("leasing/L4")), "sister companies");
+
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("line 4: missing required field 'sourceId'"), errors);
+        assertTrue(errors.contains("line 6: malformed JSON"), errors);
+        assertFalse(errors.contains("13800138000") || errors.contains("李娜"), "no personal data on stderr");
+    }
+
+    @Test
+    void evaluatePrintsPairwiseQualityAgainstTheTruthAttribute() throws Exception {
+        assertEquals(0, run("evaluate", "--input", input().toString(), "--truth-field", "truthId"));
+        Map<String, String> report = new HashMap<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            String[] parts = line.split(": ");
+            report.put(parts[0], parts[1].trim());
+        }
+        Set<String> expected = new HashSet<>(List.of("records", "customers", "precision", "recall", "f1",
+                "true positive pairs", "false positive pairs", "false negative pairs", "review-band pairs",
+                "bad lines", "records per second"));
+        assertEquals(expected, report.keySet());
+        long tp = Long.parseLong(report.get("true positive pairs"));
+        long fp = Long.parseLong(report.get("false positive pairs"));
+        long fn = Long.parseLong(report.get("false negative pairs"));
+        assertEquals((double) tp / (tp + fp), Double.parseDouble(report.get("precision")), 1e-4);
+        assertEquals((double) tp / (tp + fn), Double.parseDouble(report.get("recall")), 1e-4);
+        assertTrue(Double.parseDouble(report.get("f1")) >= 0.9, report.toString());
+        assertEquals("2", report.get("bad lines"));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run("resolve", "--input"));
+        assertEquals(2, run("evaluate", "--input", "x.jsonl"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage"));
+    }
+}

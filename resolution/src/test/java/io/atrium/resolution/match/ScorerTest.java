@@ -1,0 +1,187 @@
+package io.atrium.resolution.match;
+
+import io.atrium.resolution.Fixtures;
+import io.atrium.resolution.blocking.BlockingKey;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScorerTest {
+
+    /** No frequency information: every weight is the level's own. */
+    private static final ValueFrequencies UNKNOWN = new ValueFrequencies() {
+        @Override
+        public double frequency(FieldKind field, String value) {
+            return 0;
+        }
+
+        @Override
+        public double typicalFrequency(FieldKind field) {
+            return 0;
+        }
+
+        @Override
+        public long blockSize(BlockingKey key) {
+            return 1;
+        }
+    };
+
+    private final MatchSettings settings = MatchSettings.defaults();
+    private final Scorer scorer = new Scorer(settings);
+
+    private MatchResult score(String a, String b) {
+        return scorer.score(Fixtures.standardized(a), Fixtures.standardized(b), UNKNOWN);
+    }
+
+    private double weight(FieldKind field, ComparisonLevel level) {
+        return settings.level(field, level).weight();
+    }
+
+    @Test
+    void sameValidResidentIdAcrossScriptsMergesAndSaysWhy() {
+        MatchResult result = score("""
+                {"source":"sales","sourceId":"S1","name":"张伟","idNumber":"110105198507150016","phones":["13800138000"]}""", """
+                {"source":"property","sourceId":"P1","name":"張 偉","idNumber":"110105198507150016","phones":["+86 138 0013 8000"]}""");
+        assertEquals(Decision.MERGE, result.decision());
+        assertEquals(List.of(
+                new Evidence(FieldKind.ID_NUMBER, ComparisonLevel.VALID_EXACT, weight(FieldKind.ID_NUMBER, ComparisonLevel.VALID_EXACT), false),
+                new Evidence(FieldKind.NAME, ComparisonLevel.EXACT, weight(FieldKind.NAME, ComparisonLevel.EXACT), false),
+                new Evidence(FieldKind.BIRTH_DATE, ComparisonLevel.EXACT, weight(FieldKind.BIRTH_DATE, ComparisonLevel.EXACT), false),
+                new Evidence(FieldKind.GENDER, ComparisonLevel.EXACT, weight(FieldKind.GENDER, ComparisonLevel.EXACT), false),
+                new Evidence(FieldKind.PHONE, ComparisonLevel.MOBILE, weight(FieldKind.PHONE, ComparisonLevel.MOBILE), false)),
+                result.evidence());
+        assertEquals(result.evidence().stream().mapToDouble(Evidence::weight).sum(), result.score(), 1e-9);
+        assertTrue(result.explain().contains("ID_NUMBER=VALID_EXACT"));
+        assertFalse(result.explain().contains("110105198507150016"), "explanations carry no personal values");
+    }
+
+    @Test
+    void twoDifferentValidIdsBlockAMergeWhateverElseAgrees() {
+        MatchResult result = score("""
+                {"source":"a","sourceId":"1","name":"张伟","idNumber":"110105198507150016","phones":["13800138000"],"emails":["zw@example.com"]}""", """
+                {"source":"b","sourceId":"2","name":"张伟","idNumber":"440304199001011233","phones":["13800138000"],"emails":["zw@example.com"]}""");
+        assertTrue(result.conflict());
+        assertTrue(result.evidence().contains(new Evidence(FieldKind.ID_NUMBER, ComparisonLevel.VALID_CONFLICT,
+                weight(FieldKind.ID_NUMBER, ComparisonLevel.VALID_CONFLICT), false)));
+        assertEquals(Decision.REVIEW, result.decision());
+    }
+
+    @Test
+    void commonNameAndBirthDateAloneGoToReviewNotMerge() {
+        MatchResult result = score("""
+                {"source":"membership","sourceId":"M3","name":"王芳","birthDate":"1962-08-08","gender":"F","phones":["15000150000"]}""", """
+                {"source":"membership","sourceId":"M4","name":"王芳","birthDate":"1962-08-08","gender":"F","phones":["15100151000"]}""");
+        assertEquals(Decision.REVIEW, result.decision());
+    }
+
+    @Test
+    void familyMembersSharingAPhoneDoNotMerge() {
+        MatchResult result = score("""
+                {"source":"sales","sourceId":"S1","name":"张伟","gender":"M","birthDate":"1985-07-15","phones":["13800138000"]}""", """
+                {"source":"sales","sourceId":"S3","name":"张薇","gender":"F","birthDate":"1987-03-02","phones":["138-0013-8000"]}""");
+        assertEquals(ComparisonLevel.HOMOPHONE, result.evidence().get(0).level());
+        assertTrue(result.conflict(), "different birth dates");
+        assertFalse(result.decision() == Decision.MERGE);
+    }
+
+    @Test
+    void honorificCallerWithTheSameMobileMerges() {
+        MatchResult result = score("""
+                {"source":"sales","sourceId":"S1","name":"陈伟","gender":"男","phones":["13800138000"]}""", """
+                {"source":"service","sourceId":"T1","name":"陈先生","phones":["8613800138000"]}""");
+        assertEquals(ComparisonLevel.SURNAME, result.evidence().get(0).level());
+        assertEquals(Decision.MERGE, result.decision());
+        MatchResult otherSurname = score("""
+                {"source":"sales","sourceId":"S1","name":"陈伟","gender":"男","phones":["13800138000"]}""", """
+                {"source":"service","sourceId":"T2","name":"王先生","phones":["8613800138000"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, otherSurname.evidence().get(0).level());
+        assertTrue(otherSurname.conflict(), "a caller of another surname is someone else");
+        assertFalse(otherSurname.decision() == Decision.MERGE);
+    }
+
+    @Test
+    void latinNamesWithSwappedFieldsAndTyposAgree() {
+        MatchResult swapped = score("""
+                {"source":"crm","sourceId":"1","name":"Emma Walker","givenName":"Emma","familyName":"Walker","birthDate":"1971-08-26","address":"178 Church Lane, London"}""", """
+                {"source":"billing","sourceId":"2","name":"Walker Emma","givenName":"Walker","familyName":"Emma","birthDate":"1971-08-26","address":"178 CHURCH LANE LONDON"}""");
+        assertEquals(ComparisonLevel.EXACT, swapped.evidence().get(0).level());
+        assertEquals(Decision.MERGE, swapped.decision());
+        MatchResult typo = score("""
+                {"source":"crm","sourceId":"1","name":"Emma Walker","birthDate":"1971-08-26","address":"178 Church Lane, London"}""", """
+                {"source":"billing","sourceId":"3","name":"Walker Emmma","birthDate":"1971-08-26","address":"178 Church Lane, London"}""");
+        assertEquals(ComparisonLevel.FUZZY_HIGH, typo.evidence().get(0).level());
+        assertEquals(Decision.MERGE, typo.decision());
+    }
+
+    @Test
+    void differentBirthDateAndGenderCountAgainst() {
+        MatchResult result = score("""
+                {"source":"a","sourceId":"1","name":"Zhang Wei","birthDate":"1985-07-15","gender":"M"}""", """
+                {"source":"b","sourceId":"2","name":"张伟","birthDate":"1991-01-01","gender":"F"}""");
+        assertTrue(result.score() < 0);
+        assertTrue(result.conflict());
+        assertEquals(Decision.NO_MATCH, result.decision());
+    }
+
+    @Test
+    void companiesMatchOnCreditCodeOrNameAndPhone() {
+        MatchResult byName = score("""
+                {"source":"leasing","sourceId":"L3","kind":"ORGANIZATION","name":"深圳市翠湖置业有限公司","phones":["0755-86005678"]}""", """
+                {"source":"sales","sourceId":"S5","kind":"ORGANIZATION","name":"翠湖置業有限公司","phones":["075586005678"]}""");
+        assertEquals(Decision.MERGE, byName.decision());
+        MatchResult sister = score("""
+                {"source":"leasing","sourceId":"L3","kind":"ORGANIZATION","name":"深圳市翠湖置业有限公司","idNumber":"91440300MA5DC12341","phones":["0755-86005678"]}""", """
+                {"source":"leasing","sourceId":"L4","kind":"ORGANIZATION","name":"深圳市翠湖物业有限公司","idNumber":"91440300MA5DC99998","phones":["0755-86005678"]}""");
+        assertTrue(sister.conflict());
+        assertEquals(Decision.NO_MATCH, sister.decision());
+    }
+
+    @Test
+    void commonValuesWeighLessThanRareOnes() {
+        StandardizedRecord a = Fixtures.standardized("{\"source\":\"a\",\"sourceId\":\"1\",\"name\":\"张伟\"}");
+        StandardizedRecord b = Fixtures.standardized("{\"source\":\"b\",\"sourceId\":\"2\",\"name\":\"张伟\"}");
+        double common = scorer.score(a, b, frequencies(0.01, 0.001)).score();
+        double rare = scorer.score(a, b, frequencies(0.0001, 0.001)).score();
+        double base = weight(FieldKind.NAME, ComparisonLevel.EXACT);
+        double cap = settings.tfCap(FieldKind.NAME);
+        assertEquals(base - Math.min(cap, Math.log(10) / Math.log(2)), common, 1e-9);
+        assertEquals(base + Math.min(cap, Math.log(10) / Math.log(2)), rare, 1e-9);
+    }
+
+    @Test
+    void settingsCanBeOverriddenFromAFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("strict.json");
+        Files.writeString(file, settings.toJson().replace("\"mergeThreshold\" : 24.0", "\"mergeThreshold\" : 99.0"));
+        MatchSettings strict = MatchSettings.load(file);
+        assertEquals(99.0, strict.mergeThreshold());
+        Files.writeString(file, settings.toJson().replace("\"reviewThreshold\" : 12.0", "\"reviewThreshold\" : 199.0"));
+        assertThrows(RuntimeException.class, () -> MatchSettings.load(file));
+    }
+
+    private static ValueFrequencies frequencies(double value, double typical) {
+        return new ValueFrequencies() {
+            @Override
+            public double frequency(FieldKind field, String v) {
+                return value;
+            }
+
+            @Override
+            public double typicalFrequency(FieldKind field) {
+                return typical;
+            }
+
+            @Override
+            public long blockSize(BlockingKey key) {
+                return 1;
+            }
+        };
+    }
+}
