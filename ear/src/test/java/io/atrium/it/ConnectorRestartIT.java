@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 import static org.awaitility.Awaitility.await;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The hub stopped (undeployed) and started again while the source systems go on: what the
- * sales database, the leasing directory and the membership queue received meanwhile
+ * sales database, the leasing directory, the property API and the membership queue received meanwhile
  * arrives after the restart, and what arrived before is not read again. "Not again" is
  * measured by the connector activity counters, which start from zero with the hub.
  */
@@ -51,18 +52,29 @@ class ConnectorRestartIT {
         Path leasingInbox = TestData.serverData().resolve("atrium/inbox/leasing");
         LocalDateTime now = LocalDateTime.now().withNano(0);
 
+        OffsetDateTime propertyTime = OffsetDateTime.now().withNano(0);
+        try (PropertyApiStub property = new PropertyApiStub()) {
+            property.owners.add(PropertyApiStub.owner("PM-" + run + "-1", TestData.mobile(run + "p1"), propertyTime));
+            restartWhileSourcesGoOn(hub, run, leasingInbox, now, property, propertyTime);
+        }
+    }
+
+    private void restartWhileSourcesGoOn(HubClient hub, String run, Path leasingInbox, LocalDateTime now,
+                                         PropertyApiStub property, OffsetDateTime propertyTime) throws Exception {
         deployer.deploy(HUB);
         try (Connection sales = SalesDatabaseSession.open()) {
             SalesPollingIT.customer(sales, "R" + run + "1", "刘洋", TestData.mobile(run + "s1"), "男", now);
             dropLeasingExport(leasingInbox, exportName(now), run + "a", TestData.mobile(run + "l1"));
             hub.awaitCustomerWithPhone(TestData.mobile(run + "s1"), 1);
             hub.awaitCustomerWithPhone(TestData.mobile(run + "l1"), 1);
+            hub.awaitCustomerWithPhone(TestData.mobile(run + "p1"), 1);
             await().until(() -> Files.exists(leasingInbox.resolve(".processed").resolve(exportName(now))));
             deployer.undeploy(HUB);
 
             SalesPollingIT.customer(sales, "R" + run + "2", "刘洋", TestData.mobile(run + "s2"), "男", now.plusSeconds(1));
             SalesPollingIT.customer(sales, "R" + run + "3", "李娜", TestData.mobile(run + "s3"), "女", now.plusSeconds(1));
             dropLeasingExport(leasingInbox, exportName(now.plusSeconds(1)), run + "b", TestData.mobile(run + "l2"));
+            property.owners.add(PropertyApiStub.owner("PM-" + run + "-2", TestData.mobile(run + "p2"), propertyTime.plusSeconds(1)));
             try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "membership", "membership-pass1!");
                  JMSContext jms = factory.createContext()) {
                 jms.createProducer().send(jms.createQueue(MembershipQueueIT.QUEUE), MembershipQueueIT.event(
@@ -77,9 +89,11 @@ class ConnectorRestartIT {
             hub.awaitCustomerWithPhone(TestData.mobile(run + "s3"), 1);
             hub.awaitCustomerWithPhone(TestData.mobile(run + "l2"), 1);
             hub.awaitCustomerWithPhone(TestData.mobile(run + "m1"), 1);
+            hub.awaitCustomerWithPhone(TestData.mobile(run + "p2"), 1);
             JsonNode activity = hub.get("connectors", HubClient.OPERATOR).json();
             assertEquals(2, queued(activity, "sales"), "only the rows changed while the hub was down: " + activity);
             assertEquals(1, queued(activity, "leasing"), "only the export written while the hub was down: " + activity);
+            assertEquals(1, queued(activity, "property"), "only the owner changed while the hub was down: " + activity);
         } finally {
             deployer.undeploy(HUB);
         }

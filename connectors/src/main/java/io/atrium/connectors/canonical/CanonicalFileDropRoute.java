@@ -25,8 +25,8 @@ public class CanonicalFileDropRoute extends ConnectorRouteBuilder {
     }
 
     @Override
-    public String enabledProperty() {
-        return "atrium.canonical.enabled";
+    public String source() {
+        return "canonical";
     }
 
     @Override

@@ -31,8 +31,8 @@ public class LeasingFileRoute extends ConnectorRouteBuilder {
     }
 
     @Override
-    public String enabledProperty() {
-        return "atrium.leasing.enabled";
+    public String source() {
+        return "leasing";
     }
 
     @Override

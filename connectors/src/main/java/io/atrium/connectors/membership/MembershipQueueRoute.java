@@ -29,8 +29,8 @@ public class MembershipQueueRoute extends ConnectorRouteBuilder {
     }
 
     @Override
-    public String enabledProperty() {
-        return "atrium.membership.enabled";
+    public String source() {
+        return "membership";
     }
 
     @Override

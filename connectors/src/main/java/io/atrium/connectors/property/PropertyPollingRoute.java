@@ -23,8 +23,8 @@ public class PropertyPollingRoute extends ConnectorRouteBuilder {
     }
 
     @Override
-    public String enabledProperty() {
-        return "atrium.property.enabled";
+    public String source() {
+        return "property";
     }
 
     @Override

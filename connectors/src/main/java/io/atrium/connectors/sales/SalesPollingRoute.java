@@ -23,8 +23,8 @@ public class SalesPollingRoute extends ConnectorRouteBuilder {
     }
 
     @Override
-    public String enabledProperty() {
-        return "atrium.sales.enabled";
+    public String source() {
+        return "sales";
     }
 
     @Override

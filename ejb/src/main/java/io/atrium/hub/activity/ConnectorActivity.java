@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What each source has delivered to the resolver queue and had quarantined since the
  * server started, counted when the transaction that queued or quarantined the items
- * commits. Operators read it at `GET /hub/api/connectors`; the connector benchmark reads
+ * commits, and the failures its connector gave up on. Operators read it at `GET /hub/api/connectors`; the connector benchmark reads
  * its rates from it.
  */
 @Singleton
@@ -36,6 +36,11 @@ public class ConnectorActivity {
 
     public void quarantined(String source) {
         afterCommit(() -> counters(source).quarantined());
+    }
+
+    /** A failure that outlasted the connector's retries: the source system or its transport needs a look. */
+    public void failed(String source, String reason) {
+        counters(source).failed(reason);
     }
 
     public List<SourceActivity> snapshot() {
@@ -68,9 +73,9 @@ public class ConnectorActivity {
         });
     }
 
-    /** One source's figures since the server started. */
+    /** One source's figures since the server started; lastFailure says why its connector last gave up. */
     public record SourceActivity(String source, long queued, long quarantined, Instant firstQueuedAt, Instant lastQueuedAt,
-                                 Instant lastQuarantinedAt) {
+                                 Instant lastQuarantinedAt, long failures, Instant lastFailureAt, String lastFailure) {
     }
 
     private static final class Counters {
@@ -79,6 +84,9 @@ public class ConnectorActivity {
         private volatile Instant firstQueuedAt;
         private volatile Instant lastQueuedAt;
         private volatile Instant lastQuarantinedAt;
+        private final LongAdder failures = new LongAdder();
+        private volatile Instant lastFailureAt;
+        private volatile String lastFailure;
 
         void queued(int items) {
             Instant now = Instant.now();
@@ -94,8 +102,15 @@ public class ConnectorActivity {
             lastQuarantinedAt = Instant.now();
         }
 
+        void failed(String reason) {
+            failures.increment();
+            lastFailure = reason;
+            lastFailureAt = Instant.now();
+        }
+
         SourceActivity view(String source) {
-            return new SourceActivity(source, queued.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt);
+            return new SourceActivity(source, queued.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt,
+                    failures.sum(), lastFailureAt, lastFailure);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.atrium.connectors.leasing.LeasingFileRoute;
 import io.atrium.connectors.membership.MembershipQueueRoute;
 import io.atrium.connectors.property.PropertyPollingRoute;
 import io.atrium.connectors.sales.SalesPollingRoute;
+import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.hub.ingest.RecordIngestion;
 import io.atrium.hub.polling.SalesPolling;
 import io.atrium.hub.progress.ConnectorProgressStore;
@@ -67,6 +68,9 @@ public class CamelBootstrap {
     @EJB
     SalesPolling salesPolling;
 
+    @EJB
+    ConnectorActivity activity;
+
     private DefaultCamelContext camel;
 
     @PostConstruct
@@ -89,6 +93,7 @@ public class CamelBootstrap {
                     new PropertyPollingRoute(sink, quarantineSink, progress),
                     new MembershipQueueRoute(sink, quarantineSink, consumerConnectionFactory));
             for (ConnectorRouteBuilder connector : connectors) {
+                connector.reportFailuresTo(activity::failed);
                 if (isEnabled(connector)) {
                     camel.addRoutes(connector);
                 }
