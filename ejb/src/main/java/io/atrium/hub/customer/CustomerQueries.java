@@ -27,7 +27,7 @@ public class CustomerQueries {
 
     /** Active customers with a source record carrying this phone, in any of its spellings. */
     public List<CustomerView> findByPhone(String phone) {
-        String key = ExactMatchKeys.mainlandMobile(phone);
+        String key = ExactMatchKeys.mobile(phone);
         if (key == null) {
             return List.of();
         }
