@@ -13,9 +13,17 @@ import java.util.List;
 public final class Scorer {
 
     private final MatchSettings settings;
+    /** The settings' levels and caps as arrays: scoring reads them for every field of millions of pairs. */
+    private final MatchSettings.LevelSettings[][] levels =
+            new MatchSettings.LevelSettings[FieldKind.values().length][ComparisonLevel.values().length];
+    private final double[] tfCaps = new double[FieldKind.values().length];
 
     public Scorer(MatchSettings settings) {
         this.settings = settings;
+        settings.fields().forEach((field, fieldSettings) -> {
+            tfCaps[field.ordinal()] = fieldSettings.tfCap();
+            fieldSettings.levels().forEach((level, levelSettings) -> levels[field.ordinal()][level.ordinal()] = levelSettings);
+        });
     }
 
     public MatchSettings settings() {
@@ -33,7 +41,7 @@ public final class Scorer {
             evidence.add(e);
             score += e.weight();
         }
-        boolean conflict = isConflict(outcomes);
+        boolean conflict = conflicts(left, right);
         Decision decision = score >= settings.mergeThreshold() && !conflict ? Decision.MERGE
                 : score >= settings.reviewThreshold() ? Decision.REVIEW : Decision.NO_MATCH;
         return new MatchResult(left.key(), right.key(), evidence, score, decision, conflict);
@@ -45,26 +53,26 @@ public final class Scorer {
      * applies this between every pair of two clusters before joining them.
      */
     public boolean conflicts(StandardizedRecord a, StandardizedRecord b) {
-        return a.kind() != b.kind() || isConflict(compare(a, b));
+        if (a.kind() != b.kind()) {
+            return true;
+        }
+        FieldComparisons.Outcome id = FieldComparisons.idNumber(a, b);
+        if (isIdConflict(a, id)) {
+            return true;
+        }
+        if (!a.isPerson() || id != null && (id.level() == ComparisonLevel.VALID_EXACT || id.level() == ComparisonLevel.EXACT)) {
+            return false;
+        }
+        return isDifferent(FieldComparisons.personName(a, b)) || isDifferent(FieldComparisons.birthDate(a, b));
     }
 
-    private boolean isConflict(List<FieldComparisons.Outcome> outcomes) {
-        boolean idsAgree = false;
-        boolean otherDisagreement = false;
-        for (FieldComparisons.Outcome outcome : outcomes) {
-            ComparisonLevel level = outcome.level();
-            switch (outcome.field()) {
-                case ID_NUMBER -> {
-                    if (level == ComparisonLevel.VALID_CONFLICT) {
-                        return true;
-                    }
-                    idsAgree = level == ComparisonLevel.VALID_EXACT || level == ComparisonLevel.EXACT;
-                }
-                case NAME, BIRTH_DATE -> otherDisagreement |= level == ComparisonLevel.DIFFERENT;
-                default -> { }
-            }
-        }
-        return otherDisagreement && !idsAgree;
+    private boolean isIdConflict(StandardizedRecord a, FieldComparisons.Outcome id) {
+        return id != null && id.level() == ComparisonLevel.VALID_CONFLICT
+                && settings.conflictingIdTypes().contains(a.idType());
+    }
+
+    private static boolean isDifferent(FieldComparisons.Outcome outcome) {
+        return outcome != null && outcome.level() == ComparisonLevel.DIFFERENT;
     }
 
     private List<FieldComparisons.Outcome> compare(StandardizedRecord a, StandardizedRecord b) {
@@ -94,14 +102,17 @@ public final class Scorer {
      * at most tfCap bits either way: a common name or a household's phone counts less, a rare one more.
      */
     private Evidence weigh(FieldComparisons.Outcome outcome, ValueFrequencies frequencies) {
-        MatchSettings.LevelSettings level = settings.level(outcome.field(), outcome.level());
+        MatchSettings.LevelSettings level = levels[outcome.field().ordinal()][outcome.level().ordinal()];
+        if (level == null) {
+            throw new IllegalStateException("match settings lack field " + outcome.field() + " level " + outcome.level());
+        }
         double weight = level.weight();
         boolean adjusted = false;
         if (level.tf() && outcome.sharedValue() != null) {
             double frequency = frequencies.frequency(outcome.frequencyField(), outcome.sharedValue());
             double typical = frequencies.typicalFrequency(outcome.frequencyField());
             if (frequency > 0 && typical > 0) {
-                double cap = settings.tfCap(outcome.field());
+                double cap = tfCaps[outcome.field().ordinal()];
                 weight += Math.max(-cap, Math.min(cap, Math.log(typical / frequency) / Math.log(2)));
                 adjusted = true;
             }

@@ -93,7 +93,7 @@ public final class BulkResolver {
             }
         }
         Arrays.parallelSort(entries);
-        LongBuffer pairs = new LongBuffer();
+        LongBuffer pairs = new LongBuffer(1 << 16);
         int maxBlock = scorer.settings().maxBlockSize();
         for (int start = 0; start < entries.length; ) {
             int end = start + 1;
@@ -141,31 +141,6 @@ public final class BulkResolver {
                 }
             }
             from = to;
-        }
-    }
-
-    /** A growable array of longs; boxing millions of pairs would cost more than the pairs themselves. */
-    private static final class LongBuffer {
-        private long[] values = new long[1 << 16];
-        private int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        long[] sortedDistinct() {
-            long[] sorted = Arrays.copyOf(values, size);
-            Arrays.parallelSort(sorted);
-            int distinct = 0;
-            for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) {
-                    sorted[distinct++] = sorted[i];
-                }
-            }
-            return Arrays.copyOf(sorted, distinct);
         }
     }
 }

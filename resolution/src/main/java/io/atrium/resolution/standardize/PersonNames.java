@@ -139,7 +139,7 @@ public final class PersonNames {
     }
 
     private static String clean(String text) {
-        return text == null ? "" : ChineseText.toHalfWidth(text).trim().replaceAll("\\s+", " ");
+        return text == null ? "" : ChineseText.cleaned(text);
     }
 
     private static String withoutSeparators(String text) {
