@@ -147,10 +147,34 @@ final class FieldComparisons {
         return Outcome.of(FieldKind.BIRTH_DATE, level);
     }
 
+    /** One digit of yyyyMMdd differs, two adjacent digits are swapped, or day and month are swapped. */
     private static boolean isDateTypo(LocalDate x, LocalDate y) {
         boolean dayMonthSwapped = x.getYear() == y.getYear() && x.getMonthValue() == y.getDayOfMonth()
                 && x.getDayOfMonth() == y.getMonthValue();
-        return dayMonthSwapped || DamerauLevenshtein.distance(x.toString(), y.toString()) <= 1;
+        return dayMonthSwapped || isOneDigitEdit(digits(x), digits(y));
+    }
+
+    private static int digits(LocalDate date) {
+        return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+    }
+
+    private static boolean isOneDigitEdit(int x, int y) {
+        int[] a = new int[8];
+        int[] b = new int[8];
+        for (int i = 7; i >= 0; i--, x /= 10, y /= 10) {
+            a[i] = x % 10;
+            b[i] = y % 10;
+        }
+        int first = -1;
+        int differing = 0;
+        for (int i = 0; i < 8; i++) {
+            if (a[i] != b[i]) {
+                first = first < 0 ? i : first;
+                differing++;
+            }
+        }
+        boolean adjacentSwap = differing == 2 && first < 7 && a[first] == b[first + 1] && a[first + 1] == b[first];
+        return differing == 1 || adjacentSwap;
     }
 
     static Outcome gender(StandardizedRecord a, StandardizedRecord b) {

@@ -116,16 +116,20 @@ public final class BulkResolver {
                                       ValueFrequencies frequencies, int maxBlock, LongBuffer pairs) {
         long prefix = entries[start] & ~INDEX_MASK;
         List<long[]> members = new ArrayList<>(end - start);
+        boolean oneKey = true;
         for (int e = start; e < end; e++) {
             int record = (int) (entries[e] & INDEX_MASK);
             long[] own = hashes[record];
             for (int k = 0; k < own.length; k++) {
                 if ((own[k] & ~INDEX_MASK) == prefix) {
                     members.add(new long[] {own[k], record, k});
+                    oneKey &= own[k] == members.get(0)[0];
                 }
             }
         }
-        members.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        if (!oneKey) {
+            members.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        }
         for (int from = 0; from < members.size(); ) {
             int to = from + 1;
             while (to < members.size() && members.get(to)[0] == members.get(from)[0]) {
