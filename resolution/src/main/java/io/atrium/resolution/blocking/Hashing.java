@@ -6,10 +6,6 @@ public final class Hashing {
     private Hashing() {
     }
 
-    public static long hash64(String namespace, String value) {
-        return hash64(seed(namespace), value);
-    }
-
     /** The hashing state after a namespace, to hash many values of one namespace without rehashing it. */
     public static long seed(String namespace) {
         return (mix(0xcbf29ce484222325L, namespace) ^ 0x1F) * 0x100000001b3L;

@@ -104,7 +104,7 @@ public final class Scorer {
     private Evidence weigh(FieldComparisons.Outcome outcome, ValueFrequencies frequencies) {
         MatchSettings.LevelSettings level = levels[outcome.field().ordinal()][outcome.level().ordinal()];
         if (level == null) {
-            throw new IllegalStateException("match settings lack field " + outcome.field() + " level " + outcome.level());
+            level = settings.level(outcome.field(), outcome.level());
         }
         double weight = level.weight();
         boolean adjusted = false;

@@ -43,11 +43,16 @@ public final class BulkResolver {
     /** Resolves with frequencies taken from the load itself. A later record with the same key replaces an earlier one. */
     public Clustering resolve(Collection<StandardizedRecord> load, StewardConstraints steward) {
         List<StandardizedRecord> records = latestPerKey(load);
-        return resolve(records, steward, InMemoryFrequencies.of(records));
+        return resolveLatest(records, steward, InMemoryFrequencies.of(records));
     }
 
+    /** Resolves with frequencies from elsewhere, e.g. the snapshot incremental resolution also reads. */
     public Clustering resolve(Collection<StandardizedRecord> load, StewardConstraints steward, ValueFrequencies frequencies) {
-        List<StandardizedRecord> records = latestPerKey(load);
+        return resolveLatest(latestPerKey(load), steward, frequencies);
+    }
+
+    private Clustering resolveLatest(List<StandardizedRecord> records, StewardConstraints steward,
+                                     ValueFrequencies frequencies) {
         if (records.size() > INDEX_MASK) {
             throw new IllegalArgumentException("a bulk load is limited to " + INDEX_MASK + " records");
         }
