@@ -33,15 +33,22 @@ public final class Scorer {
     public MatchResult score(StandardizedRecord a, StandardizedRecord b, ValueFrequencies frequencies) {
         StandardizedRecord left = a.key().compareTo(b.key()) <= 0 ? a : b;
         StandardizedRecord right = left == a ? b : a;
-        List<FieldComparisons.Outcome> outcomes = compare(left, right);
-        List<Evidence> evidence = new ArrayList<>(outcomes.size());
+        FieldComparisons.Outcome id = FieldComparisons.idNumber(left, right);
+        FieldComparisons.Outcome name = left.isPerson()
+                ? FieldComparisons.personName(left, right) : FieldComparisons.organizationName(left, right);
+        FieldComparisons.Outcome birthDate = left.isPerson() ? FieldComparisons.birthDate(left, right) : null;
+        FieldComparisons.Outcome gender = left.isPerson() ? FieldComparisons.gender(left, right) : null;
+        List<Evidence> evidence = new ArrayList<>(7);
         double score = 0;
-        for (FieldComparisons.Outcome outcome : outcomes) {
-            Evidence e = weigh(outcome, frequencies);
-            evidence.add(e);
-            score += e.weight();
+        for (FieldComparisons.Outcome outcome : new FieldComparisons.Outcome[] {id, name, birthDate, gender,
+                FieldComparisons.phone(left, right), FieldComparisons.email(left, right), FieldComparisons.address(left, right)}) {
+            if (outcome != null) {
+                Evidence e = weigh(outcome, frequencies);
+                evidence.add(e);
+                score += e.weight();
+            }
         }
-        boolean conflict = conflicts(left, right);
+        boolean conflict = left.kind() != right.kind() || isConflict(left, id, name, birthDate);
         Decision decision = score >= settings.mergeThreshold() && !conflict ? Decision.MERGE
                 : score >= settings.reviewThreshold() ? Decision.REVIEW : Decision.NO_MATCH;
         return new MatchResult(left.key(), right.key(), evidence, score, decision, conflict);
@@ -57,13 +64,23 @@ public final class Scorer {
             return true;
         }
         FieldComparisons.Outcome id = FieldComparisons.idNumber(a, b);
+        boolean namesAndDatesMatter = a.isPerson() && !isIdConflict(a, id) && !idsAgree(id);
+        return namesAndDatesMatter
+                ? isConflict(a, id, FieldComparisons.personName(a, b), FieldComparisons.birthDate(a, b))
+                : isIdConflict(a, id);
+    }
+
+    /** The conflict rule over a pair's identifier, name and birth-date outcomes (name and date count for persons). */
+    private boolean isConflict(StandardizedRecord a, FieldComparisons.Outcome id, FieldComparisons.Outcome name,
+                               FieldComparisons.Outcome birthDate) {
         if (isIdConflict(a, id)) {
             return true;
         }
-        if (!a.isPerson() || id != null && (id.level() == ComparisonLevel.VALID_EXACT || id.level() == ComparisonLevel.EXACT)) {
-            return false;
-        }
-        return isDifferent(FieldComparisons.personName(a, b)) || isDifferent(FieldComparisons.birthDate(a, b));
+        return a.isPerson() && !idsAgree(id) && (isDifferent(name) || isDifferent(birthDate));
+    }
+
+    private static boolean idsAgree(FieldComparisons.Outcome id) {
+        return id != null && (id.level() == ComparisonLevel.VALID_EXACT || id.level() == ComparisonLevel.EXACT);
     }
 
     private boolean isIdConflict(StandardizedRecord a, FieldComparisons.Outcome id) {
@@ -73,28 +90,6 @@ public final class Scorer {
 
     private static boolean isDifferent(FieldComparisons.Outcome outcome) {
         return outcome != null && outcome.level() == ComparisonLevel.DIFFERENT;
-    }
-
-    private List<FieldComparisons.Outcome> compare(StandardizedRecord a, StandardizedRecord b) {
-        List<FieldComparisons.Outcome> outcomes = new ArrayList<>(7);
-        add(outcomes, FieldComparisons.idNumber(a, b));
-        if (a.isPerson()) {
-            add(outcomes, FieldComparisons.personName(a, b));
-            add(outcomes, FieldComparisons.birthDate(a, b));
-            add(outcomes, FieldComparisons.gender(a, b));
-        } else {
-            add(outcomes, FieldComparisons.organizationName(a, b));
-        }
-        add(outcomes, FieldComparisons.phone(a, b));
-        add(outcomes, FieldComparisons.email(a, b));
-        add(outcomes, FieldComparisons.address(a, b));
-        return outcomes;
-    }
-
-    private static void add(List<FieldComparisons.Outcome> outcomes, FieldComparisons.Outcome outcome) {
-        if (outcome != null) {
-            outcomes.add(outcome);
-        }
     }
 
     /**
