@@ -10,8 +10,11 @@ public record BlockingKey(BlockingRule rule, String value) {
         return rule.name() + ':' + value;
     }
 
-    /** A well-mixed 64-bit hash of {@link #text()}, stable across runs and machines. */
+    private static final long[] SEEDS = java.util.Arrays.stream(BlockingRule.values())
+            .mapToLong(rule -> Hashing.seed(rule.name())).toArray();
+
+    /** A well-mixed 64-bit hash of the rule and value, stable across runs and machines. */
     public long hash() {
-        return Hashing.hash64(rule.name(), value);
+        return Hashing.hash64(SEEDS[rule.ordinal()], value);
     }
 }

@@ -6,11 +6,13 @@ public final class Hashing {
     private Hashing() {
     }
 
-    public static long hash64(String namespace, String value) {
-        long h = 0xcbf29ce484222325L;
-        h = mix(h, namespace);
-        h = (h ^ 0x1F) * 0x100000001b3L;
-        h = mix(h, value);
+    /** The hashing state after a namespace, to hash many values of one namespace without rehashing it. */
+    public static long seed(String namespace) {
+        return (mix(0xcbf29ce484222325L, namespace) ^ 0x1F) * 0x100000001b3L;
+    }
+
+    public static long hash64(long seed, String value) {
+        long h = mix(seed, value);
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -6,14 +6,12 @@ import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns MERGE links into customers, deterministically: links are taken strongest first (ties by record
@@ -24,10 +22,14 @@ import java.util.Set;
  */
 public final class ClusterPartitioner {
 
-    private static final Comparator<MatchResult> STRONGEST_FIRST = Comparator
-            .comparingDouble(MatchResult::score).reversed()
-            .thenComparing(MatchResult::left)
-            .thenComparing(MatchResult::right);
+    private static final Comparator<MatchResult> STRONGEST_FIRST = (x, y) -> {
+        int byScore = Double.compare(y.score(), x.score());
+        if (byScore != 0) {
+            return byScore;
+        }
+        int byLeft = x.left().compareTo(y.left());
+        return byLeft != 0 ? byLeft : x.right().compareTo(y.right());
+    };
 
     private final Scorer scorer;
 
@@ -42,43 +44,87 @@ public final class ClusterPartitioner {
      */
     public List<List<RecordKey>> partition(Map<RecordKey, StandardizedRecord> records,
                                            Collection<MatchResult> mergeLinks, StewardConstraints steward) {
-        Map<RecordKey, List<StandardizedRecord>> clusterOf = new HashMap<>();
-        for (StandardizedRecord record : records.values()) {
-            List<StandardizedRecord> single = new ArrayList<>(1);
-            single.add(record);
-            clusterOf.put(record.key(), single);
+        StandardizedRecord[] byIndex = records.values().toArray(StandardizedRecord[]::new);
+        Map<RecordKey, Integer> index = new HashMap<>(byIndex.length * 2);
+        for (int i = 0; i < byIndex.length; i++) {
+            index.put(byIndex[i].key(), i);
         }
-        List<MatchResult> ordered = new ArrayList<>(mergeLinks);
-        ordered.sort(STRONGEST_FIRST);
+        Clusters clusters = new Clusters(byIndex.length);
+        MatchResult[] ordered = mergeLinks.toArray(MatchResult[]::new);
+        Arrays.parallelSort(ordered, STRONGEST_FIRST);
         for (MatchResult link : ordered) {
-            List<StandardizedRecord> left = clusterOf.get(link.left());
-            List<StandardizedRecord> right = clusterOf.get(link.right());
-            if (left == right || !compatible(left, right, steward)) {
-                continue;
-            }
-            List<StandardizedRecord> into = left.size() >= right.size() ? left : right;
-            List<StandardizedRecord> from = into == left ? right : left;
-            into.addAll(from);
-            for (StandardizedRecord moved : from) {
-                clusterOf.put(moved.key(), into);
+            int left = clusters.root(index.get(link.left()));
+            int right = clusters.root(index.get(link.right()));
+            if (left != right && compatible(clusters, left, right, byIndex, steward)) {
+                clusters.union(left, right);
             }
         }
-        Set<List<StandardizedRecord>> clusters = Collections.newSetFromMap(new IdentityHashMap<>());
-        clusters.addAll(clusterOf.values());
-        return clusters.stream()
-                .map(cluster -> cluster.stream().map(StandardizedRecord::key).sorted().toList())
-                .sorted(Comparator.comparing(cluster -> cluster.get(0)))
-                .toList();
+        return clusters.groups(byIndex);
     }
 
-    private boolean compatible(List<StandardizedRecord> left, List<StandardizedRecord> right, StewardConstraints steward) {
-        for (StandardizedRecord a : left) {
-            for (StandardizedRecord b : right) {
-                if (steward.cannotLink(a.key(), b.key()) || scorer.conflicts(a, b)) {
+    private boolean compatible(Clusters clusters, int left, int right, StandardizedRecord[] records,
+                               StewardConstraints steward) {
+        for (int a = left; a >= 0; a = clusters.next[a]) {
+            for (int b = right; b >= 0; b = clusters.next[b]) {
+                if (steward.cannotLink(records[a].key(), records[b].key()) || scorer.conflicts(records[a], records[b])) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** Union-find whose roots also head a linked list of their members, so a cluster can be walked. */
+    private static final class Clusters {
+        private final int[] parent;
+        private final int[] next;
+        private final int[] last;
+        private final int[] size;
+
+        Clusters(int count) {
+            parent = new int[count];
+            next = new int[count];
+            last = new int[count];
+            size = new int[count];
+            for (int i = 0; i < count; i++) {
+                parent[i] = i;
+                next[i] = -1;
+                last[i] = i;
+                size[i] = 1;
+            }
+        }
+
+        int root(int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+
+        void union(int a, int b) {
+            int into = size[a] >= size[b] ? a : b;
+            int from = into == a ? b : a;
+            parent[from] = into;
+            next[last[into]] = from;
+            last[into] = last[from];
+            size[into] += size[from];
+        }
+
+        List<List<RecordKey>> groups(StandardizedRecord[] records) {
+            List<List<RecordKey>> groups = new ArrayList<>();
+            for (int i = 0; i < records.length; i++) {
+                if (parent[i] == i) {
+                    List<RecordKey> members = new ArrayList<>(size[i]);
+                    for (int m = i; m >= 0; m = next[m]) {
+                        members.add(records[m].key());
+                    }
+                    members.sort(null);
+                    groups.add(members);
+                }
+            }
+            groups.sort((x, y) -> x.get(0).compareTo(y.get(0)));
+            return groups;
+        }
     }
 }

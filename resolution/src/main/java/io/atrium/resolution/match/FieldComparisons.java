@@ -6,7 +6,6 @@ import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -148,10 +147,34 @@ final class FieldComparisons {
         return Outcome.of(FieldKind.BIRTH_DATE, level);
     }
 
+    /** One digit of yyyyMMdd differs, two adjacent digits are swapped, or day and month are swapped. */
     private static boolean isDateTypo(LocalDate x, LocalDate y) {
         boolean dayMonthSwapped = x.getYear() == y.getYear() && x.getMonthValue() == y.getDayOfMonth()
                 && x.getDayOfMonth() == y.getMonthValue();
-        return dayMonthSwapped || DamerauLevenshtein.distance(x.toString(), y.toString()) <= 1;
+        return dayMonthSwapped || isOneDigitEdit(digits(x), digits(y));
+    }
+
+    private static int digits(LocalDate date) {
+        return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+    }
+
+    private static boolean isOneDigitEdit(int x, int y) {
+        int[] a = new int[8];
+        int[] b = new int[8];
+        for (int i = 7; i >= 0; i--, x /= 10, y /= 10) {
+            a[i] = x % 10;
+            b[i] = y % 10;
+        }
+        int first = -1;
+        int differing = 0;
+        for (int i = 0; i < 8; i++) {
+            if (a[i] != b[i]) {
+                first = first < 0 ? i : first;
+                differing++;
+            }
+        }
+        boolean adjacentSwap = differing == 2 && first < 7 && a[first] == b[first + 1] && a[first + 1] == b[first];
+        return differing == 1 || adjacentSwap;
     }
 
     static Outcome gender(StandardizedRecord a, StandardizedRecord b) {
@@ -169,24 +192,17 @@ final class FieldComparisons {
         if (!a.hasPhone() || !b.hasPhone()) {
             return null;
         }
-        List<String> aLandlines = keys(a.landlines());
-        List<String> bLandlines = keys(b.landlines());
-        List<String> bAll = new ArrayList<>(bLandlines);
-        bAll.addAll(keys(b.mobiles()));
-        bAll.addAll(keys(b.unverifiedPhones()));
         String sharedPersonal = null;
         String sharedLandline = null;
-        for (String key : keys(a.mobiles(), a.unverifiedPhones())) {
-            if (bAll.contains(key)) {
-                sharedPersonal = smaller(sharedPersonal, key);
-            }
+        for (String number : a.mobiles()) {
+            sharedPersonal = smaller(sharedPersonal, sharedKey(number, b, true));
         }
-        for (String key : aLandlines) {
-            if (bLandlines.contains(key)) {
-                sharedLandline = smaller(sharedLandline, key);
-            } else if (bAll.contains(key)) {
-                sharedPersonal = smaller(sharedPersonal, key);
-            }
+        for (String number : a.unverifiedPhones()) {
+            sharedPersonal = smaller(sharedPersonal, sharedKey(number, b, true));
+        }
+        for (String number : a.landlines()) {
+            sharedPersonal = smaller(sharedPersonal, sharedKey(number, b, false));
+            sharedLandline = smaller(sharedLandline, sharedKey(number, b.landlines()));
         }
         if (sharedPersonal != null) {
             return new Outcome(FieldKind.PHONE, ComparisonLevel.MOBILE, FieldKind.PHONE, sharedPersonal);
@@ -197,19 +213,28 @@ final class FieldComparisons {
         return Outcome.of(FieldKind.PHONE, ComparisonLevel.DIFFERENT);
     }
 
-    @SafeVarargs
-    private static List<String> keys(List<String>... numberLists) {
-        List<String> keys = new ArrayList<>();
-        for (List<String> numbers : numberLists) {
-            for (String number : numbers) {
-                keys.add(Phones.matchKey(number));
-            }
+    /** The number's match key if b has it as a personal number, or (for a personal number) as any number. */
+    private static String sharedKey(String number, StandardizedRecord b, boolean personal) {
+        String key = sharedKey(number, b.mobiles());
+        if (key == null) {
+            key = sharedKey(number, b.unverifiedPhones());
         }
-        return keys;
+        return key == null && personal ? sharedKey(number, b.landlines()) : key;
     }
 
+    private static String sharedKey(String number, List<String> others) {
+        String key = Phones.matchKey(number);
+        for (String other : others) {
+            if (other.endsWith(key)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** The smaller of two shared values, so that the choice does not depend on list order. */
     private static String smaller(String current, String candidate) {
-        return current == null || candidate.compareTo(current) < 0 ? candidate : current;
+        return candidate == null ? current : current == null || candidate.compareTo(current) < 0 ? candidate : current;
     }
 
     static Outcome email(StandardizedRecord a, StandardizedRecord b) {

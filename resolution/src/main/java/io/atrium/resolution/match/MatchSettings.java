@@ -113,10 +113,6 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
         return levelSettings;
     }
 
-    public double tfCap(FieldKind field) {
-        return fields.get(field).tfCap();
-    }
-
     /** Position in the trust order, lower is more trusted; unlisted sources rank after all listed ones. */
     public int trustRank(String source) {
         int rank = sourceTrust.indexOf(source);

@@ -13,9 +13,17 @@ import java.util.List;
 public final class Scorer {
 
     private final MatchSettings settings;
+    /** The settings' levels and caps as arrays: scoring reads them for every field of millions of pairs. */
+    private final MatchSettings.LevelSettings[][] levels =
+            new MatchSettings.LevelSettings[FieldKind.values().length][ComparisonLevel.values().length];
+    private final double[] tfCaps = new double[FieldKind.values().length];
 
     public Scorer(MatchSettings settings) {
         this.settings = settings;
+        settings.fields().forEach((field, fieldSettings) -> {
+            tfCaps[field.ordinal()] = fieldSettings.tfCap();
+            fieldSettings.levels().forEach((level, levelSettings) -> levels[field.ordinal()][level.ordinal()] = levelSettings);
+        });
     }
 
     public MatchSettings settings() {
@@ -25,15 +33,22 @@ public final class Scorer {
     public MatchResult score(StandardizedRecord a, StandardizedRecord b, ValueFrequencies frequencies) {
         StandardizedRecord left = a.key().compareTo(b.key()) <= 0 ? a : b;
         StandardizedRecord right = left == a ? b : a;
-        List<FieldComparisons.Outcome> outcomes = compare(left, right);
-        List<Evidence> evidence = new ArrayList<>(outcomes.size());
+        FieldComparisons.Outcome id = FieldComparisons.idNumber(left, right);
+        FieldComparisons.Outcome name = left.isPerson()
+                ? FieldComparisons.personName(left, right) : FieldComparisons.organizationName(left, right);
+        FieldComparisons.Outcome birthDate = left.isPerson() ? FieldComparisons.birthDate(left, right) : null;
+        FieldComparisons.Outcome gender = left.isPerson() ? FieldComparisons.gender(left, right) : null;
+        List<Evidence> evidence = new ArrayList<>(7);
         double score = 0;
-        for (FieldComparisons.Outcome outcome : outcomes) {
-            Evidence e = weigh(outcome, frequencies);
-            evidence.add(e);
-            score += e.weight();
+        for (FieldComparisons.Outcome outcome : new FieldComparisons.Outcome[] {id, name, birthDate, gender,
+                FieldComparisons.phone(left, right), FieldComparisons.email(left, right), FieldComparisons.address(left, right)}) {
+            if (outcome != null) {
+                Evidence e = weigh(outcome, frequencies);
+                evidence.add(e);
+                score += e.weight();
+            }
         }
-        boolean conflict = isConflict(outcomes);
+        boolean conflict = left.kind() != right.kind() || isConflict(left, id, name, birthDate);
         Decision decision = score >= settings.mergeThreshold() && !conflict ? Decision.MERGE
                 : score >= settings.reviewThreshold() ? Decision.REVIEW : Decision.NO_MATCH;
         return new MatchResult(left.key(), right.key(), evidence, score, decision, conflict);
@@ -45,48 +60,36 @@ public final class Scorer {
      * applies this between every pair of two clusters before joining them.
      */
     public boolean conflicts(StandardizedRecord a, StandardizedRecord b) {
-        return a.kind() != b.kind() || isConflict(compare(a, b));
+        if (a.kind() != b.kind()) {
+            return true;
+        }
+        FieldComparisons.Outcome id = FieldComparisons.idNumber(a, b);
+        boolean namesAndDatesMatter = a.isPerson() && !isIdConflict(a, id) && !idsAgree(id);
+        return namesAndDatesMatter
+                ? isConflict(a, id, FieldComparisons.personName(a, b), FieldComparisons.birthDate(a, b))
+                : isIdConflict(a, id);
     }
 
-    private boolean isConflict(List<FieldComparisons.Outcome> outcomes) {
-        boolean idsAgree = false;
-        boolean otherDisagreement = false;
-        for (FieldComparisons.Outcome outcome : outcomes) {
-            ComparisonLevel level = outcome.level();
-            switch (outcome.field()) {
-                case ID_NUMBER -> {
-                    if (level == ComparisonLevel.VALID_CONFLICT) {
-                        return true;
-                    }
-                    idsAgree = level == ComparisonLevel.VALID_EXACT || level == ComparisonLevel.EXACT;
-                }
-                case NAME, BIRTH_DATE -> otherDisagreement |= level == ComparisonLevel.DIFFERENT;
-                default -> { }
-            }
+    /** The conflict rule over a pair's identifier, name and birth-date outcomes (name and date count for persons). */
+    private boolean isConflict(StandardizedRecord a, FieldComparisons.Outcome id, FieldComparisons.Outcome name,
+                               FieldComparisons.Outcome birthDate) {
+        if (isIdConflict(a, id)) {
+            return true;
         }
-        return otherDisagreement && !idsAgree;
+        return a.isPerson() && !idsAgree(id) && (isDifferent(name) || isDifferent(birthDate));
     }
 
-    private List<FieldComparisons.Outcome> compare(StandardizedRecord a, StandardizedRecord b) {
-        List<FieldComparisons.Outcome> outcomes = new ArrayList<>(7);
-        add(outcomes, FieldComparisons.idNumber(a, b));
-        if (a.isPerson()) {
-            add(outcomes, FieldComparisons.personName(a, b));
-            add(outcomes, FieldComparisons.birthDate(a, b));
-            add(outcomes, FieldComparisons.gender(a, b));
-        } else {
-            add(outcomes, FieldComparisons.organizationName(a, b));
-        }
-        add(outcomes, FieldComparisons.phone(a, b));
-        add(outcomes, FieldComparisons.email(a, b));
-        add(outcomes, FieldComparisons.address(a, b));
-        return outcomes;
+    private static boolean idsAgree(FieldComparisons.Outcome id) {
+        return id != null && (id.level() == ComparisonLevel.VALID_EXACT || id.level() == ComparisonLevel.EXACT);
     }
 
-    private static void add(List<FieldComparisons.Outcome> outcomes, FieldComparisons.Outcome outcome) {
-        if (outcome != null) {
-            outcomes.add(outcome);
-        }
+    private boolean isIdConflict(StandardizedRecord a, FieldComparisons.Outcome id) {
+        return id != null && id.level() == ComparisonLevel.VALID_CONFLICT
+                && settings.conflictingIdTypes().contains(a.idType());
+    }
+
+    private static boolean isDifferent(FieldComparisons.Outcome outcome) {
+        return outcome != null && outcome.level() == ComparisonLevel.DIFFERENT;
     }
 
     /**
@@ -94,14 +97,17 @@ public final class Scorer {
      * at most tfCap bits either way: a common name or a household's phone counts less, a rare one more.
      */
     private Evidence weigh(FieldComparisons.Outcome outcome, ValueFrequencies frequencies) {
-        MatchSettings.LevelSettings level = settings.level(outcome.field(), outcome.level());
+        MatchSettings.LevelSettings level = levels[outcome.field().ordinal()][outcome.level().ordinal()];
+        if (level == null) {
+            level = settings.level(outcome.field(), outcome.level());
+        }
         double weight = level.weight();
         boolean adjusted = false;
         if (level.tf() && outcome.sharedValue() != null) {
             double frequency = frequencies.frequency(outcome.frequencyField(), outcome.sharedValue());
             double typical = frequencies.typicalFrequency(outcome.frequencyField());
             if (frequency > 0 && typical > 0) {
-                double cap = settings.tfCap(outcome.field());
+                double cap = tfCaps[outcome.field().ordinal()];
                 weight += Math.max(-cap, Math.min(cap, Math.log(typical / frequency) / Math.log(2)));
                 adjusted = true;
             }

@@ -43,11 +43,16 @@ public final class BulkResolver {
     /** Resolves with frequencies taken from the load itself. A later record with the same key replaces an earlier one. */
     public Clustering resolve(Collection<StandardizedRecord> load, StewardConstraints steward) {
         List<StandardizedRecord> records = latestPerKey(load);
-        return resolve(records, steward, InMemoryFrequencies.of(records));
+        return resolveLatest(records, steward, InMemoryFrequencies.of(records));
     }
 
+    /** Resolves with frequencies from elsewhere, e.g. the snapshot incremental resolution also reads. */
     public Clustering resolve(Collection<StandardizedRecord> load, StewardConstraints steward, ValueFrequencies frequencies) {
-        List<StandardizedRecord> records = latestPerKey(load);
+        return resolveLatest(latestPerKey(load), steward, frequencies);
+    }
+
+    private Clustering resolveLatest(List<StandardizedRecord> records, StewardConstraints steward,
+                                     ValueFrequencies frequencies) {
         if (records.size() > INDEX_MASK) {
             throw new IllegalArgumentException("a bulk load is limited to " + INDEX_MASK + " records");
         }
@@ -93,7 +98,7 @@ public final class BulkResolver {
             }
         }
         Arrays.parallelSort(entries);
-        LongBuffer pairs = new LongBuffer();
+        LongBuffer pairs = new LongBuffer(1 << 16);
         int maxBlock = scorer.settings().maxBlockSize();
         for (int start = 0; start < entries.length; ) {
             int end = start + 1;
@@ -116,16 +121,20 @@ public final class BulkResolver {
                                       ValueFrequencies frequencies, int maxBlock, LongBuffer pairs) {
         long prefix = entries[start] & ~INDEX_MASK;
         List<long[]> members = new ArrayList<>(end - start);
+        boolean oneKey = true;
         for (int e = start; e < end; e++) {
             int record = (int) (entries[e] & INDEX_MASK);
             long[] own = hashes[record];
             for (int k = 0; k < own.length; k++) {
                 if ((own[k] & ~INDEX_MASK) == prefix) {
                     members.add(new long[] {own[k], record, k});
+                    oneKey &= own[k] == members.get(0)[0];
                 }
             }
         }
-        members.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        if (!oneKey) {
+            members.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        }
         for (int from = 0; from < members.size(); ) {
             int to = from + 1;
             while (to < members.size() && members.get(to)[0] == members.get(from)[0]) {
@@ -141,31 +150,6 @@ public final class BulkResolver {
                 }
             }
             from = to;
-        }
-    }
-
-    /** A growable array of longs; boxing millions of pairs would cost more than the pairs themselves. */
-    private static final class LongBuffer {
-        private long[] values = new long[1 << 16];
-        private int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        long[] sortedDistinct() {
-            long[] sorted = Arrays.copyOf(values, size);
-            Arrays.parallelSort(sorted);
-            int distinct = 0;
-            for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) {
-                    sorted[distinct++] = sorted[i];
-                }
-            }
-            return Arrays.copyOf(sorted, distinct);
         }
     }
 }

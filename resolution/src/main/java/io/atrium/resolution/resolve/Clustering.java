@@ -3,9 +3,7 @@ package io.atrium.resolution.resolve;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.model.RecordKey;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The outcome of a resolution: customers as clusters of record keys (each sorted, ordered by first key),
@@ -17,16 +15,5 @@ public record Clustering(List<List<RecordKey>> clusters, List<MatchResult> merge
         clusters = List.copyOf(clusters);
         mergeLinks = List.copyOf(mergeLinks);
         reviewLinks = List.copyOf(reviewLinks);
-    }
-
-    /** Each record's cluster, as the index of its cluster in {@link #clusters()}. */
-    public Map<RecordKey, Integer> clusterIndex() {
-        Map<RecordKey, Integer> index = new HashMap<>();
-        for (int i = 0; i < clusters.size(); i++) {
-            for (RecordKey key : clusters.get(i)) {
-                index.put(key, i);
-            }
-        }
-        return index;
     }
 }

@@ -9,27 +9,38 @@ import io.atrium.resolution.standardize.StandardizedRecord;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * A frozen frequency snapshot of a population: counts of standardized values and blocking keys, held as
- * sorted 64-bit hashes with counts (a few bytes per distinct value, fine for millions of records).
+ * an open-addressing table of 64-bit hashes and counts (a few bytes per distinct value, fine for
+ * millions of records, one or two memory reads per lookup).
  * Bulk resolution builds one from its load; incremental resolution reads the same snapshot to reach the
  * same answer.
  */
 public final class InMemoryFrequencies implements ValueFrequencies {
 
-    private final long[] hashes;
-    private final int[] counts;
+    /** Slots hold hash + count; an empty slot has count 0. */
+    private final long[] slotHashes;
+    private final int[] slotCounts;
+    private final int mask;
     private final long population;
     private final double[] typical = new double[FieldKind.values().length];
 
-    private InMemoryFrequencies(long[] hashes, int[] counts, long population) {
-        this.hashes = hashes;
-        this.counts = counts;
+    private InMemoryFrequencies(long[] sortedHashes, int[] counts, long population) {
+        int capacity = Integer.highestOneBit(Math.max(4, sortedHashes.length * 2 - 1)) << 1;
+        this.slotHashes = new long[capacity];
+        this.slotCounts = new int[capacity];
+        this.mask = capacity - 1;
         this.population = population;
+        for (int i = 0; i < sortedHashes.length; i++) {
+            int slot = (int) sortedHashes[i] & mask;
+            while (slotCounts[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slotHashes[slot] = sortedHashes[i];
+            slotCounts[slot] = counts[i];
+        }
     }
 
     public static InMemoryFrequencies of(Collection<StandardizedRecord> records) {
@@ -103,22 +114,29 @@ public final class InMemoryFrequencies implements ValueFrequencies {
     }
 
     private int count(long hash) {
-        int at = Arrays.binarySearch(hashes, hash);
-        return at < 0 ? 0 : counts[at];
+        for (int slot = (int) hash & mask; slotCounts[slot] != 0; slot = (slot + 1) & mask) {
+            if (slotHashes[slot] == hash) {
+                return slotCounts[slot];
+            }
+        }
+        return 0;
     }
 
+    private static final long[] FIELD_SEEDS = Arrays.stream(FieldKind.values())
+            .mapToLong(field -> Hashing.seed("value:" + field.name())).toArray();
+
     private static long valueHash(FieldKind field, String value) {
-        return Hashing.hash64("value:" + field.name(), value);
+        return Hashing.hash64(FIELD_SEEDS[field.ordinal()], value);
     }
 
     /** Each distinct value and key of a record counts once. */
     private static long[] hashesOf(StandardizedRecord r) {
-        Set<Long> hashes = new HashSet<>();
+        LongBuffer hashes = new LongBuffer(32);
         valuesOf(r, (field, value) -> hashes.add(valueHash(field, value)));
         for (BlockingKey key : Blocker.keys(r)) {
             hashes.add(key.hash());
         }
-        return hashes.stream().mapToLong(Long::longValue).toArray();
+        return hashes.sortedDistinct();
     }
 
     /** The values whose frequency the scorer asks for, exactly as it will ask. */

@@ -38,6 +38,26 @@ public final class ChineseText {
         return out == null ? text : out.toString();
     }
 
+    /** Half-width, trimmed, runs of whitespace collapsed to one space. */
+    public static String cleaned(String text) {
+        String halfWidth = toHalfWidth(text);
+        StringBuilder out = new StringBuilder(halfWidth.length());
+        boolean space = false;
+        for (int i = 0; i < halfWidth.length(); i++) {
+            char c = halfWidth.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     public static boolean containsHan(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (isHan(text.charAt(i))) {

@@ -28,7 +28,7 @@ public final class OrganizationNames {
         if (name == null || name.isBlank()) {
             return null;
         }
-        String display = ChineseText.toHalfWidth(name).trim().replaceAll("\\s+", " ");
+        String display = ChineseText.cleaned(name);
         String folded = ChineseText.simplified(display).toLowerCase();
         String normalized = NOT_WORD.matcher(LATIN_LEGAL_FORMS.matcher(withoutHanLegalForms(folded)).replaceAll(" "))
                 .replaceAll("");

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Person names in Chinese characters or Latin script. A Chinese name is folded (full-width, traditional,
  * inner spaces) and split into surname and given name; its pinyin gives a key comparable with Latin
  * spellings. A Latin name becomes lower-case ASCII tokens, compared without regard to order. A name that
- * is only a surname with an honorific (陈先生, 王女士, Mr Chen) is weak: surname and gender only.
+ * is only a surname, with an honorific (陈先生, 王女士, Mr Chen) or without (a Latin family name and no
+ * given name), is weak: surname and gender only.
  */
 public final class PersonNames {
 
@@ -100,7 +101,8 @@ public final class PersonNames {
         String familyKey = String.join("", tokens(family));
         String givenKey = String.join("", tokens(given));
         String surname = !familyKey.isEmpty() ? familyKey : honorificOnly || markedWeak ? tokens.get(tokens.size() - 1) : null;
-        if (honorificOnly || markedWeak) {
+        boolean familyNameOnly = givenKey.isEmpty() && !familyKey.isEmpty() && String.join("", tokens).equals(familyKey);
+        if (honorificOnly || markedWeak || familyNameOnly) {
             return new PersonName(full, null, surname, surname, null, true, gender);
         }
         String ordered = familyKey.isEmpty() || givenKey.isEmpty() ? null : givenKey + " " + familyKey;
@@ -139,7 +141,7 @@ public final class PersonNames {
     }
 
     private static String clean(String text) {
-        return text == null ? "" : ChineseText.toHalfWidth(text).trim().replaceAll("\\s+", " ");
+        return text == null ? "" : ChineseText.cleaned(text);
     }
 
     private static String withoutSeparators(String text) {

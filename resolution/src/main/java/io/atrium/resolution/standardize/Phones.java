@@ -37,6 +37,9 @@ public final class Phones {
         if (national != null && isMainlandMobile(national)) {
             return Optional.of(new Phone("+86" + national, Type.MOBILE));
         }
+        if (national != null && isMainlandLandline(national)) {
+            return Optional.of(new Phone("+86" + national.substring(1), Type.LANDLINE));
+        }
         Optional<Phone> parsed = viaLibrary(text);
         if (parsed.isEmpty() && digits.length() >= MATCH_KEY_DIGITS) {
             return Optional.of(new Phone(digits, Type.UNVERIFIED));
@@ -63,6 +66,19 @@ public final class Phones {
      */
     public static String matchKey(String number) {
         return number.length() <= MATCH_KEY_DIGITS ? number : number.substring(number.length() - MATCH_KEY_DIGITS);
+    }
+
+    /**
+     * Trunk 0, then a 2-digit area code (10, 2x) and 8 digits, or a 3-digit one and 8 digits: the common
+     * shapes, decided without libphonenumber. A 3-digit area code with 7 digits has the shape of many
+     * foreign domestic numbers, so that case is left to libphonenumber's per-area rules.
+     */
+    private static boolean isMainlandLandline(String national) {
+        if (national.length() < 11 || national.charAt(0) != '0' || national.charAt(1) == '0') {
+            return false;
+        }
+        boolean twoDigitArea = national.charAt(1) == '1' || national.charAt(1) == '2';
+        return national.length() == (twoDigitArea ? 11 : 12);
     }
 
     private static boolean isMainlandMobile(String national) {

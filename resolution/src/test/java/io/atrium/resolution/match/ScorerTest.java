@@ -151,7 +151,7 @@ class ScorerTest {
         double common = scorer.score(a, b, frequencies(0.01, 0.001)).score();
         double rare = scorer.score(a, b, frequencies(0.0001, 0.001)).score();
         double base = weight(FieldKind.NAME, ComparisonLevel.EXACT);
-        double cap = settings.tfCap(FieldKind.NAME);
+        double cap = settings.fields().get(FieldKind.NAME).tfCap();
         assertEquals(base - Math.min(cap, Math.log(10) / Math.log(2)), common, 1e-9);
         assertEquals(base + Math.min(cap, Math.log(10) / Math.log(2)), rare, 1e-9);
     }

@@ -27,8 +27,12 @@ class PhonesTest {
         Phones.Phone international = Phones.standardize("+44 7911 123456").orElseThrow();
         assertEquals("+447911123456", international.number());
         Phones.Phone domestic = Phones.standardize("07911 123456").orElseThrow();
-        assertEquals(Phones.Type.UNVERIFIED, domestic.type());
         assertEquals(Phones.matchKey(international.number()), Phones.matchKey(domestic.number()));
+    }
+
+    @Test
+    void aNumberNoRegionRuleAcceptsIsKeptUnverified() {
+        assertEquals(new Phones.Phone("3116056909", Phones.Type.UNVERIFIED), Phones.standardize("3116 056909").orElseThrow());
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.atrium.resolution.blocking;
+
+import io.atrium.resolution.Fixtures;
+import io.atrium.resolution.match.FieldKind;
+import io.atrium.resolution.match.MatchSettings;
+import io.atrium.resolution.match.Scorer;
+import io.atrium.resolution.match.ValueFrequencies;
+import io.atrium.resolution.resolve.IncrementalResolver;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BlockerTest {
+
+    private final StandardizedRecord buyer = Fixtures.standardized("""
+            {"source":"sales","sourceId":"S1","name":"张伟","idNumber":"110105198507150016","phones":["138-0013-8000"]}""");
+    private final StandardizedRecord latin = Fixtures.standardized("""
+            {"source":"crm","sourceId":"C1","name":"WEI ZHANG","birthDate":"1985-07-15","phones":["+86 138 0013 8000"]}""");
+    private final StandardizedRecord caller = Fixtures.standardized("""
+            {"source":"service","sourceId":"T1","name":"张先生","phones":["8613800138000"]}""");
+
+    @Test
+    void recordsOfOnePersonShareKeysAcrossScriptsAndPhoneFormats() {
+        Set<BlockingKey> shared = Blocker.keys(buyer);
+        shared.retainAll(Blocker.keys(latin));
+        assertTrue(shared.contains(new BlockingKey(BlockingRule.PHONE, "P|800138000")), "phones block on their last nine digits");
+        assertTrue(shared.contains(new BlockingKey(BlockingRule.NAME_YEAR, "wei zhang|1985")), "birth year from the ID");
+        BlockingKey surnamePhone = new BlockingKey(BlockingRule.SURNAME_PHONE, "P|zhang|800138000");
+        assertTrue(Blocker.keys(buyer).contains(surnamePhone) && Blocker.keys(caller).contains(surnamePhone),
+                "an honorific caller meets the full name by surname and phone");
+    }
+
+    @Test
+    void weakNamesBlockOnlyOnContactsAndCompaniesNeverMeetPersons() {
+        assertTrue(Blocker.keys(caller).stream().allMatch(k -> k.rule() == BlockingRule.PHONE || k.rule() == BlockingRule.SURNAME_PHONE));
+        StandardizedRecord company = Fixtures.standardized("""
+                {"source":"leasing","sourceId":"L1","kind":"ORGANIZATION","name":"翠湖置业有限公司","phones":["13800138000"]}""");
+        Set<BlockingKey> shared = Blocker.keys(company);
+        shared.retainAll(Blocker.keys(buyer));
+        assertEquals(Collections.emptySet(), shared);
+    }
+
+    @Test
+    void keysWhoseBlockIsTooLargeAreNotUsed() {
+        int limit = MatchSettings.defaults().maxBlockSize();
+        ValueFrequencies phoneIsEverywhere = new ValueFrequencies() {
+            @Override
+            public double frequency(FieldKind field, String value) {
+                return 0;
+            }
+
+            @Override
+            public double typicalFrequency(FieldKind field) {
+                return 0;
+            }
+
+            @Override
+            public long blockSize(BlockingKey key) {
+                return key.rule() == BlockingRule.PHONE ? limit + 1 : limit;
+            }
+        };
+        Set<BlockingKey> usable = new IncrementalResolver(new Scorer(MatchSettings.defaults())).usableKeys(buyer, phoneIsEverywhere);
+        assertFalse(usable.isEmpty());
+        assertTrue(usable.stream().noneMatch(k -> k.rule() == BlockingRule.PHONE));
+        assertTrue(usable.stream().anyMatch(k -> k.rule() == BlockingRule.SURNAME_PHONE));
+    }
+}
