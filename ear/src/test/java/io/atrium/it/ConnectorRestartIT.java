@@ -68,7 +68,7 @@ class ConnectorRestartIT {
             hub.awaitCustomerWithPhone(TestData.mobile(run + "s1"), 1);
             hub.awaitCustomerWithPhone(TestData.mobile(run + "l1"), 1);
             hub.awaitCustomerWithPhone(TestData.mobile(run + "p1"), 1);
-            await().until(() -> Files.exists(leasingInbox.resolve(".processed").resolve(exportName(now))));
+            await().until(() -> TestData.processed(leasingInbox, exportName(now)));
             deployer.undeploy(HUB);
 
             SalesPollingIT.customer(sales, "R" + run + "2", "刘洋", TestData.mobile(run + "s2"), "男", now.plusSeconds(1));

@@ -54,16 +54,7 @@ final class HubClient {
 
     /** Waits until exactly one active customer has this phone and the given number of source records. */
     JsonNode awaitCustomerWithPhone(String phone, int sourceRecords) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Response response = customerByPhone(phone);
-            if (response.status() != 200 || response.json().size() != 1) {
-                return false;
-            }
-            found[0] = response.json().get(0);
-            return found[0].get("sourceRecords").size() == sourceRecords;
-        });
-        return found[0];
+        return awaitCustomerWithPhone(phone, customer -> customer.get("sourceRecords").size() == sourceRecords);
     }
 
     /** Waits until exactly one active customer has this phone and it satisfies the condition; returns it. */
@@ -93,10 +84,15 @@ final class HubClient {
 
     /** Waits until the open quarantine holds an item at this position, and returns it. */
     JsonNode awaitQuarantined(String positionPart) {
+        return awaitQuarantinedAt(position -> position.contains(positionPart));
+    }
+
+    /** Waits until the open quarantine holds an item whose position satisfies the condition, and returns it. */
+    JsonNode awaitQuarantinedAt(java.util.function.Predicate<String> position) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
             for (JsonNode item : get("quarantine?limit=1000", OPERATOR).json()) {
-                if (item.get("position").asText().contains(positionPart)) {
+                if (position.test(item.get("position").asText())) {
                     found[0] = item;
                     return true;
                 }

@@ -45,6 +45,17 @@ final class TestData {
         return Path.of(System.getProperty("atrium.it.data.dir"));
     }
 
+    /** Whether the hub has moved this file to the directory's `.processed/` (under a time prefix). */
+    static boolean processed(Path directory, String fileName) {
+        try (var moved = Files.list(directory.resolve(".processed"))) {
+            return moved.anyMatch(file -> file.getFileName().toString().endsWith("-" + fileName));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes the file next to its destination, then moves it in, so a poller never sees half a file. */
     static Path drop(Path directory, String fileName, String content, Charset charset) {
         try {

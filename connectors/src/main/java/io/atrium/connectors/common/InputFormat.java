@@ -6,6 +6,8 @@ public enum InputFormat {
     SALES_CUSTOMER_ROW,
     SALES_CONTRACT_ROW,
     LEASING_CSV_ROW,
+    /** A whole leasing export, quarantined when its name was already processed. */
+    LEASING_EXPORT,
     PROPERTY_OWNER,
     PROPERTY_WORK_ORDER,
     MEMBERSHIP_XML,

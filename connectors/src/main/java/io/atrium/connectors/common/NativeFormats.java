@@ -36,6 +36,8 @@ public final class NativeFormats {
             case SALES_CUSTOMER_ROW -> SalesRowMapper.map(SalesTable.CUSTOMER, row(payload));
             case SALES_CONTRACT_ROW -> SalesRowMapper.map(SalesTable.CONTRACT, row(payload));
             case LEASING_CSV_ROW -> LeaseRowMapper.map(payload);
+            case LEASING_EXPORT -> throw new InvalidRecordException(
+                    "an export is not replayed from the quarantine: deliver it again under a new name, or discard this item");
             case PROPERTY_OWNER -> PropertyItemMapper.map(PropertyEndpoint.OWNERS, tree(payload));
             case PROPERTY_WORK_ORDER -> PropertyItemMapper.map(PropertyEndpoint.WORK_ORDERS, tree(payload));
             case MEMBERSHIP_XML -> MemberEventMapper.map(payload);

@@ -1,9 +1,9 @@
 package io.atrium.hub.customer;
 
+import io.atrium.hub.persistence.EnumColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,7 +24,7 @@ public class CustomerEvent {
     @Column(name = "customer_id", nullable = false, length = 40)
     private String customerId;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = EnumColumns.ChangeTypes.class)
     @Column(nullable = false, length = 24)
     private ChangeType type;
 

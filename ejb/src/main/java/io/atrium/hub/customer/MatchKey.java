@@ -1,9 +1,9 @@
 package io.atrium.hub.customer;
 
+import io.atrium.hub.persistence.EnumColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,7 +21,7 @@ public class MatchKey {
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = EnumColumns.MatchKeyTypes.class)
     @Column(name = "key_type", nullable = false, length = 16)
     private MatchKeyType keyType;
 

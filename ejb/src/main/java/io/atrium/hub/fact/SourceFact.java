@@ -1,10 +1,10 @@
 package io.atrium.hub.fact;
 
 import io.atrium.resolution.model.FactType;
+import io.atrium.hub.persistence.EnumColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -31,7 +31,7 @@ public class SourceFact {
     @Column(nullable = false, length = 64)
     private String source;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = EnumColumns.FactTypes.class)
     @Column(name = "fact_type", nullable = false, length = 16)
     private FactType type;
 

@@ -1,7 +1,9 @@
 package io.atrium.hub.quarantine;
 
 import io.atrium.connectors.common.InputFormat;
+import io.atrium.hub.persistence.EnumColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,7 +27,7 @@ public class QuarantinedItem {
     @Column(nullable = false, length = 64)
     private String source;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = EnumColumns.InputFormats.class)
     @Column(nullable = false, length = 24)
     private InputFormat format;
 
