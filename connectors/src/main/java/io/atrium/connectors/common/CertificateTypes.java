@@ -7,7 +7,7 @@ import java.util.Map;
 /** The certificate type names the group's Chinese systems use, as canonical id types. */
 public final class CertificateTypes {
 
-    public static final Map<String, IdType> CODES = Map.of(
+    private static final Map<String, IdType> CODES = Map.of(
             "身份证", IdType.CN_RESIDENT,
             "居民身份证", IdType.CN_RESIDENT,
             "护照", IdType.PASSPORT,

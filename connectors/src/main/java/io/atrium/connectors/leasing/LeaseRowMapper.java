@@ -28,7 +28,6 @@ import static io.atrium.connectors.common.SourceValues.text;
 public final class LeaseRowMapper {
 
     public static final String SOURCE = "leasing";
-    static final int COLUMNS = 15;
 
     private static final CSVFormat ROW = CSVFormat.DEFAULT.builder().setQuote('"').get();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/M/d");
@@ -38,39 +37,62 @@ public final class LeaseRowMapper {
     private LeaseRowMapper() {
     }
 
+    /** The export's columns in their order, each with the label its reasons use. */
+    private enum Column {
+        TENANT_ID("租户编号 (tenant id)"), TENANT_TYPE("租户类型 (tenant type)"), TENANT_NAME("租户名称 (tenant name)"),
+        CONTACT("联系人 (contact person)"), PHONE("联系电话 (phone)"), ID_TYPE("证件类型 (id type)"),
+        ID_NUMBER("证件号码 (id number)"), EMAIL("电子邮箱 (email)"), LEASE_NUMBER("合同编号 (lease number)"),
+        PROJECT("项目 (project)"), UNIT("单元 (unit)"), START_DATE("起租日期 (start date)"), END_DATE("到期日期 (end date)"),
+        MONTHLY_RENT("月租金 (monthly rent)"), STATUS("合同状态 (lease status)");
+
+        private final String label;
+
+        Column(String label) {
+            this.label = label;
+        }
+
+        String in(List<String> fields) {
+            return text(fields.get(ordinal()));
+        }
+
+        String requiredIn(List<String> fields) {
+            return SourceValues.required(fields.get(ordinal()), label);
+        }
+    }
+
+    private static final int COLUMN_COUNT = Column.values().length;
+
     public static CanonicalMessage map(String line) {
         List<String> fields = parse(line);
         PartyRecord tenant = new PartyRecord();
         tenant.setSource(SOURCE);
-        tenant.setSourceId(SourceValues.required(fields.get(0), "租户编号 (tenant id)"));
-        PartyKind kind = SourceValues.coded(SourceValues.required(fields.get(1), "租户类型 (tenant type)"), TENANT_TYPES, "租户类型 (tenant type)");
+        tenant.setSourceId(Column.TENANT_ID.requiredIn(fields));
+        PartyKind kind = SourceValues.coded(Column.TENANT_TYPE.requiredIn(fields), TENANT_TYPES, Column.TENANT_TYPE.label);
         tenant.setKind(kind);
-        tenant.setName(SourceValues.required(fields.get(2), "租户名称 (tenant name)"));
-        if (kind == PartyKind.ORGANIZATION) {
-            String contact = text(fields.get(3));
-            if (contact != null) {
-                tenant.putAttribute("contactPerson", contact);
-            }
+        tenant.setName(Column.TENANT_NAME.requiredIn(fields));
+        String contact = Column.CONTACT.in(fields);
+        if (kind == PartyKind.ORGANIZATION && contact != null) {
+            tenant.putAttribute("contactPerson", contact);
         }
-        SourceValues.addIfPresent(tenant.getPhones(), text(fields.get(4)));
-        String idNumber = text(fields.get(6));
-        tenant.setIdType(idNumber == null ? null : CertificateTypes.of(text(fields.get(5))));
+        SourceValues.addIfPresent(tenant.getPhones(), Column.PHONE.in(fields));
+        String idNumber = Column.ID_NUMBER.in(fields);
+        tenant.setIdType(idNumber == null ? null : CertificateTypes.of(Column.ID_TYPE.in(fields)));
         tenant.setIdNumber(idNumber);
-        SourceValues.addIfPresent(tenant.getEmails(), text(fields.get(7)));
+        SourceValues.addIfPresent(tenant.getEmails(), Column.EMAIL.in(fields));
 
-        PartyFact lease = new PartyFact(SOURCE, FactType.LEASE, SourceValues.required(fields.get(8), "合同编号 (lease number)"), tenant.getSourceId());
-        LocalDate start = SourceValues.date(SourceValues.required(fields.get(11), "起租日期 (start date)"), DATE, "起租日期 (start date)");
-        LocalDate end = SourceValues.date(fields.get(12), DATE, "到期日期 (end date)");
+        PartyFact lease = new PartyFact(SOURCE, FactType.LEASE, Column.LEASE_NUMBER.requiredIn(fields), tenant.getSourceId());
+        LocalDate start = SourceValues.date(Column.START_DATE.requiredIn(fields), DATE, Column.START_DATE.label);
+        LocalDate end = SourceValues.date(Column.END_DATE.in(fields), DATE, Column.END_DATE.label);
         if (end != null && end.isBefore(start)) {
-            throw new InvalidRecordException("到期日期 (end date) is before 起租日期 (start date)");
+            throw new InvalidRecordException(Column.END_DATE.label + " is before " + Column.START_DATE.label);
         }
-        lease.with("project", SourceValues.required(fields.get(9), "项目 (project)"))
-                .with("unit", SourceValues.required(fields.get(10), "单元 (unit)"))
+        lease.with("project", Column.PROJECT.requiredIn(fields))
+                .with("unit", Column.UNIT.requiredIn(fields))
                 .with("startDate", start.toString())
                 .with("endDate", end == null ? null : end.toString())
-                .with("monthlyRent", SourceValues.decimal(SourceValues.required(fields.get(13), "月租金 (monthly rent)"), "月租金 (monthly rent)"))
+                .with("monthlyRent", SourceValues.decimal(Column.MONTHLY_RENT.requiredIn(fields), Column.MONTHLY_RENT.label))
                 .with("currency", "CNY")
-                .with("status", SourceValues.coded(SourceValues.required(fields.get(14), "合同状态 (lease status)"), LEASE_STATUS, "合同状态 (lease status)"));
+                .with("status", SourceValues.coded(Column.STATUS.requiredIn(fields), LEASE_STATUS, Column.STATUS.label));
         lease.setOccurredAt(start.atStartOfDay(SourceValues.SOURCE_ZONE).toInstant());
         return new CanonicalMessage(tenant, List.of(lease));
     }
@@ -82,8 +104,8 @@ public final class LeaseRowMapper {
                 throw new InvalidRecordException("not one CSV row");
             }
             List<String> fields = records.get(0).toList();
-            if (fields.size() != COLUMNS) {
-                throw new InvalidRecordException("expected " + COLUMNS + " columns, found " + fields.size());
+            if (fields.size() != COLUMN_COUNT) {
+                throw new InvalidRecordException("expected " + COLUMN_COUNT + " columns, found " + fields.size());
             }
             return fields;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
