@@ -35,6 +35,12 @@ public final class Blocker {
         return keys;
     }
 
+    /** The PHONE keys, for persons and for companies, under which records carrying this standardized number are found. */
+    public static Set<BlockingKey> phoneLookupKeys(String standardizedNumber) {
+        String phone = Phones.matchKey(standardizedNumber);
+        return Set.of(new BlockingKey(BlockingRule.PHONE, "P|" + phone), new BlockingKey(BlockingRule.PHONE, "O|" + phone));
+    }
+
     /** Distinct {@link Phones#matchKey}s of all the record's numbers. */
     public static Set<String> phoneKeys(StandardizedRecord r) {
         Set<String> keys = new LinkedHashSet<>();

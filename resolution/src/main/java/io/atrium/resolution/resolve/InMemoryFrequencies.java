@@ -9,6 +9,8 @@ import io.atrium.resolution.standardize.StandardizedRecord;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,19 +29,58 @@ public final class InMemoryFrequencies implements ValueFrequencies {
     private final long population;
     private final double[] typical = new double[FieldKind.values().length];
 
-    private InMemoryFrequencies(long[] sortedHashes, int[] counts, long population) {
-        int capacity = Integer.highestOneBit(Math.max(4, sortedHashes.length * 2 - 1)) << 1;
+    private InMemoryFrequencies(long[] distinctHashes, int[] counts, long population) {
+        int capacity = Integer.highestOneBit(Math.max(4, distinctHashes.length * 2 - 1)) << 1;
         this.slotHashes = new long[capacity];
         this.slotCounts = new int[capacity];
         this.mask = capacity - 1;
         this.population = population;
-        for (int i = 0; i < sortedHashes.length; i++) {
-            int slot = (int) sortedHashes[i] & mask;
+        for (int i = 0; i < distinctHashes.length; i++) {
+            int slot = (int) distinctHashes[i] & mask;
             while (slotCounts[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slotHashes[slot] = sortedHashes[i];
+            slotHashes[slot] = distinctHashes[i];
             slotCounts[slot] = counts[i];
+        }
+    }
+
+    /**
+     * A snapshot from counts kept elsewhere (the hub's database): each distinct hash of {@link #hashes}
+     * with the number of records carrying it, the population, and per field the typical frequency,
+     * which is sum(count^2) / sum(count) / population over the field's values.
+     */
+    public static InMemoryFrequencies fromCounts(long[] hashes, int[] counts, long population, double[] typicalByField) {
+        if (hashes.length != counts.length || typicalByField.length != FieldKind.values().length) {
+            throw new IllegalArgumentException("one count per hash and one typical frequency per field are needed");
+        }
+        InMemoryFrequencies frequencies = new InMemoryFrequencies(hashes, counts, population);
+        System.arraycopy(typicalByField, 0, frequencies.typical, 0, typicalByField.length);
+        return frequencies;
+    }
+
+    /** Receives one hash of a record: a value of {@code field}, or a blocking key when field is null. */
+    @FunctionalInterface
+    public interface HashSink {
+        void accept(FieldKind field, long hash);
+    }
+
+    /**
+     * Every distinct hash a snapshot counts for this record, exactly as {@link #of} counts them: the
+     * standardized values the scorer asks frequencies for, and the record's blocking keys.
+     */
+    public static void hashes(StandardizedRecord r, HashSink sink) {
+        Set<Long> seen = new HashSet<>();
+        valuesOf(r, (field, value) -> {
+            long hash = valueHash(field, value);
+            if (seen.add(hash)) {
+                sink.accept(field, hash);
+            }
+        });
+        for (BlockingKey key : Blocker.keys(r)) {
+            if (seen.add(key.hash())) {
+                sink.accept(null, key.hash());
+            }
         }
     }
 
