@@ -22,6 +22,7 @@ final class HubClient {
     static final String APP = "app:app-pass1!";
     static final String VIEWER = "viewer:viewer-pass1!";
     static final String OPERATOR = "operator:operator-pass1!";
+    static final String ADMIN = "admin:admin-pass1!";
     private static final Duration RESOLVED_WITHIN = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +45,12 @@ final class HubClient {
 
     Response post(String path, String credentials) {
         return send(request(path, credentials).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    Response postJson(String path, String credentials, String json) {
+        return send(request(path, credentials)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response post(String path, Map<String, String> headers, byte[] body) {

@@ -1,13 +1,17 @@
 package io.atrium.hub.customer;
 
 import io.atrium.hub.fact.SourceFact;
-import io.atrium.hub.resolve.ExactMatchKeys;
+import io.atrium.hub.match.RecordHash;
+import io.atrium.resolution.blocking.Blocker;
+import io.atrium.resolution.blocking.BlockingKey;
+import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,27 +29,35 @@ public class CustomerQueries {
         return Optional.ofNullable(em.find(Customer.class, customerId)).map(this::view);
     }
 
-    /** Active customers with a source record carrying this phone, in any of its spellings. */
+    /** Active customers with a source record carrying this phone number, in any of its spellings. */
     public List<CustomerView> findByPhone(String phone) {
-        String key = ExactMatchKeys.mobile(phone);
-        if (key == null) {
+        Optional<Phones.Phone> standardized = Phones.standardize(phone);
+        if (standardized.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select distinct c from Customer c, SourceRecord r, MatchKey k "
-                        + "where k.keyType = :type and k.keyValue = :value and k.sourceRecordId = r.id "
+        List<Long> hashes = Blocker.phoneLookupKeys(standardized.get().number()).stream().map(BlockingKey::hash).toList();
+        return em.createQuery("select distinct c from Customer c, SourceRecord r, RecordHash h "
+                        + "where h.hash in :hashes and h.field = :blocking and h.sourceRecordId = r.id "
                         + "and r.customerId = c.id and c.status = :active order by c.createdAt", Customer.class)
-                .setParameter("type", MatchKeyType.PHONE)
-                .setParameter("value", key)
+                .setParameter("hashes", hashes)
+                .setParameter("blocking", RecordHash.BLOCKING_KEY)
                 .setParameter("active", CustomerStatus.ACTIVE)
                 .getResultList().stream().map(this::view).toList();
     }
 
     private CustomerView view(Customer customer) {
         Map<String, CustomerView.GoldenValue> golden = new LinkedHashMap<>();
+        Map<String, List<CustomerView.GoldenValue>> contacts = new LinkedHashMap<>();
         em.createQuery("select g from GoldenField g where g.customerId = :id order by g.id", GoldenField.class)
                 .setParameter("id", customer.getId())
                 .getResultList()
-                .forEach(g -> golden.put(g.getFieldName(), new CustomerView.GoldenValue(g.getValue(), g.getSource(), g.getSourceId())));
+                .forEach(g -> {
+                    CustomerView.GoldenValue value = new CustomerView.GoldenValue(g.getValue(), g.getSource(), g.getSourceId());
+                    if (g.getRank() == 0) {
+                        golden.put(g.getFieldName(), value);
+                    }
+                    contacts.computeIfAbsent(g.getFieldName(), f -> new ArrayList<>()).add(value);
+                });
         List<CustomerView.SourceRecordRef> records = em.createQuery(
                         "select r from SourceRecord r where r.customerId = :id order by r.source, r.sourceId", SourceRecord.class)
                 .setParameter("id", customer.getId())
@@ -53,7 +65,8 @@ public class CustomerQueries {
                 .map(r -> new CustomerView.SourceRecordRef(r.getSource(), r.getSourceId(), r.getRecordUpdatedAt()))
                 .toList();
         return new CustomerView(customer.getId(), customer.getStatus(), customer.getMergedInto(),
-                customer.getKind() == null ? null : customer.getKind().name(), golden, records, timeline(customer.getId()),
+                customer.getKind() == null ? null : customer.getKind().name(), golden,
+                contacts.getOrDefault("phone", List.of()), contacts.getOrDefault("email", List.of()), records, timeline(customer.getId()),
                 customer.getCreatedAt(), customer.getUpdatedAt());
     }
 

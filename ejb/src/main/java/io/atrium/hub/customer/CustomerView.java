@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * The unified view of one customer. A merged-away customer answers with status MERGED and
- * the id of the customer it was merged into.
+ * the id of the customer it was merged into. {@code golden} holds the best value of each field;
+ * {@code phones} and {@code emails} every distinct one, best first.
  */
 public record CustomerView(String id, CustomerStatus status, String mergedInto, String kind,
-                           Map<String, GoldenValue> golden, List<SourceRecordRef> sourceRecords,
+                           Map<String, GoldenValue> golden, List<GoldenValue> phones, List<GoldenValue> emails,
+                           List<SourceRecordRef> sourceRecords,
                            List<FactView> timeline, Instant createdAt, Instant updatedAt) {
 
     /** A golden field with its lineage. */

@@ -8,10 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
-/** One field of a customer's golden record, with its lineage: the source record that gave it. */
+/**
+ * One value of a customer's golden record, with its lineage: the source record that gave it. Phones
+ * and emails keep every distinct value, best first (rank 0); other fields have rank 0 only.
+ */
 @Entity
-@Table(name = "golden_field",
-        uniqueConstraints = @UniqueConstraint(name = "uk_golden_field", columnNames = {"customer_id", "field_name"}))
+@Table(name = "golden_value",
+        uniqueConstraints = @UniqueConstraint(name = "uk_golden_value", columnNames = {"customer_id", "field_name", "value_rank"}))
 public class GoldenField {
 
     @Id
@@ -23,6 +26,9 @@ public class GoldenField {
 
     @Column(name = "field_name", nullable = false, length = 32)
     private String fieldName;
+
+    @Column(name = "value_rank", nullable = false)
+    private int rank;
 
     @Column(name = "field_value", nullable = false, length = 2000)
     private String value;
@@ -36,9 +42,10 @@ public class GoldenField {
     protected GoldenField() {
     }
 
-    public GoldenField(String customerId, String fieldName, String value, String source, String sourceId) {
+    public GoldenField(String customerId, String fieldName, int rank, String value, String source, String sourceId) {
         this.customerId = customerId;
         this.fieldName = fieldName;
+        this.rank = rank;
         this.value = value;
         this.source = source;
         this.sourceId = sourceId;
@@ -46,6 +53,7 @@ public class GoldenField {
 
     public String getCustomerId() { return customerId; }
     public String getFieldName() { return fieldName; }
+    public int getRank() { return rank; }
     public String getValue() { return value; }
     public String getSource() { return source; }
     public String getSourceId() { return sourceId; }

@@ -45,6 +45,10 @@ public class SourceRecord {
     @Column(nullable = false, length = 1_000_000)
     private String payload;
 
+    /** The record as the matcher reads it (StandardizedRecordJson), so candidates need no second standardization. */
+    @Column(length = 1_000_000)
+    private String standardized;
+
     protected SourceRecord() {
     }
 
@@ -53,8 +57,9 @@ public class SourceRecord {
         this.sourceId = sourceId;
     }
 
-    public void replace(String payload, String contentHash, Instant recordUpdatedAt, Instant receivedAt) {
+    public void replace(String payload, String standardized, String contentHash, Instant recordUpdatedAt, Instant receivedAt) {
         this.payload = payload;
+        this.standardized = standardized;
         this.contentHash = contentHash;
         this.recordUpdatedAt = recordUpdatedAt;
         this.receivedAt = receivedAt;
@@ -69,4 +74,5 @@ public class SourceRecord {
     public Instant getReceivedAt() { return receivedAt; }
     public String getContentHash() { return contentHash; }
     public String getPayload() { return payload; }
+    public String getStandardized() { return standardized; }
 }

@@ -1,6 +1,7 @@
 package io.atrium.hub.events;
 
-import io.atrium.hub.resolve.ResolutionOutcome;
+import io.atrium.hub.resolve.CustomerChange;
+import io.atrium.resolution.model.RecordKey;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,9 +30,10 @@ public class ChangeEvents {
     @Resource(lookup = TOPIC)
     Topic topic;
 
-    public void publish(ResolutionOutcome outcome, String source, String sourceId, Instant at) {
-        ChangeEvent event = new ChangeEvent(outcome.change().name(), outcome.customerId(),
-                outcome.mergedCustomerIds(), source, sourceId, at);
+    /** @param cause the source record that caused the change, null for a steward's decision */
+    public void publish(CustomerChange change, RecordKey cause, Instant at) {
+        ChangeEvent event = new ChangeEvent(change.type().name(), change.customerId(), change.related(),
+                cause == null ? null : cause.source(), cause == null ? null : cause.sourceId(), at);
         jms.createProducer()
                 .setProperty("type", event.type())
                 .setProperty("customerId", event.customerId())

@@ -2,6 +2,7 @@ package io.atrium.hub.ingest;
 
 import io.atrium.hub.fact.FactStore;
 import io.atrium.hub.resolve.RecordResolver;
+import io.atrium.hub.resolve.ResolverTimings;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.PartyFact;
 import jakarta.ejb.EJB;
@@ -26,10 +27,15 @@ public class CanonicalMessageHandler {
     @Inject
     FactStore facts;
 
+    @Inject
+    ResolverTimings timings;
+
     /** In the caller's transaction: a failure rolls back the caller. */
     public void apply(CanonicalMessage message) {
         if (message.getParty() != null) {
+            long started = System.nanoTime();
             resolver.resolve(message.getParty());
+            timings.record(System.nanoTime() - started);
         }
         for (PartyFact fact : message.getFacts()) {
             facts.store(fact);

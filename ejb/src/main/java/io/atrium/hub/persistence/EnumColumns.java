@@ -2,13 +2,12 @@ package io.atrium.hub.persistence;
 
 import io.atrium.connectors.common.InputFormat;
 import io.atrium.hub.customer.ChangeType;
-import io.atrium.hub.customer.MatchKeyType;
 import io.atrium.resolution.model.FactType;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * Enums that grow with the hub (input formats, fact types, change types, key types) stored as
+ * Enums that grow with the hub (input formats, fact types, change types, link decisions, steward actions) stored as
  * their names in plain text columns. Mapped as enums, Hibernate gives their columns a native
  * ENUM type or a check constraint listing today's values, which a schema update never widens:
  * the first new value would then be refused by every existing database.
@@ -58,9 +57,23 @@ public final class EnumColumns {
     }
 
     @Converter
-    public static final class MatchKeyTypes extends ByName<MatchKeyType> {
-        public MatchKeyTypes() {
-            super(MatchKeyType.class);
+    public static final class LinkDecisions extends ByName<io.atrium.resolution.match.Decision> {
+        public LinkDecisions() {
+            super(io.atrium.resolution.match.Decision.class);
+        }
+    }
+
+    @Converter
+    public static final class ReviewStates extends ByName<io.atrium.hub.match.ReviewState> {
+        public ReviewStates() {
+            super(io.atrium.hub.match.ReviewState.class);
+        }
+    }
+
+    @Converter
+    public static final class StewardActionTypes extends ByName<io.atrium.hub.steward.StewardActionType> {
+        public StewardActionTypes() {
+            super(io.atrium.hub.steward.StewardActionType.class);
         }
     }
 }

@@ -2,69 +2,65 @@ package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.GoldenField;
-import io.atrium.hub.customer.SourceRecord;
-import io.atrium.resolution.model.PartyRecord;
-import io.atrium.resolution.model.PartyRecordJson;
+import io.atrium.resolution.model.PartyKind;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.resolution.survivorship.GoldenAttribute;
+import io.atrium.resolution.survivorship.GoldenRecord;
+import io.atrium.resolution.survivorship.GoldenValue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 
 /**
- * Rebuilds a customer's golden record from its source records: per field, the most recently
- * updated record with a value gives it, and the field keeps that record as its lineage.
+ * Stores a customer's golden record as the engine's survivorship builds it from the member records
+ * (valid values first, then source trust, then recency), each value with the source record it came
+ * from. The identifier is kept as two fields, its type and its number.
  */
 @ApplicationScoped
 public class GoldenRecords {
 
-    /** The golden fields and how each is read from a canonical record. */
-    static final Map<String, Function<PartyRecord, Object>> FIELDS = new LinkedHashMap<>();
-
-    static {
-        FIELDS.put("kind", PartyRecord::getKind);
-        FIELDS.put("name", PartyRecord::getName);
-        FIELDS.put("idType", PartyRecord::getIdType);
-        FIELDS.put("idNumber", PartyRecord::getIdNumber);
-        FIELDS.put("birthDate", PartyRecord::getBirthDate);
-        FIELDS.put("gender", PartyRecord::getGender);
-        FIELDS.put("phone", r -> r.getPhones().isEmpty() ? null : r.getPhones().get(0));
-        FIELDS.put("email", r -> r.getEmails().isEmpty() ? null : r.getEmails().get(0));
-        FIELDS.put("address", PartyRecord::getAddress);
-    }
+    /** Field names of the stored golden record, per attribute. */
+    private static final Map<GoldenAttribute, String> FIELD_NAMES = Map.of(
+            GoldenAttribute.KIND, "kind", GoldenAttribute.NAME, "name", GoldenAttribute.GENDER, "gender",
+            GoldenAttribute.BIRTH_DATE, "birthDate", GoldenAttribute.PHONE, "phone", GoldenAttribute.EMAIL, "email",
+            GoldenAttribute.ADDRESS, "address");
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
-    public void rebuild(Customer customer) {
-        List<SourceRecord> records = em.createQuery(
-                        "select r from SourceRecord r where r.customerId = :id", SourceRecord.class)
-                .setParameter("id", customer.getId())
-                .getResultList();
-        records.sort(Comparator.comparing(GoldenRecords::recency).reversed());
+    @Inject
+    MatchEngine engine;
+
+    public void rebuild(Customer customer, Collection<StandardizedRecord> members) {
         em.createQuery("delete from GoldenField g where g.customerId = :id")
                 .setParameter("id", customer.getId())
                 .executeUpdate();
-        List<PartyRecord> parsed = records.stream().map(r -> PartyRecordJson.read(r.getPayload())).toList();
-        FIELDS.forEach((field, reader) -> {
-            for (PartyRecord record : parsed) {
-                Object value = reader.apply(record);
-                if (value != null && !value.toString().isBlank()) {
-                    em.persist(new GoldenField(customer.getId(), field, value.toString(), record.getSource(), record.getSourceId()));
-                    return;
+        GoldenRecord golden = engine.survivorship().golden(members);
+        for (GoldenAttribute attribute : GoldenAttribute.values()) {
+            List<GoldenValue> values = golden.all(attribute);
+            for (int rank = 0; rank < values.size(); rank++) {
+                GoldenValue value = values.get(rank);
+                if (attribute == GoldenAttribute.ID) {
+                    String[] typeAndNumber = value.value().split(":", 2);
+                    store(customer, "idType", rank, typeAndNumber[0], value);
+                    store(customer, "idNumber", rank, typeAndNumber[1], value);
+                } else {
+                    store(customer, FIELD_NAMES.get(attribute), rank, value.value(), value);
                 }
             }
-        });
-        parsed.stream().map(PartyRecord::getKind).filter(Objects::nonNull).findFirst().ifPresent(customer::setKind);
+        }
+        GoldenValue kind = golden.best(GoldenAttribute.KIND);
+        if (kind != null) {
+            customer.setKind(PartyKind.valueOf(kind.value()));
+        }
     }
 
-    private static Instant recency(SourceRecord record) {
-        return record.getRecordUpdatedAt() != null ? record.getRecordUpdatedAt() : record.getReceivedAt();
+    private void store(Customer customer, String field, int rank, String value, GoldenValue lineage) {
+        em.persist(new GoldenField(customer.getId(), field, rank, value, lineage.from().source(), lineage.from().sourceId()));
     }
 }

@@ -3,31 +3,37 @@ package io.atrium.hub.resolve;
 import io.atrium.hub.customer.ChangeType;
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.CustomerEvent;
-import io.atrium.hub.customer.CustomerStatus;
-import io.atrium.hub.customer.MatchKey;
-import io.atrium.hub.customer.MatchKeyType;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.events.ChangeEvents;
+import io.atrium.hub.match.MatchLink;
+import io.atrium.hub.match.RecordHash;
+import io.atrium.hub.match.ReviewState;
+import io.atrium.resolution.match.Decision;
+import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
+import io.atrium.resolution.model.RecordKey;
+import io.atrium.resolution.resolve.InMemoryFrequencies;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.resolution.standardize.StandardizedRecordJson;
+import io.atrium.resolution.standardize.Standardizer;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Stores one canonical record and links it to a customer, in the caller's transaction:
- * an unchanged or older version changes nothing; a record sharing a key with several
- * customers merges them into the oldest, whose id survives.
+ * Resolves one canonical record in the caller's transaction, with the resolution engine: the record
+ * is standardized and stored with its hashes, the stored records sharing a usable blocking key are
+ * scored against it, MERGE and REVIEW pairs are kept as explained links, and the component of links
+ * it touches is re-partitioned into customers. An unchanged or older version changes nothing.
  */
 @Stateless
 public class RecordResolver {
@@ -36,112 +42,121 @@ public class RecordResolver {
     EntityManager em;
 
     @Inject
+    MatchEngine engine;
+
+    @Inject
+    FrequencySnapshot frequencies;
+
+    @Inject
+    Repartitioning repartitioning;
+
+    @Inject
     GoldenRecords goldenRecords;
 
     @Inject
     ChangeEvents changeEvents;
 
-    public ResolutionOutcome resolve(PartyRecord record) {
+    public void resolve(PartyRecord record) {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
         String hash = ContentHash.of(payload);
         SourceRecord stored = findSourceRecord(record.getSource(), record.getSourceId());
         if (stored != null && (hash.equals(stored.getContentHash()) || isOlder(record, stored))) {
-            return ResolutionOutcome.unchanged(stored.getCustomerId());
+            return;
         }
+        StandardizedRecord standardized = Standardizer.standardize(record);
+        StoredCandidates candidates = new StoredCandidates(em);
+        List<MatchResult> scored = engine.resolver().resolve(standardized, candidates, frequencies.current());
+        MatchResult strongestMerge = scored.stream().filter(r -> r.decision() == Decision.MERGE).findFirst().orElse(null);
 
-        Map<MatchKeyType, Set<String>> keys = ExactMatchKeys.of(record);
-        Set<String> candidateIds = customersSharing(keys);
-        if (stored != null) {
-            candidateIds.add(survivorOf(stored.getCustomerId()));
-        }
-        List<Customer> candidates = lockInIdOrder(candidateIds);
-        candidates.sort(Comparator.comparing(Customer::getCreatedAt).thenComparing(Customer::getId));
-
-        Customer target;
-        ChangeType change;
-        List<String> mergedIds = new ArrayList<>();
-        if (candidates.isEmpty()) {
-            target = Customer.create(record.getKind(), now);
-            em.persist(target);
-            change = ChangeType.CUSTOMER_CREATED;
-        } else {
-            target = candidates.get(0);
-            for (Customer absorbed : candidates.subList(1, candidates.size())) {
-                mergeInto(absorbed, target, now);
-                mergedIds.add(absorbed.getId());
-            }
-            change = !mergedIds.isEmpty() ? ChangeType.CUSTOMER_MERGED
-                    : stored == null ? ChangeType.RECORD_LINKED : ChangeType.RECORD_UPDATED;
-            target.touch(now);
-        }
-
-        if (stored == null) {
+        boolean arrived = stored == null;
+        if (arrived) {
             stored = new SourceRecord(record.getSource(), record.getSourceId());
-            stored.setCustomerId(target.getId());
-            stored.replace(payload, hash, record.getUpdatedAt(), now);
+            if (strongestMerge == null) {
+                createCustomerFor(stored, standardized, payload, hash, record, scored, candidates, now);
+                return;
+            }
+            // provisionally with the best match's customer; the re-partition below decides
+            stored.setCustomerId(candidates.row(otherSide(strongestMerge, standardized.key())).getCustomerId());
+            stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
             em.persist(stored);
         } else {
-            stored.setCustomerId(target.getId());
-            stored.replace(payload, hash, record.getUpdatedAt(), now);
+            stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
         }
-        replaceKeys(stored, keys);
+        Set<Long> formerNeighbours = replaceLinks(stored, scored, candidates, now);
+        replaceHashes(stored, standardized);
         em.flush();
-        goldenRecords.rebuild(target);
-        em.persist(new CustomerEvent(target.getId(), change, now, null, record.getSource(), record.getSourceId()));
-
-        ResolutionOutcome outcome = new ResolutionOutcome(target.getId(), change, List.copyOf(mergedIds));
-        changeEvents.publish(outcome, record.getSource(), record.getSourceId(), now);
-        return outcome;
+        Set<Long> start = new HashSet<>(formerNeighbours);
+        start.add(stored.getId());
+        repartitioning.repartition(start, arrived ? Set.of(stored.getId()) : Set.of(),
+                Set.of(stored.getId()), now, standardized.key());
     }
 
-    private void mergeInto(Customer absorbed, Customer survivor, Instant now) {
-        em.createQuery("update SourceRecord r set r.customerId = :survivor where r.customerId = :absorbed")
-                .setParameter("survivor", survivor.getId())
-                .setParameter("absorbed", absorbed.getId())
-                .executeUpdate();
-        em.createQuery("delete from GoldenField g where g.customerId = :absorbed")
-                .setParameter("absorbed", absorbed.getId())
-                .executeUpdate();
-        absorbed.mergeInto(survivor, now);
-        em.persist(new CustomerEvent(absorbed.getId(), ChangeType.CUSTOMER_MERGED, now, survivor.getId(), null, null));
-        em.persist(new CustomerEvent(survivor.getId(), ChangeType.CUSTOMER_MERGED, now, absorbed.getId(), null, null));
+    /** The common case of a record like no other stored: a customer of its own, no re-partition needed. */
+    private void createCustomerFor(SourceRecord stored, StandardizedRecord standardized, String payload, String hash,
+                                   PartyRecord record, List<MatchResult> scored, StoredCandidates candidates, Instant now) {
+        Customer customer = Customer.create(standardized.kind(), now);
+        em.persist(customer);
+        stored.setCustomerId(customer.getId());
+        stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
+        em.persist(stored);
+        em.flush();
+        replaceLinks(stored, scored, candidates, now);
+        replaceHashes(stored, standardized);
+        goldenRecords.rebuild(customer, List.of(standardized));
+        em.persist(new CustomerEvent(customer.getId(), ChangeType.CUSTOMER_CREATED, now, null, record.getSource(), record.getSourceId()));
+        changeEvents.publish(new CustomerChange(customer.getId(), ChangeType.CUSTOMER_CREATED, List.of()), standardized.key(), now);
     }
 
-    private Set<String> customersSharing(Map<MatchKeyType, Set<String>> keys) {
-        Set<String> ids = new TreeSet<>();
-        keys.forEach((type, values) -> ids.addAll(em.createQuery(
-                        "select distinct r.customerId from MatchKey k, SourceRecord r "
-                                + "where k.sourceRecordId = r.id and k.keyType = :type and k.keyValue in :values", String.class)
-                .setParameter("type", type)
-                .setParameter("values", values)
-                .getResultList()));
-        Set<String> survivors = new TreeSet<>();
-        ids.forEach(id -> survivors.add(survivorOf(id)));
-        return survivors;
-    }
-
-    /** Follows merge pointers to the customer that is still active. */
-    private String survivorOf(String customerId) {
-        Customer customer = em.find(Customer.class, customerId);
-        while (customer.getStatus() == CustomerStatus.MERGED) {
-            customer = em.find(Customer.class, customer.getMergedInto());
+    /**
+     * Replaces the record's links with the new scores. A pair a steward decided keeps the decision and
+     * takes the new score; the other former links go. Returns the records the old links reached.
+     */
+    private Set<Long> replaceLinks(SourceRecord stored, List<MatchResult> scored, StoredCandidates candidates, Instant now) {
+        Map<Long, MatchLink> existing = new HashMap<>();
+        Set<Long> formerNeighbours = new HashSet<>();
+        if (stored.getId() != null) {
+            em.createQuery("select l from MatchLink l where l.leftRecordId = :id or l.rightRecordId = :id", MatchLink.class)
+                    .setParameter("id", stored.getId())
+                    .getResultList()
+                    .forEach(link -> {
+                        long other = link.other(stored.getId());
+                        formerNeighbours.add(other);
+                        if (link.getReviewState() == ReviewState.ACCEPTED || link.getReviewState() == ReviewState.REJECTED) {
+                            existing.put(other, link);
+                        } else {
+                            em.remove(link);
+                        }
+                    });
+            em.flush();
         }
-        return customer.getId();
+        RecordKey own = new RecordKey(stored.getSource(), stored.getSourceId());
+        for (MatchResult result : scored) {
+            if (result.decision() == Decision.NO_MATCH) {
+                continue;
+            }
+            long other = candidates.row(otherSide(result, own)).getId();
+            if (existing.containsKey(other)) {
+                existing.get(other).rescore(result.score(), result.conflict(), result.explain(), now);
+                continue;
+            }
+            boolean ownIsLeft = result.left().equals(own);
+            em.persist(new MatchLink(ownIsLeft ? stored.getId() : other, ownIsLeft ? other : stored.getId(),
+                    result.score(), result.decision(), result.conflict(), result.explain(), now));
+        }
+        return formerNeighbours;
     }
 
-    /** Locks in a fixed order so that two nodes merging the same customers cannot deadlock. */
-    private List<Customer> lockInIdOrder(Set<String> ids) {
-        List<Customer> locked = new ArrayList<>();
-        new TreeSet<>(ids).forEach(id -> locked.add(em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE)));
-        return locked;
-    }
-
-    private void replaceKeys(SourceRecord stored, Map<MatchKeyType, Set<String>> keys) {
-        em.createQuery("delete from MatchKey k where k.sourceRecordId = :id")
+    private void replaceHashes(SourceRecord stored, StandardizedRecord standardized) {
+        em.createQuery("delete from RecordHash h where h.sourceRecordId = :id")
                 .setParameter("id", stored.getId())
                 .executeUpdate();
-        keys.forEach((type, values) -> values.forEach(value -> em.persist(new MatchKey(type, value, stored.getId()))));
+        InMemoryFrequencies.hashes(standardized, (field, hash) -> em.persist(new RecordHash(stored.getId(), hash,
+                field == null ? RecordHash.BLOCKING_KEY : (short) field.ordinal())));
+    }
+
+    private static RecordKey otherSide(MatchResult result, RecordKey own) {
+        return result.left().equals(own) ? result.right() : result.left();
     }
 
     private SourceRecord findSourceRecord(String source, String sourceId) {
@@ -155,5 +170,4 @@ public class RecordResolver {
         return record.getUpdatedAt() != null && stored.getRecordUpdatedAt() != null
                 && record.getUpdatedAt().isBefore(stored.getRecordUpdatedAt());
     }
-
 }

@@ -1,0 +1,299 @@
+package io.atrium.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The matcher inside the hub and the stewards' decisions, through the API: a record that matches two
+ * customers merges them (the absorbed id points to the survivor, a change event says so), a pair in the
+ * review band waits with its evidence until accepted (merge) or rejected (never), a split takes a record
+ * out (blocked from coming back, or free to merge on new evidence), and every decision is audited and
+ * can be undone. Names are unique per run, so the frequency snapshot taken at server start does not know
+ * them and the scores below are the settings' plain weights.
+ */
+class StewardIT extends DeployedHub {
+
+    private static final String TOPIC = "jms.topic.AtriumCustomerEvents";
+
+    private HubClient hub;
+    private String run;
+    private String source;
+
+    @BeforeEach
+    void setUp() {
+        hub = hub();
+        run = TestData.runId();
+        source = "it-" + run;
+    }
+
+    @Test
+    void recordMatchingTwoCustomersMergesThemAndTheAbsorbedIdPointsToTheSurvivor() throws JMSException {
+        String name = uniqueName(0);
+        String phoneA = TestData.mobile(run + "a");
+        String phoneB = TestData.mobile(run + "b");
+        post(person("A", name, phoneA));
+        ObjectNode withEmail = person("B", name, phoneB).put("birthDate", "1984-05-06");
+        withEmail.putArray("emails").add(run + "@example.com");
+        post(withEmail);
+        String customerA = hub.awaitCustomerWithPhone(phoneA, 1).get("id").asText();
+        String customerB = hub.awaitCustomerWithPhone(phoneB, 1).get("id").asText();
+        assertNotEquals(customerA, customerB, "a shared name alone is no match");
+
+        List<JsonNode> events = new ArrayList<>();
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "membership", "membership-pass1!");
+             JMSContext jms = factory.createContext()) {
+            JMSConsumer consumer = jms.createConsumer(jms.createTopic(TOPIC));
+            jms.start();
+            ObjectNode bridge = person("C", name, phoneA).put("birthDate", "1984-05-06");
+            bridge.putArray("emails").add(run + "@example.com");
+            post(bridge);
+
+            JsonNode merged = hub.awaitCustomerWithPhone(phoneA, 3);
+            String survivor = merged.get("id").asText();
+            String absorbed = survivor.equals(customerA) ? customerB : customerA;
+            assertTrue(Set.of(customerA, customerB).contains(survivor), "one of the two ids survives");
+            JsonNode gone = hub.get("customers/" + absorbed, HubClient.VIEWER).json();
+            assertEquals("MERGED", gone.get("status").asText());
+            assertEquals(survivor, gone.get("mergedInto").asText());
+            assertEquals(Set.of("+86" + phoneA, "+86" + phoneB), values(merged.get("phones")));
+            assertEquals("1984-05-06", merged.get("golden").get("birthDate").get("value").asText());
+
+            Instant until = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(until) && events.stream().noneMatch(e -> "CUSTOMER_MERGED".equals(e.get("type").asText()))) {
+                Message message = consumer.receive(1000);
+                if (message != null) {
+                    JsonNode event = json(message.getBody(String.class));
+                    if (survivor.equals(event.get("customerId").asText())) {
+                        events.add(event);
+                    }
+                }
+            }
+            JsonNode mergeEvent = events.stream().filter(e -> "CUSTOMER_MERGED".equals(e.get("type").asText())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no CUSTOMER_MERGED event for " + survivor + ": " + events));
+            assertEquals(absorbed, mergeEvent.get("relatedCustomerIds").get(0).asText());
+            assertEquals(source, mergeEvent.get("source").asText());
+        }
+    }
+
+    @Test
+    void reviewPairWaitsWithItsEvidenceIsAcceptedByAStewardAndTheAcceptCanBeUndone() {
+        String phoneA = TestData.mobile(run + "a");
+        String phoneB = TestData.mobile(run + "b");
+        JsonNode pair = reviewPair(phoneA, phoneB);
+        assertTrue(pair.get("score").asDouble() >= 12 && pair.get("score").asDouble() < 24, pair.toString());
+        assertTrue(pair.get("evidence").asText().contains("BIRTH_DATE"), pair.toString());
+        assertEquals(uniqueName(1), pair.get("left").get("name").asText());
+        long link = pair.get("linkId").asLong();
+
+        assertEquals(403, hub.get("steward/reviews", HubClient.OPERATOR).status(), "stewardship is for hub-admin only");
+        assertEquals(400, hub.postJson("steward/reviews/" + link + "/accept", HubClient.ADMIN, "{}").status(), "a reason is required");
+
+        HubClient.Response accepted = hub.postJson("steward/reviews/" + link + "/accept", HubClient.ADMIN, reason("same person, checked by phone"));
+        assertEquals(200, accepted.status(), accepted.body());
+        JsonNode action = accepted.json();
+        assertEquals("ACCEPT", action.get("type").asText());
+        assertEquals("admin", action.get("actor").asText());
+        assertEquals("same person, checked by phone", action.get("reason").asText());
+        assertEquals(2, action.get("before").size(), "two customers before");
+        assertEquals(1, action.get("after").size(), "one after");
+        JsonNode merged = hub.awaitCustomerWithPhone(phoneA, 2);
+        assertEquals(merged.get("id"), hub.awaitCustomerWithPhone(phoneB, 2).get("id"));
+        assertEquals(409, hub.postJson("steward/reviews/" + link + "/accept", HubClient.ADMIN, reason("again")).status());
+
+        HubClient.Response undone = hub.postJson("steward/actions/" + action.get("id").asLong() + "/undo", HubClient.ADMIN, reason("wrong pair"));
+        assertEquals(200, undone.status(), undone.body());
+        assertEquals(2, undone.json().get("after").size(), "apart again");
+        assertEquals(1, hub.awaitCustomerWithPhone(phoneA, 1).get("sourceRecords").size());
+        JsonNode audited = findAction(action.get("id").asLong());
+        assertEquals(undone.json().get("id").asLong(), audited.get("undoneBy").asLong());
+        assertEquals(409, hub.postJson("steward/actions/" + action.get("id").asLong() + "/undo", HubClient.ADMIN, reason("twice")).status());
+        assertTrue(pendingPair(phoneA) != null, "an undone accept puts the pair back in review");
+    }
+
+    @Test
+    void rejectedPairLeavesTheQueueAndStaysApartWhenARecordChanges() {
+        String phoneA = TestData.mobile(run + "a");
+        String phoneB = TestData.mobile(run + "b");
+        JsonNode pair = reviewPair(phoneA, phoneB);
+        HubClient.Response rejected = hub.postJson("steward/reviews/" + pair.get("linkId").asLong() + "/reject", HubClient.ADMIN,
+                reason("different people: siblings"));
+        assertEquals(200, rejected.status(), rejected.body());
+        assertEquals("REJECT", rejected.json().get("type").asText());
+        assertEquals(null, pendingPair(phoneA));
+
+        post(person("B", uniqueName(1), phoneB).put("birthDate", "1990-01-02").put("address", "上海市徐汇区漕溪北路" + Math.floorMod(run.hashCode(), 100) + "号")
+                .put("updatedAt", "2026-04-01T00:00:00Z"));
+        JsonNode changed = hub.awaitCustomerWithPhone(phoneB, c -> c.get("golden").has("address"));
+        assertEquals(1, changed.get("sourceRecords").size(), "a rejected pair never merges");
+        assertEquals(1, hub.awaitCustomerWithPhone(phoneA, 1).get("sourceRecords").size());
+    }
+
+    @Test
+    void splitWithBlockKeepsTheRecordOutEvenWhenANewRecordMatchesBothAndUndoRestores() {
+        String name = uniqueName(2);
+        String phone = TestData.mobile(run);
+        post(person("A", name, phone));
+        post(person("B", name, phone));
+        String customer = hub.awaitCustomerWithPhone(phone, 2).get("id").asText();
+
+        HubClient.Response split = hub.postJson("steward/splits", HubClient.ADMIN, split("B", true, "B is the son, same phone"));
+        assertEquals(200, split.status(), split.body());
+        assertEquals("SPLIT", split.json().get("type").asText());
+        assertEquals(2, split.json().get("after").size());
+        assertEquals(List.of(1, 1), recordCounts(phone));
+        assertEquals(customer, customerOf("A"), "the customer keeps its id; the split record gets a new one");
+
+        ObjectNode third = person("C", name, phone);
+        third.putArray("emails").add(run + "@example.com");
+        post(third);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordCounts(phone).stream().mapToInt(Integer::intValue).sum() == 3);
+        assertEquals(List.of(1, 2), recordCounts(phone), "C joins one side; B never joins A again");
+        assertNotEquals(customerOf("A"), customerOf("B"));
+
+        HubClient.Response undone = hub.postJson("steward/actions/" + split.json().get("id").asLong() + "/undo", HubClient.ADMIN,
+                reason("same person after all"));
+        assertEquals(200, undone.status(), undone.body());
+        assertEquals(List.of(3), recordCounts(phone));
+    }
+
+    @Test
+    void splitWithoutBlockLetsNewEvidenceMergeTheRecordBack() {
+        String name = uniqueName(3);
+        String phone = TestData.mobile(run);
+        post(person("A", name, phone));
+        post(person("B", name, phone));
+        hub.awaitCustomerWithPhone(phone, 2);
+        HubClient.Response split = hub.postJson("steward/splits", HubClient.ADMIN, split("B", false, "let the next update decide"));
+        assertEquals(200, split.status(), split.body());
+        assertEquals(List.of(1, 1), recordCounts(phone));
+
+        post(person("B", name, phone).put("address", "北京市朝阳区建国路" + Math.floorMod(run.hashCode(), 100) + "号")
+                .put("updatedAt", "2026-04-01T00:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordCounts(phone).equals(List.of(2)));
+    }
+
+    @Test
+    void unknownTargetsAndImpossibleRequestsAreRefusedWithTheirReason() {
+        assertEquals(404, hub.postJson("steward/reviews/999999999/accept", HubClient.ADMIN, reason("x")).status());
+        assertEquals(404, hub.postJson("steward/actions/999999999/undo", HubClient.ADMIN, reason("x")).status());
+        HubClient.Response unknown = hub.postJson("steward/splits", HubClient.ADMIN, split("nope", true, "x"));
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(unknown.json().get("error").asText().contains(source + "/nope"));
+
+        String phone = TestData.mobile(run);
+        post(person("A", uniqueName(4), phone));
+        hub.awaitCustomerWithPhone(phone, 1);
+        HubClient.Response alone = hub.postJson("steward/splits", HubClient.ADMIN, split("A", true, "x"));
+        assertEquals(409, alone.status(), alone.body());
+        assertTrue(alone.json().get("error").asText().contains("nothing to split"));
+    }
+
+    /** Two records agreeing on a rare name and birth date but with different phones: the review band. */
+    private JsonNode reviewPair(String phoneA, String phoneB) {
+        post(person("A", uniqueName(1), phoneA).put("birthDate", "1990-01-02"));
+        post(person("B", uniqueName(1), phoneB).put("birthDate", "1990-01-02"));
+        hub.awaitCustomerWithPhone(phoneA, 1);
+        hub.awaitCustomerWithPhone(phoneB, 1);
+        JsonNode[] pair = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> (pair[0] = pendingPair(phoneA)) != null);
+        assertNotEquals(hub.awaitCustomerWithPhone(phoneA, 1).get("id"), hub.awaitCustomerWithPhone(phoneB, 1).get("id"));
+        return pair[0];
+    }
+
+    private JsonNode pendingPair(String phoneA) {
+        HubClient.Response reviews = hub.get("steward/reviews?limit=1000", HubClient.ADMIN);
+        assertEquals(200, reviews.status(), reviews.body());
+        for (JsonNode pair : reviews.json()) {
+            if (source.equals(pair.get("left").get("source").asText()) && pair.get("left").get("phones").toString().contains(phoneA)) {
+                return pair;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode findAction(long id) {
+        for (JsonNode action : hub.get("steward/actions?limit=1000", HubClient.ADMIN).json()) {
+            if (action.get("id").asLong() == id) {
+                return action;
+            }
+        }
+        throw new AssertionError("no audited action " + id);
+    }
+
+    /** Source records per active customer with this phone, ascending. */
+    private List<Integer> recordCounts(String phone) {
+        List<Integer> counts = new ArrayList<>();
+        hub.customerByPhone(phone).json().forEach(c -> counts.add(c.get("sourceRecords").size()));
+        counts.sort(null);
+        return counts;
+    }
+
+    private String customerOf(String sourceId) {
+        for (JsonNode customer : hub.customerByPhone(TestData.mobile(run)).json()) {
+            for (JsonNode record : customer.get("sourceRecords")) {
+                if (sourceId.equals(record.get("sourceId").asText())) {
+                    return customer.get("id").asText();
+                }
+            }
+        }
+        throw new AssertionError("no customer holds " + sourceId);
+    }
+
+    private void post(ObjectNode record) {
+        HubClient.Response posted = hub.postRecords(HubClient.APP, record.toString());
+        assertEquals(202, posted.status(), posted.body());
+    }
+
+    private ObjectNode person(String sourceId, String name, String phone) {
+        return TestData.canonicalPerson(source, sourceId, name, phone);
+    }
+
+    /** A three-character Chinese name no other run uses, so it is rare (no term-frequency shift). */
+    private String uniqueName(int salt) {
+        String given = "安柏澄德恩芳格瀚嘉婧珂岚玫楠琦瑞珊婷薇昕雅毓臻翰墨骁骏宸钧锐锋桐梓榆樾瑾瑜璇琬璟琅沅湘澜漪溪汐灏煜烨炜晗晔曦昀朗睿彦弈";
+        int h = Math.floorMod((run + salt).hashCode(), given.length() * given.length());
+        return "欧阳" + given.charAt(h / given.length()) + given.charAt(h % given.length());
+    }
+
+    private String split(String sourceId, boolean block, String reason) {
+        return TestData.JSON.createObjectNode().put("source", source).put("sourceId", sourceId).put("block", block)
+                .put("reason", reason).toString();
+    }
+
+    private static String reason(String reason) {
+        return TestData.JSON.createObjectNode().put("reason", reason).toString();
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return TestData.JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(body, e);
+        }
+    }
+
+    private static Set<String> values(JsonNode goldenValues) {
+        Set<String> values = new TreeSet<>();
+        goldenValues.forEach(v -> values.add(v.get("value").asText()));
+        return values;
+    }
+}

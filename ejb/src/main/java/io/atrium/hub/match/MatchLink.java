@@ -1,0 +1,116 @@
+package io.atrium.hub.match;
+
+import io.atrium.hub.persistence.EnumColumns;
+import io.atrium.resolution.match.Decision;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+import java.time.Instant;
+
+/**
+ * A scored pair of source records that the matcher decided MERGE or REVIEW, with its explanation.
+ * A REVIEW pair waits for a steward; an accepted one links like a MERGE, a rejected one never links.
+ * A link a steward's split suppressed no longer joins its records until the split is undone.
+ */
+@Entity
+@Table(name = "match_link",
+        uniqueConstraints = @UniqueConstraint(name = "uk_match_link_pair", columnNames = {"left_record_id", "right_record_id"}),
+        indexes = {
+                @Index(name = "ix_match_link_left", columnList = "left_record_id"),
+                @Index(name = "ix_match_link_right", columnList = "right_record_id"),
+                @Index(name = "ix_match_link_review", columnList = "review_state")})
+public class MatchLink {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    /** The pair in RecordKey order, as the scorer reports it. */
+    @Column(name = "left_record_id", nullable = false)
+    private long leftRecordId;
+
+    @Column(name = "right_record_id", nullable = false)
+    private long rightRecordId;
+
+    @Column(nullable = false)
+    private double score;
+
+    @Convert(converter = EnumColumns.LinkDecisions.class)
+    @Column(nullable = false, length = 12)
+    private Decision decision;
+
+    /** The records can never be one party (conflicting identifiers, names or birth dates). */
+    @Column(nullable = false)
+    private boolean conflict;
+
+    /** Per-field evidence and weights, free of personal values (MatchResult.explain). */
+    @Column(nullable = false, length = 2000)
+    private String explanation;
+
+    @Convert(converter = EnumColumns.ReviewStates.class)
+    @Column(name = "review_state", length = 12)
+    private ReviewState reviewState;
+
+    /** The steward action that suppressed this link (a split), null while it links. */
+    @Column(name = "suppressed_by")
+    private Long suppressedBy;
+
+    @Column(name = "scored_at", nullable = false)
+    private Instant scoredAt;
+
+    protected MatchLink() {
+    }
+
+    public MatchLink(long leftRecordId, long rightRecordId, double score, Decision decision, boolean conflict,
+                     String explanation, Instant scoredAt) {
+        this.leftRecordId = leftRecordId;
+        this.rightRecordId = rightRecordId;
+        this.score = score;
+        this.decision = decision;
+        this.conflict = conflict;
+        this.explanation = bounded(explanation);
+        this.reviewState = decision == Decision.REVIEW ? ReviewState.PENDING : null;
+        this.scoredAt = scoredAt;
+    }
+
+    /** A new score for a pair whose steward decision stands. */
+    public void rescore(double score, boolean conflict, String explanation, Instant scoredAt) {
+        this.score = score;
+        this.conflict = conflict;
+        this.explanation = bounded(explanation);
+        this.scoredAt = scoredAt;
+    }
+
+    private static String bounded(String explanation) {
+        return explanation.length() > 2000 ? explanation.substring(0, 2000) : explanation;
+    }
+
+    /** Whether this link joins its records into one customer (subject to conflicts and blocks). */
+    public boolean links() {
+        return suppressedBy == null && (decision == Decision.MERGE || reviewState == ReviewState.ACCEPTED);
+    }
+
+    public long other(long recordId) {
+        return recordId == leftRecordId ? rightRecordId : leftRecordId;
+    }
+
+    public Long getId() { return id; }
+    public long getLeftRecordId() { return leftRecordId; }
+    public long getRightRecordId() { return rightRecordId; }
+    public double getScore() { return score; }
+    public Decision getDecision() { return decision; }
+    public boolean isConflict() { return conflict; }
+    public String getExplanation() { return explanation; }
+    public ReviewState getReviewState() { return reviewState; }
+    public void setReviewState(ReviewState reviewState) { this.reviewState = reviewState; }
+    public Long getSuppressedBy() { return suppressedBy; }
+    public void setSuppressedBy(Long suppressedBy) { this.suppressedBy = suppressedBy; }
+    public Instant getScoredAt() { return scoredAt; }
+}

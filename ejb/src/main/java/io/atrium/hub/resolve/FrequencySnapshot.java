@@ -1,0 +1,127 @@
+package io.atrium.hub.resolve;
+
+import io.atrium.hub.match.RecordHash;
+import io.atrium.resolution.match.FieldKind;
+import io.atrium.resolution.match.ValueFrequencies;
+import io.atrium.resolution.resolve.InMemoryFrequencies;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * How common each value and blocking key is among the stored records, held fixed between refreshes
+ * so that every record resolved meanwhile is weighed against the same population (as bulk resolution
+ * does with its load). A refresh counts the record_hash rows in the database; it runs at start and
+ * then, every {@code atrium.resolver.frequency-check-seconds}, when the number of records changed
+ * by a tenth or an hour went by with any change.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class FrequencySnapshot {
+
+    private static final Logger LOG = Logger.getLogger(FrequencySnapshot.class.getName());
+    private static final ValueFrequencies EMPTY = InMemoryFrequencies.fromCounts(
+            new long[0], new int[0], 0, new double[FieldKind.values().length]);
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    @ConfigProperty(name = "atrium.resolver.frequency-check-seconds", defaultValue = "60")
+    long checkSeconds;
+
+    private volatile ValueFrequencies current = EMPTY;
+    private volatile long population;
+    private volatile Instant takenAt;
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(1_000, Duration.ofSeconds(checkSeconds).toMillis(), new TimerConfig(null, false));
+    }
+
+    public ValueFrequencies current() {
+        return current;
+    }
+
+    public long population() {
+        return population;
+    }
+
+    public Instant takenAt() {
+        return takenAt;
+    }
+
+    @Timeout
+    void check() {
+        long records = em.createQuery("select count(r) from SourceRecord r", Long.class).getSingleResult();
+        boolean grewMuch = Math.abs(records - population) * 10 >= Math.max(population, 1);
+        boolean stale = records != population && (takenAt == null || takenAt.isBefore(Instant.now().minus(Duration.ofHours(1))));
+        if (takenAt == null || grewMuch || stale) {
+            refresh(records);
+        }
+    }
+
+    /** Recounts now; also used by operators and benchmarks after a bulk load. */
+    public void refresh() {
+        refresh(em.createQuery("select count(r) from SourceRecord r", Long.class).getSingleResult());
+    }
+
+    private void refresh(long records) {
+        long started = System.nanoTime();
+        int fields = FieldKind.values().length;
+        double[] squares = new double[fields];
+        double[] sums = new double[fields];
+        long[] hashes = new long[1024];
+        int[] counts = new int[1024];
+        int size = 0;
+        try (Stream<Object[]> rows = em.createQuery(
+                        "select h.hash, h.field, count(h) from RecordHash h group by h.hash, h.field", Object[].class)
+                .getResultStream()) {
+            for (Object[] row : (Iterable<Object[]>) rows::iterator) {
+                long hash = (Long) row[0];
+                short field = (Short) row[1];
+                long count = (Long) row[2];
+                if (field != RecordHash.BLOCKING_KEY && field < fields) {
+                    squares[field] += (double) count * count;
+                    sums[field] += count;
+                }
+                if (size == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, size * 2);
+                    counts = Arrays.copyOf(counts, size * 2);
+                }
+                hashes[size] = hash;
+                counts[size++] = (int) Math.min(Integer.MAX_VALUE, count);
+            }
+        }
+        double[] typical = new double[fields];
+        for (int f = 0; f < fields; f++) {
+            typical[f] = sums[f] == 0 || records == 0 ? 0 : squares[f] / sums[f] / records;
+        }
+        current = InMemoryFrequencies.fromCounts(Arrays.copyOf(hashes, size), Arrays.copyOf(counts, size), records, typical);
+        int distinct = size;
+        population = records;
+        takenAt = Instant.now();
+        LOG.info(() -> String.format("frequency snapshot of %d records, %d distinct hashes, taken in %d ms",
+                records, distinct, (System.nanoTime() - started) / 1_000_000));
+    }
+}

@@ -1,0 +1,36 @@
+package io.atrium.hub.steward;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the steward API shows. */
+public final class StewardViews {
+
+    private StewardViews() {
+    }
+
+    /** A source record as a steward compares it: its standardized values and its customer. */
+    public record RecordSummary(long recordId, String source, String sourceId, String customerId, String kind,
+                                String name, String gender, LocalDate birthDate, String idType, String idNumber,
+                                List<String> phones, List<String> emails, String address) {
+    }
+
+    /** A pair in the review band, with the matcher's evidence (fields, levels, weights, total). */
+    public record ReviewPair(long linkId, double score, boolean conflict, String evidence, Instant scoredAt,
+                             RecordSummary left, RecordSummary right) {
+    }
+
+    public record RecordRef(long recordId, String source, String sourceId) {
+    }
+
+    /** A customer and its source records at one moment. */
+    public record CustomerState(String customerId, List<RecordRef> records) {
+    }
+
+    /** One entry of the audit trail. */
+    public record ActionView(long id, String type, String actor, Instant actedAt, String reason, Long linkId,
+                             RecordRef record, boolean block, Long undoes, Long undoneBy,
+                             List<CustomerState> before, List<CustomerState> after) {
+    }
+}

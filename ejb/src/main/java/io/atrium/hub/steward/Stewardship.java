@@ -1,0 +1,228 @@
+package io.atrium.hub.steward;
+
+import io.atrium.hub.customer.SourceRecord;
+import io.atrium.hub.match.CannotLink;
+import io.atrium.hub.match.MatchLink;
+import io.atrium.hub.match.ReviewState;
+import io.atrium.hub.resolve.Repartitioning;
+import io.atrium.hub.resolve.StandardizedRecords;
+import io.atrium.resolution.match.Decision;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What data stewards do: review pairs the matcher was unsure of (accept = merge, reject = never merge
+ * these two), split a source record out of its customer (optionally blocking re-merging), and undo any
+ * of these. Every action is audited with who, when, why and the customers before and after, and each
+ * re-partitions the records it touches at once, publishing the merges and splits it causes.
+ */
+@Stateless
+@RolesAllowed("hub-admin")
+public class Stewardship {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Type STATES = new ArrayList<StewardViews.CustomerState>() { }.getClass().getGenericSuperclass();
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Repartitioning repartitioning;
+
+    /** Pending review pairs whose records are still in different customers, most likely matches first. */
+    public List<StewardViews.ReviewPair> pendingReviews(int limit) {
+        return em.createQuery("select l from MatchLink l, SourceRecord a, SourceRecord b "
+                        + "where l.reviewState = :pending and l.suppressedBy is null and a.id = l.leftRecordId "
+                        + "and b.id = l.rightRecordId and a.customerId <> b.customerId order by l.score desc, l.id", MatchLink.class)
+                .setParameter("pending", ReviewState.PENDING)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(this::reviewPair)
+                .toList();
+    }
+
+    public StewardViews.ActionView accept(long linkId, String reason) {
+        MatchLink link = pendingLink(linkId);
+        if (link.isConflict()) {
+            throw new StewardRequestException(StewardRequestException.Kind.CONFLICT, "review pair " + linkId
+                    + " is in conflict (different valid identifiers, names or birth dates) and can never be merged: " + link.getExplanation());
+        }
+        link.setReviewState(ReviewState.ACCEPTED);
+        StewardAction action = begin(StewardActionType.ACCEPT, reason, List.of(link.getLeftRecordId(), link.getRightRecordId()));
+        action.setLinkId(linkId);
+        return finish(action, List.of(link.getLeftRecordId(), link.getRightRecordId()));
+    }
+
+    public StewardViews.ActionView reject(long linkId, String reason) {
+        MatchLink link = pendingLink(linkId);
+        link.setReviewState(ReviewState.REJECTED);
+        StewardAction action = begin(StewardActionType.REJECT, reason, List.of(link.getLeftRecordId(), link.getRightRecordId()));
+        action.setLinkId(linkId);
+        return finish(action, List.of(link.getLeftRecordId(), link.getRightRecordId()));
+    }
+
+    /** Takes the record out of its customer; with {@code block} it never joins the former members again. */
+    public StewardViews.ActionView split(String source, String sourceId, boolean block, String reason) {
+        SourceRecord record = em.createQuery("select r from SourceRecord r where r.source = :source and r.sourceId = :sourceId",
+                        SourceRecord.class)
+                .setParameter("source", source).setParameter("sourceId", sourceId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new StewardRequestException(StewardRequestException.Kind.NOT_FOUND, "no source record " + source + "/" + sourceId));
+        List<Long> members = membersOf(record.getCustomerId());
+        if (members.size() < 2) {
+            throw new StewardRequestException(StewardRequestException.Kind.CONFLICT,
+                    "record " + source + "/" + sourceId + " is the only record of customer " + record.getCustomerId() + ": nothing to split");
+        }
+        StewardAction action = begin(StewardActionType.SPLIT, reason, members);
+        action.setRecordId(record.getId());
+        action.setBlock(block);
+        em.flush();
+        em.createQuery("update MatchLink l set l.suppressedBy = :action where (l.leftRecordId = :id or l.rightRecordId = :id) "
+                        + "and l.suppressedBy is null and (l.decision = :merge or l.reviewState = :accepted)")
+                .setParameter("action", action.getId()).setParameter("id", record.getId())
+                .setParameter("merge", Decision.MERGE).setParameter("accepted", ReviewState.ACCEPTED)
+                .executeUpdate();
+        if (block) {
+            for (long member : members) {
+                if (member != record.getId()) {
+                    em.persist(new CannotLink(Math.min(member, record.getId()), Math.max(member, record.getId()), action.getId()));
+                }
+            }
+        }
+        return finish(action, members);
+    }
+
+    /** Reverses an action: its review decision goes back to pending, or its split's suppressions and blocks go. */
+    public StewardViews.ActionView undo(long actionId, String reason) {
+        StewardAction undone = em.find(StewardAction.class, actionId, LockModeType.PESSIMISTIC_WRITE);
+        if (undone == null) {
+            throw new StewardRequestException(StewardRequestException.Kind.NOT_FOUND, "no steward action " + actionId);
+        }
+        if (undone.getType() == StewardActionType.UNDO || undone.getUndoneBy() != null) {
+            throw new StewardRequestException(StewardRequestException.Kind.CONFLICT, undone.getType() == StewardActionType.UNDO
+                    ? "an undo cannot be undone; repeat the original action instead" : "action " + actionId + " was already undone by " + undone.getUndoneBy());
+        }
+        List<Long> involved = new ArrayList<>(recordIds(read(undone.getStateBefore())));
+        if (undone.getLinkId() != null) {
+            MatchLink link = em.find(MatchLink.class, undone.getLinkId(), LockModeType.PESSIMISTIC_WRITE);
+            link.setReviewState(ReviewState.PENDING);
+        } else {
+            em.createQuery("update MatchLink l set l.suppressedBy = null where l.suppressedBy = :action")
+                    .setParameter("action", actionId).executeUpdate();
+            em.createQuery("delete from CannotLink c where c.actionId = :action").setParameter("action", actionId).executeUpdate();
+        }
+        StewardAction action = begin(StewardActionType.UNDO, reason, involved);
+        action.setUndoes(actionId);
+        action.setLinkId(undone.getLinkId());
+        action.setRecordId(undone.getRecordId());
+        StewardViews.ActionView view = finish(action, involved);
+        undone.setUndoneBy(action.getId());
+        return view;
+    }
+
+    /** The audit trail, newest first. */
+    public List<StewardViews.ActionView> actions(int limit) {
+        return em.createQuery("select a from StewardAction a order by a.id desc", StewardAction.class)
+                .setMaxResults(limit).getResultList().stream().map(this::view).toList();
+    }
+
+    private MatchLink pendingLink(long linkId) {
+        MatchLink link = em.find(MatchLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
+        if (link == null || link.getDecision() != Decision.REVIEW) {
+            throw new StewardRequestException(StewardRequestException.Kind.NOT_FOUND, "no review pair " + linkId);
+        }
+        if (link.getReviewState() != ReviewState.PENDING) {
+            throw new StewardRequestException(StewardRequestException.Kind.CONFLICT,
+                    "review pair " + linkId + " was already decided: " + link.getReviewState());
+        }
+        return link;
+    }
+
+    private StewardAction begin(StewardActionType type, String reason, Collection<Long> records) {
+        if (reason == null || reason.isBlank()) {
+            throw new StewardRequestException(StewardRequestException.Kind.INVALID, "a reason is required for the audit trail");
+        }
+        StewardAction action = new StewardAction(type, session.getCallerPrincipal().getName(), Instant.now(), reason.strip());
+        action.setStateBefore(JSONB.toJson(statesOf(records)));
+        em.persist(action);
+        return action;
+    }
+
+    private StewardViews.ActionView finish(StewardAction action, Collection<Long> records) {
+        em.flush();
+        repartitioning.repartition(records, Set.of(), Set.of(), action.getActedAt(), null);
+        em.flush();
+        action.setStateAfter(JSONB.toJson(statesOf(records)));
+        return view(action);
+    }
+
+    /** The customers now holding these records, each with all its records. */
+    private List<StewardViews.CustomerState> statesOf(Collection<Long> recordIds) {
+        Set<String> customers = new TreeSet<>(em.createQuery("select r.customerId from SourceRecord r where r.id in :ids", String.class)
+                .setParameter("ids", recordIds).getResultList());
+        TreeMap<String, List<StewardViews.RecordRef>> states = new TreeMap<>();
+        em.createQuery("select r from SourceRecord r where r.customerId in :customers order by r.source, r.sourceId", SourceRecord.class)
+                .setParameter("customers", customers).getResultList()
+                .forEach(r -> states.computeIfAbsent(r.getCustomerId(), c -> new ArrayList<>())
+                        .add(new StewardViews.RecordRef(r.getId(), r.getSource(), r.getSourceId())));
+        return states.entrySet().stream().map(e -> new StewardViews.CustomerState(e.getKey(), e.getValue())).toList();
+    }
+
+    private List<Long> membersOf(String customerId) {
+        return em.createQuery("select r.id from SourceRecord r where r.customerId = :customer order by r.id", Long.class)
+                .setParameter("customer", customerId).getResultList();
+    }
+
+    private static List<Long> recordIds(List<StewardViews.CustomerState> states) {
+        return states.stream().flatMap(s -> s.records().stream()).map(StewardViews.RecordRef::recordId).toList();
+    }
+
+    private static List<StewardViews.CustomerState> read(String json) {
+        return json == null ? List.of() : JSONB.fromJson(json, STATES);
+    }
+
+    private StewardViews.ActionView view(StewardAction a) {
+        StewardViews.RecordRef record = a.getRecordId() == null ? null : Stream.of(em.find(SourceRecord.class, a.getRecordId()))
+                .map(r -> new StewardViews.RecordRef(r.getId(), r.getSource(), r.getSourceId())).findFirst().orElse(null);
+        return new StewardViews.ActionView(a.getId(), a.getType().name(), a.getActor(), a.getActedAt(), a.getReason(),
+                a.getLinkId(), record, a.isBlock(), a.getUndoes(), a.getUndoneBy(), read(a.getStateBefore()), read(a.getStateAfter()));
+    }
+
+    private StewardViews.ReviewPair reviewPair(MatchLink link) {
+        return new StewardViews.ReviewPair(link.getId(), link.getScore(), link.isConflict(), link.getExplanation(), link.getScoredAt(),
+                summary(link.getLeftRecordId()), summary(link.getRightRecordId()));
+    }
+
+    private StewardViews.RecordSummary summary(long recordId) {
+        SourceRecord row = em.find(SourceRecord.class, recordId);
+        StandardizedRecord r = StandardizedRecords.of(row);
+        List<String> phones = new ArrayList<>(r.mobiles());
+        phones.addAll(r.landlines());
+        phones.addAll(r.unverifiedPhones());
+        return new StewardViews.RecordSummary(recordId, row.getSource(), row.getSourceId(), row.getCustomerId(),
+                r.kind() == null ? null : r.kind().name(), r.displayName(), r.gender(), r.birthDate(),
+                r.idType() == null ? null : r.idType().name(), r.idNumber(), phones, r.emails(), r.address());
+    }
+}

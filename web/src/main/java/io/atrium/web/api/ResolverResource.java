@@ -1,0 +1,41 @@
+package io.atrium.web.api;
+
+import io.atrium.hub.resolve.ResolverStatus;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The resolver for operators: how long records take to resolve (percentiles over the latest ones) and
+ * the frequency snapshot the matcher weighs values with. Recounting the snapshot (after a bulk load)
+ * and resetting the timings are for administrators.
+ */
+@RequestScoped
+@Path("/resolver")
+@Produces(MediaType.APPLICATION_JSON)
+public class ResolverResource {
+
+    @EJB
+    ResolverStatus resolver;
+
+    @GET
+    public ResolverStatus.View status() {
+        return resolver.view();
+    }
+
+    @POST
+    @Path("/frequencies/refresh")
+    public ResolverStatus.View refreshFrequencies() {
+        return resolver.refreshFrequencies();
+    }
+
+    @POST
+    @Path("/timings/reset")
+    public ResolverStatus.View resetTimings() {
+        return resolver.resetTimings();
+    }
+}
