@@ -37,9 +37,7 @@ public class GoldenRecords {
     MatchEngine engine;
 
     public void rebuild(Customer customer, Collection<StandardizedRecord> members) {
-        em.createQuery("delete from GoldenField g where g.customerId = :id")
-                .setParameter("id", customer.getId())
-                .executeUpdate();
+        clear(customer.getId());
         GoldenRecord golden = engine.survivorship().golden(members);
         for (GoldenAttribute attribute : GoldenAttribute.values()) {
             List<GoldenValue> values = golden.all(attribute);
@@ -58,6 +56,13 @@ public class GoldenRecords {
         if (kind != null) {
             customer.setKind(PartyKind.valueOf(kind.value()));
         }
+    }
+
+    /** A customer merged into another keeps no golden record of its own. */
+    public void clear(String customerId) {
+        em.createQuery("delete from GoldenField g where g.customerId = :id")
+                .setParameter("id", customerId)
+                .executeUpdate();
     }
 
     private void store(Customer customer, String field, int rank, String value, GoldenValue lineage) {

@@ -198,6 +198,7 @@ public class Repartitioning {
                         .collect(Collectors.groupingBy(after::get, TreeMap::new, Collectors.counting()))
                         .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
                 customers.get(old).mergeInto(customers.get(survivor), now);
+                goldenRecords.clear(old);
                 absorbedBy.computeIfAbsent(survivor, s -> new TreeSet<>()).add(old);
                 em.persist(new CustomerEvent(old, ChangeType.CUSTOMER_MERGED, now, survivor, null, null));
             }
