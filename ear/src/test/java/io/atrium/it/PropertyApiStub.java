@@ -55,7 +55,8 @@ final class PropertyApiStub implements AutoCloseable {
 
     static ObjectNode owner(String ownerId, String phone, OffsetDateTime updatedAt) {
         ObjectNode owner = TestData.JSON.createObjectNode().put("ownerId", ownerId).put("fullName", "陳美玲");
-        owner.putArray("phones").add(phone).add("0755-86001234");
+        // a home landline of the owner's own: one shared by every owner would make them one household
+        owner.putArray("phones").add(phone).add("0755-8" + phone.substring(phone.length() - 7));
         return owner.putNull("idCard").putNull("email").put("updatedAt", updatedAt.toString());
     }
 

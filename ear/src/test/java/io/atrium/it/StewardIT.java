@@ -151,9 +151,7 @@ class StewardIT extends DeployedHub {
     void splitWithBlockKeepsTheRecordOutEvenWhenANewRecordMatchesBothAndUndoRestores() {
         String name = uniqueName(2);
         String phone = TestData.mobile(run);
-        post(person("A", name, phone));
-        post(person("B", name, phone));
-        String customer = hub.awaitCustomerWithPhone(phone, 2).get("id").asText();
+        String customer = mergedPair(name, phone);
 
         HubClient.Response split = hub.postJson("steward/splits", HubClient.ADMIN, split("B", true, "B is the son, same phone"));
         assertEquals(200, split.status(), split.body());
@@ -179,9 +177,7 @@ class StewardIT extends DeployedHub {
     void splitWithoutBlockLetsNewEvidenceMergeTheRecordBack() {
         String name = uniqueName(3);
         String phone = TestData.mobile(run);
-        post(person("A", name, phone));
-        post(person("B", name, phone));
-        hub.awaitCustomerWithPhone(phone, 2);
+        mergedPair(name, phone);
         HubClient.Response split = hub.postJson("steward/splits", HubClient.ADMIN, split("B", false, "let the next update decide"));
         assertEquals(200, split.status(), split.body());
         assertEquals(List.of(1, 1), recordCounts(phone));
@@ -205,6 +201,13 @@ class StewardIT extends DeployedHub {
         HubClient.Response alone = hub.postJson("steward/splits", HubClient.ADMIN, split("A", true, "x"));
         assertEquals(409, alone.status(), alone.body());
         assertTrue(alone.json().get("error").asText().contains("nothing to split"));
+    }
+
+    /** Records A and B with one name and one mobile: merged; returns their customer's id. */
+    private String mergedPair(String name, String phone) {
+        post(person("A", name, phone));
+        post(person("B", name, phone));
+        return hub.awaitCustomerWithPhone(phone, 2).get("id").asText();
     }
 
     /** Two records agreeing on a rare name and birth date but with different phones: the review band. */

@@ -3,6 +3,7 @@ package io.atrium.hub.resolve;
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.GoldenField;
 import io.atrium.resolution.model.PartyKind;
+import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.survivorship.GoldenAttribute;
 import io.atrium.resolution.survivorship.GoldenRecord;
@@ -15,11 +16,14 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Stores a customer's golden record as the engine's survivorship builds it from the member records
  * (valid values first, then source trust, then recency), each value with the source record it came
- * from. The identifier is kept as two fields, its type and its number.
+ * from. The identifier is kept as two fields, its type and its number. The name shows as the
+ * winning source record wrote it (traditional characters stay traditional): standardized forms are
+ * for matching, the golden record is for people.
  */
 @ApplicationScoped
 public class GoldenRecords {
@@ -36,7 +40,8 @@ public class GoldenRecords {
     @Inject
     MatchEngine engine;
 
-    public void rebuild(Customer customer, Collection<StandardizedRecord> members) {
+    /** @param writtenName the name as a member's source wrote it, asked only of the record whose name survives */
+    public void rebuild(Customer customer, Collection<StandardizedRecord> members, Function<RecordKey, String> writtenName) {
         clear(customer.getId());
         GoldenRecord golden = engine.survivorship().golden(members);
         for (GoldenAttribute attribute : GoldenAttribute.values()) {
@@ -47,6 +52,9 @@ public class GoldenRecords {
                     String[] typeAndNumber = value.value().split(":", 2);
                     store(customer, "idType", rank, typeAndNumber[0], value);
                     store(customer, "idNumber", rank, typeAndNumber[1], value);
+                } else if (attribute == GoldenAttribute.NAME) {
+                    String written = writtenName.apply(value.from());
+                    store(customer, "name", rank, written == null || written.isBlank() ? value.value() : written.strip(), value);
                 } else {
                     store(customer, FIELD_NAMES.get(attribute), rank, value.value(), value);
                 }

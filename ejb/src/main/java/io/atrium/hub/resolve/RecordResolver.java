@@ -103,7 +103,7 @@ public class RecordResolver {
         em.flush();
         replaceLinks(stored, scored, candidates, now);
         replaceHashes(stored, standardized);
-        goldenRecords.rebuild(customer, List.of(standardized));
+        goldenRecords.rebuild(customer, List.of(standardized), key -> record.getName());
         em.persist(new CustomerEvent(customer.getId(), ChangeType.CUSTOMER_CREATED, now, null, record.getSource(), record.getSourceId()));
         changeEvents.publish(new CustomerChange(customer.getId(), ChangeType.CUSTOMER_CREATED, List.of()), standardized.key(), now);
     }

@@ -13,6 +13,7 @@ import io.atrium.resolution.cluster.StewardConstraints;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.model.PartyKind;
+import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,7 +96,7 @@ public class Repartitioning {
 
         Map<Long, String> after = assignCustomers(clusters, idOf, before, customers, now);
         rows.forEach((id, row) -> row.setCustomerId(after.get(id)));
-        return recordChanges(rows.keySet(), before, after, arrived, changed, customers, standardized, now, cause);
+        return recordChanges(rows, before, after, arrived, changed, customers, standardized, now, cause);
     }
 
     /** The records linked to {@code start}, closed over links and over customer membership. */
@@ -184,9 +185,10 @@ public class Repartitioning {
         return after;
     }
 
-    private List<CustomerChange> recordChanges(Set<Long> ids, Map<Long, String> before, Map<Long, String> after,
+    private List<CustomerChange> recordChanges(Map<Long, SourceRecord> rows, Map<Long, String> before, Map<Long, String> after,
                                                Set<Long> arrived, Set<Long> changed, Map<String, Customer> customers,
                                                Map<Long, StandardizedRecord> standardized, Instant now, RecordKey cause) {
+        Set<Long> ids = rows.keySet();
         Map<String, List<Long>> members = new TreeMap<>();
         ids.forEach(id -> members.computeIfAbsent(after.get(id), c -> new ArrayList<>()).add(id));
 
@@ -248,7 +250,9 @@ public class Repartitioning {
                 return;
             }
             customer.touch(now);
-            goldenRecords.rebuild(customer, memberIds.stream().map(standardized::get).toList());
+            goldenRecords.rebuild(customer, memberIds.stream().map(standardized::get).toList(),
+                    key -> memberIds.stream().filter(id -> standardized.get(id).key().equals(key)).findFirst()
+                            .map(id -> PartyRecordJson.read(rows.get(id).getPayload()).getName()).orElse(null));
             em.persist(new CustomerEvent(customerId, type, now, related.isEmpty() ? null : related.get(0),
                     cause == null ? null : cause.source(), cause == null ? null : cause.sourceId()));
             CustomerChange change = new CustomerChange(customerId, type, related);
