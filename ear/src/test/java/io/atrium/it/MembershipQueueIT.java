@@ -68,9 +68,9 @@ class MembershipQueueIT extends DeployedHub {
         return """
                 <memberEvent xmlns="urn:membership:event:1">
                   <eventId>%s</eventId><type>%s</type><occurredAt>%s</occurredAt>
-                  <member><memberNo>%s</memberNo><name>张伟</name><mobile>+86 %s</mobile><birthday>1985-07-15</birthday>
+                  <member><memberNo>%s</memberNo><name>张伟</name><mobile>+86 %s</mobile><birthday>%s</birthday>
                     <gender>M</gender><email/><tier>%s</tier></member>
                   %s
-                </memberEvent>""".formatted(eventId, type, occurredAt, memberNo, mobile, tier, points);
+                </memberEvent>""".formatted(eventId, type, occurredAt, memberNo, mobile, TestData.birthDate(memberNo), tier, points);
     }
 }

@@ -65,7 +65,7 @@ class SalesPollingIT extends DeployedHub {
             insert.setString(2, name);
             insert.setString(3, mobile);
             insert.setString(4, gender);
-            insert.setObject(5, LocalDate.of(1985, 7, 15));
+            insert.setObject(5, TestData.birthDate(custNo));
             insert.setObject(6, updatedAt);
             insert.executeUpdate();
         }

@@ -29,6 +29,14 @@ final class TestData {
         return "139" + String.format("%08d", Math.floorMod(run.hashCode(), 100_000_000));
     }
 
+    /**
+     * A birth date derived from a seed: test persons who share a common name must not also share a
+     * birth date and gender, or the matcher rightly takes them for one person.
+     */
+    static java.time.LocalDate birthDate(String seed) {
+        return java.time.LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(seed.hashCode(), 20_000));
+    }
+
     static ObjectNode canonicalPerson(String source, String sourceId, String name, String phone) {
         ObjectNode record = JSON.createObjectNode()
                 .put("source", source)

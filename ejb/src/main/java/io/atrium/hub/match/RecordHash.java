@@ -42,6 +42,9 @@ public class RecordHash {
         this.field = field;
     }
 
+    public long getHash() { return hash; }
+    public short getField() { return field; }
+
     public static class Key implements Serializable {
         private long sourceRecordId;
         private long hash;

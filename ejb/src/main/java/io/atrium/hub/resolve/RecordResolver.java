@@ -147,12 +147,27 @@ public class RecordResolver {
         return formerNeighbours;
     }
 
+    /**
+     * Keeps the record's hashes equal to those of its standardized form: adds the new, removes the
+     * gone, leaves the rest (an update usually changes few). Done through managed entities, so that a
+     * record updated twice in one transaction (a batch) sees its own first update.
+     */
     private void replaceHashes(SourceRecord stored, StandardizedRecord standardized) {
-        em.createQuery("delete from RecordHash h where h.sourceRecordId = :id")
-                .setParameter("id", stored.getId())
-                .executeUpdate();
-        InMemoryFrequencies.hashes(standardized, (field, hash) -> em.persist(new RecordHash(stored.getId(), hash,
-                field == null ? RecordHash.BLOCKING_KEY : (short) field.ordinal())));
+        Map<Long, Short> wanted = new HashMap<>();
+        InMemoryFrequencies.hashes(standardized, (field, hash) ->
+                wanted.put(hash, field == null ? RecordHash.BLOCKING_KEY : (short) field.ordinal()));
+        for (RecordHash existing : em.createQuery("select h from RecordHash h where h.sourceRecordId = :id", RecordHash.class)
+                .setParameter("id", stored.getId()).getResultList()) {
+            Short field = wanted.remove(existing.getHash());
+            if (field == null || field != existing.getField()) {
+                em.remove(existing);
+                if (field != null) {
+                    em.flush();
+                    em.persist(new RecordHash(stored.getId(), existing.getHash(), field));
+                }
+            }
+        }
+        wanted.forEach((hash, field) -> em.persist(new RecordHash(stored.getId(), hash, field)));
     }
 
     private static RecordKey otherSide(MatchResult result, RecordKey own) {
