@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Incremental resolution in the hub at scale: seeds a PostgreSQL hub database with N records resolved by the
+# engine (customers, links, golden values, hashes, as the hub stores them), starts the hub against it, posts
+# M more records (new ones, most of them of persons already seeded, and a tenth updates of seeded records)
+# through the ingest API, and prints the resolver's own in-transaction timings, an end-to-end sample and the
+# statements that took the database's time. Everything runs in target/bench-incremental/ with its own
+# PostgreSQL (port 5632) and its own WildFly base dir (port offset 200: HTTP 8280).
+# Usage: bench/incremental.sh [records to seed, default 1000000] [records to post, default 5000]
+# Env: RATE (records/s posted, default 50), BATCH (lines per request, default 25), E2E (sample size, default 200),
+#      THEN_SQL (an experiment: SQL run on the hub database after the first M records, e.g. an index the hub
+#      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows)
+# Needs a build first: ./mvnw -q -DskipTests install (the hub's EAR, the simulators and bench/incremental)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SEED=${1:-1000000}
+POST=${2:-5000}
+RATE=${RATE:-50}
+BATCH=${BATCH:-25}
+E2E=${E2E:-200}
+ROOT=$PWD
+WILDFLY=$ROOT/target/wildfly-39.0.1.Final
+WORK=$ROOT/target/bench-incremental
+BASE=$WORK/server
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDATA=$WORK/pgdata
+PGPORT=5632
+API=http://127.0.0.1:8280/hub/api
+BENCH="java -jar $ROOT/bench/incremental/target/atrium-bench.jar"
+LOCK=/tmp/atrium-heavy.lock
+psql_() { runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p $PGPORT -X -q -v ON_ERROR_STOP=1 "$@"; }
+stamp() { echo "[$(date +%T)] $*"; }
+
+SERVER=
+stop_server() {
+  if [ -n "$SERVER" ]; then
+    kill -- -"$SERVER" 2>/dev/null || true
+    while kill -0 "$SERVER" 2>/dev/null; do sleep 1; done
+    SERVER=
+  fi
+}
+cleanup() {
+  stop_server
+  [ -f "$PGDATA/postmaster.pid" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop > /dev/null || true
+}
+trap cleanup EXIT
+
+start_server() { # log file
+  JBOSS_HOME=$WILDFLY JBOSS_JAVA_SIZING="-Xms1g -Xmx4g" setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml \
+    -Djboss.server.base.dir="$BASE" -Djboss.socket.binding.port-offset=200 -P "$BASE/atrium.properties" > "$1" 2>&1 &
+  SERVER=$!
+  local start=$SECONDS
+  until curl -sf "$API/health" > /dev/null; do
+    sleep 2
+    if ! kill -0 "$SERVER" 2>/dev/null || [ -e "$BASE/deployments/atrium.ear.failed" ] || (( SECONDS - start > 600 )); then echo "the hub did not start: see $1" >&2; exit 1; fi
+  done
+}
+
+rm -rf "$WORK/server" "$PGDATA" && mkdir -p "$WORK"
+ROUNDS=1; [ -n "${THEN_SQL:-}" ] && ROUNDS=2
+TOTAL=$((SEED + POST * ROUNDS + E2E))
+POPULATION=$WORK/population-$TOTAL.jsonl
+if [ ! -s "$POPULATION" ]; then
+  stamp "simulating a population of $TOTAL records"
+  java -jar simulators/target/atrium-simulators.jar population --seed 20260303 --persons $((TOTAL * 41 / 100)) \
+    --records "$TOTAL" --output "$POPULATION.tmp" 2>&1 | tail -1
+  mv "$POPULATION.tmp" "$POPULATION"
+fi
+$BENCH prepare --input "$POPULATION" --seed "$SEED" --post $((POST * ROUNDS)) --e2e "$E2E" --dir "$WORK"
+head -n "$POST" "$WORK/post.jsonl" > "$WORK/post-1.jsonl"
+tail -n +$((POST + 1)) "$WORK/post.jsonl" > "$WORK/post-2.jsonl"
+
+stamp "PostgreSQL $(basename "$(dirname "$PGBIN")") in $PGDATA, port $PGPORT"
+mkdir -p "$PGDATA" && : > "$WORK/postgresql.log" && chown postgres: "$PGDATA" "$WORK/postgresql.log"
+runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-locale > "$WORK/initdb.log"
+cat >> "$PGDATA/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PGPORT
+unix_socket_directories = '$PGDATA'
+shared_buffers = 1GB
+max_wal_size = 4GB
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = all
+CONF
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgresql.log" -w start > /dev/null
+psql_ -U postgres -c "create role atrium login password 'bench'" -c "create database atrium owner atrium"
+psql_ -U postgres -d atrium -c "create extension pg_stat_statements"
+
+stamp "hub base dir $BASE (HTTP 8280), creating the schema"
+mkdir -p "$BASE/deployments"
+cp -r "$WILDFLY/standalone/configuration" "$BASE/"
+# a snapshot of the built EAR; retried while a concurrent build is still writing it
+for attempt in $(seq 30); do
+  cp ear/target/atrium.ear "$WORK/atrium.ear" && unzip -tq "$WORK/atrium.ear" > /dev/null 2>&1 && break
+  if (( attempt == 30 )); then echo "ear/target/atrium.ear is not a complete archive" >&2; exit 1; fi
+  sleep 10
+done
+mv "$WORK/atrium.ear" "$BASE/deployments/"
+cat > "$BASE/atrium.properties" <<PROPS
+atrium.db.driver=postgresql
+atrium.db.url=jdbc:postgresql://127.0.0.1:$PGPORT/atrium
+atrium.db.user=atrium
+atrium.db.password=bench
+PROPS
+start_server "$BASE/schema.out"
+stop_server
+psql_ -U atrium -d atrium -c "select count(*) as tables from pg_tables where schemaname = 'public'" | sed -n 3p \
+  | xargs -I{} echo "schema created by the hub: {} tables"
+
+stamp "seeding $SEED records"
+SEED_START=$SECONDS
+java -Xmx8g -jar bench/incremental/target/atrium-bench.jar seed --input "$WORK/seed.jsonl" \
+  --url "jdbc:postgresql://127.0.0.1:$PGPORT/atrium" --user atrium --password bench
+psql_ -U postgres -d atrium -c "vacuum analyze"
+SEED_SECONDS=$((SECONDS - SEED_START))
+psql_ -U atrium -d atrium -A -t -c "select 'seeded in $SEED_SECONDS s (with vacuum analyze): '
+  || (select count(*) from source_record) || ' source records, ' || (select count(*) from customer) || ' customers, '
+  || (select count(*) from record_hash) || ' record hashes, ' || (select count(*) from match_link) || ' match links, '
+  || (select count(*) from golden_value) || ' golden values; database ' || pg_size_pretty(pg_database_size('atrium'))"
+
+stamp "starting the hub on the seeded database"
+start_server "$BASE/server.out"
+# the hub takes its own frequency snapshot a second after start; let it finish before taking the lock
+until grep -q "frequency snapshot of" "$BASE/server.out"; do sleep 2; done
+grep -o "frequency snapshot of.*" "$BASE/server.out" | head -1
+
+round() { # posted file
+  curl -sf -u 'admin:admin-pass1!' -X POST "$API/resolver/frequencies/refresh" > /dev/null
+  grep -o "frequency snapshot of.*" "$BASE/server.out" | tail -1
+  curl -sf -u 'admin:admin-pass1!' -X POST "$API/resolver/timings/reset" > /dev/null
+  psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
+  $BENCH post --input "$1" --hub "$API" --user app --password 'app-pass1!' \
+    --status-user operator --status-password 'operator-pass1!' --batch "$BATCH" --rate "$RATE"
+  echo "database time by statement during the posted records (pg_stat_statements; values are parameters, never shown):"
+  psql_ -U postgres -d atrium -P pager=off -c "select calls, round(total_exec_time::numeric, 0) as total_ms,
+      round(mean_exec_time::numeric, 3) as mean_ms, round(max_exec_time::numeric, 1) as max_ms, rows,
+      left(regexp_replace(query, '\s+', ' ', 'g'), 150) as statement
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'atrium')
+    order by total_exec_time desc limit 15"
+}
+measure() {
+  stamp "measured phase (holding $LOCK)"
+  round "$WORK/post-1.jsonl"
+  if [ -n "${THEN_SQL:-}" ]; then
+    stamp "experiment: $THEN_SQL"
+    psql_ -U postgres -d atrium -c "$THEN_SQL" -c "analyze"
+    round "$WORK/post-2.jsonl"
+  fi
+  $BENCH e2e --input "$WORK/e2e.jsonl" --hub "$API" --user app --password 'app-pass1!'
+  echo "hub heap after the run: $(jcmd "$(pgrep -g "$SERVER" -x java)" GC.heap_info 2>/dev/null | grep -m1 -o 'total.*')"
+}
+export -f measure round psql_ stamp
+export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE LOCK THEN_SQL
+flock "$LOCK" bash -c measure
+stamp "done"

@@ -1,0 +1,159 @@
+package io.atrium.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.model.PartyRecordJson;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Feeds records through POST /hub/api/ingest/records as a source system would, and reads the resolver's figures. */
+final class Poster {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Poster() {
+    }
+
+    /**
+     * Posts the records in requests of --batch lines at --rate records per second, then waits until the
+     * resolver has resolved them all (its own count, reset by the caller before) and prints its figures.
+     */
+    static void post(Map<String, String> options) throws Exception {
+        String hub = BenchMain.required(options, "hub");
+        String auth = basic(options);
+        List<String> lines = Files.readAllLines(Path.of(BenchMain.required(options, "input")), StandardCharsets.UTF_8);
+        int batch = Integer.parseInt(options.getOrDefault("batch", "25"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "50"));
+        long before = resolved(hub, options);
+        long started = System.nanoTime();
+        for (int from = 0; from < lines.size(); from += batch) {
+            List<String> part = lines.subList(from, Math.min(lines.size(), from + batch));
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/ingest/records"))
+                    .header("Authorization", auth).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", part) + "\n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202 || JSON.readTree(response.body()).path("rejected").asInt() != 0) {
+                throw new IllegalStateException("ingest answered " + response.statusCode() + " to a batch at line " + (from + 1));
+            }
+            long due = started + (long) ((from + part.size()) / rate * 1e9);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        double posting = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "posted %d records in %d requests of up to %d in %.1f s (%.0f records/s)%n",
+                lines.size(), (lines.size() + batch - 1) / batch, batch, posting, lines.size() / posting);
+        long target = before + lines.size();
+        long last = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            long now = resolved(hub, options);
+            if (now >= target) {
+                break;
+            }
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > 300e9) {
+                throw new IllegalStateException("the resolver stopped at " + now + " of " + target + " records for 5 minutes");
+            }
+            Thread.sleep(1000);
+        }
+        double drained = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "resolver drained %d records %.1f s after the first post (%.0f records/s overall)%n",
+                lines.size(), drained, lines.size() / drained);
+        JsonNode view = status(hub, options);
+        JsonNode t = view.path("timings");
+        System.out.printf(Locale.ROOT, "in-transaction resolve time over the last %d records (hub's own timing, ms): "
+                        + "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n", t.path("window").asInt(),
+                t.path("p50Millis").asDouble(), t.path("p95Millis").asDouble(), t.path("p99Millis").asDouble(),
+                t.path("maxMillis").asDouble());
+        System.out.println("GET /hub/api/resolver: " + view);
+    }
+
+    /**
+     * One record at a time: posts it and polls the customer search by its first phone number until a customer
+     * lists the record; prints percentiles of that time (queue, resolution, commit and the first query that sees it).
+     */
+    static void endToEnd(Map<String, String> options) throws Exception {
+        String hub = BenchMain.required(options, "hub");
+        String auth = basic(options);
+        List<String> lines = Files.readAllLines(Path.of(BenchMain.required(options, "input")), StandardCharsets.UTF_8);
+        long[] nanos = new long[lines.size()];
+        int timedOut = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            PartyRecord record = PartyRecordJson.read(lines.get(i));
+            String needle = "\"sourceId\":" + JSON.writeValueAsString(record.getSourceId());
+            URI search = URI.create(hub + "/customers?phone=" + URLEncoder.encode(record.getPhones().get(0), StandardCharsets.UTF_8));
+            long started = System.nanoTime();
+            HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/ingest/records"))
+                    .header("Authorization", auth).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(lines.get(i) + "\n")).build(), HttpResponse.BodyHandlers.ofString());
+            if (posted.statusCode() != 202) {
+                throw new IllegalStateException("ingest answered " + posted.statusCode());
+            }
+            while (true) {
+                HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(search).header("Authorization", auth).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (found.statusCode() == 200 && found.body().contains(needle)) {
+                    nanos[i] = System.nanoTime() - started;
+                    break;
+                }
+                if (System.nanoTime() - started > 30e9) {
+                    nanos[i] = System.nanoTime() - started;
+                    timedOut++;
+                    break;
+                }
+                Thread.sleep(10);
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "end to end (POST one record until GET /customers?phone= lists it, polled every 10 ms), "
+                        + "%d records one at a time, ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%s%n", nanos.length,
+                pct(nanos, 0.50), pct(nanos, 0.95), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6,
+                timedOut == 0 ? "" : "  (" + timedOut + " not seen within 30 s)");
+    }
+
+    private static double pct(long[] sorted, double quantile) {
+        return sorted[(int) Math.ceil(quantile * sorted.length) - 1] / 1e6;
+    }
+
+    private static long resolved(String hub, Map<String, String> options) throws IOException, InterruptedException {
+        return status(hub, options).path("timings").path("resolved").asLong();
+    }
+
+    private static JsonNode status(String hub, Map<String, String> options) throws IOException, InterruptedException {
+        String auth = options.containsKey("status-user")
+                ? "Basic " + Base64.getEncoder().encodeToString((options.get("status-user") + ":" + options.get("status-password"))
+                .getBytes(StandardCharsets.UTF_8))
+                : basic(options);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/resolver"))
+                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /resolver answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static String basic(Map<String, String> options) {
+        return "Basic " + Base64.getEncoder().encodeToString((BenchMain.required(options, "user") + ":"
+                + BenchMain.required(options, "password")).getBytes(StandardCharsets.UTF_8));
+    }
+}
