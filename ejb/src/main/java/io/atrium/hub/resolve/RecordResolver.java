@@ -83,8 +83,8 @@ public class RecordResolver {
         } else {
             stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
         }
-        Set<Long> formerNeighbours = replaceLinks(stored, scored, candidates, now);
-        replaceHashes(stored, standardized);
+        Set<Long> formerNeighbours = replaceLinks(stored, !arrived, scored, candidates, now);
+        replaceHashes(stored, !arrived, standardized);
         em.flush();
         Set<Long> start = new HashSet<>(formerNeighbours);
         start.add(stored.getId());
@@ -100,9 +100,8 @@ public class RecordResolver {
         stored.setCustomerId(customer.getId());
         stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
         em.persist(stored);
-        em.flush();
-        replaceLinks(stored, scored, candidates, now);
-        replaceHashes(stored, standardized);
+        replaceLinks(stored, false, scored, candidates, now);
+        replaceHashes(stored, false, standardized);
         goldenRecords.rebuild(customer, List.of(standardized), key -> record.getName());
         em.persist(new CustomerEvent(customer.getId(), ChangeType.CUSTOMER_CREATED, now, null, record.getSource(), record.getSourceId()));
         changeEvents.publish(new CustomerChange(customer.getId(), ChangeType.CUSTOMER_CREATED, List.of()), standardized.key(), now);
@@ -110,12 +109,14 @@ public class RecordResolver {
 
     /**
      * Replaces the record's links with the new scores. A pair a steward decided keeps the decision and
-     * takes the new score; the other former links go. Returns the records the old links reached.
+     * takes the new score; the other former links go. Returns the records the old links reached. A
+     * pair in conflict is not kept for review: no steward could merge it.
      */
-    private Set<Long> replaceLinks(SourceRecord stored, List<MatchResult> scored, StoredCandidates candidates, Instant now) {
+    private Set<Long> replaceLinks(SourceRecord stored, boolean wasStored, List<MatchResult> scored,
+                                   StoredCandidates candidates, Instant now) {
         Map<Long, MatchLink> existing = new HashMap<>();
         Set<Long> formerNeighbours = new HashSet<>();
-        if (stored.getId() != null) {
+        if (wasStored) {
             em.createQuery("select l from MatchLink l where l.leftRecordId = :id or l.rightRecordId = :id", MatchLink.class)
                     .setParameter("id", stored.getId())
                     .getResultList()
@@ -132,12 +133,12 @@ public class RecordResolver {
         }
         RecordKey own = new RecordKey(stored.getSource(), stored.getSourceId());
         for (MatchResult result : scored) {
-            if (result.decision() == Decision.NO_MATCH) {
-                continue;
-            }
             long other = candidates.row(otherSide(result, own)).getId();
             if (existing.containsKey(other)) {
                 existing.get(other).rescore(result.score(), result.conflict(), result.explain(), now);
+                continue;
+            }
+            if (result.decision() == Decision.NO_MATCH || result.conflict()) {
                 continue;
             }
             boolean ownIsLeft = result.left().equals(own);
@@ -152,11 +153,11 @@ public class RecordResolver {
      * gone, leaves the rest (an update usually changes few). Done through managed entities, so that a
      * record updated twice in one transaction (a batch) sees its own first update.
      */
-    private void replaceHashes(SourceRecord stored, StandardizedRecord standardized) {
+    private void replaceHashes(SourceRecord stored, boolean wasStored, StandardizedRecord standardized) {
         Map<Long, Short> wanted = new HashMap<>();
         InMemoryFrequencies.hashes(standardized, (field, hash) ->
                 wanted.put(hash, field == null ? RecordHash.BLOCKING_KEY : (short) field.ordinal()));
-        for (RecordHash existing : em.createQuery("select h from RecordHash h where h.sourceRecordId = :id", RecordHash.class)
+        for (RecordHash existing : !wasStored ? List.<RecordHash>of() : em.createQuery("select h from RecordHash h where h.sourceRecordId = :id", RecordHash.class)
                 .setParameter("id", stored.getId()).getResultList()) {
             Short field = wanted.remove(existing.getHash());
             if (field == null || field != existing.getField()) {
