@@ -8,7 +8,8 @@
 # Usage: bench/incremental.sh [records to seed, default 1000000] [records to post, default 5000]
 # Env: RATE (records/s posted, default 50), BATCH (lines per request, default 25), E2E (sample size, default 200),
 #      THEN_SQL (an experiment: SQL run on the hub database after the first M records, e.g. an index the hub
-#      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows)
+#      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows),
+#      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts)
 # Needs a build first: ./mvnw -q -DskipTests install (the hub's EAR, the simulators and bench/incremental)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -117,6 +118,10 @@ psql_ -U atrium -d atrium -A -t -c "select 'seeded in $SEED_SECONDS s (with vacu
   || (select count(*) from record_hash) || ' record hashes, ' || (select count(*) from match_link) || ' match links, '
   || (select count(*) from golden_value) || ' golden values; database ' || pg_size_pretty(pg_database_size('atrium'))"
 
+if [ -n "${BEFORE_SQL:-}" ]; then
+  stamp "experiment: $BEFORE_SQL"
+  psql_ -U postgres -d atrium -c "$BEFORE_SQL" -c "analyze"
+fi
 stamp "starting the hub on the seeded database"
 start_server "$BASE/server.out"
 # the hub takes its own frequency snapshot a second after start; let it finish before taking the lock
