@@ -76,10 +76,104 @@ class ScorerTest {
 
     @Test
     void commonNameAndBirthDateAloneGoToReviewNotMerge() {
-        MatchResult result = score("""
-                {"source":"membership","sourceId":"M3","name":"王芳","birthDate":"1962-08-08","gender":"F","phones":["15000150000"]}""", """
+        StandardizedRecord a = Fixtures.standardized("""
+                {"source":"membership","sourceId":"M3","name":"王芳","birthDate":"1962-08-08","gender":"F","phones":["15000150000"]}""");
+        StandardizedRecord b = Fixtures.standardized("""
                 {"source":"membership","sourceId":"M4","name":"王芳","birthDate":"1962-08-08","gender":"F","phones":["15100151000"]}""");
-        assertEquals(Decision.REVIEW, result.decision());
+        // 王芳 ten times as common as a typical name
+        assertEquals(Decision.REVIEW, scorer.score(a, b, frequencies(0.01, 0.001)).decision());
+    }
+
+    @Test
+    void typicalNameBirthDateAndGenderMergeDespiteAnotherPhone() {
+        MatchResult result = score("""
+                {"source":"sales","sourceId":"C1","name":"任红桂","idNumber":"11010519460512792X","phones":["15127235585"]}""", """
+                {"source":"membership","sourceId":"M1","name":"任红桂","birthDate":"1946-05-12","gender":"F","phones":["15118699602"]}""");
+        assertFalse(result.conflict());
+        assertEquals(Decision.MERGE, result.decision());
+    }
+
+    @Test
+    void honorificCallerOfTheOtherGenderIsSomeoneElseOnASharedPhone() {
+        MatchResult result = score("""
+                {"source":"leasing","sourceId":"L1","name":"陈丽","gender":"F","phones":["13800138000"]}""", """
+                {"source":"service","sourceId":"T1","name":"陈先生","phones":["138 0013 8000"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, result.evidence().get(0).level());
+        assertTrue(result.conflict(), "Mr Chen is not Chen Li, whoever holds the phone");
+        assertFalse(result.decision() == Decision.MERGE);
+        MatchResult unknownGender = score("""
+                {"source":"property","sourceId":"P1","name":"陈丽","phones":["13800138000"]}""", """
+                {"source":"service","sourceId":"T1","name":"陈先生","phones":["138 0013 8000"]}""");
+        assertEquals(ComparisonLevel.SURNAME, unknownGender.evidence().get(0).level());
+    }
+
+    @Test
+    void chineseNamesOneSoundAlikeCharacterApartAgreeButUnrelatedCharactersDoNot() {
+        MatchResult surnameSlip = score("""
+                {"source":"property","sourceId":"P1","name":"周海博","birthDate":"1994-11-22","gender":"M","phones":["13396345545"]}""", """
+                {"source":"membership","sourceId":"M1","name":"邹海博","birthDate":"1994-11-22","gender":"M","phones":["13396345545"]}""");
+        assertEquals(ComparisonLevel.FUZZY_HIGH, surnameSlip.evidence().get(0).level(), "zhou and zou: a fuzzy-pinyin slip");
+        assertFalse(surnameSlip.conflict());
+        assertEquals(Decision.MERGE, surnameSlip.decision());
+        MatchResult givenSlip = score("""
+                {"source":"sales","sourceId":"S1","name":"王玲","phones":["15288522687"]}""", """
+                {"source":"membership","sourceId":"M2","name":"王琳","phones":["15288522687"]}""");
+        assertEquals(ComparisonLevel.FUZZY_HIGH, givenSlip.evidence().get(0).level(), "ling and lin");
+        MatchResult siblings = score("""
+                {"source":"property","sourceId":"P1","name":"张建华","phones":["0755-76163042"],"address":"罗湖区丽水佳园7栋1006室"}""", """
+                {"source":"property","sourceId":"P2","name":"张建晨","phones":["0755-76163042"],"address":"罗湖区丽水佳园7栋1006室"}""");
+        assertEquals(ComparisonLevel.DIFFERENT, siblings.evidence().get(0).level(), "siblings share all but one character");
+        assertTrue(siblings.conflict());
+        assertFalse(siblings.decision() == Decision.MERGE);
+    }
+
+    @Test
+    void latinHouseholdMembersWithOneFamilyNameDoNotMerge() {
+        MatchResult household = score("""
+                {"source":"billing","sourceId":"1","name":"Anne Jansen","phones":["020 851 5415"],"address":"Kerkstraat 173, 5916 GZ Utrecht"}""", """
+                {"source":"billing","sourceId":"2","name":"Jansen Hans","phones":["020 851 5415"],"address":"Kerkstraat 173, 5916 GZ Utrecht"}""");
+        assertEquals(ComparisonLevel.DIFFERENT, household.evidence().get(0).level());
+        assertFalse(household.decision() == Decision.MERGE);
+        MatchResult repeatedToken = score("""
+                {"source":"helpdesk","sourceId":"1","name":"Thomas Thomas","phones":["+44 7937 535948"]}""", """
+                {"source":"helpdesk","sourceId":"2","name":"John Thomas","phones":["+44 7937 535948"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, repeatedToken.evidence().get(0).level(), "one Thomas cannot answer for two");
+        assertFalse(repeatedToken.decision() == Decision.MERGE);
+    }
+
+    @Test
+    void latinNicknamesAgreeWeakly() {
+        MatchResult result = score("""
+                {"source":"billing","sourceId":"1","name":"Mike Becker","phones":["+49 152 67102108"]}""", """
+                {"source":"loyalty","sourceId":"2","name":"Michael Becker","birthDate":"1984-10-29","phones":["015267102108"]}""");
+        assertEquals(ComparisonLevel.FUZZY_LOW, result.evidence().get(0).level());
+        assertFalse(result.conflict());
+        MatchResult notANickname = score("""
+                {"source":"billing","sourceId":"1","name":"Carlos Robinson","phones":["+44 20 1016 6861"]}""", """
+                {"source":"loyalty","sourceId":"2","name":"Carmen Robinson","phones":["+44 20 1016 6861"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, notANickname.evidence().get(0).level());
+    }
+
+    @Test
+    void aMobileMistypedInOneDigitIsATypoNotADifferentNumber() {
+        MatchResult typo = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","gender":"F","birthDate":"1989-09-20","phones":["13012957964"]}""", """
+                {"source":"property","sourceId":"P1","name":"郑云","phones":["130-1292-7964"]}""");
+        assertTrue(typo.evidence().contains(new Evidence(FieldKind.PHONE, ComparisonLevel.TYPO,
+                weight(FieldKind.PHONE, ComparisonLevel.TYPO), false)));
+        assertEquals(Decision.MERGE, typo.decision());
+        MatchResult swapped = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
+                {"source":"property","sourceId":"P1","name":"郑云","phones":["13012959764"]}""");
+        assertEquals(ComparisonLevel.TYPO, swapped.evidence().get(1).level(), "two neighbours swapped");
+        MatchResult twoApart = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
+                {"source":"property","sourceId":"P1","name":"郑云","phones":["13012927961"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, twoApart.evidence().get(1).level());
+        MatchResult household = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
+                {"source":"property","sourceId":"P2","name":"郑明","phones":["13012957965"]}""");
+        assertFalse(household.decision() == Decision.MERGE, "consecutive family numbers and another given name");
     }
 
     @Test
@@ -159,7 +253,7 @@ class ScorerTest {
     @Test
     void settingsCanBeOverriddenFromAFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("strict.json");
-        Files.writeString(file, settings.toJson().replace("\"mergeThreshold\" : 24.0", "\"mergeThreshold\" : 99.0"));
+        Files.writeString(file, settings.toJson().replace("\"mergeThreshold\" : 22.0", "\"mergeThreshold\" : 99.0"));
         MatchSettings strict = MatchSettings.load(file);
         assertEquals(99.0, strict.mergeThreshold());
         Files.writeString(file, settings.toJson().replace("\"reviewThreshold\" : 12.0", "\"reviewThreshold\" : 199.0"));
