@@ -11,6 +11,8 @@ public final class Blocker {
 
     /** Digits of a phone match key in its first half for {@link BlockingRule#NAME_PHONE_PART}. */
     private static final int PHONE_HEAD = 5;
+    /** Identifiers shorter than this have halves too common to pair on. */
+    private static final int MIN_ID_FOR_PARTS = 8;
 
     private Blocker() {
     }
@@ -56,6 +58,11 @@ public final class Blocker {
     private static void addPersonKeys(StandardizedRecord r, Set<BlockingKey> keys) {
         if (r.nameKey() == null || r.weakName()) {
             return;
+        }
+        if (r.idNumber() != null && r.idNumber().length() >= MIN_ID_FOR_PARTS) {
+            int half = r.idNumber().length() / 2;
+            keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, r.nameKey() + "|<" + r.idNumber().substring(0, half)));
+            keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, r.nameKey() + "|>" + r.idNumber().substring(half)));
         }
         for (String phone : phoneKeys(r)) {
             if (phone.length() == Phones.MATCH_KEY_DIGITS) {

@@ -51,8 +51,12 @@ final class FieldComparisons {
         if (a.weakName() || b.weakName()) {
             StandardizedRecord weak = a.weakName() ? a : b;
             StandardizedRecord other = weak == a ? b : a;
+            // a Latin family name may sit in the given-name field (swapped fields), so any of its tokens counts
             boolean surnameAgrees = weak.nameKey().equals(other.surname())
-                    || other.surname() == null && tokens(other.nameKey()).contains(weak.nameKey());
+                    || weak.hanName() != null && other.surname() != null
+                    && FuzzyPinyin.folded(weak.nameKey()).equals(FuzzyPinyin.folded(other.surname()))
+                    || (other.surname() == null || other.hanName() == null) && tokens(other.nameKey()).contains(weak.nameKey())
+                    || weak.hanName() == null && other.hanName() == null && latinSurnameNear(weak.nameKey(), other);
             // a surname-only name says surname and gender: 陈先生 is not 陈丽 (F), whoever shares his phone
             boolean genderClash = weak.gender() != null && other.gender() != null && !weak.gender().equals(other.gender());
             return surnameAgrees && !genderClash
@@ -72,6 +76,19 @@ final class FieldComparisons {
             return Outcome.of(FieldKind.NAME, hanNearness(a.hanName(), b.hanName()));
         }
         return Outcome.of(FieldKind.NAME, latinNearness(a, b));
+    }
+
+    /** A Latin surname-only name one typo from the other's family name or from one of its tokens (Dubois, Duobis). */
+    private static boolean latinSurnameNear(String surname, StandardizedRecord other) {
+        if (other.surname() != null && JaroWinkler.similarity(surname, other.surname()) >= HIGH_SIMILARITY) {
+            return true;
+        }
+        for (String token : tokens(other.nameKey())) {
+            if (token.length() > 2 && JaroWinkler.similarity(surname, token) >= HIGH_SIMILARITY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.atrium.resolution.match;
 
+import io.atrium.resolution.similarity.JaroWinkler;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Map;
 final class GivenNames {
 
     private static final int MIN_SHORT_FORM = 3;
+    private static final double TYPO_SIMILARITY = 0.92;
     private static final Map<String, String> CANONICAL = new HashMap<>();
 
     static {
@@ -19,6 +22,16 @@ final class GivenNames {
                 List.of("william", "bill", "billy", "will", "willy", "liam"),
                 List.of("robert", "bob", "bobby", "rob", "robbie", "bert"),
                 List.of("richard", "dick", "rick", "ricky", "rich"),
+                List.of("daniel", "dan", "danny"),
+                List.of("david", "dave", "davy"),
+                List.of("samuel", "sam", "sammy"),
+                List.of("benjamin", "ben", "benny"),
+                List.of("nicholas", "nick", "nicky"),
+                List.of("alexander", "alex", "sasha", "sascha"),
+                List.of("christopher", "chris", "kit"),
+                List.of("matthew", "matt"),
+                List.of("peter", "pete"),
+                List.of("stephen", "steve", "stevie"),
                 List.of("michael", "mike", "mick", "micky", "mikey"),
                 List.of("thomas", "tom", "tommy"),
                 List.of("james", "jim", "jimmy", "jamie"),
@@ -53,13 +66,18 @@ final class GivenNames {
     private GivenNames() {
     }
 
-    /** Whether two lower-case name tokens are one given name (a diminutive or a short form of the other). */
+    /**
+     * Whether two lower-case name tokens are one given name: a diminutive or a short form of the other,
+     * also when the full form is mistyped (Jim and Jaems).
+     */
     static boolean sameName(String a, String b) {
         if (a.equals(b)) {
             return true;
         }
         String x = CANONICAL.get(a);
-        if (x != null && x.equals(CANONICAL.get(b))) {
+        String y = CANONICAL.get(b);
+        if (x != null && (x.equals(y) || y == null && JaroWinkler.similarity(x, b) >= TYPO_SIMILARITY)
+                || y != null && x == null && JaroWinkler.similarity(y, a) >= TYPO_SIMILARITY) {
             return true;
         }
         String shorter = a.length() <= b.length() ? a : b;

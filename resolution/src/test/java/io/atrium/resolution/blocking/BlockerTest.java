@@ -56,6 +56,15 @@ class BlockerTest {
     }
 
     @Test
+    void aNameMeetsItsIdNumberMistypedInOneHalf() {
+        StandardizedRecord typo = Fixtures.standardized("""
+                {"source":"property","sourceId":"P1","name":"张伟","idType":"CN_RESIDENT","idNumber":"110105198507150061"}""");
+        Set<BlockingKey> shared = Blocker.keys(buyer);
+        shared.retainAll(Blocker.keys(typo));
+        assertTrue(shared.stream().anyMatch(k -> k.rule() == BlockingRule.NAME_ID_PART));
+    }
+
+    @Test
     void weakNamesBlockOnlyOnContactsAndCompaniesNeverMeetPersons() {
         assertTrue(Blocker.keys(caller).stream().allMatch(k -> k.rule() == BlockingRule.PHONE || k.rule() == BlockingRule.SURNAME_PHONE));
         StandardizedRecord company = Fixtures.standardized("""

@@ -155,6 +155,54 @@ class ScorerTest {
     }
 
     @Test
+    void aCallersSurnameMayBeMisheardUnderFuzzyPinyinButNotSwappedForAnother() {
+        MatchResult misheard = score("""
+                {"source":"sales","sourceId":"C1","name":"周俊杰","gender":"M","phones":["13700092468"]}""", """
+                {"source":"service","sourceId":"T1","name":"邹先生","phones":["137 0009 2468"]}""");
+        assertEquals(ComparisonLevel.SURNAME, misheard.evidence().get(0).level(), "zou for zhou");
+        assertFalse(misheard.conflict());
+        MatchResult other = score("""
+                {"source":"sales","sourceId":"C1","name":"周俊杰","gender":"M","phones":["13700092468"]}""", """
+                {"source":"service","sourceId":"T2","name":"吴先生","phones":["137 0009 2468"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, other.evidence().get(0).level());
+    }
+
+    @Test
+    void polyphonicSurnamesAndUmlautSpellingsMeetTheirLatinForms() {
+        MatchResult zeng = score("""
+                {"source":"membership","sourceId":"M1","name":"曾斌浩","birthDate":"1992-06-03"}""", """
+                {"source":"sales","sourceId":"C1","name":"Zeng Binhao","birthDate":"1992-06-03"}""");
+        assertEquals(ComparisonLevel.PINYIN, zeng.evidence().get(0).level(), "曾 as a surname reads zeng");
+        assertFalse(zeng.conflict());
+        MatchResult lv = score("""
+                {"source":"leasing","sourceId":"L1","name":"吕刚","phones":["13625744082"]}""", """
+                {"source":"sales","sourceId":"C2","name":"GANG LV","phones":["13625744082"]}""");
+        assertEquals(ComparisonLevel.PINYIN, lv.evidence().get(0).level(), "lv and lyu are how ü is written");
+        assertEquals(Decision.MERGE, lv.decision());
+    }
+
+    @Test
+    void latinNicknamesOfMistypedNamesAndMistypedSurnamesOfCallersStillAgree() {
+        MatchResult nickname = score("""
+                {"source":"loyalty","sourceId":"1","name":"Jaems Fernández","phones":["677850376"]}""", """
+                {"source":"crm","sourceId":"2","name":"Jim Fernández","phones":["677850376"]}""");
+        assertEquals(ComparisonLevel.FUZZY_LOW, nickname.evidence().get(0).level());
+        assertFalse(nickname.conflict());
+        MatchResult weakTypo = score("""
+                {"source":"billing","sourceId":"1","name":"Thomas Duobis","givenName":"Thomas","familyName":"Duobis","phones":["+33 6 85 97 29 13"]}""", """
+                {"source":"webshop","sourceId":"2","name":"Dubois","familyName":"Dubois","phones":["06 85 97 29 13"]}""");
+        assertEquals(ComparisonLevel.SURNAME, weakTypo.evidence().get(0).level());
+        MatchResult swappedFields = score("""
+                {"source":"helpdesk","sourceId":"1","name":"Pieter O'Brien","givenName":"O'Brien","familyName":"Pieter","phones":["+44 7814 346732"]}""", """
+                {"source":"webshop","sourceId":"2","name":"O'Brien","familyName":"O'Brien","phones":["07814 346732"]}""");
+        assertEquals(ComparisonLevel.SURNAME, swappedFields.evidence().get(0).level(), "the family name sat in the given-name field");
+        MatchResult otherFamily = score("""
+                {"source":"billing","sourceId":"1","name":"Thomas Duobis","givenName":"Thomas","familyName":"Duobis","phones":["+33 6 85 97 29 13"]}""", """
+                {"source":"webshop","sourceId":"3","name":"Martin","familyName":"Martin","phones":["06 85 97 29 13"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, otherFamily.evidence().get(0).level());
+    }
+
+    @Test
     void aMobileMistypedInOneDigitIsATypoNotADifferentNumber() {
         MatchResult typo = score("""
                 {"source":"sales","sourceId":"C1","name":"郑云","gender":"F","birthDate":"1989-09-20","phones":["13012957964"]}""", """
