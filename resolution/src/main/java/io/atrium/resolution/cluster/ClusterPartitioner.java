@@ -58,18 +58,25 @@ public final class ClusterPartitioner {
         Clusters clusters = new Clusters(byIndex.length);
         MatchResult[] ordered = mergeLinks.toArray(MatchResult[]::new);
         Arrays.parallelSort(ordered, STRONGEST_FIRST);
+        int[] lefts = new int[ordered.length];
+        int[] rights = new int[ordered.length];
+        for (int l = 0; l < ordered.length; l++) {
+            lefts[l] = index.get(ordered[l].left());
+            rights[l] = index.get(ordered[l].right());
+        }
         // full names first; a surname-only record (a caller's 陈先生) then joins the customer its links point to,
         // unless they point to two customers who are provably different people (a household's shared phone)
-        for (MatchResult link : ordered) {
-            if (!byIndex[index.get(link.left())].weakName() && !byIndex[index.get(link.right())].weakName()) {
-                join(clusters, index.get(link.left()), index.get(link.right()), byIndex, steward);
+        for (int l = 0; l < ordered.length; l++) {
+            if (!byIndex[lefts[l]].weakName() && !byIndex[rights[l]].weakName()) {
+                join(clusters, lefts[l], rights[l], byIndex, steward);
             }
         }
         Map<Integer, List<Integer>> weakPartners = new HashMap<>();
         Map<Integer, Double> strongest = new HashMap<>();
-        for (MatchResult link : ordered) {
-            int left = index.get(link.left());
-            int right = index.get(link.right());
+        for (int l = 0; l < ordered.length; l++) {
+            MatchResult link = ordered[l];
+            int left = lefts[l];
+            int right = rights[l];
             if (byIndex[left].weakName() != byIndex[right].weakName()) {
                 int weak = byIndex[left].weakName() ? left : right;
                 int partner = weak == left ? right : left;
@@ -84,9 +91,9 @@ public final class ClusterPartitioner {
             }
         }
         Map<Integer, Boolean> ambiguous = new HashMap<>();
-        for (MatchResult link : ordered) {
-            int left = index.get(link.left());
-            int right = index.get(link.right());
+        for (int l = 0; l < ordered.length; l++) {
+            int left = lefts[l];
+            int right = rights[l];
             if (!byIndex[left].weakName() && !byIndex[right].weakName()) {
                 continue;
             }
