@@ -286,7 +286,16 @@ final class FieldComparisons {
         if (sharedLandline != null) {
             return new Outcome(FieldKind.PHONE, ComparisonLevel.LANDLINE, FieldKind.PHONE, sharedLandline);
         }
-        return Outcome.of(FieldKind.PHONE, mistypedPersonalNumber(a, b) ? ComparisonLevel.TYPO : ComparisonLevel.DIFFERENT);
+        if (mistypedPersonalNumber(a, b)) {
+            return Outcome.of(FieldKind.PHONE, ComparisonLevel.TYPO);
+        }
+        // a home landline and a mobile are not two answers to one question: only like numbers can disagree
+        boolean comparable = hasPersonal(a) && hasPersonal(b) || !a.landlines().isEmpty() && !b.landlines().isEmpty();
+        return comparable ? Outcome.of(FieldKind.PHONE, ComparisonLevel.DIFFERENT) : null;
+    }
+
+    private static boolean hasPersonal(StandardizedRecord r) {
+        return !r.mobiles().isEmpty() || !r.unverifiedPhones().isEmpty();
     }
 
     /** A personal number of one that is a personal number of the other but for one digit or two swapped neighbours. */

@@ -203,6 +203,18 @@ class ScorerTest {
     }
 
     @Test
+    void aLandlineAndAMobileDoNotDisagree() {
+        MatchResult mixed = score("""
+                {"source":"sales","sourceId":"C1","name":"王伟","birthDate":"1951-08-04","phones":["13800138000"]}""", """
+                {"source":"membership","sourceId":"M1","name":"王伟","birthDate":"1951-08-04","phones":["020-50091189"]}""");
+        assertTrue(mixed.evidence().stream().noneMatch(e -> e.field() == FieldKind.PHONE), "home number against a mobile says nothing");
+        MatchResult mobiles = score("""
+                {"source":"sales","sourceId":"C1","name":"王伟","phones":["13800138000"]}""", """
+                {"source":"membership","sourceId":"M1","name":"王伟","phones":["13912345678"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, mobiles.evidence().get(1).level(), "two different mobiles do disagree");
+    }
+
+    @Test
     void aMobileMistypedInOneDigitIsATypoNotADifferentNumber() {
         MatchResult typo = score("""
                 {"source":"sales","sourceId":"C1","name":"郑云","gender":"F","birthDate":"1989-09-20","phones":["13012957964"]}""", """
