@@ -175,7 +175,7 @@ final class FieldComparisons {
         }
         double similarity = total / shorter.size();
         if (left.size() == right.size()) {
-            return nickname ? ComparisonLevel.FUZZY_LOW
+            return nickname ? ComparisonLevel.FUZZY_HIGH
                     : similarity >= HIGH_SIMILARITY ? ComparisonLevel.FUZZY_HIGH
                     : similarity >= LOW_SIMILARITY ? ComparisonLevel.FUZZY_LOW : ComparisonLevel.DIFFERENT;
         }

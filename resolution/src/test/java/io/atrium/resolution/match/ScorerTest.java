@@ -142,11 +142,12 @@ class ScorerTest {
     }
 
     @Test
-    void latinNicknamesAgreeWeakly() {
+    void latinNicknamesAgreeLikeATypo() {
         MatchResult result = score("""
                 {"source":"billing","sourceId":"1","name":"Mike Becker","phones":["+49 152 67102108"]}""", """
                 {"source":"loyalty","sourceId":"2","name":"Michael Becker","birthDate":"1984-10-29","phones":["015267102108"]}""");
-        assertEquals(ComparisonLevel.FUZZY_LOW, result.evidence().get(0).level());
+        assertEquals(ComparisonLevel.FUZZY_HIGH, result.evidence().get(0).level());
+        assertEquals(Decision.MERGE, result.decision(), "Mike is Michael, and the mobile is his");
         assertFalse(result.conflict());
         MatchResult notANickname = score("""
                 {"source":"billing","sourceId":"1","name":"Carlos Robinson","phones":["+44 20 1016 6861"]}""", """
@@ -186,7 +187,7 @@ class ScorerTest {
         MatchResult nickname = score("""
                 {"source":"loyalty","sourceId":"1","name":"Jaems Fernández","phones":["677850376"]}""", """
                 {"source":"crm","sourceId":"2","name":"Jim Fernández","phones":["677850376"]}""");
-        assertEquals(ComparisonLevel.FUZZY_LOW, nickname.evidence().get(0).level());
+        assertEquals(ComparisonLevel.FUZZY_HIGH, nickname.evidence().get(0).level());
         assertFalse(nickname.conflict());
         MatchResult weakTypo = score("""
                 {"source":"billing","sourceId":"1","name":"Thomas Duobis","givenName":"Thomas","familyName":"Duobis","phones":["+33 6 85 97 29 13"]}""", """
