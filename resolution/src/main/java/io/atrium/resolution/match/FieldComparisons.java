@@ -120,9 +120,11 @@ final class FieldComparisons {
     }
 
     /**
-     * Latin names (or pinyin against Latin): token by token, whatever the order, so that swapped given and
-     * family names and a typo in either still agree; a name whose tokens all appear in the other's (a
-     * missing given name) is a weak agreement.
+     * Latin names (or pinyin against Latin): token by token, whatever the order, each token paired with one
+     * token of the other name, so that swapped given and family names and a typo in either still agree; a
+     * diminutive (Mike, Michael) agrees like a typo; a name whose tokens all appear in the other's (a missing
+     * given name) is a weak agreement; a token that agrees with nothing makes the names different, however
+     * well the rest agrees (household members share the family name).
      */
     private static ComparisonLevel latinNearness(StandardizedRecord a, StandardizedRecord b) {
         List<String> left = tokens(a.nameKey());
@@ -300,14 +302,19 @@ final class FieldComparisons {
 
     /** A personal number of one that is a personal number of the other but for one digit or two swapped neighbours. */
     private static boolean mistypedPersonalNumber(StandardizedRecord a, StandardizedRecord b) {
-        for (List<String> left : List.of(a.mobiles(), a.unverifiedPhones())) {
-            for (String x : left) {
-                for (List<String> right : List.of(b.mobiles(), b.unverifiedPhones())) {
-                    for (String y : right) {
-                        if (isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y))) {
-                            return true;
-                        }
-                    }
+        return mistyped(a.mobiles(), b) || mistyped(a.unverifiedPhones(), b);
+    }
+
+    private static boolean mistyped(List<String> numbers, StandardizedRecord b) {
+        for (String x : numbers) {
+            for (String y : b.mobiles()) {
+                if (isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y))) {
+                    return true;
+                }
+            }
+            for (String y : b.unverifiedPhones()) {
+                if (isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y))) {
+                    return true;
                 }
             }
         }
