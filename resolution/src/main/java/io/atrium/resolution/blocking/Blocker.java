@@ -9,6 +9,11 @@ import java.util.Set;
 /** The blocking keys of a standardized record. Keys carry the party kind so persons never pair with companies. */
 public final class Blocker {
 
+    /** Digits of a phone match key in its first half for {@link BlockingRule#NAME_PHONE_PART}. */
+    private static final int PHONE_HEAD = 5;
+    /** Identifiers shorter than this have halves too common to pair on. */
+    private static final int MIN_ID_FOR_PARTS = 8;
+
     private Blocker() {
     }
 
@@ -53,6 +58,17 @@ public final class Blocker {
     private static void addPersonKeys(StandardizedRecord r, Set<BlockingKey> keys) {
         if (r.nameKey() == null || r.weakName()) {
             return;
+        }
+        if (r.idNumber() != null && r.idNumber().length() >= MIN_ID_FOR_PARTS) {
+            int half = r.idNumber().length() / 2;
+            keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, r.nameKey() + "|<" + r.idNumber().substring(0, half)));
+            keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, r.nameKey() + "|>" + r.idNumber().substring(half)));
+        }
+        for (String phone : phoneKeys(r)) {
+            if (phone.length() == Phones.MATCH_KEY_DIGITS) {
+                keys.add(new BlockingKey(BlockingRule.NAME_PHONE_PART, r.nameKey() + "|<" + phone.substring(0, PHONE_HEAD)));
+                keys.add(new BlockingKey(BlockingRule.NAME_PHONE_PART, r.nameKey() + "|>" + phone.substring(PHONE_HEAD)));
+            }
         }
         if (r.birthDate() != null) {
             keys.add(new BlockingKey(BlockingRule.NAME_YEAR, r.nameKey() + '|' + r.birthDate().getYear()));

@@ -13,5 +13,12 @@ public enum BlockingRule {
     SURNAME_PHONE,
     /** Address and one romanized name token: for records without birth date or contact. */
     ADDRESS_TOKEN,
-    ORG_NAME
+    ORG_NAME,
+    /**
+     * Name key and one half of a phone's match key (first five or last four digits): the same person whose
+     * number was mistyped in one digit, or two adjacent digits swapped, in one of the halves.
+     */
+    NAME_PHONE_PART,
+    /** Name key and one half of an identifier: the same person whose ID number was mistyped in one half. */
+    NAME_ID_PART
 }

@@ -19,6 +19,9 @@ import java.util.Map;
  * hard conflict of the scorer, or a steward's cannot-link). The result depends only on the records and
  * links given, never on the order they arrived in, so bulk and incremental resolution agree: the
  * incremental side re-partitions the whole connected component of MERGE links a new record touches.
+ * Links between full names are taken first; a surname-only record (a caller's 陈先生) then joins the customer
+ * its strongest links point to, and stays alone when links about as strong point to customers that can never
+ * be one (father and son on one phone): a coin toss is not a match.
  */
 public final class ClusterPartitioner {
 
@@ -30,6 +33,9 @@ public final class ClusterPartitioner {
         int byLeft = x.left().compareTo(y.left());
         return byLeft != 0 ? byLeft : x.right().compareTo(y.right());
     };
+
+    /** Links of a surname-only record within this many bits of its best one compete with it. */
+    private static final double AMBIGUITY_MARGIN = 2.0;
 
     private final Scorer scorer;
 
@@ -52,14 +58,85 @@ public final class ClusterPartitioner {
         Clusters clusters = new Clusters(byIndex.length);
         MatchResult[] ordered = mergeLinks.toArray(MatchResult[]::new);
         Arrays.parallelSort(ordered, STRONGEST_FIRST);
-        for (MatchResult link : ordered) {
-            int left = clusters.root(index.get(link.left()));
-            int right = clusters.root(index.get(link.right()));
-            if (left != right && compatible(clusters, left, right, byIndex, steward)) {
-                clusters.union(left, right);
+        int[] lefts = new int[ordered.length];
+        int[] rights = new int[ordered.length];
+        for (int l = 0; l < ordered.length; l++) {
+            lefts[l] = index.get(ordered[l].left());
+            rights[l] = index.get(ordered[l].right());
+        }
+        // full names first; a surname-only record (a caller's 陈先生) then joins the customer its links point to,
+        // unless they point to two customers who are provably different people (a household's shared phone)
+        for (int l = 0; l < ordered.length; l++) {
+            if (!byIndex[lefts[l]].weakName() && !byIndex[rights[l]].weakName()) {
+                join(clusters, lefts[l], rights[l], byIndex, steward);
+            }
+        }
+        Map<Integer, List<Integer>> weakPartners = new HashMap<>();
+        Map<Integer, Double> strongest = new HashMap<>();
+        for (int l = 0; l < ordered.length; l++) {
+            MatchResult link = ordered[l];
+            int left = lefts[l];
+            int right = rights[l];
+            if (byIndex[left].weakName() != byIndex[right].weakName()) {
+                int weak = byIndex[left].weakName() ? left : right;
+                int partner = weak == left ? right : left;
+                if (steward.cannotLink(byIndex[weak].key(), byIndex[partner].key())) {
+                    continue;
+                }
+                // ordered strongest first: the first link of a weak record is its best
+                double best = strongest.computeIfAbsent(weak, w -> link.score());
+                if (link.score() >= best - AMBIGUITY_MARGIN) {
+                    weakPartners.computeIfAbsent(weak, w -> new ArrayList<>()).add(partner);
+                }
+            }
+        }
+        Map<Integer, Boolean> ambiguous = new HashMap<>();
+        for (int l = 0; l < ordered.length; l++) {
+            int left = lefts[l];
+            int right = rights[l];
+            if (!byIndex[left].weakName() && !byIndex[right].weakName()) {
+                continue;
+            }
+            boolean unclear = byIndex[left].weakName() && ambiguous.computeIfAbsent(left,
+                    w -> pointsToDifferentPeople(clusters, weakPartners.get(w), byIndex, steward))
+                    || byIndex[right].weakName() && ambiguous.computeIfAbsent(right,
+                    w -> pointsToDifferentPeople(clusters, weakPartners.get(w), byIndex, steward));
+            if (!unclear) {
+                join(clusters, left, right, byIndex, steward);
             }
         }
         return clusters.groups(byIndex);
+    }
+
+    private void join(Clusters clusters, int a, int b, StandardizedRecord[] records, StewardConstraints steward) {
+        int left = clusters.root(a);
+        int right = clusters.root(b);
+        if (left != right && compatible(clusters, left, right, records, steward)) {
+            clusters.union(left, right);
+        }
+    }
+
+    /** Whether the full-name records a weak record links to lie in customers that can never be one. */
+    private boolean pointsToDifferentPeople(Clusters clusters, List<Integer> partners, StandardizedRecord[] records,
+                                            StewardConstraints steward) {
+        if (partners == null) {
+            return false;
+        }
+        List<Integer> roots = new ArrayList<>();
+        for (int partner : partners) {
+            int root = clusters.root(partner);
+            if (!roots.contains(root)) {
+                roots.add(root);
+            }
+        }
+        for (int i = 0; i < roots.size(); i++) {
+            for (int j = i + 1; j < roots.size(); j++) {
+                if (!compatible(clusters, roots.get(i), roots.get(j), records, steward)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean compatible(Clusters clusters, int left, int right, StandardizedRecord[] records,

@@ -18,6 +18,8 @@ final class FieldComparisons {
     private static final double HIGH_SIMILARITY = 0.92;
     private static final double LOW_SIMILARITY = 0.85;
     private static final double INITIAL_SIMILARITY = 0.9;
+    /** A name token whose best counterpart is less similar than this is a different name (Carlos, Carmen). */
+    private static final double TOKEN_DIFFERENT = 0.84;
 
     private FieldComparisons() {
     }
@@ -49,9 +51,15 @@ final class FieldComparisons {
         if (a.weakName() || b.weakName()) {
             StandardizedRecord weak = a.weakName() ? a : b;
             StandardizedRecord other = weak == a ? b : a;
+            // a Latin family name may sit in the given-name field (swapped fields), so any of its tokens counts
             boolean surnameAgrees = weak.nameKey().equals(other.surname())
-                    || other.surname() == null && tokens(other.nameKey()).contains(weak.nameKey());
-            return surnameAgrees
+                    || weak.hanName() != null && other.surname() != null
+                    && FuzzyPinyin.folded(weak.nameKey()).equals(FuzzyPinyin.folded(other.surname()))
+                    || (other.surname() == null || other.hanName() == null) && tokens(other.nameKey()).contains(weak.nameKey())
+                    || weak.hanName() == null && other.hanName() == null && latinSurnameNear(weak.nameKey(), other);
+            // a surname-only name says surname and gender: 陈先生 is not 陈丽 (F), whoever shares his phone
+            boolean genderClash = weak.gender() != null && other.gender() != null && !weak.gender().equals(other.gender());
+            return surnameAgrees && !genderClash
                     ? new Outcome(FieldKind.NAME, ComparisonLevel.SURNAME, FieldKind.SURNAME, weak.nameKey())
                     : Outcome.of(FieldKind.NAME, ComparisonLevel.DIFFERENT);
         }
@@ -70,17 +78,53 @@ final class FieldComparisons {
         return Outcome.of(FieldKind.NAME, latinNearness(a, b));
     }
 
-    /** Two Chinese names that read differently: one character apart under the same surname is a weak hint. */
-    private static ComparisonLevel hanNearness(String a, String b) {
-        boolean oneApart = a.length() == b.length() && a.length() > 2 && a.charAt(0) == b.charAt(0)
-                && DamerauLevenshtein.distance(a, b) == 1;
-        return oneApart ? ComparisonLevel.FUZZY_LOW : ComparisonLevel.DIFFERENT;
+    /** A Latin surname-only name one typo from the other's family name or from one of its tokens (Dubois, Duobis). */
+    private static boolean latinSurnameNear(String surname, StandardizedRecord other) {
+        if (other.surname() != null && JaroWinkler.similarity(surname, other.surname()) >= HIGH_SIMILARITY) {
+            return true;
+        }
+        for (String token : tokens(other.nameKey())) {
+            if (token.length() > 2 && JaroWinkler.similarity(surname, token) >= HIGH_SIMILARITY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Latin names (or pinyin against Latin): token by token, whatever the order, so that swapped given and
-     * family names and a typo in either still agree; a name whose tokens all appear in the other's (a
-     * missing given name) is a weak agreement.
+     * Two Chinese names that read differently. One character apart, where the two characters read alike
+     * under the input methods' fuzzy-pinyin rules (zh/z, ch/c, sh/s, final ng/n, initial n/l: 周/邹, 玲/琳),
+     * is the usual input slip: a good hint, in any position including the surname. One character apart
+     * under the same surname otherwise is only a weak hint (siblings are named that way).
+     */
+    private static ComparisonLevel hanNearness(String a, String b) {
+        if (a.length() != b.length()) {
+            return ComparisonLevel.DIFFERENT;
+        }
+        int differing = -1;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (differing >= 0) {
+                    return ComparisonLevel.DIFFERENT;
+                }
+                differing = i;
+            }
+        }
+        if (differing < 0) {
+            return ComparisonLevel.EXACT;
+        }
+        if (FuzzyPinyin.soundAlike(a.charAt(differing), b.charAt(differing))) {
+            return ComparisonLevel.FUZZY_HIGH;
+        }
+        return ComparisonLevel.DIFFERENT;
+    }
+
+    /**
+     * Latin names (or pinyin against Latin): token by token, whatever the order, each token paired with one
+     * token of the other name, so that swapped given and family names and a typo in either still agree; a
+     * diminutive (Mike, Michael) agrees like a typo; a name whose tokens all appear in the other's (a missing
+     * given name) is a weak agreement; a token that agrees with nothing makes the names different, however
+     * well the rest agrees (household members share the family name).
      */
     private static ComparisonLevel latinNearness(StandardizedRecord a, StandardizedRecord b) {
         List<String> left = tokens(a.nameKey());
@@ -91,16 +135,50 @@ final class FieldComparisons {
         List<String> shorter = left.size() <= right.size() ? left : right;
         List<String> longer = shorter == left ? right : left;
         double total = 0;
+        boolean nickname = false;
+        boolean[] used = new boolean[longer.size()];
         for (String token : shorter) {
+            // each token of the longer name pairs with one token of the shorter only: Thomas Thomas is not John Thomas
             double best = 0;
-            for (String candidate : longer) {
-                best = Math.max(best, tokenSimilarity(token, candidate));
+            int bestAt = -1;
+            boolean tokenNickname = false;
+            for (int i = 0; i < longer.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                double similarity = tokenSimilarity(token, longer.get(i));
+                if (similarity > best) {
+                    best = similarity;
+                    bestAt = i;
+                }
+            }
+            if (best < LOW_SIMILARITY) {
+                for (int i = 0; i < longer.size(); i++) {
+                    if (!used[i] && GivenNames.sameName(token, longer.get(i))) {
+                        tokenNickname = true;
+                        bestAt = i;
+                        break;
+                    }
+                }
+            }
+            if (bestAt >= 0) {
+                used[bestAt] = true;
+            }
+            if (best < LOW_SIMILARITY && tokenNickname) {
+                nickname = true;
+                best = INITIAL_SIMILARITY;
+            }
+            if (best < TOKEN_DIFFERENT) {
+                // one token agrees with nothing: Anne and Hans Jansen are two people of one household,
+                // however well the shared family name matches
+                return ComparisonLevel.DIFFERENT;
             }
             total += best;
         }
         double similarity = total / shorter.size();
         if (left.size() == right.size()) {
-            return similarity >= HIGH_SIMILARITY ? ComparisonLevel.FUZZY_HIGH
+            return nickname ? ComparisonLevel.FUZZY_HIGH
+                    : similarity >= HIGH_SIMILARITY ? ComparisonLevel.FUZZY_HIGH
                     : similarity >= LOW_SIMILARITY ? ComparisonLevel.FUZZY_LOW : ComparisonLevel.DIFFERENT;
         }
         return similarity >= HIGH_SIMILARITY ? ComparisonLevel.FUZZY_LOW : ComparisonLevel.DIFFERENT;
@@ -210,7 +288,56 @@ final class FieldComparisons {
         if (sharedLandline != null) {
             return new Outcome(FieldKind.PHONE, ComparisonLevel.LANDLINE, FieldKind.PHONE, sharedLandline);
         }
-        return Outcome.of(FieldKind.PHONE, ComparisonLevel.DIFFERENT);
+        if (mistypedPersonalNumber(a, b)) {
+            return Outcome.of(FieldKind.PHONE, ComparisonLevel.TYPO);
+        }
+        // a home landline and a mobile are not two answers to one question: only like numbers can disagree
+        boolean comparable = hasPersonal(a) && hasPersonal(b) || !a.landlines().isEmpty() && !b.landlines().isEmpty();
+        return comparable ? Outcome.of(FieldKind.PHONE, ComparisonLevel.DIFFERENT) : null;
+    }
+
+    private static boolean hasPersonal(StandardizedRecord r) {
+        return !r.mobiles().isEmpty() || !r.unverifiedPhones().isEmpty();
+    }
+
+    /** A personal number of one that is a personal number of the other but for one digit or two swapped neighbours. */
+    private static boolean mistypedPersonalNumber(StandardizedRecord a, StandardizedRecord b) {
+        return mistyped(a.mobiles(), b) || mistyped(a.unverifiedPhones(), b);
+    }
+
+    private static boolean mistyped(List<String> numbers, StandardizedRecord b) {
+        for (String x : numbers) {
+            for (String y : b.mobiles()) {
+                if (isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y))) {
+                    return true;
+                }
+            }
+            for (String y : b.unverifiedPhones()) {
+                if (isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Equal length (a full match key), and one digit differs or two adjacent digits are swapped. */
+    static boolean isOneDigitTypo(String x, String y) {
+        if (x.length() != y.length() || x.length() < Phones.MATCH_KEY_DIGITS) {
+            return false;
+        }
+        int first = -1;
+        int differing = 0;
+        for (int i = 0; i < x.length(); i++) {
+            if (x.charAt(i) != y.charAt(i)) {
+                first = first < 0 ? i : first;
+                if (++differing > 2) {
+                    return false;
+                }
+            }
+        }
+        return differing == 1 || differing == 2 && first + 1 < x.length()
+                && x.charAt(first) == y.charAt(first + 1) && x.charAt(first + 1) == y.charAt(first);
     }
 
     /** The number's match key if b has it as a personal number, or (for a personal number) as any number. */

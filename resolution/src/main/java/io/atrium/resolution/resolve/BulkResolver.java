@@ -83,11 +83,9 @@ public final class BulkResolver {
 
     /** Distinct pairs (i, j), i < j, packed as i << 32 | j, of records sharing a usable blocking key. */
     private long[] candidatePairs(List<StandardizedRecord> records, ValueFrequencies frequencies) {
-        BlockingKey[][] keys = records.parallelStream()
-                .map(r -> Blocker.keys(r).toArray(BlockingKey[]::new))
-                .toArray(BlockingKey[][]::new);
-        long[][] hashes = Arrays.stream(keys).parallel()
-                .map(k -> Arrays.stream(k).mapToLong(BlockingKey::hash).toArray())
+        // only the keys' hashes are kept: a million records carry ten million keys, too many objects to hold
+        long[][] hashes = records.parallelStream()
+                .map(r -> Blocker.keys(r).stream().mapToLong(BlockingKey::hash).toArray())
                 .toArray(long[][]::new);
         int total = Arrays.stream(hashes).mapToInt(h -> h.length).sum();
         long[] entries = new long[total];
@@ -106,18 +104,32 @@ public final class BulkResolver {
                 end++;
             }
             if (end - start > 1) {
-                addBlockPairs(entries, start, end, keys, hashes, frequencies, maxBlock, pairs);
+                addBlockPairs(entries, start, end, records, hashes, frequencies, maxBlock, pairs);
             }
             start = end;
         }
         return pairs.sortedDistinct();
     }
 
+    /** The size of the block of the record's k-th key (whose hash is given), as the frequency snapshot knows it. */
+    private static long blockSize(ValueFrequencies frequencies, StandardizedRecord record, long hash, int k) {
+        if (frequencies instanceof InMemoryFrequencies snapshot) {
+            return snapshot.blockSize(hash);
+        }
+        int i = 0;
+        for (BlockingKey key : Blocker.keys(record)) {
+            if (i++ == k) {
+                return frequencies.blockSize(key);
+            }
+        }
+        throw new IllegalStateException("the record's keys changed while blocking");
+    }
+
     /**
      * Entries start..end share the high bits of a key hash; almost always one key, but distinct keys that
      * collide on those bits are told apart by their full hash before pairing.
      */
-    private static void addBlockPairs(long[] entries, int start, int end, BlockingKey[][] keys, long[][] hashes,
+    private static void addBlockPairs(long[] entries, int start, int end, List<StandardizedRecord> records, long[][] hashes,
                                       ValueFrequencies frequencies, int maxBlock, LongBuffer pairs) {
         long prefix = entries[start] & ~INDEX_MASK;
         List<long[]> members = new ArrayList<>(end - start);
@@ -141,8 +153,7 @@ public final class BulkResolver {
                 to++;
             }
             long[] first = members.get(from);
-            BlockingKey key = keys[(int) first[1]][(int) first[2]];
-            if (to - from > 1 && frequencies.blockSize(key) <= maxBlock) {
+            if (to - from > 1 && blockSize(frequencies, records.get((int) first[1]), first[0], (int) first[2]) <= maxBlock) {
                 for (int i = from; i < to; i++) {
                     for (int j = i + 1; j < to; j++) {
                         pairs.add(members.get(i)[1] << 32 | members.get(j)[1]);

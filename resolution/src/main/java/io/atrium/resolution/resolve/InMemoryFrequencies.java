@@ -154,6 +154,11 @@ public final class InMemoryFrequencies implements ValueFrequencies {
         return count(key.hash());
     }
 
+    /** {@link #blockSize(BlockingKey)} by the key's {@link BlockingKey#hash()}. */
+    long blockSize(long keyHash) {
+        return count(keyHash);
+    }
+
     private int count(long hash) {
         for (int slot = (int) hash & mask; slotCounts[slot] != 0; slot = (slot + 1) & mask) {
             if (slotHashes[slot] == hash) {

@@ -31,6 +31,18 @@ public final class PersonNames {
     private static final Set<String> COMPOUND_SURNAMES = Set.of(
             "欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "夏侯", "慕容", "尉迟", "公孙", "长孙",
             "宇文", "轩辕", "端木", "申屠", "澹台", "独孤", "南宫", "西门", "闻人", "万俟", "呼延", "赫连");
+    /** Surnames read otherwise than their character's everyday reading. */
+    private static final Map<String, String> SURNAME_READINGS = Map.ofEntries(
+            Map.entry("曾", "zeng"), Map.entry("单", "shan"), Map.entry("解", "xie"), Map.entry("仇", "qiu"),
+            Map.entry("区", "ou"), Map.entry("朴", "piao"), Map.entry("查", "zha"), Map.entry("盖", "ge"),
+            Map.entry("乐", "yue"), Map.entry("覃", "qin"), Map.entry("缪", "miao"), Map.entry("翟", "zhai"),
+            Map.entry("繁", "po"), Map.entry("员", "yun"), Map.entry("召", "shao"), Map.entry("秘", "bi"),
+            Map.entry("种", "chong"), Map.entry("重", "chong"), Map.entry("薄", "bo"), Map.entry("折", "she"),
+            Map.entry("句", "gou"), Map.entry("祭", "zhai"), Map.entry("都", "du"), Map.entry("万俟", "moqi"),
+            Map.entry("尉迟", "yuchi"));
+    /** ü written as v or yu in Latin spellings of pinyin (吕 Lv, Lyu), folded to the u that pinyin keys use. */
+    private static final Map<String, String> U_UMLAUT_SPELLINGS = Map.of(
+            "lv", "lu", "nv", "nu", "lyu", "lu", "nyu", "nu", "lve", "lue", "nve", "nue");
     private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -77,12 +89,12 @@ public final class PersonNames {
             return weakHan(surname, null);
         }
         String given = han.substring(surname.length());
-        String key = sortedKey(List.of(compactPinyin(surname), compactPinyin(given)));
-        return new PersonName(han, han, compactPinyin(surname), key, null, false, null);
+        String key = sortedKey(List.of(surnamePinyin(surname), compactPinyin(given)));
+        return new PersonName(han, han, surnamePinyin(surname), key, null, false, null);
     }
 
     private static PersonName weakHan(String surname, String gender) {
-        String romanized = compactPinyin(surname);
+        String romanized = surnamePinyin(surname);
         return new PersonName(surname, surname, romanized, romanized, null, true, gender);
     }
 
@@ -123,6 +135,12 @@ public final class PersonNames {
         return han.substring(0, 1);
     }
 
+    /** A surname's own reading where it differs from the character's everyday one (曾 zeng, not ceng). */
+    private static String surnamePinyin(String surname) {
+        String reading = SURNAME_READINGS.get(surname);
+        return reading != null ? reading : compactPinyin(surname);
+    }
+
     private static String compactPinyin(String han) {
         return han.isEmpty() ? "" : ChineseText.pinyin(han).replace(" ", "");
     }
@@ -133,7 +151,8 @@ public final class PersonNames {
             return List.of();
         }
         String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase();
-        return Arrays.stream(NON_LETTERS.split(ascii)).filter(t -> !t.isEmpty()).toList();
+        return Arrays.stream(NON_LETTERS.split(ascii)).filter(t -> !t.isEmpty())
+                .map(t -> U_UMLAUT_SPELLINGS.getOrDefault(t, t)).toList();
     }
 
     private static String sortedKey(List<String> tokens) {

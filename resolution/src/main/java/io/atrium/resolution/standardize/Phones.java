@@ -15,7 +15,8 @@ import java.util.Optional;
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    private static final int MATCH_KEY_DIGITS = 9;
+    /** Digits of {@link #matchKey}. */
+    public static final int MATCH_KEY_DIGITS = 9;
 
     private Phones() {
     }

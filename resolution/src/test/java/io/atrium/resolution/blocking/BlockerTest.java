@@ -37,6 +37,34 @@ class BlockerTest {
     }
 
     @Test
+    void aNameMeetsItsMistypedMobileInEitherHalfOfTheNumber() {
+        StandardizedRecord tail = Fixtures.standardized("""
+                {"source":"property","sourceId":"P1","name":"张伟","phones":["13800138001"]}""");
+        StandardizedRecord head = Fixtures.standardized("""
+                {"source":"property","sourceId":"P2","name":"Zhang Wei","phones":["13900138000"]}""");
+        Set<BlockingKey> withTail = Blocker.keys(buyer);
+        withTail.retainAll(Blocker.keys(tail));
+        assertTrue(withTail.stream().anyMatch(k -> k.rule() == BlockingRule.NAME_PHONE_PART), "last digit mistyped");
+        Set<BlockingKey> withHead = Blocker.keys(buyer);
+        withHead.retainAll(Blocker.keys(head));
+        assertTrue(withHead.stream().anyMatch(k -> k.rule() == BlockingRule.NAME_PHONE_PART), "a digit of the first half mistyped");
+        StandardizedRecord otherName = Fixtures.standardized("""
+                {"source":"property","sourceId":"P3","name":"张明","phones":["13800138001"]}""");
+        Set<BlockingKey> none = Blocker.keys(buyer);
+        none.retainAll(Blocker.keys(otherName));
+        assertEquals(Collections.emptySet(), none, "another name on a neighbouring number is not paired");
+    }
+
+    @Test
+    void aNameMeetsItsIdNumberMistypedInOneHalf() {
+        StandardizedRecord typo = Fixtures.standardized("""
+                {"source":"property","sourceId":"P1","name":"张伟","idType":"CN_RESIDENT","idNumber":"110105198507150061"}""");
+        Set<BlockingKey> shared = Blocker.keys(buyer);
+        shared.retainAll(Blocker.keys(typo));
+        assertTrue(shared.stream().anyMatch(k -> k.rule() == BlockingRule.NAME_ID_PART));
+    }
+
+    @Test
     void weakNamesBlockOnlyOnContactsAndCompaniesNeverMeetPersons() {
         assertTrue(Blocker.keys(caller).stream().allMatch(k -> k.rule() == BlockingRule.PHONE || k.rule() == BlockingRule.SURNAME_PHONE));
         StandardizedRecord company = Fixtures.standardized("""

@@ -76,10 +76,165 @@ class ScorerTest {
 
     @Test
     void commonNameAndBirthDateAloneGoToReviewNotMerge() {
-        MatchResult result = score("""
-                {"source":"membership","sourceId":"M3","name":"王芳","birthDate":"1962-08-08","gender":"F","phones":["15000150000"]}""", """
+        StandardizedRecord a = Fixtures.standardized("""
+                {"source":"membership","sourceId":"M3","name":"王芳","birthDate":"1962-08-08","gender":"F","phones":["15000150000"]}""");
+        StandardizedRecord b = Fixtures.standardized("""
                 {"source":"membership","sourceId":"M4","name":"王芳","birthDate":"1962-08-08","gender":"F","phones":["15100151000"]}""");
-        assertEquals(Decision.REVIEW, result.decision());
+        // 王芳 ten times as common as a typical name
+        assertEquals(Decision.REVIEW, scorer.score(a, b, frequencies(0.01, 0.001)).decision());
+    }
+
+    @Test
+    void typicalNameBirthDateAndGenderMergeDespiteAnotherPhone() {
+        MatchResult result = score("""
+                {"source":"sales","sourceId":"C1","name":"任红桂","idNumber":"11010519460512792X","phones":["15127235585"]}""", """
+                {"source":"membership","sourceId":"M1","name":"任红桂","birthDate":"1946-05-12","gender":"F","phones":["15118699602"]}""");
+        assertFalse(result.conflict());
+        assertEquals(Decision.MERGE, result.decision());
+    }
+
+    @Test
+    void honorificCallerOfTheOtherGenderIsSomeoneElseOnASharedPhone() {
+        MatchResult result = score("""
+                {"source":"leasing","sourceId":"L1","name":"陈丽","gender":"F","phones":["13800138000"]}""", """
+                {"source":"service","sourceId":"T1","name":"陈先生","phones":["138 0013 8000"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, result.evidence().get(0).level());
+        assertTrue(result.conflict(), "Mr Chen is not Chen Li, whoever holds the phone");
+        assertFalse(result.decision() == Decision.MERGE);
+        MatchResult unknownGender = score("""
+                {"source":"property","sourceId":"P1","name":"陈丽","phones":["13800138000"]}""", """
+                {"source":"service","sourceId":"T1","name":"陈先生","phones":["138 0013 8000"]}""");
+        assertEquals(ComparisonLevel.SURNAME, unknownGender.evidence().get(0).level());
+    }
+
+    @Test
+    void chineseNamesOneSoundAlikeCharacterApartAgreeButUnrelatedCharactersDoNot() {
+        MatchResult surnameSlip = score("""
+                {"source":"property","sourceId":"P1","name":"周海博","birthDate":"1994-11-22","gender":"M","phones":["13396345545"]}""", """
+                {"source":"membership","sourceId":"M1","name":"邹海博","birthDate":"1994-11-22","gender":"M","phones":["13396345545"]}""");
+        assertEquals(ComparisonLevel.FUZZY_HIGH, surnameSlip.evidence().get(0).level(), "zhou and zou: a fuzzy-pinyin slip");
+        assertFalse(surnameSlip.conflict());
+        assertEquals(Decision.MERGE, surnameSlip.decision());
+        MatchResult givenSlip = score("""
+                {"source":"sales","sourceId":"S1","name":"王玲","phones":["15288522687"]}""", """
+                {"source":"membership","sourceId":"M2","name":"王琳","phones":["15288522687"]}""");
+        assertEquals(ComparisonLevel.FUZZY_HIGH, givenSlip.evidence().get(0).level(), "ling and lin");
+        MatchResult siblings = score("""
+                {"source":"property","sourceId":"P1","name":"张建华","phones":["0755-76163042"],"address":"罗湖区丽水佳园7栋1006室"}""", """
+                {"source":"property","sourceId":"P2","name":"张建晨","phones":["0755-76163042"],"address":"罗湖区丽水佳园7栋1006室"}""");
+        assertEquals(ComparisonLevel.DIFFERENT, siblings.evidence().get(0).level(), "siblings share all but one character");
+        assertTrue(siblings.conflict());
+        assertFalse(siblings.decision() == Decision.MERGE);
+    }
+
+    @Test
+    void latinHouseholdMembersWithOneFamilyNameDoNotMerge() {
+        MatchResult household = score("""
+                {"source":"billing","sourceId":"1","name":"Anne Jansen","phones":["020 851 5415"],"address":"Kerkstraat 173, 5916 GZ Utrecht"}""", """
+                {"source":"billing","sourceId":"2","name":"Jansen Hans","phones":["020 851 5415"],"address":"Kerkstraat 173, 5916 GZ Utrecht"}""");
+        assertEquals(ComparisonLevel.DIFFERENT, household.evidence().get(0).level());
+        assertFalse(household.decision() == Decision.MERGE);
+        MatchResult repeatedToken = score("""
+                {"source":"helpdesk","sourceId":"1","name":"Thomas Thomas","phones":["+44 7937 535948"]}""", """
+                {"source":"helpdesk","sourceId":"2","name":"John Thomas","phones":["+44 7937 535948"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, repeatedToken.evidence().get(0).level(), "one Thomas cannot answer for two");
+        assertFalse(repeatedToken.decision() == Decision.MERGE);
+    }
+
+    @Test
+    void latinNicknamesAgreeLikeATypo() {
+        MatchResult result = score("""
+                {"source":"billing","sourceId":"1","name":"Mike Becker","phones":["+49 152 67102108"]}""", """
+                {"source":"loyalty","sourceId":"2","name":"Michael Becker","birthDate":"1984-10-29","phones":["015267102108"]}""");
+        assertEquals(ComparisonLevel.FUZZY_HIGH, result.evidence().get(0).level());
+        assertEquals(Decision.MERGE, result.decision(), "Mike is Michael, and the mobile is his");
+        assertFalse(result.conflict());
+        MatchResult notANickname = score("""
+                {"source":"billing","sourceId":"1","name":"Carlos Robinson","phones":["+44 20 1016 6861"]}""", """
+                {"source":"loyalty","sourceId":"2","name":"Carmen Robinson","phones":["+44 20 1016 6861"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, notANickname.evidence().get(0).level());
+    }
+
+    @Test
+    void aCallersSurnameMayBeMisheardUnderFuzzyPinyinButNotSwappedForAnother() {
+        MatchResult misheard = score("""
+                {"source":"sales","sourceId":"C1","name":"周俊杰","gender":"M","phones":["13700092468"]}""", """
+                {"source":"service","sourceId":"T1","name":"邹先生","phones":["137 0009 2468"]}""");
+        assertEquals(ComparisonLevel.SURNAME, misheard.evidence().get(0).level(), "zou for zhou");
+        assertFalse(misheard.conflict());
+        MatchResult other = score("""
+                {"source":"sales","sourceId":"C1","name":"周俊杰","gender":"M","phones":["13700092468"]}""", """
+                {"source":"service","sourceId":"T2","name":"吴先生","phones":["137 0009 2468"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, other.evidence().get(0).level());
+    }
+
+    @Test
+    void polyphonicSurnamesAndUmlautSpellingsMeetTheirLatinForms() {
+        MatchResult zeng = score("""
+                {"source":"membership","sourceId":"M1","name":"曾斌浩","birthDate":"1992-06-03"}""", """
+                {"source":"sales","sourceId":"C1","name":"Zeng Binhao","birthDate":"1992-06-03"}""");
+        assertEquals(ComparisonLevel.PINYIN, zeng.evidence().get(0).level(), "曾 as a surname reads zeng");
+        assertFalse(zeng.conflict());
+        MatchResult lv = score("""
+                {"source":"leasing","sourceId":"L1","name":"吕刚","phones":["13625744082"]}""", """
+                {"source":"sales","sourceId":"C2","name":"GANG LV","phones":["13625744082"]}""");
+        assertEquals(ComparisonLevel.PINYIN, lv.evidence().get(0).level(), "lv and lyu are how ü is written");
+        assertEquals(Decision.MERGE, lv.decision());
+    }
+
+    @Test
+    void latinNicknamesOfMistypedNamesAndMistypedSurnamesOfCallersStillAgree() {
+        MatchResult nickname = score("""
+                {"source":"loyalty","sourceId":"1","name":"Jaems Fernández","phones":["677850376"]}""", """
+                {"source":"crm","sourceId":"2","name":"Jim Fernández","phones":["677850376"]}""");
+        assertEquals(ComparisonLevel.FUZZY_HIGH, nickname.evidence().get(0).level());
+        assertFalse(nickname.conflict());
+        MatchResult weakTypo = score("""
+                {"source":"billing","sourceId":"1","name":"Thomas Duobis","givenName":"Thomas","familyName":"Duobis","phones":["+33 6 85 97 29 13"]}""", """
+                {"source":"webshop","sourceId":"2","name":"Dubois","familyName":"Dubois","phones":["06 85 97 29 13"]}""");
+        assertEquals(ComparisonLevel.SURNAME, weakTypo.evidence().get(0).level());
+        MatchResult swappedFields = score("""
+                {"source":"helpdesk","sourceId":"1","name":"Pieter O'Brien","givenName":"O'Brien","familyName":"Pieter","phones":["+44 7814 346732"]}""", """
+                {"source":"webshop","sourceId":"2","name":"O'Brien","familyName":"O'Brien","phones":["07814 346732"]}""");
+        assertEquals(ComparisonLevel.SURNAME, swappedFields.evidence().get(0).level(), "the family name sat in the given-name field");
+        MatchResult otherFamily = score("""
+                {"source":"billing","sourceId":"1","name":"Thomas Duobis","givenName":"Thomas","familyName":"Duobis","phones":["+33 6 85 97 29 13"]}""", """
+                {"source":"webshop","sourceId":"3","name":"Martin","familyName":"Martin","phones":["06 85 97 29 13"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, otherFamily.evidence().get(0).level());
+    }
+
+    @Test
+    void aLandlineAndAMobileDoNotDisagree() {
+        MatchResult mixed = score("""
+                {"source":"sales","sourceId":"C1","name":"王伟","birthDate":"1951-08-04","phones":["13800138000"]}""", """
+                {"source":"membership","sourceId":"M1","name":"王伟","birthDate":"1951-08-04","phones":["020-50091189"]}""");
+        assertTrue(mixed.evidence().stream().noneMatch(e -> e.field() == FieldKind.PHONE), "home number against a mobile says nothing");
+        MatchResult mobiles = score("""
+                {"source":"sales","sourceId":"C1","name":"王伟","phones":["13800138000"]}""", """
+                {"source":"membership","sourceId":"M1","name":"王伟","phones":["13912345678"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, mobiles.evidence().get(1).level(), "two different mobiles do disagree");
+    }
+
+    @Test
+    void aMobileMistypedInOneDigitIsATypoNotADifferentNumber() {
+        MatchResult typo = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","gender":"F","birthDate":"1989-09-20","phones":["13012957964"]}""", """
+                {"source":"property","sourceId":"P1","name":"郑云","phones":["130-1292-7964"]}""");
+        assertTrue(typo.evidence().contains(new Evidence(FieldKind.PHONE, ComparisonLevel.TYPO,
+                weight(FieldKind.PHONE, ComparisonLevel.TYPO), false)));
+        assertEquals(Decision.MERGE, typo.decision());
+        MatchResult swapped = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
+                {"source":"property","sourceId":"P1","name":"郑云","phones":["13012959764"]}""");
+        assertEquals(ComparisonLevel.TYPO, swapped.evidence().get(1).level(), "two neighbours swapped");
+        MatchResult twoApart = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
+                {"source":"property","sourceId":"P1","name":"郑云","phones":["13012927961"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, twoApart.evidence().get(1).level());
+        MatchResult household = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
+                {"source":"property","sourceId":"P2","name":"郑明","phones":["13012957965"]}""");
+        assertFalse(household.decision() == Decision.MERGE, "consecutive family numbers and another given name");
     }
 
     @Test
@@ -159,7 +314,7 @@ class ScorerTest {
     @Test
     void settingsCanBeOverriddenFromAFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("strict.json");
-        Files.writeString(file, settings.toJson().replace("\"mergeThreshold\" : 24.0", "\"mergeThreshold\" : 99.0"));
+        Files.writeString(file, settings.toJson().replace("\"mergeThreshold\" : 22.0", "\"mergeThreshold\" : 99.0"));
         MatchSettings strict = MatchSettings.load(file);
         assertEquals(99.0, strict.mergeThreshold());
         Files.writeString(file, settings.toJson().replace("\"reviewThreshold\" : 12.0", "\"reviewThreshold\" : 199.0"));
