@@ -27,7 +27,7 @@ class RecordIngestIT extends DeployedHub {
     void setUp() throws Exception {
         hub = hub();
         run = UUID.randomUUID().toString().substring(0, 8);
-        phone = "139" + String.format("%08d", Math.floorMod(run.hashCode(), 100_000_000));
+        phone = TestData.mobile(run);
     }
 
     @Test

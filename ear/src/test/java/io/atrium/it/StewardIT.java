@@ -273,7 +273,7 @@ class StewardIT extends DeployedHub {
     /** A three-character Chinese name no other run uses, so it is rare (no term-frequency shift). */
     private String uniqueName(int salt) {
         String given = "安柏澄德恩芳格瀚嘉婧珂岚玫楠琦瑞珊婷薇昕雅毓臻翰墨骁骏宸钧锐锋桐梓榆樾瑾瑜璇琬璟琅沅湘澜漪溪汐灏煜烨炜晗晔曦昀朗睿彦弈";
-        int h = Math.floorMod((run + salt).hashCode(), given.length() * given.length());
+        int h = (int) Math.floorMod(TestData.mixed(run + salt), (long) given.length() * given.length());
         return "欧阳" + given.charAt(h / given.length()) + given.charAt(h % given.length());
     }
 
