@@ -50,11 +50,12 @@ import java.util.stream.IntStream;
 /**
  * Loads a hub database, whose tables the hub itself created (Hibernate schema update), with the state the
  * hub would hold after resolving the seed records: the engine's bulk resolution gives the customers (one per
- * cluster), the MERGE links and the REVIEW links (pending); every record is stored with its payload, content
- * hash, standardized form and hashes exactly as RecordResolver stores them; golden values come from the
- * engine's survivorship as GoldenRecords stores them. Rows go in with COPY; the tables' indexes and keys are
- * dropped first and re-created from their own definitions afterwards, and the id sequences are moved past the
- * ids used. Not loaded: customer events and change events of the seeded history.
+ * cluster), the MERGE links and the pending REVIEW links (none for a pair in conflict); every record is
+ * stored with its payload, content hash, standardized form and hashes exactly as RecordResolver stores them;
+ * golden values come from the engine's survivorship as GoldenRecords stores them (the name as its source
+ * wrote it). Rows go in with COPY; the tables' indexes and keys are dropped first and re-created from their
+ * own definitions afterwards, and the id sequences are moved past the ids used. Not loaded: customer events
+ * and change events of the seeded history.
  */
 final class Seeder {
 
@@ -140,6 +141,12 @@ final class Seeder {
                                         typeAndNumber[0], value.from().source(), value.from().sourceId());
                                 golden.row(Long.toString(++goldenRows[0]), customerIds[c], "idNumber", Integer.toString(rank),
                                         typeAndNumber[1], value.from().source(), value.from().sourceId());
+                            } else if (attribute == GoldenAttribute.NAME) {
+                                // the name as the winning source wrote it, as GoldenRecords stores it
+                                String written = records.get(index.get(value.from())).record().getName();
+                                golden.row(Long.toString(++goldenRows[0]), customerIds[c], "name", Integer.toString(rank),
+                                        written == null || written.isBlank() ? value.value() : written.strip(),
+                                        value.from().source(), value.from().sourceId());
                             } else {
                                 golden.row(Long.toString(++goldenRows[0]), customerIds[c], FIELD_NAMES.get(attribute),
                                         Integer.toString(rank), value.value(), value.from().source(), value.from().sourceId());
@@ -194,6 +201,9 @@ final class Seeder {
                     "scored_at", 9))) {
                 for (List<MatchResult> kind : List.of(clustering.mergeLinks(), clustering.reviewLinks())) {
                     for (MatchResult link : kind) {
+                        if (link.conflict()) {
+                            continue; // RecordResolver keeps no link for a pair in conflict
+                        }
                         String explanation = link.explain();
                         links.row(Long.toString(++linkId), Long.toString(index.get(link.left()) + 1L),
                                 Long.toString(index.get(link.right()) + 1L), Double.toString(link.score()),
