@@ -16,7 +16,10 @@ import java.util.Objects;
  * Counting rows per hash gives the frequency snapshot.
  */
 @Entity
-@Table(name = "record_hash", indexes = @Index(name = "ix_record_hash_hash", columnList = "hash, field"))
+@Table(name = "record_hash", indexes = {
+        @Index(name = "ix_record_hash_hash", columnList = "hash, field"),
+        // the primary key starts with the hash: a record's own rows need an index of their own
+        @Index(name = "ix_record_hash_record", columnList = "source_record_id")})
 @IdClass(RecordHash.Key.class)
 public class RecordHash {
 
