@@ -20,10 +20,14 @@ import io.atrium.resolution.standardize.Standardizer;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +76,24 @@ public class RecordResolver {
         boolean arrived = stored == null;
         if (arrived) {
             stored = new SourceRecord(record.getSource(), record.getSourceId());
+        }
+        stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
+        if (arrived) {
             if (strongestMerge == null) {
-                createCustomerFor(stored, standardized, payload, hash, record, scored, candidates, now);
+                Customer customer = Customer.create(standardized.kind(), now);
+                em.persist(customer);
+                join(stored, standardized, record, customer, List.of(), ChangeType.CUSTOMER_CREATED, scored, candidates, now);
+                return;
+            }
+            Map<SourceRecord, StandardizedRecord> members = membersToJoin(standardized, scored, candidates);
+            if (members != null) {
+                Customer customer = em.find(Customer.class, members.keySet().iterator().next().getCustomerId(), LockModeType.PESSIMISTIC_WRITE);
+                join(stored, standardized, record, customer, members.entrySet(), ChangeType.RECORD_LINKED, scored, candidates, now);
                 return;
             }
             // provisionally with the best match's customer; the re-partition below decides
             stored.setCustomerId(candidates.row(otherSide(strongestMerge, standardized.key())).getCustomerId());
-            stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
             em.persist(stored);
-        } else {
-            stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
         }
         Set<Long> formerNeighbours = replaceLinks(stored, !arrived, scored, candidates, now);
         replaceHashes(stored, !arrived, standardized);
@@ -92,19 +104,55 @@ public class RecordResolver {
                 Set.of(stored.getId()), now, standardized.key());
     }
 
-    /** The common case of a record like no other stored: a customer of its own, no re-partition needed. */
-    private void createCustomerFor(SourceRecord stored, StandardizedRecord standardized, String payload, String hash,
-                                   PartyRecord record, List<MatchResult> scored, StoredCandidates candidates, Instant now) {
-        Customer customer = Customer.create(standardized.kind(), now);
-        em.persist(customer);
+    /**
+     * The members of the one customer a new record can simply join: all its MERGE pairs lie in that
+     * customer and it conflicts with none of the members. A re-partition would then give exactly that
+     * customer plus the record (the record adds no conflict and bridges nothing), so it is skipped.
+     * Null when the record links to several customers or conflicts with a member.
+     */
+    private Map<SourceRecord, StandardizedRecord> membersToJoin(StandardizedRecord standardized, List<MatchResult> scored,
+                                                                StoredCandidates candidates) {
+        Set<String> customers = new HashSet<>();
+        for (MatchResult result : scored) {
+            if (result.decision() == Decision.MERGE) {
+                customers.add(candidates.row(otherSide(result, standardized.key())).getCustomerId());
+            }
+        }
+        if (customers.size() != 1) {
+            return null;
+        }
+        Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>();
+        for (SourceRecord member : em.createQuery("select r from SourceRecord r where r.customerId = :customer", SourceRecord.class)
+                .setParameter("customer", customers.iterator().next()).getResultList()) {
+            StandardizedRecord memberRecord = StandardizedRecords.of(member);
+            if (engine.scorer().conflicts(standardized, memberRecord)) {
+                return null;
+            }
+            members.put(member, memberRecord);
+        }
+        return members.isEmpty() ? null : members;
+    }
+
+    /** Stores a new record into a customer (a new one, or one it simply joins) without a re-partition. */
+    private void join(SourceRecord stored, StandardizedRecord standardized, PartyRecord record, Customer customer,
+                      Collection<Map.Entry<SourceRecord, StandardizedRecord>> formerMembers, ChangeType change,
+                      List<MatchResult> scored, StoredCandidates candidates, Instant now) {
         stored.setCustomerId(customer.getId());
-        stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
         em.persist(stored);
         replaceLinks(stored, false, scored, candidates, now);
         replaceHashes(stored, false, standardized);
-        goldenRecords.rebuild(customer, List.of(standardized), key -> record.getName());
-        em.persist(new CustomerEvent(customer.getId(), ChangeType.CUSTOMER_CREATED, now, null, record.getSource(), record.getSourceId()));
-        changeEvents.publish(new CustomerChange(customer.getId(), ChangeType.CUSTOMER_CREATED, List.of()), standardized.key(), now);
+        customer.touch(now);
+        List<StandardizedRecord> members = new ArrayList<>();
+        Map<RecordKey, SourceRecord> rows = new HashMap<>();
+        formerMembers.forEach(member -> {
+            members.add(member.getValue());
+            rows.put(member.getValue().key(), member.getKey());
+        });
+        members.add(standardized);
+        goldenRecords.rebuild(customer, members, key -> key.equals(standardized.key()) ? record.getName()
+                : PartyRecordJson.read(rows.get(key).getPayload()).getName());
+        em.persist(new CustomerEvent(customer.getId(), change, now, null, record.getSource(), record.getSourceId()));
+        changeEvents.publish(new CustomerChange(customer.getId(), change, List.of()), standardized.key(), now);
     }
 
     /**
