@@ -2,7 +2,9 @@ package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.GoldenField;
+import io.atrium.hub.customer.SourceRecord;
 import io.atrium.resolution.model.PartyKind;
+import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.survivorship.GoldenAttribute;
@@ -13,10 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Stores a customer's golden record as the engine's survivorship builds it from the member records
@@ -40,10 +41,12 @@ public class GoldenRecords {
     @Inject
     MatchEngine engine;
 
-    /** @param writtenName the name as a member's source wrote it, asked only of the record whose name survives */
-    public void rebuild(Customer customer, Collection<StandardizedRecord> members, Function<RecordKey, String> writtenName) {
+    /** @param members the customer's source records, each with its standardized form */
+    public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members) {
         clear(customer.getId());
-        GoldenRecord golden = engine.survivorship().golden(members);
+        GoldenRecord golden = engine.survivorship().golden(members.values());
+        Map<RecordKey, SourceRecord> rows = new HashMap<>();
+        members.forEach((row, standardized) -> rows.put(standardized.key(), row));
         for (GoldenAttribute attribute : GoldenAttribute.values()) {
             List<GoldenValue> values = golden.all(attribute);
             for (int rank = 0; rank < values.size(); rank++) {
@@ -53,7 +56,7 @@ public class GoldenRecords {
                     store(customer, "idType", rank, typeAndNumber[0], value);
                     store(customer, "idNumber", rank, typeAndNumber[1], value);
                 } else if (attribute == GoldenAttribute.NAME) {
-                    String written = writtenName.apply(value.from());
+                    String written = PartyRecordJson.read(rows.get(value.from()).getPayload()).getName();
                     store(customer, "name", rank, written == null || written.isBlank() ? value.value() : written.strip(), value);
                 } else {
                     store(customer, FIELD_NAMES.get(attribute), rank, value.value(), value);

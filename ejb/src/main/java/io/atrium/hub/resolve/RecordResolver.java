@@ -24,8 +24,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
@@ -82,13 +80,13 @@ public class RecordResolver {
             if (strongestMerge == null) {
                 Customer customer = Customer.create(standardized.kind(), now);
                 em.persist(customer);
-                join(stored, standardized, record, customer, List.of(), ChangeType.CUSTOMER_CREATED, scored, candidates, now);
+                join(stored, standardized, record, customer, Map.of(), ChangeType.CUSTOMER_CREATED, scored, candidates, now);
                 return;
             }
             Map<SourceRecord, StandardizedRecord> members = membersToJoin(standardized, scored, candidates);
             if (members != null) {
                 Customer customer = em.find(Customer.class, members.keySet().iterator().next().getCustomerId(), LockModeType.PESSIMISTIC_WRITE);
-                join(stored, standardized, record, customer, members.entrySet(), ChangeType.RECORD_LINKED, scored, candidates, now);
+                join(stored, standardized, record, customer, members, ChangeType.RECORD_LINKED, scored, candidates, now);
                 return;
             }
             // provisionally with the best match's customer; the re-partition below decides
@@ -135,22 +133,16 @@ public class RecordResolver {
 
     /** Stores a new record into a customer (a new one, or one it simply joins) without a re-partition. */
     private void join(SourceRecord stored, StandardizedRecord standardized, PartyRecord record, Customer customer,
-                      Collection<Map.Entry<SourceRecord, StandardizedRecord>> formerMembers, ChangeType change,
+                      Map<SourceRecord, StandardizedRecord> formerMembers, ChangeType change,
                       List<MatchResult> scored, StoredCandidates candidates, Instant now) {
         stored.setCustomerId(customer.getId());
         em.persist(stored);
         replaceLinks(stored, false, scored, candidates, now);
         replaceHashes(stored, false, standardized);
         customer.touch(now);
-        List<StandardizedRecord> members = new ArrayList<>();
-        Map<RecordKey, SourceRecord> rows = new HashMap<>();
-        formerMembers.forEach(member -> {
-            members.add(member.getValue());
-            rows.put(member.getValue().key(), member.getKey());
-        });
-        members.add(standardized);
-        goldenRecords.rebuild(customer, members, key -> key.equals(standardized.key()) ? record.getName()
-                : PartyRecordJson.read(rows.get(key).getPayload()).getName());
+        Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
+        members.put(stored, standardized);
+        goldenRecords.rebuild(customer, members);
         em.persist(new CustomerEvent(customer.getId(), change, now, null, record.getSource(), record.getSourceId()));
         changeEvents.publish(new CustomerChange(customer.getId(), change, List.of()), standardized.key(), now);
     }

@@ -13,7 +13,6 @@ import io.atrium.resolution.cluster.StewardConstraints;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.model.PartyKind;
-import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -250,9 +249,9 @@ public class Repartitioning {
                 return;
             }
             customer.touch(now);
-            goldenRecords.rebuild(customer, memberIds.stream().map(standardized::get).toList(),
-                    key -> memberIds.stream().filter(id -> standardized.get(id).key().equals(key)).findFirst()
-                            .map(id -> PartyRecordJson.read(rows.get(id).getPayload()).getName()).orElse(null));
+            Map<SourceRecord, StandardizedRecord> memberRecords = new LinkedHashMap<>();
+            memberIds.forEach(id -> memberRecords.put(rows.get(id), standardized.get(id)));
+            goldenRecords.rebuild(customer, memberRecords);
             em.persist(new CustomerEvent(customerId, type, now, related.isEmpty() ? null : related.get(0),
                     cause == null ? null : cause.source(), cause == null ? null : cause.sourceId()));
             CustomerChange change = new CustomerChange(customerId, type, related);

@@ -4,6 +4,7 @@ import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.blocking.CandidateSource;
+import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import jakarta.persistence.EntityManager;
 
@@ -20,7 +21,7 @@ import java.util.Set;
 final class StoredCandidates implements CandidateSource {
 
     private final EntityManager em;
-    private final Map<io.atrium.resolution.model.RecordKey, SourceRecord> found = new HashMap<>();
+    private final Map<RecordKey, SourceRecord> found = new HashMap<>();
 
     StoredCandidates(EntityManager em) {
         this.em = em;
@@ -41,7 +42,7 @@ final class StoredCandidates implements CandidateSource {
         }).toList();
     }
 
-    SourceRecord row(io.atrium.resolution.model.RecordKey key) {
+    SourceRecord row(RecordKey key) {
         return found.get(key);
     }
 }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * What data stewards do: review pairs the matcher was unsure of (accept = merge, reject = never merge
@@ -204,8 +203,8 @@ public class Stewardship {
     }
 
     private StewardViews.ActionView view(StewardAction a) {
-        StewardViews.RecordRef record = a.getRecordId() == null ? null : Stream.of(em.find(SourceRecord.class, a.getRecordId()))
-                .map(r -> new StewardViews.RecordRef(r.getId(), r.getSource(), r.getSourceId())).findFirst().orElse(null);
+        SourceRecord row = a.getRecordId() == null ? null : em.find(SourceRecord.class, a.getRecordId());
+        StewardViews.RecordRef record = row == null ? null : new StewardViews.RecordRef(row.getId(), row.getSource(), row.getSourceId());
         return new StewardViews.ActionView(a.getId(), a.getType().name(), a.getActor(), a.getActedAt(), a.getReason(),
                 a.getLinkId(), record, a.isBlock(), a.getUndoes(), a.getUndoneBy(), read(a.getStateBefore()), read(a.getStateAfter()));
     }
