@@ -9,7 +9,8 @@
 # Env: RATE (records/s posted, default 50), BATCH (lines per request, default 25), E2E (sample size, default 200),
 #      THEN_SQL (an experiment: SQL run on the hub database after the first M records, e.g. an index the hub
 #      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows),
-#      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts)
+#      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts),
+#      HUB_OPTS (more JVM options for the hub, e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr,settings=profile)
 # Needs a build first: ./mvnw -q -DskipTests install (the hub's EAR, the simulators and bench/incremental)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +47,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_server() { # log file
-  JBOSS_HOME=$WILDFLY JBOSS_JAVA_SIZING="-Xms1g -Xmx4g" setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml \
+  JBOSS_HOME=$WILDFLY JBOSS_JAVA_SIZING="-Xms1g -Xmx4g ${HUB_OPTS:-}" setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml \
     -Djboss.server.base.dir="$BASE" -Djboss.socket.binding.port-offset=200 -P "$BASE/atrium.properties" > "$1" 2>&1 &
   SERVER=$!
   local start=$SECONDS
