@@ -2,22 +2,30 @@ package io.atrium.resolution.standardize;
 
 import com.ibm.icu.text.Transliterator;
 
+import java.util.function.Supplier;
+
 
 /**
  * Width folding, traditional-to-simplified folding and toneless pinyin. ICU transliterators are slow
- * (hundreds of microseconds per name) and not safe to share between threads, so each thread has its
- * own and results are memoized per character, once per process: a few thousand characters cover
- * every name.
+ * to build (about a second each) and to run (hundreds of microseconds per name), and not safe to use
+ * from two threads at once: there is one of each, built on first use and used under its own lock,
+ * and results are memoized per character, once per process, so the lock is taken only for a
+ * character not seen before (a few thousand characters cover every name). Building one per thread
+ * made every new pooled thread of a server pay a second or two in the middle of its first record.
  */
 public final class ChineseText {
 
     private ChineseText() {
     }
 
-    private static final ThreadLocal<Transliterator> toSimplified =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
-    private static final ThreadLocal<Transliterator> toPinyin =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
+    private static final class ToSimplified {
+        static final Transliterator INSTANCE = Transliterator.getInstance("Traditional-Simplified");
+    }
+
+    private static final class ToPinyin {
+        static final Transliterator INSTANCE = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+    }
+
     /** Indexed by UTF-16 unit; racing writers store equal immutable strings, so plain arrays are safe. */
     private static final String[] simplifiedMemo = new String[Character.MAX_VALUE + 1];
     private static final String[] pinyinMemo = new String[Character.MAX_VALUE + 1];
@@ -79,7 +87,7 @@ public final class ChineseText {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(isHan(c) ? memoized(simplifiedMemo, c, toSimplified.get()) : String.valueOf(c));
+            out.append(isHan(c) ? memoized(simplifiedMemo, c, () -> ToSimplified.INSTANCE) : String.valueOf(c));
         }
         return out.toString();
     }
@@ -92,15 +100,19 @@ public final class ChineseText {
             if (out.length() > 0) {
                 out.append(' ');
             }
-            out.append(isHan(c) ? memoized(pinyinMemo, c, toPinyin.get()).toLowerCase() : String.valueOf(c));
+            out.append(isHan(c) ? memoized(pinyinMemo, c, () -> ToPinyin.INSTANCE).toLowerCase() : String.valueOf(c));
         }
         return out.toString();
     }
 
-    private static String memoized(String[] memo, char c, Transliterator transliterator) {
+    /** @param transliterator only asked for on a miss, so that a memoized character never builds one */
+    private static String memoized(String[] memo, char c, Supplier<Transliterator> transliterator) {
         String cached = memo[c];
         if (cached == null) {
-            cached = transliterator.transliterate(String.valueOf(c)).trim();
+            Transliterator shared = transliterator.get();
+            synchronized (shared) {
+                cached = shared.transliterate(String.valueOf(c)).trim();
+            }
             memo[c] = cached;
         }
         return cached;
