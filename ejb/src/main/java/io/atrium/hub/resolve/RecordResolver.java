@@ -36,6 +36,10 @@ import java.util.Set;
  * is standardized and stored with its hashes, the stored records sharing a usable blocking key are
  * scored against it, MERGE and REVIEW pairs are kept as explained links, and the component of links
  * it touches is re-partitioned into customers. An unchanged or older version changes nothing.
+ * <p>
+ * Each record's changes are flushed before it returns and its entities detached: a batch of records
+ * shares one transaction, and a persistence context growing with every record would make each
+ * flush dirty-check all earlier records' entities again.
  */
 @Stateless
 public class RecordResolver {
@@ -59,6 +63,12 @@ public class RecordResolver {
     ChangeEvents changeEvents;
 
     public void resolve(PartyRecord record) {
+        store(record);
+        em.flush();
+        em.clear();
+    }
+
+    private void store(PartyRecord record) {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
         String hash = ContentHash.of(payload);
@@ -90,7 +100,7 @@ public class RecordResolver {
                 return;
             }
             // provisionally with the best match's customer; the re-partition below decides
-            stored.setCustomerId(candidates.row(otherSide(strongestMerge, standardized.key())).getCustomerId());
+            stored.setCustomerId(candidates.row(otherSide(strongestMerge, standardized.key())).customerId());
             em.persist(stored);
         }
         Set<Long> formerNeighbours = replaceLinks(stored, !arrived, scored, candidates, now);
@@ -113,7 +123,7 @@ public class RecordResolver {
         Set<String> customers = new HashSet<>();
         for (MatchResult result : scored) {
             if (result.decision() == Decision.MERGE) {
-                customers.add(candidates.row(otherSide(result, standardized.key())).getCustomerId());
+                customers.add(candidates.row(otherSide(result, standardized.key())).customerId());
             }
         }
         if (customers.size() != 1) {
@@ -173,7 +183,7 @@ public class RecordResolver {
         }
         RecordKey own = new RecordKey(stored.getSource(), stored.getSourceId());
         for (MatchResult result : scored) {
-            long other = candidates.row(otherSide(result, own)).getId();
+            long other = candidates.row(otherSide(result, own)).id();
             if (existing.containsKey(other)) {
                 existing.get(other).rescore(result.score(), result.conflict(), result.explain(), now);
                 continue;

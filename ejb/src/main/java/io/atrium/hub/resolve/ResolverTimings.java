@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 
 /**
- * How long resolving a record takes inside its transaction, over the last {@value #WINDOW} records:
- * what operators watch and what the incremental-resolution benchmark reads.
+ * How long resolving a record takes inside its transaction, over the last {@value #WINDOW} records, its
+ * database writes included (the resolver flushes each record), the commit not: what operators watch
+ * and what the incremental-resolution benchmark reads.
  */
 @ApplicationScoped
 public class ResolverTimings {

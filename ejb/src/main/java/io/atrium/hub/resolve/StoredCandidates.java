@@ -1,11 +1,11 @@
 package io.atrium.hub.resolve;
 
-import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.blocking.CandidateSource;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.resolution.standardize.StandardizedRecordJson;
 import jakarta.persistence.EntityManager;
 
 import java.util.Collection;
@@ -16,12 +16,19 @@ import java.util.Set;
 
 /**
  * The hub's {@link CandidateSource}: stored records found through their blocking-key hashes, read in
- * their stored standardized form. Remembers each candidate's row so the caller can link to it.
+ * their stored standardized form. Reads only what matching needs (id, customer, standardized form),
+ * never as managed entities: a record can have hundreds of candidates, and managed ones would be
+ * dirty-checked at every flush of the transaction. Remembers each candidate's id and customer so the
+ * caller can link to it.
  */
 final class StoredCandidates implements CandidateSource {
 
+    /** A candidate's row: what linking to it needs. */
+    record Row(long id, String customerId) {
+    }
+
     private final EntityManager em;
-    private final Map<RecordKey, SourceRecord> found = new HashMap<>();
+    private final Map<RecordKey, Row> found = new HashMap<>();
 
     StoredCandidates(EntityManager em) {
         this.em = em;
@@ -30,19 +37,20 @@ final class StoredCandidates implements CandidateSource {
     @Override
     public Collection<StandardizedRecord> candidates(Set<BlockingKey> keys) {
         List<Long> hashes = keys.stream().map(BlockingKey::hash).toList();
-        List<SourceRecord> rows = em.createQuery("select r from SourceRecord r where r.id in "
-                        + "(select h.sourceRecordId from RecordHash h where h.hash in :hashes and h.field = :blocking)", SourceRecord.class)
+        // records stored before standardized forms were kept have no hashes either, so never show up here
+        List<Object[]> rows = em.createQuery("select r.id, r.customerId, r.standardized from SourceRecord r where r.id in "
+                        + "(select h.sourceRecordId from RecordHash h where h.hash in :hashes and h.field = :blocking)", Object[].class)
                 .setParameter("hashes", hashes)
                 .setParameter("blocking", RecordHash.BLOCKING_KEY)
                 .getResultList();
         return rows.stream().map(row -> {
-            StandardizedRecord record = StandardizedRecords.of(row);
-            found.put(record.key(), row);
+            StandardizedRecord record = StandardizedRecordJson.read((String) row[2]);
+            found.put(record.key(), new Row((Long) row[0], (String) row[1]));
             return record;
         }).toList();
     }
 
-    SourceRecord row(RecordKey key) {
+    Row row(RecordKey key) {
         return found.get(key);
     }
 }
