@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,28 @@ public class GoldenRecords {
     @Inject
     MatchEngine engine;
 
-    /** @param members the customer's source records, each with its standardized form */
+    /**
+     * Stores the golden record by difference with the stored one: a record joining a customer usually
+     * changes a value or two, and rewriting all of them would cost a delete and a dozen inserts.
+     *
+     * @param members the customer's source records, each with its standardized form
+     */
     public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members) {
-        clear(customer.getId());
+        Map<String, GoldenField> stored = new HashMap<>();
+        stored(customer.getId()).forEach(field -> stored.put(slot(field), field));
+        for (GoldenField built : build(customer, members)) {
+            GoldenField old = stored.remove(slot(built));
+            if (old == null) {
+                em.persist(built);
+            } else {
+                old.replaceWith(built);
+            }
+        }
+        stored.values().forEach(em::remove);
+    }
+
+    private List<GoldenField> build(Customer customer, Map<SourceRecord, StandardizedRecord> members) {
+        List<GoldenField> fields = new ArrayList<>();
         GoldenRecord golden = engine.survivorship().golden(members.values());
         Map<RecordKey, SourceRecord> rows = new HashMap<>();
         members.forEach((row, standardized) -> rows.put(standardized.key(), row));
@@ -53,13 +73,13 @@ public class GoldenRecords {
                 GoldenValue value = values.get(rank);
                 if (attribute == GoldenAttribute.ID) {
                     String[] typeAndNumber = value.value().split(":", 2);
-                    store(customer, "idType", rank, typeAndNumber[0], value);
-                    store(customer, "idNumber", rank, typeAndNumber[1], value);
+                    fields.add(field(customer, "idType", rank, typeAndNumber[0], value));
+                    fields.add(field(customer, "idNumber", rank, typeAndNumber[1], value));
                 } else if (attribute == GoldenAttribute.NAME) {
                     String written = PartyRecordJson.read(rows.get(value.from()).getPayload()).getName();
-                    store(customer, "name", rank, written == null || written.isBlank() ? value.value() : written.strip(), value);
+                    fields.add(field(customer, "name", rank, written == null || written.isBlank() ? value.value() : written.strip(), value));
                 } else {
-                    store(customer, FIELD_NAMES.get(attribute), rank, value.value(), value);
+                    fields.add(field(customer, FIELD_NAMES.get(attribute), rank, value.value(), value));
                 }
             }
         }
@@ -67,16 +87,28 @@ public class GoldenRecords {
         if (kind != null) {
             customer.setKind(PartyKind.valueOf(kind.value()));
         }
+        return fields;
     }
 
-    /** A customer merged into another keeps no golden record of its own. */
+    private static String slot(GoldenField field) {
+        return field.getFieldName() + "#" + field.getRank();
+    }
+
+    /**
+     * A customer merged into another keeps no golden record of its own. Removed as entities, not by a
+     * bulk delete, so that values of it loaded earlier in the transaction cannot be written back.
+     */
     public void clear(String customerId) {
-        em.createQuery("delete from GoldenField g where g.customerId = :id")
-                .setParameter("id", customerId)
-                .executeUpdate();
+        stored(customerId).forEach(em::remove);
     }
 
-    private void store(Customer customer, String field, int rank, String value, GoldenValue lineage) {
-        em.persist(new GoldenField(customer.getId(), field, rank, value, lineage.from().source(), lineage.from().sourceId()));
+    private List<GoldenField> stored(String customerId) {
+        return em.createQuery("select g from GoldenField g where g.customerId = :id", GoldenField.class)
+                .setParameter("id", customerId)
+                .getResultList();
+    }
+
+    private static GoldenField field(Customer customer, String field, int rank, String value, GoldenValue lineage) {
+        return new GoldenField(customer.getId(), field, rank, value, lineage.from().source(), lineage.from().sourceId());
     }
 }
