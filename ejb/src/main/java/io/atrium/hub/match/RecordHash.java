@@ -17,7 +17,8 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "record_hash", indexes = {
-        @Index(name = "ix_record_hash_hash", columnList = "hash, field"),
+        // with the record id, candidate look-ups read the index alone
+        @Index(name = "ix_record_hash_candidates", columnList = "hash, field, source_record_id"),
         // the primary key starts with the hash: a record's own rows need an index of their own
         @Index(name = "ix_record_hash_record", columnList = "source_record_id")})
 @IdClass(RecordHash.Key.class)
