@@ -7,6 +7,8 @@
 # PostgreSQL (port 5632) and its own WildFly base dir (port offset 200: HTTP 8280).
 # Usage: bench/incremental.sh [records to seed, default 1000000] [records to post, default 5000]
 # Env: RATE (records/s posted, default 50), BATCH (lines per request, default 25), E2E (sample size, default 200),
+#      WARMUP (records posted the same way before the measured ones and not measured, default 1000: the hub's
+#      JIT compiles its resolver path during the first thousand records, a running hub has done that long ago),
 #      THEN_SQL (an experiment: SQL run on the hub database after the first M records, e.g. an index the hub
 #      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows),
 #      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts),
@@ -19,6 +21,7 @@ POST=${2:-5000}
 RATE=${RATE:-50}
 BATCH=${BATCH:-25}
 E2E=${E2E:-200}
+WARMUP=${WARMUP:-1000}
 ROOT=$PWD
 WILDFLY=$ROOT/target/wildfly-39.0.1.Final
 WORK=$ROOT/target/bench-incremental
@@ -59,7 +62,7 @@ start_server() { # log file
 
 rm -rf "$WORK/server" "$PGDATA" && mkdir -p "$WORK"
 ROUNDS=1; [ -n "${THEN_SQL:-}" ] && ROUNDS=2
-TOTAL=$((SEED + POST * ROUNDS + E2E))
+TOTAL=$((SEED + WARMUP + POST * ROUNDS + E2E))
 POPULATION=$WORK/population-$TOTAL.jsonl
 if [ ! -s "$POPULATION" ]; then
   stamp "simulating a population of $TOTAL records"
@@ -67,9 +70,10 @@ if [ ! -s "$POPULATION" ]; then
     --records "$TOTAL" --output "$POPULATION.tmp" 2>&1 | tail -1
   mv "$POPULATION.tmp" "$POPULATION"
 fi
-$BENCH prepare --input "$POPULATION" --seed "$SEED" --post $((POST * ROUNDS)) --e2e "$E2E" --dir "$WORK"
-head -n "$POST" "$WORK/post.jsonl" > "$WORK/post-1.jsonl"
-tail -n +$((POST + 1)) "$WORK/post.jsonl" > "$WORK/post-2.jsonl"
+$BENCH prepare --input "$POPULATION" --seed "$SEED" --post $((WARMUP + POST * ROUNDS)) --e2e "$E2E" --dir "$WORK"
+head -n "$WARMUP" "$WORK/post.jsonl" > "$WORK/warmup.jsonl"
+tail -n +$((WARMUP + 1)) "$WORK/post.jsonl" | head -n "$POST" > "$WORK/post-1.jsonl"
+tail -n +$((WARMUP + POST + 1)) "$WORK/post.jsonl" > "$WORK/post-2.jsonl"
 
 stamp "PostgreSQL $(basename "$(dirname "$PGBIN")") in $PGDATA, port $PGPORT"
 mkdir -p "$PGDATA" && : > "$WORK/postgresql.log" && chown postgres: "$PGDATA" "$WORK/postgresql.log"
@@ -147,6 +151,10 @@ round() { # posted file
 }
 measure() {
   stamp "measured phase (holding $LOCK)"
+  if (( WARMUP > 0 )); then
+    $BENCH post --input "$WORK/warmup.jsonl" --hub "$API" --user app --password 'app-pass1!' \
+      --status-user operator --status-password 'operator-pass1!' --batch "$BATCH" --rate "$RATE" | sed 's/^/warm-up, not measured: /'
+  fi
   round "$WORK/post-1.jsonl"
   if [ -n "${THEN_SQL:-}" ]; then
     stamp "experiment: $THEN_SQL"
@@ -157,6 +165,6 @@ measure() {
   echo "hub heap after the run: $(jcmd "$(pgrep -g "$SERVER" -x java)" GC.heap_info 2>/dev/null | grep -m1 -o 'total.*')"
 }
 export -f measure round psql_ stamp
-export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE LOCK THEN_SQL
+export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE LOCK THEN_SQL WARMUP
 flock "$LOCK" bash -c measure
 stamp "done"
