@@ -6,7 +6,9 @@ import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -137,7 +139,10 @@ final class FieldComparisons {
         double total = 0;
         boolean nickname = false;
         boolean[] used = new boolean[longer.size()];
-        for (String token : shorter) {
+        List<String> longestFirst = new ArrayList<>(shorter);
+        // full tokens pair before initials, so that the S. of S. Sanders cannot take Sanders from Sven Sanders
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        for (String token : longestFirst) {
             // each token of the longer name pairs with one token of the shorter only: Thomas Thomas is not John Thomas
             double best = 0;
             int bestAt = -1;
