@@ -22,6 +22,8 @@ final class FieldComparisons {
     private static final double INITIAL_SIMILARITY = 0.9;
     /** A name token whose best counterpart is less similar than this is a different name (Carlos, Carmen). */
     private static final double TOKEN_DIFFERENT = 0.84;
+    /** Names shorter than this are too close to each other for one edit to say typo (Li, Lu; Lee, Leo). */
+    private static final int MIN_TYPO_LENGTH = 5;
 
     private FieldComparisons() {
     }
@@ -82,15 +84,25 @@ final class FieldComparisons {
 
     /** A Latin surname-only name one typo from the other's family name or from one of its tokens (Dubois, Duobis). */
     private static boolean latinSurnameNear(String surname, StandardizedRecord other) {
-        if (other.surname() != null && JaroWinkler.similarity(surname, other.surname()) >= HIGH_SIMILARITY) {
+        if (other.surname() != null && surnameTypo(surname, other.surname())) {
             return true;
         }
         for (String token : tokens(other.nameKey())) {
-            if (token.length() > 2 && JaroWinkler.similarity(surname, token) >= HIGH_SIMILARITY) {
+            if (token.length() > 2 && surnameTypo(surname, token)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Similar enough, or one letter dropped or added in a name of five letters or more (Wagner, Wangner): early in
+     * the name that leaves Jaro-Winkler below the bar, yet is one slip of the keyboard. A letter replaced is not
+     * enough on its own: Hansen and Jansen are two families.
+     */
+    private static boolean surnameTypo(String a, String b) {
+        return JaroWinkler.similarity(a, b) >= HIGH_SIMILARITY || Math.abs(a.length() - b.length()) == 1
+                && Math.min(a.length(), b.length()) >= MIN_TYPO_LENGTH && DamerauLevenshtein.distance(a, b) == 1;
     }
 
     /**
