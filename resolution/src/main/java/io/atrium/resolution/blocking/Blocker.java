@@ -56,7 +56,17 @@ public final class Blocker {
     }
 
     private static void addPersonKeys(StandardizedRecord r, Set<BlockingKey> keys) {
-        if (r.nameKey() == null || r.weakName()) {
+        if (r.nameKey() == null) {
+            return;
+        }
+        if (r.weakName()) {
+            // a surname-only name (a caller's 陈先生) meets its full name by birth date; by address it would
+            // meet the whole household, by year or part of a number the whole clan
+            if (r.birthDate() != null) {
+                for (String token : r.nameKey().split(" ")) {
+                    keys.add(new BlockingKey(BlockingRule.DATE_TOKEN, r.birthDate() + "|" + token));
+                }
+            }
             return;
         }
         if (r.idNumber() != null && r.idNumber().length() >= MIN_ID_FOR_PARTS) {

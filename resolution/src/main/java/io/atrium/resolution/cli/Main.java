@@ -6,6 +6,8 @@ import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.resolve.BulkResolver;
 import io.atrium.resolution.resolve.Clustering;
+import io.atrium.resolution.resolve.InMemoryFrequencies;
+import io.atrium.resolution.standardize.StandardizedRecord;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -63,10 +65,13 @@ public final class Main {
                     ? MatchSettings.load(Path.of(options.get("settings"))) : MatchSettings.defaults();
             long started = System.nanoTime();
             Load load = Load.read(Path.of(options.get("input")), options.get("truth-field"), err);
-            Clustering clustering = new BulkResolver(new Scorer(settings)).resolve(load.records(), StewardConstraints.NONE);
+            Scorer scorer = new Scorer(settings);
+            List<StandardizedRecord> records = BulkResolver.latestPerKey(load.records());
+            InMemoryFrequencies frequencies = InMemoryFrequencies.of(records);
+            Clustering clustering = new BulkResolver(scorer).resolve(records, StewardConstraints.NONE, frequencies);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (evaluate) {
-                report(out, load, clustering, seconds);
+                report(out, load, clustering, seconds, RecallCeiling.of(records, load.truth(), scorer, frequencies));
             } else {
                 writeCsv(Path.of(options.get("output")), clustering);
                 err.printf(Locale.ROOT, "%d records, %d customers, %d bad lines, %.1f s%n", load.records().size(),
@@ -92,7 +97,7 @@ public final class Main {
         }
     }
 
-    private static void report(PrintStream out, Load load, Clustering clustering, double seconds) {
+    private static void report(PrintStream out, Load load, Clustering clustering, double seconds, RecallCeiling ceiling) {
         PairwiseEvaluation quality = PairwiseEvaluation.of(clustering.clusters(), load.truth());
         int records = clustering.clusters().stream().mapToInt(List::size).sum();
         out.printf(Locale.ROOT, "records: %d%n", records);
@@ -103,6 +108,8 @@ public final class Main {
         out.printf(Locale.ROOT, "true positive pairs: %d%n", quality.truePositives());
         out.printf(Locale.ROOT, "false positive pairs: %d%n", quality.falsePositives());
         out.printf(Locale.ROOT, "false negative pairs: %d%n", quality.falseNegatives());
+        out.printf(Locale.ROOT, "true pairs with evidence beyond a name: %d%n", ceiling.pairsWithEvidence());
+        out.printf(Locale.ROOT, "recall ceiling without name-only merges: %.4f%n", ceiling.ceiling());
         out.printf(Locale.ROOT, "review-band pairs: %d%n", clustering.reviewLinks().size());
         out.printf(Locale.ROOT, "bad lines: %d%n", load.badLines());
         out.printf(Locale.ROOT, "records per second: %.0f%n", records / seconds);

@@ -6,7 +6,9 @@ import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,6 +22,8 @@ final class FieldComparisons {
     private static final double INITIAL_SIMILARITY = 0.9;
     /** A name token whose best counterpart is less similar than this is a different name (Carlos, Carmen). */
     private static final double TOKEN_DIFFERENT = 0.84;
+    /** Names shorter than this are too close to each other for one edit to say typo (Li, Lu; Lee, Leo). */
+    private static final int MIN_TYPO_LENGTH = 5;
 
     private FieldComparisons() {
     }
@@ -80,15 +84,25 @@ final class FieldComparisons {
 
     /** A Latin surname-only name one typo from the other's family name or from one of its tokens (Dubois, Duobis). */
     private static boolean latinSurnameNear(String surname, StandardizedRecord other) {
-        if (other.surname() != null && JaroWinkler.similarity(surname, other.surname()) >= HIGH_SIMILARITY) {
+        if (other.surname() != null && surnameTypo(surname, other.surname())) {
             return true;
         }
         for (String token : tokens(other.nameKey())) {
-            if (token.length() > 2 && JaroWinkler.similarity(surname, token) >= HIGH_SIMILARITY) {
+            if (token.length() > 2 && surnameTypo(surname, token)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Similar enough, or one letter dropped or added in a name of five letters or more (Wagner, Wangner): early in
+     * the name that leaves Jaro-Winkler below the bar, yet is one slip of the keyboard. A letter replaced is not
+     * enough on its own: Hansen and Jansen are two families.
+     */
+    private static boolean surnameTypo(String a, String b) {
+        return JaroWinkler.similarity(a, b) >= HIGH_SIMILARITY || Math.abs(a.length() - b.length()) == 1
+                && Math.min(a.length(), b.length()) >= MIN_TYPO_LENGTH && DamerauLevenshtein.distance(a, b) == 1;
     }
 
     /**
@@ -137,7 +151,10 @@ final class FieldComparisons {
         double total = 0;
         boolean nickname = false;
         boolean[] used = new boolean[longer.size()];
-        for (String token : shorter) {
+        List<String> longestFirst = new ArrayList<>(shorter);
+        // full tokens pair before initials, so that the S. of S. Sanders cannot take Sanders from Sven Sanders
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        for (String token : longestFirst) {
             // each token of the longer name pairs with one token of the shorter only: Thomas Thomas is not John Thomas
             double best = 0;
             int bestAt = -1;

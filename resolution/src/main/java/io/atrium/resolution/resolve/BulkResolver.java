@@ -72,7 +72,8 @@ public final class BulkResolver {
         return new Clustering(partitioner.partition(byKey, merges, steward), merges, reviews);
     }
 
-    private static List<StandardizedRecord> latestPerKey(Collection<StandardizedRecord> load) {
+    /** The records one per key, a later record replacing an earlier one with the same key. */
+    public static List<StandardizedRecord> latestPerKey(Collection<StandardizedRecord> load) {
         Map<RecordKey, StandardizedRecord> latest = new LinkedHashMap<>();
         for (StandardizedRecord record : load) {
             latest.remove(record.key());

@@ -75,6 +75,22 @@ class BlockerTest {
     }
 
     @Test
+    void aSurnameOnlyNameMeetsItsFullNameByBirthDateButNotTheHouseholdByAddress() {
+        StandardizedRecord surnameOnly = Fixtures.standardized("""
+                {"source":"webshop","sourceId":"W1","name":"Dubois","familyName":"Dubois","birthDate":"1971-08-26","address":"12 rue Victor Hugo, Lyon"}""");
+        StandardizedRecord full = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C2","name":"Thomas Dubois","givenName":"Thomas","familyName":"Dubois","birthDate":"1971-08-26"}""");
+        StandardizedRecord wife = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C3","name":"Marie Dubois","givenName":"Marie","familyName":"Dubois","address":"12 rue Victor Hugo, Lyon"}""");
+        Set<BlockingKey> shared = Blocker.keys(surnameOnly);
+        shared.retainAll(Blocker.keys(full));
+        assertEquals(Set.of(new BlockingKey(BlockingRule.DATE_TOKEN, "1971-08-26|dubois")), shared);
+        Set<BlockingKey> household = Blocker.keys(surnameOnly);
+        household.retainAll(Blocker.keys(wife));
+        assertEquals(Collections.emptySet(), household);
+    }
+
+    @Test
     void keysWhoseBlockIsTooLargeAreNotUsed() {
         int limit = MatchSettings.defaults().maxBlockSize();
         ValueFrequencies phoneIsEverywhere = new ValueFrequencies() {

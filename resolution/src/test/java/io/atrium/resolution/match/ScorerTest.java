@@ -204,6 +204,33 @@ class ScorerTest {
     }
 
     @Test
+    void anInitialAgreesWithTheGivenNameWhicheverRecordHasTheSmallerKey() {
+        String initial = """
+                {"source":"%s","sourceId":"1","name":"S. Sanders","phones":["677850376"]}""";
+        String full = """
+                {"source":"%s","sourceId":"2","name":"Sven Sanders","phones":["677850376"]}""";
+        for (String[] sources : new String[][] {{"a", "b"}, {"b", "a"}}) {
+            MatchResult result = score(initial.formatted(sources[0]), full.formatted(sources[1]));
+            assertEquals(ComparisonLevel.FUZZY_HIGH, result.evidence().get(0).level(), "the family name pairs with the family name");
+            assertEquals(Decision.MERGE, result.decision());
+        }
+    }
+
+    @Test
+    void aCallersSurnameWithALetterAddedStillAgreesButNotWithAnotherFamily() {
+        MatchResult added = score("""
+                {"source":"billing","sourceId":"1","name":"Anna Wagner","givenName":"Anna","familyName":"Wagner","phones":["+49 170 3382190"]}""", """
+                {"source":"webshop","sourceId":"2","name":"Wangner","familyName":"Wangner","phones":["0170 3382190"]}""");
+        assertEquals(ComparisonLevel.SURNAME, added.evidence().get(0).level());
+        assertEquals(Decision.MERGE, added.decision());
+        MatchResult otherFamily = score("""
+                {"source":"billing","sourceId":"1","name":"Peter Jansen","givenName":"Peter","familyName":"Jansen","phones":["+49 170 3382190"]}""", """
+                {"source":"webshop","sourceId":"2","name":"Hansen","familyName":"Hansen","phones":["0170 3382190"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, otherFamily.evidence().get(0).level(), "one letter replaced: another family");
+        assertTrue(otherFamily.conflict());
+    }
+
+    @Test
     void aLandlineAndAMobileDoNotDisagree() {
         MatchResult mixed = score("""
                 {"source":"sales","sourceId":"C1","name":"王伟","birthDate":"1951-08-04","phones":["13800138000"]}""", """
