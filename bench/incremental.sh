@@ -116,7 +116,7 @@ psql_ -U atrium -d atrium -c "select count(*) as tables from pg_tables where sch
 
 stamp "seeding $SEED records"
 SEED_START=$SECONDS
-java -Xmx8g -jar bench/incremental/target/atrium-bench.jar seed --input "$WORK/seed.jsonl" \
+java -Xmx12g -jar bench/incremental/target/atrium-bench.jar seed --input "$WORK/seed.jsonl" \
   --url "jdbc:postgresql://127.0.0.1:$PGPORT/atrium" --user atrium --password bench
 psql_ -U postgres -d atrium -c "vacuum analyze"
 SEED_SECONDS=$((SECONDS - SEED_START))
