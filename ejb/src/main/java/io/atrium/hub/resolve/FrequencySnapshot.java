@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -29,7 +30,10 @@ import java.util.stream.Stream;
  * so that every record resolved meanwhile is weighed against the same population (as bulk resolution
  * does with its load). A refresh counts the record_hash rows in the database; it runs at start and
  * then, every {@code atrium.resolver.frequency-check-seconds}, when the number of records changed
- * by a tenth or an hour went by with any change.
+ * by a tenth or an hour went by with any change. The records stored since the last refresh are
+ * counted as the resolver stores them, not by a count over the table each time (a sequential scan
+ * of millions of rows every minute, beside the resolver); a record stored by another node is
+ * counted at that node's refresh.
  */
 @Singleton
 @Startup
@@ -53,6 +57,7 @@ public class FrequencySnapshot {
     private volatile ValueFrequencies current = EMPTY;
     private volatile long population;
     private volatile Instant takenAt;
+    private final AtomicLong storedSince = new AtomicLong();
 
     @PostConstruct
     void schedule() {
@@ -71,13 +76,18 @@ public class FrequencySnapshot {
         return takenAt;
     }
 
+    /** A record was stored for the first time (counted even if its transaction rolls back: a refresh comes early). */
+    public void recordStored() {
+        storedSince.incrementAndGet();
+    }
+
     @Timeout
     void check() {
-        long records = em.createQuery("select count(r) from SourceRecord r", Long.class).getSingleResult();
-        boolean grewMuch = Math.abs(records - population) * 10 >= Math.max(population, 1);
-        boolean stale = records != population && (takenAt == null || takenAt.isBefore(Instant.now().minus(Duration.ofHours(1))));
+        long stored = storedSince.get();
+        boolean grewMuch = stored * 10 >= Math.max(population, 1);
+        boolean stale = stored > 0 && takenAt != null && takenAt.isBefore(Instant.now().minus(Duration.ofHours(1)));
         if (takenAt == null || grewMuch || stale) {
-            refresh(records);
+            refresh();
         }
     }
 
@@ -87,6 +97,7 @@ public class FrequencySnapshot {
     }
 
     private void refresh(long records) {
+        storedSince.set(0);
         long started = System.nanoTime();
         int fields = FieldKind.values().length;
         double[] squares = new double[fields];

@@ -84,6 +84,7 @@ public class RecordResolver {
         boolean arrived = stored == null;
         if (arrived) {
             stored = new SourceRecord(record.getSource(), record.getSourceId());
+            frequencies.recordStored();
         }
         stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
         if (arrived) {
