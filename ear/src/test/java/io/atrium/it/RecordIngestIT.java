@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +106,28 @@ class RecordIngestIT extends DeployedHub {
         assertEquals(401, hub.postRecords("app:wrong-password", record("C-1", "x", phone)).status());
         assertEquals(403, hub.postRecords(HubClient.VIEWER, record("C-1", "x", phone)).status());
         assertNotEquals(401, hub.get("health", null).status());
+    }
+
+    @Test
+    void reindexRebuildsStoredRecordsInTheBackgroundAndMatchingGoesOn() {
+        assertEquals(202, hub.postRecords(HubClient.APP, record("R-1", "赵敏", phone)).status());
+        JsonNode before = awaitOneCustomerWithRecords(1);
+
+        assertEquals(403, hub.post("resolver/reindex", HubClient.OPERATOR).status());
+        assertEquals(403, hub.post("resolver/frequencies/refresh", HubClient.OPERATOR).status());
+        HubClient.Response started = hub.post("resolver/reindex", HubClient.ADMIN);
+        assertEquals(202, started.status(), started.body());
+        JsonNode[] reindex = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            reindex[0] = hub.get("resolver", HubClient.OPERATOR).json().get("reindex");
+            return !reindex[0].get("running").asBoolean() && reindex[0].hasNonNull("finishedAt");
+        });
+        assertFalse(reindex[0].hasNonNull("failure"), reindex[0].toString());
+        assertTrue(reindex[0].get("records").asLong() >= 1, reindex[0].toString());
+
+        // the re-indexed record is still found by its blocking keys: a second record on its phone joins it
+        assertEquals(202, hub.postRecords(HubClient.APP, record("R-2", "赵敏", phone)).status());
+        assertEquals(before.get("id"), awaitOneCustomerWithRecords(2).get("id"));
     }
 
     private JsonNode awaitOneCustomerWithRecords(int records) {

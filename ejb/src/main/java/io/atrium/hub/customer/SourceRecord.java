@@ -65,6 +65,11 @@ public class SourceRecord {
         this.receivedAt = receivedAt;
     }
 
+    /** The standardized form again, from the same payload by the current standardizer (a re-index). */
+    public void restandardize(String standardized) {
+        this.standardized = standardized;
+    }
+
     public Long getId() { return id; }
     public String getSource() { return source; }
     public String getSourceId() { return sourceId; }

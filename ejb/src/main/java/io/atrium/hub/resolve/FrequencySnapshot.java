@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * does with its load). A refresh counts the record_hash rows in the database; it runs at start and
  * then, every {@code atrium.resolver.frequency-check-seconds}, when the number of records changed
  * by a tenth or an hour went by with any change. The records stored since the last refresh are
- * counted as the resolver stores them, not by a count over the table each time (a sequential scan
+ * counted as the resolver stores them (and a re-index re-hashes them), not by a count over the table each time (a sequential scan
  * of millions of rows every minute, beside the resolver); a record stored by another node is
  * counted at that node's refresh.
  */
@@ -76,9 +76,12 @@ public class FrequencySnapshot {
         return takenAt;
     }
 
-    /** A record was stored for the first time (counted even if its transaction rolls back: a refresh comes early). */
-    public void recordStored() {
-        storedSince.incrementAndGet();
+    /**
+     * Records were stored for the first time or re-indexed; they count toward the next refresh (even if
+     * their transaction rolls back: the refresh then comes a little early).
+     */
+    public void recordsChanged(long records) {
+        storedSince.addAndGet(records);
     }
 
     @Timeout

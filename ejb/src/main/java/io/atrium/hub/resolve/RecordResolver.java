@@ -6,14 +6,12 @@ import io.atrium.hub.customer.CustomerEvent;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.events.ChangeEvents;
 import io.atrium.hub.match.MatchLink;
-import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.match.ReviewState;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.model.RecordKey;
-import io.atrium.resolution.resolve.InMemoryFrequencies;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
 import io.atrium.resolution.standardize.Standardizer;
@@ -60,6 +58,9 @@ public class RecordResolver {
     GoldenRecords goldenRecords;
 
     @Inject
+    RecordHashes recordHashes;
+
+    @Inject
     ChangeEvents changeEvents;
 
     public void resolve(PartyRecord record) {
@@ -84,7 +85,7 @@ public class RecordResolver {
         boolean arrived = stored == null;
         if (arrived) {
             stored = new SourceRecord(record.getSource(), record.getSourceId());
-            frequencies.recordStored();
+            frequencies.recordsChanged(1);
         }
         stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
         if (arrived) {
@@ -105,7 +106,7 @@ public class RecordResolver {
             em.persist(stored);
         }
         Set<Long> formerNeighbours = replaceLinks(stored, !arrived, scored, candidates, now);
-        replaceHashes(stored, !arrived, standardized);
+        recordHashes.replace(stored, !arrived, standardized);
         em.flush();
         Set<Long> start = new HashSet<>(formerNeighbours);
         start.add(stored.getId());
@@ -149,7 +150,7 @@ public class RecordResolver {
         stored.setCustomerId(customer.getId());
         em.persist(stored);
         replaceLinks(stored, false, scored, candidates, now);
-        replaceHashes(stored, false, standardized);
+        recordHashes.replace(stored, false, standardized);
         customer.touch(now);
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
         members.put(stored, standardized);
@@ -197,29 +198,6 @@ public class RecordResolver {
                     result.score(), result.decision(), result.conflict(), result.explain(), now));
         }
         return formerNeighbours;
-    }
-
-    /**
-     * Keeps the record's hashes equal to those of its standardized form: adds the new, removes the
-     * gone, leaves the rest (an update usually changes few). Done through managed entities, so that a
-     * record updated twice in one transaction (a batch) sees its own first update.
-     */
-    private void replaceHashes(SourceRecord stored, boolean wasStored, StandardizedRecord standardized) {
-        Map<Long, Short> wanted = new HashMap<>();
-        InMemoryFrequencies.hashes(standardized, (field, hash) ->
-                wanted.put(hash, field == null ? RecordHash.BLOCKING_KEY : (short) field.ordinal()));
-        for (RecordHash existing : !wasStored ? List.<RecordHash>of() : em.createQuery("select h from RecordHash h where h.sourceRecordId = :id", RecordHash.class)
-                .setParameter("id", stored.getId()).getResultList()) {
-            Short field = wanted.remove(existing.getHash());
-            if (field == null || field != existing.getField()) {
-                em.remove(existing);
-                if (field != null) {
-                    em.flush();
-                    em.persist(new RecordHash(stored.getId(), existing.getHash(), field));
-                }
-            }
-        }
-        wanted.forEach((hash, field) -> em.persist(new RecordHash(stored.getId(), hash, field)));
     }
 
     private static RecordKey otherSide(MatchResult result, RecordKey own) {

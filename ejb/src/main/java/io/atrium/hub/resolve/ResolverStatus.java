@@ -1,18 +1,23 @@
 package io.atrium.hub.resolve;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
 
-/** What operators see of the resolver, and the two things administrators may do to it. */
+/** What operators see of the resolver, and what administrators may do to it. */
 @Stateless
 @RolesAllowed({"hub-operator", "hub-admin"})
 public class ResolverStatus {
 
-    /** @param frequencyPopulation records counted by the frequency snapshot the matcher uses now */
-    public record View(ResolverTimings.Summary timings, long frequencyPopulation, Instant frequenciesTakenAt) {
+    /**
+     * @param frequencyPopulation records counted by the frequency snapshot the matcher uses now
+     * @param reindex             the latest re-index: running, records done, when, why it stopped early
+     */
+    public record View(ResolverTimings.Summary timings, long frequencyPopulation, Instant frequenciesTakenAt,
+                       Reindexing.Progress reindex) {
     }
 
     @Inject
@@ -21,13 +26,23 @@ public class ResolverStatus {
     @Inject
     FrequencySnapshot frequencies;
 
+    @EJB
+    Reindexing reindexing;
+
     public View view() {
-        return new View(timings.summary(), frequencies.population(), frequencies.takenAt());
+        return new View(timings.summary(), frequencies.population(), frequencies.takenAt(), reindexing.progress());
     }
 
     @RolesAllowed("hub-admin")
     public View refreshFrequencies() {
         frequencies.refresh();
+        return view();
+    }
+
+    /** Starts a re-index in the background (unless one runs); the view shows its progress. */
+    @RolesAllowed("hub-admin")
+    public View reindex() {
+        reindexing.start();
         return view();
     }
 

@@ -8,11 +8,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The resolver for operators: how long records take to resolve (percentiles over the latest ones) and
- * the frequency snapshot the matcher weighs values with. Recounting the snapshot (after a bulk load)
- * and resetting the timings are for administrators.
+ * the frequency snapshot the matcher weighs values with. Recounting the snapshot (after a bulk load),
+ * re-indexing the stored records (after an upgrade that changes standardization or blocking) and
+ * resetting the timings are for administrators.
  */
 @RequestScoped
 @Path("/resolver")
@@ -31,6 +33,13 @@ public class ResolverResource {
     @Path("/frequencies/refresh")
     public ResolverStatus.View refreshFrequencies() {
         return resolver.refreshFrequencies();
+    }
+
+    /** 202: the re-index runs in the background; GET shows its progress. */
+    @POST
+    @Path("/reindex")
+    public Response reindex() {
+        return Response.accepted(resolver.reindex()).build();
     }
 
     @POST

@@ -1,0 +1,51 @@
+package io.atrium.hub.resolve;
+
+import io.atrium.hub.customer.SourceRecord;
+import io.atrium.resolution.model.PartyRecordJson;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.resolution.standardize.StandardizedRecordJson;
+import io.atrium.resolution.standardize.Standardizer;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+
+/** One chunk of a re-index, in a transaction of its own; see {@link Reindexing}. */
+@Stateless
+public class ReindexChunk {
+
+    /** @param lastId the id of the chunk's last record; -1 when there was no record to do */
+    public record Done(long lastId, int records) {
+    }
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
+
+    @Inject
+    RecordHashes recordHashes;
+
+    /**
+     * Re-standardizes the records with ids after {@code afterId}, at most {@code size}, from their stored
+     * payload, and brings their hashes up to date. The rows are locked, so a record the resolver updates
+     * meanwhile is either done before its update or after it, never half.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Done reindex(long afterId, int size) {
+        List<SourceRecord> rows = em.createQuery("select r from SourceRecord r where r.id > :after order by r.id", SourceRecord.class)
+                .setParameter("after", afterId)
+                .setMaxResults(size)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        for (SourceRecord row : rows) {
+            StandardizedRecord standardized = Standardizer.standardize(PartyRecordJson.read(row.getPayload()));
+            row.restandardize(StandardizedRecordJson.write(standardized));
+            recordHashes.replace(row, true, standardized);
+        }
+        return new Done(rows.isEmpty() ? -1 : rows.get(rows.size() - 1).getId(), rows.size());
+    }
+}
