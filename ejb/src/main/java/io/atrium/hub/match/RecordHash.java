@@ -46,6 +46,7 @@ public class RecordHash {
         this.field = field;
     }
 
+    public long getSourceRecordId() { return sourceRecordId; }
     public long getHash() { return hash; }
     public short getField() { return field; }
 

@@ -29,11 +29,10 @@ import java.util.stream.Stream;
  * How common each value and blocking key is among the stored records, held fixed between refreshes
  * so that every record resolved meanwhile is weighed against the same population (as bulk resolution
  * does with its load). A refresh counts the record_hash rows in the database; it runs at start and
- * then, every {@code atrium.resolver.frequency-check-seconds}, when the number of records changed
- * by a tenth or an hour went by with any change. The records stored since the last refresh are
- * counted as the resolver stores them (and a re-index re-hashes them), not by a count over the table each time (a sequential scan
- * of millions of rows every minute, beside the resolver); a record stored by another node is
- * counted at that node's refresh.
+ * then, every {@code atrium.resolver.frequency-check-seconds}, when the records stored (or
+ * re-indexed) since reach a tenth of the population, or an hour went by with any. Those are counted
+ * as the resolver stores them, not by a count over the table at every check (a sequential scan of
+ * millions of rows every minute, beside the resolver); a record another node stores is counted there.
  */
 @Singleton
 @Startup

@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A stored record's hashes: its blocking keys and the standardized values the matcher weighs by frequency. */
 @ApplicationScoped
@@ -19,25 +21,32 @@ public class RecordHashes {
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
+    /** The stored hashes of these records, by record id (a record with none is left out). */
+    public Map<Long, List<RecordHash>> of(Collection<Long> recordIds) {
+        return em.createQuery("select h from RecordHash h where h.sourceRecordId in :ids", RecordHash.class)
+                .setParameter("ids", recordIds)
+                .getResultStream()
+                .collect(Collectors.groupingBy(RecordHash::getSourceRecordId));
+    }
+
     /**
      * Keeps the record's hashes equal to those of its standardized form: adds the new, removes the
      * gone, leaves the rest (an update usually changes few). Done through managed entities, so that a
      * record updated twice in one transaction (a batch) sees its own first update.
      *
-     * @param wasStored false for a record stored for the first time (it has no hashes yet)
+     * @param existing the record's stored hashes ({@link #of}); none for a record stored for the first time
      */
-    public void replace(SourceRecord stored, boolean wasStored, StandardizedRecord standardized) {
+    public void replace(SourceRecord stored, List<RecordHash> existing, StandardizedRecord standardized) {
         Map<Long, Short> wanted = new HashMap<>();
         InMemoryFrequencies.hashes(standardized, (field, hash) ->
                 wanted.put(hash, field == null ? RecordHash.BLOCKING_KEY : (short) field.ordinal()));
-        for (RecordHash existing : !wasStored ? List.<RecordHash>of() : em.createQuery("select h from RecordHash h where h.sourceRecordId = :id", RecordHash.class)
-                .setParameter("id", stored.getId()).getResultList()) {
-            Short field = wanted.remove(existing.getHash());
-            if (field == null || field != existing.getField()) {
-                em.remove(existing);
+        for (RecordHash old : existing) {
+            Short field = wanted.remove(old.getHash());
+            if (field == null || field != old.getField()) {
+                em.remove(old);
                 if (field != null) {
                     em.flush();
-                    em.persist(new RecordHash(stored.getId(), existing.getHash(), field));
+                    em.persist(new RecordHash(stored.getId(), old.getHash(), field));
                 }
             }
         }

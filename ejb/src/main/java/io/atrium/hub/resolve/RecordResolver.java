@@ -6,6 +6,7 @@ import io.atrium.hub.customer.CustomerEvent;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.events.ChangeEvents;
 import io.atrium.hub.match.MatchLink;
+import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.match.ReviewState;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
@@ -106,7 +107,8 @@ public class RecordResolver {
             em.persist(stored);
         }
         Set<Long> formerNeighbours = replaceLinks(stored, !arrived, scored, candidates, now);
-        recordHashes.replace(stored, !arrived, standardized);
+        List<RecordHash> storedHashes = arrived ? List.of() : recordHashes.of(List.of(stored.getId())).getOrDefault(stored.getId(), List.of());
+        recordHashes.replace(stored, storedHashes, standardized);
         em.flush();
         Set<Long> start = new HashSet<>(formerNeighbours);
         start.add(stored.getId());
@@ -150,7 +152,7 @@ public class RecordResolver {
         stored.setCustomerId(customer.getId());
         em.persist(stored);
         replaceLinks(stored, false, scored, candidates, now);
-        recordHashes.replace(stored, false, standardized);
+        recordHashes.replace(stored, List.of(), standardized);
         customer.touch(now);
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
         members.put(stored, standardized);

@@ -1,6 +1,7 @@
 package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.SourceRecord;
+import io.atrium.hub.match.RecordHash;
 import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
@@ -14,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
+import java.util.Map;
 
 /** One chunk of a re-index, in a transaction of its own; see {@link Reindexing}. */
 @Stateless
@@ -41,10 +43,11 @@ public class ReindexChunk {
                 .setMaxResults(size)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+        Map<Long, List<RecordHash>> hashes = rows.isEmpty() ? Map.of() : recordHashes.of(rows.stream().map(SourceRecord::getId).toList());
         for (SourceRecord row : rows) {
             StandardizedRecord standardized = Standardizer.standardize(PartyRecordJson.read(row.getPayload()));
             row.restandardize(StandardizedRecordJson.write(standardized));
-            recordHashes.replace(row, true, standardized);
+            recordHashes.replace(row, hashes.getOrDefault(row.getId(), List.of()), standardized);
         }
         return new Done(rows.isEmpty() ? -1 : rows.get(rows.size() - 1).getId(), rows.size());
     }
