@@ -18,6 +18,7 @@ AUTH='operator:operator-pass1!'
 
 rm -rf "$BASE" && mkdir -p "$BASE/deployments" "$BASE/staging"
 cp -r "$WILDFLY/standalone/configuration" "$BASE/"
+JBOSS_HOME=$WILDFLY bash "$ROOT/config/cli/add-demo-users.sh" "$BASE/configuration" > /dev/null
 JBOSS_HOME=$WILDFLY setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$BASE" \
   -P "$ROOT/config/atrium.properties" -Datrium.leasing.poll-delay=200 -Datrium.canonical.poll-delay=200 \
   > "$BASE/server.out" 2>&1 &

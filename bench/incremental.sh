@@ -94,6 +94,7 @@ psql_ -U postgres -d atrium -c "create extension pg_stat_statements"
 stamp "hub base dir $BASE (HTTP 8280), creating the schema"
 mkdir -p "$BASE/deployments"
 cp -r "$WILDFLY/standalone/configuration" "$BASE/"
+JBOSS_HOME=$WILDFLY bash "$ROOT/config/cli/add-demo-users.sh" "$BASE/configuration" > /dev/null
 # deployments another run made through the management API are not ours (their content is not copied)
 sed -i '/<deployments>/,/<\/deployments>/d' "$BASE/configuration/standalone-full.xml"
 # a snapshot of the built EAR; retried while a concurrent build is still writing it

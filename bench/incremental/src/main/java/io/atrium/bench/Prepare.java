@@ -86,9 +86,14 @@ final class Prepare {
                 seeded.size(), posted.size(), fresh, updates, timed.size());
     }
 
+    /**
+     * The record as the benchmark sends it: without its truth label, and under a source name of its own
+     * (`bench-sales`, ...), since the native sources' names are reserved for their connectors.
+     */
     private static PartyRecord read(String line) {
         PartyRecord record = PartyRecordJson.read(line);
         record.getAttributes().remove("truthId");
+        record.setSource("bench-" + record.getSource());
         return record;
     }
 

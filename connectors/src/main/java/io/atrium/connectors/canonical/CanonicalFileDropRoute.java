@@ -6,10 +6,14 @@ import io.atrium.connectors.common.InputFormat;
 import io.atrium.connectors.common.LineChunkProcessor;
 import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.QuarantineSink;
+import io.atrium.resolution.model.CanonicalMessage;
+
+import java.util.Optional;
 
 /**
  * Canonical party records from any other system, dropped as JSON Lines files (`*.jsonl`,
- * UTF-8) into the inbox. Each file is read once, in chunks; processed files move to `.done/`.
+ * UTF-8) into the inbox. Each file is read once, in chunks; processed files move to `.done/`. A line
+ * that breaks the {@link CanonicalSourceRules} is quarantined with the reason, like a malformed one.
  */
 public class CanonicalFileDropRoute extends ConnectorRouteBuilder {
 
@@ -18,10 +22,19 @@ public class CanonicalFileDropRoute extends ConnectorRouteBuilder {
 
     private final CanonicalSink sink;
     private final QuarantineSink quarantine;
+    private final CanonicalSourceRules rules;
 
-    public CanonicalFileDropRoute(CanonicalSink sink, QuarantineSink quarantine) {
+    public CanonicalFileDropRoute(CanonicalSink sink, QuarantineSink quarantine, CanonicalSourceRules rules) {
         this.sink = sink;
         this.quarantine = quarantine;
+        this.rules = rules;
+    }
+
+    /** A dropped line as the connector takes it: mapped, then held to the source rules (no user: the inbox). */
+    public static CanonicalMessage map(String line, CanonicalSourceRules rules) {
+        CanonicalMessage message = NativeFormats.map(InputFormat.CANONICAL_JSON, line);
+        rules.check(message.getParty(), Optional.empty());
+        return message;
     }
 
     @Override
@@ -36,7 +49,7 @@ public class CanonicalFileDropRoute extends ConnectorRouteBuilder {
                 .routeId(ROUTE_ID)
                 .split(body().tokenize("\n", CHUNK, false)).streaming()
                     .process(new LineChunkProcessor("canonical", InputFormat.CANONICAL_JSON,
-                            line -> NativeFormats.map(InputFormat.CANONICAL_JSON, line), CHUNK, 0, sink, quarantine))
+                            line -> map(line, rules), CHUNK, 0, sink, quarantine))
                 .end();
     }
 }

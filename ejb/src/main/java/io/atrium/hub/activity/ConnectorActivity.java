@@ -1,6 +1,9 @@
 package io.atrium.hub.activity;
 
+import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -22,6 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * its rates from it.
  */
 @Singleton
+@RolesAllowed({HubRoles.VIEWER, HubRoles.OPERATOR, HubRoles.ADMIN, HubRoles.APP})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ConnectorActivity {
 
@@ -30,15 +34,18 @@ public class ConnectorActivity {
 
     private final ConcurrentMap<String, Counters> bySource = new ConcurrentHashMap<>();
 
+    @PermitAll
     public void queued(String source, int items) {
         afterCommit(() -> counters(source).queued(items));
     }
 
+    @PermitAll
     public void quarantined(String source) {
         afterCommit(() -> counters(source).quarantined());
     }
 
     /** A failure that outlasted the connector's retries: the source system or its transport needs a look. */
+    @PermitAll
     public void failed(String source, String reason) {
         counters(source).failed(reason);
     }

@@ -1,6 +1,7 @@
 package io.atrium.hub.camel;
 
 import io.atrium.connectors.canonical.CanonicalFileDropRoute;
+import io.atrium.connectors.canonical.CanonicalSourceRules;
 import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.ConnectorRouteBuilder;
 import io.atrium.connectors.common.QuarantineSink;
@@ -16,12 +17,14 @@ import io.atrium.hub.quarantine.Quarantine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -38,6 +41,8 @@ import java.util.Properties;
  * overridden by a system property of the same name (-D, or a -P properties file). Each
  * connector's routes are added only when its `atrium.<source>.enabled` is true.
  */
+// Open to every caller: the health check reads its routes' state.
+@PermitAll
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -71,6 +76,9 @@ public class CamelBootstrap {
     @EJB
     ConnectorActivity activity;
 
+    @Inject
+    CanonicalSourceRules canonicalRules;
+
     private DefaultCamelContext camel;
 
     @PostConstruct
@@ -87,7 +95,7 @@ public class CamelBootstrap {
         QuarantineSink quarantineSink = quarantine::record;
         try {
             List<ConnectorRouteBuilder> connectors = List.of(
-                    new CanonicalFileDropRoute(sink, quarantineSink),
+                    new CanonicalFileDropRoute(sink, quarantineSink, canonicalRules),
                     new SalesPollingRoute(salesPolling),
                     new LeasingFileRoute(sink, quarantineSink, progress),
                     new PropertyPollingRoute(sink, quarantineSink, progress),

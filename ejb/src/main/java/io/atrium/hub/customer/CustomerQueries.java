@@ -2,6 +2,7 @@ package io.atrium.hub.customer;
 
 import io.atrium.hub.fact.SourceFact;
 import io.atrium.hub.match.RecordHash;
+import io.atrium.hub.security.HubRoles;
 import io.atrium.resolution.blocking.Blocker;
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.standardize.Phones;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /** Read side of the unified customer view. */
 @Stateless
-@RolesAllowed({"hub-viewer", "hub-operator", "hub-admin", "hub-app"})
+@RolesAllowed({HubRoles.VIEWER, HubRoles.OPERATOR, HubRoles.ADMIN, HubRoles.APP})
 public class CustomerQueries {
 
     @PersistenceContext(unitName = "atrium")

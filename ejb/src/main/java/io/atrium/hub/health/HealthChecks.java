@@ -2,6 +2,7 @@ package io.atrium.hub.health;
 
 import io.atrium.hub.camel.CamelBootstrap;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Checks each part the hub depends on, live, on every call. */
+// Open to every caller: health is public (no login).
+@PermitAll
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HealthChecks {

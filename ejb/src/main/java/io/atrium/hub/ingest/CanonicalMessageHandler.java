@@ -5,6 +5,7 @@ import io.atrium.hub.resolve.RecordResolver;
 import io.atrium.hub.resolve.ResolverTimings;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.PartyFact;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,6 +19,9 @@ import java.util.List;
  * batch is tried in one transaction; {@link #applySeparately} lets the consumer isolate a
  * failing message so that it alone is retried and, at last, parked.
  */
+// Open to every caller: the hub's own routes, consumers and timers call it without a caller
+// identity; users reach it only through role-checked beans.
+@PermitAll
 @Stateless
 public class CanonicalMessageHandler {
 

@@ -1,10 +1,17 @@
 package io.atrium.hub.ingest;
 
+import io.atrium.connectors.canonical.CanonicalSourceRules;
 import io.atrium.hub.activity.ConnectorActivity;
+import io.atrium.hub.security.HubRoles;
 import io.atrium.resolution.model.CanonicalMessage;
+import io.atrium.resolution.model.InvalidRecordException;
+import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
@@ -12,7 +19,9 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +31,7 @@ import java.util.stream.Collectors;
  * rate the connectors deliver.
  */
 @Stateless
+@PermitAll
 public class RecordIngestion {
 
     @Inject
@@ -38,6 +48,42 @@ public class RecordIngestion {
     @ConfigProperty(name = "atrium.queue.batch-size", defaultValue = "200")
     int batchSize;
 
+    @Inject
+    CanonicalSourceRules rules;
+
+    @Resource
+    SessionContext session;
+
+    /**
+     * Canonical records posted by a user, as JSON Lines: each line is parsed and checked against
+     * the source rules for this user; the valid ones are queued, the others come back with their
+     * line number and reason.
+     */
+    @RolesAllowed({HubRoles.APP, HubRoles.ADMIN})
+    public IngestResult submit(String jsonLines) {
+        Optional<String> user = Optional.of(session.getCallerPrincipal().getName());
+        List<CanonicalMessage> accepted = new ArrayList<>();
+        List<IngestResult.RejectedLine> rejected = new ArrayList<>();
+        List<String> lines = jsonLines.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                PartyRecord record = PartyRecordJson.read(lines.get(i));
+                rules.check(record, user);
+                accepted.add(CanonicalMessage.of(record));
+            } catch (InvalidRecordException e) {
+                rejected.add(new IngestResult.RejectedLine(i + 1, e.getMessage()));
+            }
+        }
+        if (!accepted.isEmpty()) {
+            enqueue(accepted);
+        }
+        return new IngestResult(accepted.size(), rejected.size(), rejected);
+    }
+
+    /** The hub's own connectors, from their threads and without a caller identity. */
     public void enqueue(List<CanonicalMessage> messages) {
         messages.stream().collect(Collectors.groupingBy(RecordIngestion::sourceOf, Collectors.counting()))
                 .forEach((source, count) -> activity.queued(source, count.intValue()));

@@ -7,6 +7,7 @@ import io.atrium.hub.ingest.RecordIngestion;
 import io.atrium.hub.progress.ConnectorProgressStore;
 import io.atrium.hub.quarantine.Quarantine;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -18,6 +19,9 @@ import javax.sql.DataSource;
  * quarantined rows and the new watermark commit together. The sales datasource is not
  * enlisted (jta=false): it is only read.
  */
+// Open to every caller: the hub's own routes, consumers and timers call it without a caller
+// identity; users reach it only through role-checked beans.
+@PermitAll
 @Stateless
 @LocalBean
 public class SalesPolling implements SalesPollingRoute.BatchPoll {

@@ -1,6 +1,7 @@
 package io.atrium.hub.progress;
 
 import io.atrium.connectors.common.ProgressStore;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The connectors' progress in the hub's database, in the caller's transaction. */
+// Open to every caller: the hub's own routes, consumers and timers call it without a caller
+// identity; users reach it only through role-checked beans.
+@PermitAll
 @Stateless
 @LocalBean
 public class ConnectorProgressStore implements ProgressStore {

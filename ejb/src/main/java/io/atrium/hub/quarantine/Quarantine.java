@@ -1,9 +1,14 @@
 package io.atrium.hub.quarantine;
 
 import io.atrium.hub.activity.ConnectorActivity;
+import io.atrium.connectors.canonical.CanonicalFileDropRoute;
+import io.atrium.connectors.canonical.CanonicalSourceRules;
+import io.atrium.connectors.common.InputFormat;
 import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.RejectedInput;
 import io.atrium.hub.ingest.RecordIngestion;
+import io.atrium.hub.security.HubRoles;
+import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -11,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -25,7 +31,7 @@ import java.util.logging.Logger;
  * them after the cause is fixed, or discard them; every close records who and when.
  */
 @Stateless
-@RolesAllowed({"hub-operator", "hub-admin"})
+@RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
 public class Quarantine {
 
     private static final Logger LOG = Logger.getLogger(Quarantine.class.getName());
@@ -41,6 +47,9 @@ public class Quarantine {
 
     @EJB
     ConnectorActivity activity;
+
+    @Inject
+    CanonicalSourceRules canonicalRules;
 
     /** Connectors call this from their own threads, without a caller identity. */
     @PermitAll
@@ -74,7 +83,7 @@ public class Quarantine {
         return Optional.ofNullable(em.find(QuarantinedItem.class, id)).map(item -> {
             if (item.getStatus() == QuarantineStatus.OPEN) {
                 try {
-                    ingestion.enqueue(List.of(NativeFormats.map(item.getFormat(), item.getPayload())));
+                    ingestion.enqueue(List.of(map(item)));
                     item.close(QuarantineStatus.REPLAYED, session.getCallerPrincipal().getName(), Instant.now());
                 } catch (InvalidRecordException e) {
                     item.stillFails(e.getMessage());
@@ -82,6 +91,13 @@ public class Quarantine {
             }
             return QuarantineView.of(item);
         });
+    }
+
+    /** The item mapped as its connector maps it: a dropped canonical line is held to the source rules again. */
+    private CanonicalMessage map(QuarantinedItem item) {
+        return item.getFormat() == InputFormat.CANONICAL_JSON
+                ? CanonicalFileDropRoute.map(item.getPayload(), canonicalRules)
+                : NativeFormats.map(item.getFormat(), item.getPayload());
     }
 
     /** Closes an open item without replaying it; closed items are answered as they are. */

@@ -6,6 +6,7 @@ import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.resolve.InMemoryFrequencies;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -34,6 +35,9 @@ import java.util.stream.Stream;
  * as the resolver stores them, not by a count over the table at every check (a sequential scan of
  * millions of rows every minute, beside the resolver); a record another node stores is counted there.
  */
+// Open to every caller: the hub's own routes, consumers and timers call it without a caller
+// identity; users reach it only through role-checked beans.
+@PermitAll
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

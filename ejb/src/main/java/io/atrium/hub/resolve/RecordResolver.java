@@ -16,6 +16,7 @@ import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
 import io.atrium.resolution.standardize.Standardizer;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,6 +41,9 @@ import java.util.Set;
  * shares one transaction, and a persistence context growing with every record would make each
  * flush dirty-check all earlier records' entities again.
  */
+// Open to every caller: the hub's own routes, consumers and timers call it without a caller
+// identity; users reach it only through role-checked beans.
+@PermitAll
 @Stateless
 public class RecordResolver {
 

@@ -6,6 +6,7 @@ import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
 import io.atrium.resolution.standardize.Standardizer;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /** One chunk of a re-index, in a transaction of its own; see {@link Reindexing}. */
+// Open to every caller: the hub's own routes, consumers and timers call it without a caller
+// identity; users reach it only through role-checked beans.
+@PermitAll
 @Stateless
 public class ReindexChunk {
 

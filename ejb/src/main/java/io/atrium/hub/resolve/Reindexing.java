@@ -1,6 +1,7 @@
 package io.atrium.hub.resolve;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -24,6 +25,9 @@ import java.util.logging.Logger;
  * new keys and are not found as candidates by them. Links are not re-scored (a record's links are,
  * when the record changes).
  */
+// Open to every caller: the hub's own routes, consumers and timers call it without a caller
+// identity; users reach it only through role-checked beans.
+@PermitAll
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Reindexing {

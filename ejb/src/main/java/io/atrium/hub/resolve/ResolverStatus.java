@@ -1,5 +1,6 @@
 package io.atrium.hub.resolve;
 
+import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -9,7 +10,7 @@ import java.time.Instant;
 
 /** What operators see of the resolver, and what administrators may do to it. */
 @Stateless
-@RolesAllowed({"hub-operator", "hub-admin"})
+@RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
 public class ResolverStatus {
 
     /**
@@ -33,20 +34,20 @@ public class ResolverStatus {
         return new View(timings.summary(), frequencies.population(), frequencies.takenAt(), reindexing.progress());
     }
 
-    @RolesAllowed("hub-admin")
+    @RolesAllowed(HubRoles.ADMIN)
     public View refreshFrequencies() {
         frequencies.refresh();
         return view();
     }
 
     /** Starts a re-index in the background (unless one runs); the view shows its progress. */
-    @RolesAllowed("hub-admin")
+    @RolesAllowed(HubRoles.ADMIN)
     public View reindex() {
         reindexing.start();
         return view();
     }
 
-    @RolesAllowed("hub-admin")
+    @RolesAllowed(HubRoles.ADMIN)
     public View resetTimings() {
         timings.reset();
         return view();

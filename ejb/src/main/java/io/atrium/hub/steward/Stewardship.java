@@ -6,6 +6,7 @@ import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.ReviewState;
 import io.atrium.hub.resolve.Repartitioning;
 import io.atrium.hub.resolve.StandardizedRecords;
+import io.atrium.hub.security.HubRoles;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import jakarta.annotation.Resource;
@@ -35,7 +36,7 @@ import java.util.TreeSet;
  * re-partitions the records it touches at once, publishing the merges and splits it causes.
  */
 @Stateless
-@RolesAllowed("hub-admin")
+@RolesAllowed(HubRoles.ADMIN)
 public class Stewardship {
 
     private static final Jsonb JSONB = JsonbBuilder.create();

@@ -1,5 +1,7 @@
 package io.atrium.web.api;
 
+import io.atrium.hub.security.HubRoles;
+import jakarta.annotation.security.RolesAllowed;
 import io.atrium.hub.customer.CustomerQueries;
 import io.atrium.hub.customer.CustomerView;
 import jakarta.ejb.EJB;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The unified customer view. */
+@RolesAllowed({HubRoles.VIEWER, HubRoles.OPERATOR, HubRoles.ADMIN, HubRoles.APP})
 @RequestScoped
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)

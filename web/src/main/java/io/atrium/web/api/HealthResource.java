@@ -1,5 +1,6 @@
 package io.atrium.web.api;
 
+import jakarta.annotation.security.PermitAll;
 import io.atrium.hub.health.HealthChecks;
 import io.atrium.hub.health.HubHealth;
 import jakarta.ejb.EJB;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Health for probes and operators: 200 when every part is UP, 503 otherwise. No login. */
+@PermitAll
 @RequestScoped
 @Path("/health")
 public class HealthResource {

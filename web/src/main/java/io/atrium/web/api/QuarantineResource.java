@@ -1,5 +1,7 @@
 package io.atrium.web.api;
 
+import io.atrium.hub.security.HubRoles;
+import jakarta.annotation.security.RolesAllowed;
 import io.atrium.hub.quarantine.Quarantine;
 import io.atrium.hub.quarantine.QuarantineStatus;
 import io.atrium.hub.quarantine.QuarantineView;
@@ -23,6 +25,7 @@ import java.util.List;
  * Replay answers 200 when the item was queued, 422 when it still fails (with the new
  * reason), 409 when it was already closed.
  */
+@RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
 @RequestScoped
 @Path("/quarantine")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,9 +1,9 @@
 package io.atrium.web.api;
 
+import io.atrium.hub.security.HubRoles;
+import jakarta.annotation.security.RolesAllowed;
+import io.atrium.hub.ingest.IngestResult;
 import io.atrium.hub.ingest.RecordIngestion;
-import io.atrium.resolution.model.InvalidRecordException;
-import io.atrium.resolution.model.CanonicalMessage;
-import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -13,13 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Canonical party records from any system, as JSON Lines. Valid lines are durably queued
  * before the 202; invalid ones come back with their line number and reason.
  */
+@RolesAllowed({HubRoles.APP, HubRoles.ADMIN})
 @RequestScoped
 @Path("/ingest/records")
 public class RecordIngestResource {
@@ -34,23 +32,8 @@ public class RecordIngestResource {
         if (body == null || body.isBlank()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(new ApiError("empty body: expected JSON Lines")).build();
         }
-        List<CanonicalMessage> accepted = new ArrayList<>();
-        List<IngestResult.RejectedLine> rejected = new ArrayList<>();
-        String[] lines = body.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            try {
-                accepted.add(CanonicalMessage.of(PartyRecordJson.read(lines[i])));
-            } catch (InvalidRecordException e) {
-                rejected.add(new IngestResult.RejectedLine(i + 1, e.getMessage()));
-            }
-        }
-        if (!accepted.isEmpty()) {
-            ingestion.enqueue(accepted);
-        }
-        Response.Status status = accepted.isEmpty() ? Response.Status.BAD_REQUEST : Response.Status.ACCEPTED;
-        return Response.status(status).entity(new IngestResult(accepted.size(), rejected.size(), rejected)).build();
+        IngestResult result = ingestion.submit(body);
+        Response.Status status = result.accepted() == 0 ? Response.Status.BAD_REQUEST : Response.Status.ACCEPTED;
+        return Response.status(status).entity(result).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.atrium.web.api;
 
+import io.atrium.hub.security.HubRoles;
+import jakarta.annotation.security.RolesAllowed;
 import io.atrium.hub.resolve.ResolverStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Response;
  * re-indexing the stored records (after an upgrade that changes standardization or blocking) and
  * resetting the timings are for administrators.
  */
+@RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
 @RequestScoped
 @Path("/resolver")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +33,7 @@ public class ResolverResource {
     }
 
     @POST
+    @RolesAllowed(HubRoles.ADMIN)
     @Path("/frequencies/refresh")
     public ResolverStatus.View refreshFrequencies() {
         return resolver.refreshFrequencies();
@@ -37,12 +41,14 @@ public class ResolverResource {
 
     /** 202: the re-index runs in the background; GET shows its progress. */
     @POST
+    @RolesAllowed(HubRoles.ADMIN)
     @Path("/reindex")
     public Response reindex() {
         return Response.accepted(resolver.reindex()).build();
     }
 
     @POST
+    @RolesAllowed(HubRoles.ADMIN)
     @Path("/timings/reset")
     public ResolverStatus.View resetTimings() {
         return resolver.resetTimings();

@@ -1,5 +1,7 @@
 package io.atrium.web.api;
 
+import io.atrium.hub.security.HubRoles;
+import jakarta.annotation.security.RolesAllowed;
 import io.atrium.hub.steward.StewardViews;
 import io.atrium.hub.steward.Stewardship;
 import jakarta.ejb.EJB;
@@ -22,6 +24,7 @@ import java.util.List;
  * split a source record out of its customer (optionally blocking re-merges), undo, and the audit trail.
  * Every decision needs a reason; each answers with its audit entry (customers before and after).
  */
+@RolesAllowed(HubRoles.ADMIN)
 @RequestScoped
 @Path("/steward")
 @Produces(MediaType.APPLICATION_JSON)

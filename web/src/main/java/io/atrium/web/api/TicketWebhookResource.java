@@ -1,9 +1,11 @@
 package io.atrium.web.api;
 
+import jakarta.annotation.security.PermitAll;
 import io.atrium.connectors.common.InputFormat;
 import io.atrium.connectors.common.RejectedInput;
 import io.atrium.connectors.service.TicketMapper;
 import io.atrium.connectors.service.WebhookSignature;
+import io.atrium.hub.ingest.IngestResult;
 import io.atrium.hub.ingest.RecordIngestion;
 import io.atrium.hub.quarantine.Quarantine;
 import io.atrium.resolution.model.CanonicalMessage;
@@ -30,6 +32,7 @@ import java.util.Optional;
  * shared secret is the authentication. 202 only once the ticket is on the persistent
  * resolver queue; an invalid body is quarantined (so an operator sees it) and answered 400.
  */
+@PermitAll
 @RequestScoped
 @Path("/ingest/service/tickets")
 public class TicketWebhookResource {

@@ -1,4 +1,4 @@
-package io.atrium.web.api;
+package io.atrium.hub.ingest;
 
 import java.util.List;
 
