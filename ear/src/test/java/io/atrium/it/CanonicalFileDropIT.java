@@ -28,7 +28,8 @@ class CanonicalFileDropIT extends DeployedHub {
         Path inbox = TestData.serverData().resolve("atrium/inbox/canonical");
         TestData.drop(inbox, file, TestData.canonicalPerson("file-" + run, "F-1", "李娜", phone) + "\n"
                 + "{\"source\":\"file-" + run + "\",\"sourceId\":\"F-2\",\"phones\":[\"" + phone + "\"],\"birthDate\":\"15/07/1985\"}\n"
-                + TestData.canonicalPerson("file-" + run, "F-3", "李娜", phone) + "\n", StandardCharsets.UTF_8);
+                + TestData.canonicalPerson("file-" + run, "F-3", "李娜", phone) + "\n"
+                + TestData.canonicalPerson("sales", "F-4-" + run, "李娜", phone) + "\n", StandardCharsets.UTF_8);
 
         hub.awaitCustomerWithPhone(phone, 2);
         JsonNode item = hub.awaitQuarantined(file + " line 2");
@@ -37,6 +38,10 @@ class CanonicalFileDropIT extends DeployedHub {
         assertFalse(item.get("maskedPayload").asText().contains(phone), "phones are masked for operators");
         assertTrue(item.get("maskedPayload").asText().contains(phone.substring(7)), "the last four digits stay");
         await().until(() -> Files.exists(inbox.resolve(".done").resolve(file)));
+        JsonNode claimsSales = hub.awaitQuarantined(file + " line 4");
+        assertTrue(claimsSales.get("reason").asText().contains("reserved for its connector"), claimsSales.toString());
+        HubClient.Response stillRefused = hub.post("quarantine/" + claimsSales.get("id").asLong() + "/replay", HubClient.OPERATOR);
+        assertEquals(422, stillRefused.status(), "a replay holds the line to the same rules: " + stillRefused.body());
 
         long id = item.get("id").asLong();
         HubClient.Response replay = hub.post("quarantine/" + id + "/replay", HubClient.OPERATOR);

@@ -93,6 +93,29 @@ class RecordIngestIT extends DeployedHub {
     }
 
     @Test
+    void aRecordMayNotClaimANativeSourceABoundSourceOrAFutureTime() {
+        String body = record("N-1", "李娜", phone).replace("\"it-" + run + "\"", "\"sales\"") + "\n"
+                + record("N-2", "李娜", phone).replace("2026-03-01T02:15:30Z", "2099-01-01T00:00:00Z") + "\n"
+                + record("N-3", "李娜", phone).replace("\"it-" + run + "\"", "\"it-bound\"") + "\n"
+                + record("N-4", "李娜", phone) + "\n";
+        HubClient.Response posted = hub.postRecords(HubClient.APP, body);
+        assertEquals(202, posted.status(), posted.body());
+        JsonNode rejections = posted.json().get("rejections");
+        assertEquals(1, posted.json().get("accepted").asInt(), posted.body());
+        assertEquals(1, rejections.get(0).get("line").asInt());
+        assertTrue(rejections.get(0).get("reason").asText().contains("reserved for its connector"), posted.body());
+        assertEquals(2, rejections.get(1).get("line").asInt());
+        assertTrue(rejections.get(1).get("reason").asText().contains("in the future"), posted.body());
+        assertEquals(3, rejections.get(2).get("line").asInt());
+        assertTrue(rejections.get(2).get("reason").asText().contains("bound to other users"), posted.body());
+
+        // the source is bound to admin in the tests' hub options (ear/pom.xml)
+        HubClient.Response byItsWriter = hub.postRecords(HubClient.ADMIN, record("N-3", "李娜", phone).replace("\"it-" + run + "\"", "\"it-bound\""));
+        assertEquals(202, byItsWriter.status(), byItsWriter.body());
+        awaitOneCustomerWithRecords(2);
+    }
+
+    @Test
     void onlyBrokenLinesIsABadRequest() {
         HubClient.Response posted = hub.postRecords(HubClient.APP, "{\"sourceId\":\"x\"}");
         assertEquals(400, posted.status(), posted.body());

@@ -16,6 +16,6 @@ public class AccessDeniedErrors implements ExceptionMapper<EJBAccessException> {
     @Override
     public Response toResponse(EJBAccessException e) {
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError("your role may not do this")).build();
+                .entity(new ApiError(ContainerErrors.reason(Response.Status.FORBIDDEN.getStatusCode()))).build();
     }
 }

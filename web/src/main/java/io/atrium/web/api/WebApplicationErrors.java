@@ -12,9 +12,12 @@ public class WebApplicationErrors implements ExceptionMapper<WebApplicationExcep
 
     @Override
     public Response toResponse(WebApplicationException e) {
-        return Response.status(e.getResponse().getStatus())
+        int status = e.getResponse().getStatus();
+        // RESTEasy's role check refuses with a bare "HTTP 403 Forbidden"
+        String reason = status == Response.Status.FORBIDDEN.getStatusCode() ? ContainerErrors.reason(status) : e.getMessage();
+        return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError(e.getMessage()))
+                .entity(new ApiError(reason))
                 .build();
     }
 }
