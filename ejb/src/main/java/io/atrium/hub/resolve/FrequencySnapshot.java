@@ -113,6 +113,8 @@ public class FrequencySnapshot {
         int size = 0;
         try (Stream<Object[]> rows = em.createQuery(
                         "select h.hash, h.field, count(h) from RecordHash h group by h.hash, h.field", Object[].class)
+                // streamed in pages: without a fetch size the PostgreSQL driver reads millions of groups at once
+                .setHint("org.hibernate.fetchSize", 10_000)
                 .getResultStream()) {
             for (Object[] row : (Iterable<Object[]>) rows::iterator) {
                 long hash = (Long) row[0];

@@ -83,7 +83,7 @@ public class RecordResolver {
             return;
         }
         StandardizedRecord standardized = Standardizer.standardize(record);
-        StoredCandidates candidates = new StoredCandidates(em);
+        StoredCandidates candidates = new StoredCandidates(em, engine.scorer().settings().maxBlockSize());
         List<MatchResult> scored = engine.resolver().resolve(standardized, candidates, frequencies.current());
         MatchResult strongestMerge = scored.stream().filter(r -> r.decision() == Decision.MERGE).findFirst().orElse(null);
 

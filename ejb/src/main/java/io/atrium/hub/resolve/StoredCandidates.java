@@ -19,7 +19,9 @@ import java.util.Set;
  * their stored standardized form. Reads only what matching needs (id, customer, standardized form),
  * never as managed entities: a record can have hundreds of candidates, and managed ones would be
  * dirty-checked at every flush of the transaction. Remembers each candidate's id and customer so the
- * caller can link to it.
+ * caller can link to it. The read is capped: the keys were chosen because the frequency snapshot
+ * counted their blocks as small, but a block may have grown since the snapshot was taken, and one
+ * record must never read a hundred thousand rows.
  */
 final class StoredCandidates implements CandidateSource {
 
@@ -27,11 +29,16 @@ final class StoredCandidates implements CandidateSource {
     record Row(long id, String customerId) {
     }
 
+    /** Candidates read per usable key at most, as a multiple of the largest block matching uses. */
+    private static final int GROWTH_ALLOWED = 2;
+
     private final EntityManager em;
+    private final int maxBlockSize;
     private final Map<RecordKey, Row> found = new HashMap<>();
 
-    StoredCandidates(EntityManager em) {
+    StoredCandidates(EntityManager em, int maxBlockSize) {
         this.em = em;
+        this.maxBlockSize = maxBlockSize;
     }
 
     @Override
@@ -42,6 +49,7 @@ final class StoredCandidates implements CandidateSource {
                         + "(select h.sourceRecordId from RecordHash h where h.hash in :hashes and h.field = :blocking)", Object[].class)
                 .setParameter("hashes", hashes)
                 .setParameter("blocking", RecordHash.BLOCKING_KEY)
+                .setMaxResults(keys.size() * maxBlockSize * GROWTH_ALLOWED)
                 .getResultList();
         return rows.stream().map(row -> {
             StandardizedRecord record = StandardizedRecordJson.read((String) row[2]);
