@@ -19,11 +19,20 @@ AUTH='operator:operator-pass1!'
 rm -rf "$BASE" && mkdir -p "$BASE/deployments" "$BASE/staging"
 cp -r "$WILDFLY/standalone/configuration" "$BASE/"
 JBOSS_HOME=$WILDFLY bash "$ROOT/config/cli/add-demo-users.sh" "$BASE/configuration" > /dev/null
-JBOSS_HOME=$WILDFLY setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$BASE" \
+JBOSS_HOME=$WILDFLY JBOSS_PIDFILE=$BASE/server.pid LAUNCH_JBOSS_IN_BACKGROUND=true setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$BASE" \
   -P "$ROOT/config/atrium.properties" -Datrium.leasing.poll-delay=200 -Datrium.canonical.poll-delay=200 \
   > "$BASE/server.out" 2>&1 &
 SERVER=$!
-trap 'kill -- -$SERVER 2>/dev/null || true' EXIT
+# Stops the server's whole process group, its JVM by the PID it wrote, and waits until both are gone:
+# a server still shutting down holds port 8080 against the next demo or test run.
+stop_server() {
+  local jvm
+  jvm=$(cat "$BASE/server.pid" 2>/dev/null || true)
+  kill -- -"$SERVER" 2>/dev/null || true
+  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null || true
+  while kill -0 "$SERVER" 2>/dev/null || { [ -n "$jvm" ] && kill -0 "$jvm" 2>/dev/null; }; do sleep 1; done
+}
+trap stop_server EXIT
 until grep -q WFLYSRV0025 "$BASE/server.out"; do sleep 1; done
 
 activity() { # source field
