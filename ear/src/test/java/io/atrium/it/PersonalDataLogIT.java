@@ -1,0 +1,70 @@
+package io.atrium.it;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Personal data never reaches a log: after every other test of the pass has fed the hub its people
+ * (through all five connectors and the API, broken input included), the server's log of this pass
+ * holds no phone number, resident ID number, e-mail address or Chinese name.
+ */
+@Order(Integer.MAX_VALUE)
+class PersonalDataLogIT {
+
+    private static final Pattern MOBILE = Pattern.compile("(?<![\\dA-Za-z])(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?!\\d)");
+    private static final Pattern RESIDENT_ID = Pattern.compile("(?<![\\dA-Za-z])\\d{17}[\\dXx](?![\\dA-Za-z])");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
+    /** The logs are English; Han characters in them can only come from the data: names, addresses. */
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
+    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String ID_CHECKS = "10X98765432";
+
+    @Test
+    void theServerLogOfThisPassHoldsNoPersonalData() throws IOException {
+        Path log = Path.of(System.getProperty("atrium.it.log.dir"), "server.log");
+        assertTrue(Files.size(log) > 0, "no server log at " + log);
+        List<String> leaks = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            lines.forEach(line -> {
+                find(MOBILE, line, "phone", leaks);
+                find(EMAIL, line, "e-mail", leaks);
+                find(HAN, line, "Chinese text", leaks);
+                Matcher id = RESIDENT_ID.matcher(line);
+                while (id.find()) {
+                    if (validResidentId(id.group())) {
+                        leaks.add("ID number: " + line);
+                    }
+                }
+            });
+        }
+        assertEquals(List.of(), leaks.stream().limit(20).toList(), leaks.size() + " log lines with personal data");
+    }
+
+    private static void find(Pattern pattern, String line, String what, List<String> leaks) {
+        if (pattern.matcher(line).find()) {
+            leaks.add(what + ": " + line);
+        }
+    }
+
+    /** A timestamp or a counter of 18 digits is not an ID number: its check character rarely fits. */
+    private static boolean validResidentId(String number) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (number.charAt(i) - '0') * ID_WEIGHTS[i];
+        }
+        return Character.toUpperCase(number.charAt(17)) == ID_CHECKS.charAt(sum % 11);
+    }
+}
