@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,6 +95,42 @@ class StewardIT extends DeployedHub {
                     .orElseThrow(() -> new AssertionError("no CUSTOMER_MERGED event for " + survivor + ": " + events));
             assertEquals(absorbed, mergeEvent.get("relatedCustomerIds").get(0).asText());
             assertEquals(source, mergeEvent.get("source").asText());
+        }
+    }
+
+    @Test
+    void anAcceptWhileTheResolverUpdatesThePairsRecordsIsNeitherLostNorBreaksItsUndo() throws Exception {
+        String phoneA = TestData.mobile(run + "a");
+        String phoneB = TestData.mobile(run + "b");
+        long link = reviewPair(phoneA, phoneB).get("linkId").asLong();
+        int updates = 30;
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        try {
+            // each update replaces record A's links: a resolver reading them before it locks would drop the accept
+            Future<?> updating = sender.submit(() -> {
+                for (int i = 1; i <= updates; i++) {
+                    ObjectNode update = person("A", uniqueName(1), phoneA).put("birthDate", "1990-01-02")
+                            .put("updatedAt", Instant.parse("2026-03-01T02:15:30Z").plusSeconds(i).toString());
+                    update.putArray("emails").add("update" + i + "-" + run + "@example.com");
+                    post(update);
+                }
+            });
+            Thread.sleep(50);
+            HubClient.Response accepted = hub.postJson("steward/reviews/" + link + "/accept", HubClient.ADMIN, reason("same person"));
+            updating.get(60, TimeUnit.SECONDS);
+            assertEquals(200, accepted.status(), accepted.body());
+
+            String lastEmail = "update" + updates + "-" + run + "@example.com";
+            JsonNode merged = hub.awaitCustomerWithPhone(phoneA, customer -> customer.get("sourceRecords").size() == 2
+                    && values(customer.get("emails")).contains(lastEmail));
+            assertEquals(merged.get("id"), hub.awaitCustomerWithPhone(phoneB, 2).get("id"), "the accepted pair stays one customer");
+
+            HubClient.Response undone = hub.postJson("steward/actions/" + accepted.json().get("id").asLong() + "/undo",
+                    HubClient.ADMIN, reason("wrong pair"));
+            assertEquals(200, undone.status(), undone.body());
+            assertEquals(2, undone.json().get("after").size(), "apart again");
+        } finally {
+            sender.shutdownNow();
         }
     }
 

@@ -25,8 +25,8 @@ import java.util.logging.Logger;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ResolverQueue.JNDI),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        // One resolver session per node until merges are serialized by key across sessions.
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${atrium.resolver.sessions:1}")
+        // One resolver session: see ResolverSessions for why more are refused.
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
 public class ResolverConsumer implements MessageListener {
 

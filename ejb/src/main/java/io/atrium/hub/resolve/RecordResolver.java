@@ -20,7 +20,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -35,7 +34,9 @@ import java.util.Set;
  * Resolves one canonical record in the caller's transaction, with the resolution engine: the record
  * is standardized and stored with its hashes, the stored records sharing a usable blocking key are
  * scored against it, MERGE and REVIEW pairs are kept as explained links, and the component of links
- * it touches is re-partitioned into customers. An unchanged or older version changes nothing.
+ * it touches is re-partitioned into customers. An unchanged or older version changes nothing. The
+ * customers the record may change are locked ({@link CustomerLocks}) before its links and members are
+ * read, so a steward's decision or another record committed meanwhile is never overwritten.
  * <p>
  * Each record's changes are flushed before it returns and its entities detached: a batch of records
  * shares one transaction, and a persistence context growing with every record would make each
@@ -66,6 +67,9 @@ public class RecordResolver {
     RecordHashes recordHashes;
 
     @Inject
+    CustomerLocks customerLocks;
+
+    @Inject
     ChangeEvents changeEvents;
 
     public void resolve(PartyRecord record) {
@@ -83,8 +87,24 @@ public class RecordResolver {
             return;
         }
         StandardizedRecord standardized = Standardizer.standardize(record);
-        StoredCandidates candidates = new StoredCandidates(em, engine.scorer().settings().maxBlockSize());
-        List<MatchResult> scored = engine.resolver().resolve(standardized, candidates, frequencies.current());
+        // Lock first: the customers this record may change (its own, those of its MERGE candidates), then
+        // score again on what is committed now, until no unlocked customer is involved.
+        Map<String, Customer> locked = new HashMap<>();
+        StoredCandidates candidates;
+        List<MatchResult> scored;
+        while (true) {
+            candidates = new StoredCandidates(em, engine.scorer().settings().maxBlockSize());
+            scored = engine.resolver().resolve(standardized, candidates, frequencies.current());
+            Set<String> involved = involvedCustomers(stored, scored, candidates, standardized.key());
+            involved.removeAll(locked.keySet());
+            if (involved.isEmpty()) {
+                break;
+            }
+            locked.putAll(customerLocks.lock(involved));
+            if (stored != null) {
+                em.refresh(stored);
+            }
+        }
         MatchResult strongestMerge = scored.stream().filter(r -> r.decision() == Decision.MERGE).findFirst().orElse(null);
 
         boolean arrived = stored == null;
@@ -102,7 +122,7 @@ public class RecordResolver {
             }
             Map<SourceRecord, StandardizedRecord> members = membersToJoin(standardized, scored, candidates);
             if (members != null) {
-                Customer customer = em.find(Customer.class, members.keySet().iterator().next().getCustomerId(), LockModeType.PESSIMISTIC_WRITE);
+                Customer customer = locked.get(members.keySet().iterator().next().getCustomerId());
                 join(stored, standardized, record, customer, members, ChangeType.RECORD_LINKED, scored, candidates, now);
                 return;
             }
@@ -118,6 +138,21 @@ public class RecordResolver {
         start.add(stored.getId());
         repartitioning.repartition(start, arrived ? Set.of(stored.getId()) : Set.of(),
                 Set.of(stored.getId()), now, standardized.key());
+    }
+
+    /** The customers a record may change: the one holding it, and those holding its MERGE candidates. */
+    private static Set<String> involvedCustomers(SourceRecord stored, List<MatchResult> scored, StoredCandidates candidates,
+                                                 RecordKey own) {
+        Set<String> involved = new HashSet<>();
+        if (stored != null && stored.getCustomerId() != null) {
+            involved.add(stored.getCustomerId());
+        }
+        for (MatchResult result : scored) {
+            if (result.decision() == Decision.MERGE) {
+                involved.add(candidates.row(otherSide(result, own)).customerId());
+            }
+        }
+        return involved;
     }
 
     /**

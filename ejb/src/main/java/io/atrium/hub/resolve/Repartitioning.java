@@ -18,7 +18,6 @@ import io.atrium.resolution.standardize.StandardizedRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -61,6 +60,9 @@ public class Repartitioning {
     @Inject
     ChangeEvents changeEvents;
 
+    @Inject
+    CustomerLocks customerLocks;
+
     /**
      * @param start   records whose component is re-partitioned
      * @param arrived records stored for the first time in this transaction (linked, not moved)
@@ -71,11 +73,10 @@ public class Repartitioning {
                                             Instant now, RecordKey cause) {
         Map<Long, SourceRecord> rows = new LinkedHashMap<>();
         Map<Long, MatchLink> links = new HashMap<>();
-        collectComponent(start, rows, links);
+        Map<String, Customer> customers = lockComponent(start, rows, links);
 
         Map<Long, String> before = new HashMap<>();
         rows.forEach((id, row) -> before.put(id, row.getCustomerId()));
-        Map<String, Customer> customers = lockInIdOrder(new TreeSet<>(before.values()));
 
         Map<Long, StandardizedRecord> standardized = new HashMap<>();
         Map<RecordKey, StandardizedRecord> byKey = new LinkedHashMap<>();
@@ -96,6 +97,29 @@ public class Repartitioning {
         Map<Long, String> after = assignCustomers(clusters, idOf, before, customers, now);
         rows.forEach((id, row) -> row.setCustomerId(after.get(id)));
         return recordChanges(rows, before, after, arrived, changed, customers, standardized, now, cause);
+    }
+
+    /**
+     * Collects the component and locks its customers, then collects it again from what is committed
+     * now (a record may have moved or a link changed before the locks were granted), until every
+     * customer of the component is locked. Answers the locked customers.
+     */
+    private Map<String, Customer> lockComponent(Collection<Long> start, Map<Long, SourceRecord> rows, Map<Long, MatchLink> links) {
+        Map<String, Customer> locked = new HashMap<>();
+        while (true) {
+            rows.clear();
+            links.clear();
+            collectComponent(start, rows, links);
+            Set<String> holders = rows.values().stream().map(SourceRecord::getCustomerId).collect(Collectors.toCollection(HashSet::new));
+            holders.removeAll(locked.keySet());
+            if (holders.isEmpty()) {
+                return locked;
+            }
+            locked.putAll(customerLocks.lock(holders));
+            // the next round reads them again: entities already in the context would keep their old state
+            rows.values().forEach(em::refresh);
+            links.values().forEach(em::detach);
+        }
     }
 
     /** The records linked to {@code start}, closed over links and over customer membership. */
@@ -259,12 +283,5 @@ public class Repartitioning {
             changes.add(change);
         });
         return changes;
-    }
-
-    /** Locks in a fixed order so that two transactions touching the same customers cannot deadlock. */
-    private Map<String, Customer> lockInIdOrder(Set<String> ids) {
-        Map<String, Customer> locked = new HashMap<>();
-        new TreeSet<>(ids).forEach(id -> locked.put(id, em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE)));
-        return locked;
     }
 }

@@ -4,6 +4,7 @@ import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.match.CannotLink;
 import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.ReviewState;
+import io.atrium.hub.resolve.CustomerLocks;
 import io.atrium.hub.resolve.Repartitioning;
 import io.atrium.hub.resolve.StandardizedRecords;
 import io.atrium.hub.security.HubRoles;
@@ -51,6 +52,9 @@ public class Stewardship {
     @Inject
     Repartitioning repartitioning;
 
+    @Inject
+    CustomerLocks customerLocks;
+
     /** Pending review pairs whose records are still in different customers, most likely matches first. */
     public List<StewardViews.ReviewPair> pendingReviews(int limit) {
         return em.createQuery("select l from MatchLink l, SourceRecord a, SourceRecord b "
@@ -85,11 +89,12 @@ public class Stewardship {
 
     /** Takes the record out of its customer; with {@code block} it never joins the former members again. */
     public StewardViews.ActionView split(String source, String sourceId, boolean block, String reason) {
-        SourceRecord record = em.createQuery("select r from SourceRecord r where r.source = :source and r.sourceId = :sourceId",
-                        SourceRecord.class)
+        long recordId = em.createQuery("select r.id from SourceRecord r where r.source = :source and r.sourceId = :sourceId", Long.class)
                 .setParameter("source", source).setParameter("sourceId", sourceId)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new StewardRequestException(StewardRequestException.Kind.NOT_FOUND, "no source record " + source + "/" + sourceId));
+        customerLocks.lockHoldersOf(List.of(recordId));
+        SourceRecord record = em.find(SourceRecord.class, recordId);
         List<Long> members = membersOf(record.getCustomerId());
         if (members.size() < 2) {
             throw new StewardRequestException(StewardRequestException.Kind.CONFLICT,
@@ -125,8 +130,13 @@ public class Stewardship {
                     ? "an undo cannot be undone; repeat the original action instead" : "action " + actionId + " was already undone by " + undone.getUndoneBy());
         }
         List<Long> involved = new ArrayList<>(recordIds(read(undone.getStateBefore())));
+        customerLocks.lockHoldersOf(involved);
         if (undone.getLinkId() != null) {
             MatchLink link = em.find(MatchLink.class, undone.getLinkId(), LockModeType.PESSIMISTIC_WRITE);
+            if (link == null) {
+                throw new StewardRequestException(StewardRequestException.Kind.CONFLICT,
+                        "review pair " + undone.getLinkId() + " of action " + actionId + " no longer exists");
+            }
             link.setReviewState(ReviewState.PENDING);
         } else {
             em.createQuery("update MatchLink l set l.suppressedBy = null where l.suppressedBy = :action")
@@ -148,8 +158,14 @@ public class Stewardship {
                 .setMaxResults(limit).getResultList().stream().map(this::view).toList();
     }
 
+    /** The pair, read once its records' customers are locked: the resolver may be replacing its links. */
     private MatchLink pendingLink(long linkId) {
-        MatchLink link = em.find(MatchLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
+        MatchLink link = em.find(MatchLink.class, linkId);
+        if (link != null) {
+            customerLocks.lockHoldersOf(List.of(link.getLeftRecordId(), link.getRightRecordId()));
+            em.detach(link);
+            link = em.find(MatchLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
+        }
         if (link == null || link.getDecision() != Decision.REVIEW) {
             throw new StewardRequestException(StewardRequestException.Kind.NOT_FOUND, "no review pair " + linkId);
         }
