@@ -23,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
@@ -202,43 +203,55 @@ public class RecordResolver {
 
     /**
      * Replaces the record's links with the new scores. A pair a steward decided keeps the decision and
-     * takes the new score; the other former links go. Returns the records the old links reached. A
-     * pair in conflict is not kept for review: no steward could merge it.
+     * takes the new score, and so does a pair scored to the same decision again (a review pair keeps
+     * its id while its records change, so a steward looking at it can still decide it); the other
+     * former links go. Returns the records the old links reached. A pair in conflict is not kept for
+     * review: no steward could merge it.
      */
     private Set<Long> replaceLinks(SourceRecord stored, boolean wasStored, List<MatchResult> scored,
                                    StoredCandidates candidates, Instant now) {
         Map<Long, MatchLink> existing = new HashMap<>();
-        Set<Long> formerNeighbours = new HashSet<>();
         if (wasStored) {
             em.createQuery("select l from MatchLink l where l.leftRecordId = :id or l.rightRecordId = :id", MatchLink.class)
                     .setParameter("id", stored.getId())
                     .getResultList()
-                    .forEach(link -> {
-                        long other = link.other(stored.getId());
-                        formerNeighbours.add(other);
-                        if (link.getReviewState() == ReviewState.ACCEPTED || link.getReviewState() == ReviewState.REJECTED) {
-                            existing.put(other, link);
-                        } else {
-                            em.remove(link);
-                        }
-                    });
-            em.flush();
+                    .forEach(link -> existing.put(link.other(stored.getId()), link));
         }
+        Set<Long> formerNeighbours = new HashSet<>(existing.keySet());
+        Set<Long> kept = new HashSet<>();
         RecordKey own = new RecordKey(stored.getSource(), stored.getSourceId());
+        List<MatchResult> fresh = new ArrayList<>();
         for (MatchResult result : scored) {
             long other = candidates.row(otherSide(result, own)).id();
-            if (existing.containsKey(other)) {
-                existing.get(other).rescore(result.score(), result.conflict(), result.explain(), now);
-                continue;
+            MatchLink link = existing.get(other);
+            boolean decided = link != null && decided(link);
+            // a link a split suppressed goes: the record's new version is new evidence and may merge it back
+            boolean sameDecision = link != null && link.getSuppressedBy() == null && link.getDecision() == result.decision()
+                    && !result.conflict();
+            if (decided || sameDecision) {
+                link.rescore(result.score(), result.conflict(), result.explain(), now);
+                kept.add(other);
+            } else if (result.decision() != Decision.NO_MATCH && !result.conflict()) {
+                fresh.add(result);
             }
-            if (result.decision() == Decision.NO_MATCH || result.conflict()) {
-                continue;
+        }
+        existing.forEach((other, link) -> {
+            if (!kept.contains(other) && !decided(link)) {
+                em.remove(link);
             }
+        });
+        em.flush();
+        for (MatchResult result : fresh) {
+            long other = candidates.row(otherSide(result, own)).id();
             boolean ownIsLeft = result.left().equals(own);
             em.persist(new MatchLink(ownIsLeft ? stored.getId() : other, ownIsLeft ? other : stored.getId(),
                     result.score(), result.decision(), result.conflict(), result.explain(), now));
         }
         return formerNeighbours;
+    }
+
+    private static boolean decided(MatchLink link) {
+        return link.getReviewState() == ReviewState.ACCEPTED || link.getReviewState() == ReviewState.REJECTED;
     }
 
     private static RecordKey otherSide(MatchResult result, RecordKey own) {
