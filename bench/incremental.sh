@@ -83,6 +83,7 @@ listen_addresses = '127.0.0.1'
 port = $PGPORT
 unix_socket_directories = '$PGDATA'
 shared_buffers = 1GB
+max_prepared_transactions = 64
 max_wal_size = 4GB
 shared_preload_libraries = 'pg_stat_statements'
 pg_stat_statements.track = all

@@ -25,6 +25,8 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
         try {
             postgres = EmbeddedPostgres.builder()
                     .setPort(Integer.getInteger("atrium.test.db.port"))
+                    // the hub's datasource is XA: each pooled connection may hold a prepared transaction
+                    .setServerConfig("max_prepared_transactions", "64")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
