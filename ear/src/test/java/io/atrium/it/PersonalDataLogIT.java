@@ -26,7 +26,8 @@ class PersonalDataLogIT {
 
     private static final Pattern MOBILE = Pattern.compile("(?<![\\dA-Za-z])(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?!\\d)");
     private static final Pattern RESIDENT_ID = Pattern.compile("(?<![\\dA-Za-z])\\d{17}[\\dXx](?![\\dA-Za-z])");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
+    /** A domain starts with a letter: JBoss module names in stack frames ({@code org.jboss.as.ee@39.0.1.Final}) do not. */
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[A-Za-z][\\w-]*(\\.[\\w-]+)*\\.[A-Za-z]{2,}\\b");
     /** The logs are English; Han characters in them can only come from the data: names, addresses. */
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
