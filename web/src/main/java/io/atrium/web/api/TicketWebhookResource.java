@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The call center's ticket webhook. No login: the HMAC signature with the shared secret is
@@ -36,6 +38,8 @@ import java.util.Optional;
 @Path("/ingest/service/tickets")
 @PermitAll
 public class TicketWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(TicketWebhookResource.class.getName());
 
     @EJB
     TicketWebhook connector;
@@ -83,7 +87,9 @@ public class TicketWebhookResource {
         try {
             outcome = connector.receive(raw);
         } catch (EJBException e) {
-            // nothing was kept (the transaction rolled back): the call center sends it again
+            // nothing was kept (the transaction rolled back): the call center sends it again.
+            // The failure's type only: a database's message may quote the ticket.
+            LOG.log(Level.WARNING, "a ticket could not be queued: {0}", rootCause(e).getClass().getName());
             return answer(Response.Status.SERVICE_UNAVAILABLE, "the ticket could not be queued now; send it again");
         }
         if (outcome.status() == TicketOutcome.Status.REJECTED) {
@@ -91,6 +97,14 @@ public class TicketWebhookResource {
         }
         return Response.status(Response.Status.ACCEPTED)
                 .entity(new TicketReceipt(outcome.status().name().toLowerCase(Locale.ROOT))).build();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private Response tooLarge() {
