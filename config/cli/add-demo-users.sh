@@ -10,5 +10,5 @@ add admin      'admin-pass1!'    hub-admin,hub-operator,hub-viewer
 add operator   'operator-pass1!' hub-operator,hub-viewer
 add viewer     'viewer-pass1!'   hub-viewer
 add app        'app-pass1!'      hub-app
-# the membership system's account on the broker: `guest` may send to the hub's queues
-add membership 'membership-pass1!' guest
+# the membership system's account on the broker: may send to hub.in.membership, nothing else
+add membership 'membership-pass1!' membership-sender

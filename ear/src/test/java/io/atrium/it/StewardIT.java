@@ -63,7 +63,8 @@ class StewardIT extends DeployedHub {
         assertNotEquals(customerA, customerB, "a shared name alone is no match");
 
         List<JsonNode> events = new ArrayList<>();
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "membership", "membership-pass1!");
+        // a downstream application's account (hub-app) subscribes to the change events
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "app", "app-pass1!");
              JMSContext jms = factory.createContext()) {
             JMSConsumer consumer = jms.createConsumer(jms.createTopic(TOPIC));
             jms.start();

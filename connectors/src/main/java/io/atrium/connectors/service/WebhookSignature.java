@@ -7,7 +7,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-/** The call center's `X-Signature: sha256=<hex HMAC-SHA256 of the raw body>`. */
+/**
+ * The call center's `X-Signature: sha256=<hex HMAC-SHA256>`: of the raw body, or, when the
+ * request carries `X-Signature-Timestamp`, of `timestamp + "." + body`, so that the time
+ * cannot be changed without breaking the signature.
+ */
 public final class WebhookSignature {
 
     private static final String PREFIX = "sha256=";
@@ -21,12 +25,13 @@ public final class WebhookSignature {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    public String sign(byte[] body) {
-        return PREFIX + HexFormat.of().formatHex(mac(body));
+    /** @param timestamp the `X-Signature-Timestamp` value as sent, or null when the request has none */
+    public String sign(String timestamp, byte[] body) {
+        return PREFIX + HexFormat.of().formatHex(mac(timestamp, body));
     }
 
     /** Compares in constant time, so response times reveal nothing about the expected value. */
-    public boolean verifies(byte[] body, String header) {
+    public boolean verifies(String timestamp, byte[] body, String header) {
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return false;
         }
@@ -36,13 +41,16 @@ public final class WebhookSignature {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(mac(body), given);
+        return MessageDigest.isEqual(mac(timestamp, body), given);
     }
 
-    private byte[] mac(byte[] body) {
+    private byte[] mac(String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
+            if (timestamp != null) {
+                mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            }
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);

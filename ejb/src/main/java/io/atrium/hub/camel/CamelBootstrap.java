@@ -4,11 +4,13 @@ import io.atrium.connectors.canonical.CanonicalFileDropRoute;
 import io.atrium.connectors.canonical.CanonicalSourceRules;
 import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.ConnectorRouteBuilder;
+import io.atrium.connectors.common.ProcessedInputRepository;
 import io.atrium.connectors.common.QuarantineSink;
 import io.atrium.connectors.leasing.LeasingFileRoute;
 import io.atrium.connectors.membership.MembershipQueueRoute;
 import io.atrium.connectors.property.PropertyPollingRoute;
 import io.atrium.connectors.sales.SalesPollingRoute;
+import io.atrium.connectors.service.TicketWebhookRoute;
 import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.hub.ingest.RecordIngestion;
 import io.atrium.hub.polling.SalesPolling;
@@ -27,6 +29,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -80,6 +83,7 @@ public class CamelBootstrap {
     CanonicalSourceRules canonicalRules;
 
     private DefaultCamelContext camel;
+    private ProducerTemplate producer;
 
     @PostConstruct
     void start() {
@@ -99,7 +103,9 @@ public class CamelBootstrap {
                     new SalesPollingRoute(salesPolling),
                     new LeasingFileRoute(sink, quarantineSink, progress),
                     new PropertyPollingRoute(sink, quarantineSink, progress),
-                    new MembershipQueueRoute(sink, quarantineSink, consumerConnectionFactory));
+                    new MembershipQueueRoute(sink, quarantineSink, consumerConnectionFactory),
+                    new TicketWebhookRoute(sink, quarantineSink,
+                            new ProcessedInputRepository(progress, TicketWebhookRoute.DELIVERIES)));
             for (ConnectorRouteBuilder connector : connectors) {
                 connector.reportFailuresTo(activity::failed);
                 if (isEnabled(connector)) {
@@ -110,6 +116,7 @@ public class CamelBootstrap {
             throw new IllegalStateException("Camel routes cannot be built", e);
         }
         camel.start();
+        producer = camel.createProducerTemplate();
     }
 
     @PreDestroy
@@ -119,6 +126,11 @@ public class CamelBootstrap {
 
     public CamelContext context() {
         return camel;
+    }
+
+    /** Sends to the routes' `direct:` endpoints, in the caller's thread and transaction. */
+    public ProducerTemplate producer() {
+        return producer;
     }
 
     private boolean isEnabled(ConnectorRouteBuilder connector) {
@@ -151,6 +163,7 @@ public class CamelBootstrap {
         defaults.setProperty("atrium.membership.queue", "hub.in.membership");
         defaults.setProperty("atrium.membership.batch-size", "500");
         defaults.setProperty("atrium.membership.poll-period", "200");
+        defaults.setProperty("atrium.service.enabled", "true");
         return defaults;
     }
 }

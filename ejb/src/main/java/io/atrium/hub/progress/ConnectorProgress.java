@@ -3,6 +3,7 @@ package io.atrium.hub.progress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -10,10 +11,10 @@ import java.time.Instant;
 /**
  * What a connector has already taken from its source, kept in the hub's database so that
  * a restart (or another node) neither skips nor re-reads: a polling watermark, or the key
- * of an input that was processed (a file name).
+ * of an input that was processed (a file name, a webhook request's digest; the latter expire).
  */
 @Entity
-@Table(name = "connector_progress")
+@Table(name = "connector_progress", indexes = @Index(name = "connector_progress_updated", columnList = "updated_at"))
 public class ConnectorProgress {
 
     @Id

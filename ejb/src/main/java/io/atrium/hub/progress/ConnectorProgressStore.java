@@ -46,4 +46,12 @@ public class ConnectorProgressStore implements ProgressStore {
         em.remove(progress);
         return true;
     }
+
+    /** Removes the keys under this prefix not written since the given time; answers how many. */
+    public int removeOlderThan(String keyPrefix, Instant before) {
+        return em.createQuery("delete from ConnectorProgress p where p.key like :prefix and p.updatedAt < :before")
+                .setParameter("prefix", keyPrefix + "%")
+                .setParameter("before", before)
+                .executeUpdate();
+    }
 }

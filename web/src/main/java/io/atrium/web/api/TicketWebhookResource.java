@@ -1,16 +1,11 @@
 package io.atrium.web.api;
 
+import io.atrium.connectors.service.TicketOutcome;
+import io.atrium.connectors.service.WebhookAuthentication;
+import io.atrium.hub.ingest.TicketWebhook;
 import jakarta.annotation.security.PermitAll;
-import io.atrium.connectors.common.InputFormat;
-import io.atrium.connectors.common.RejectedInput;
-import io.atrium.connectors.service.TicketMapper;
-import io.atrium.connectors.service.WebhookSignature;
-import io.atrium.hub.ingest.IngestResult;
-import io.atrium.hub.ingest.RecordIngestion;
-import io.atrium.hub.quarantine.Quarantine;
-import io.atrium.resolution.model.CanonicalMessage;
-import io.atrium.resolution.model.InvalidRecordException;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,61 +13,109 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The call center's ticket webhook. No login: the HMAC signature of the raw body with the
- * shared secret is the authentication. 202 only once the ticket is on the persistent
- * resolver queue; an invalid body is quarantined (so an operator sees it) and answered 400.
+ * The call center's ticket webhook. No login: the HMAC signature with the shared secret is
+ * the authentication (with a signed timestamp, also the proof that the request is fresh).
+ * This resource only checks (size, signature, freshness) and hands the raw body to the
+ * customer-service connector, whose answer it returns: 202 once queued or when the same
+ * request was already taken, 400 with the reason when the ticket is invalid (quarantined).
  */
-@PermitAll
 @RequestScoped
 @Path("/ingest/service/tickets")
+@PermitAll
 public class TicketWebhookResource {
 
-    @EJB
-    RecordIngestion ingestion;
+    private static final Logger LOG = Logger.getLogger(TicketWebhookResource.class.getName());
 
     @EJB
-    Quarantine quarantine;
-
-    @Inject
-    @ConfigProperty(name = "atrium.service.enabled", defaultValue = "true")
-    boolean enabled;
+    TicketWebhook connector;
 
     @Inject
     @ConfigProperty(name = "atrium.service.webhook-secret")
     Optional<String> secret;
 
+    @Inject
+    @ConfigProperty(name = "atrium.service.timestamp-tolerance-seconds", defaultValue = "300")
+    long timestampToleranceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "atrium.service.require-timestamp", defaultValue = "false")
+    boolean timestampRequired;
+
+    @Inject
+    @ConfigProperty(name = "atrium.service.max-body-bytes", defaultValue = "262144")
+    int maxBodyBytes;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(byte[] body, @HeaderParam("X-Signature") String signature) {
-        if (!enabled || secret.filter(s -> !s.isBlank()).isEmpty()) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .entity(new ApiError("the customer-service connector is switched off or has no webhook secret configured")).build();
+    public Response receive(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                            @HeaderParam("X-Signature") String signature,
+                            @HeaderParam("X-Signature-Timestamp") String timestamp) throws IOException {
+        if (secret.filter(s -> !s.isBlank()).isEmpty() || !connector.isOn()) {
+            return answer(Response.Status.SERVICE_UNAVAILABLE,
+                    "the customer-service connector is switched off or has no webhook secret configured");
         }
-        if (!new WebhookSignature(secret.get()).verifies(body, signature)) {
-            return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(new ApiError("missing or wrong X-Signature: expected sha256=<hex HMAC-SHA256 of the body>")).build();
+        // refused before a byte is read when announced, and reading stops at the limit when not (chunked)
+        if (contentLength != null && contentLength > maxBodyBytes) {
+            return tooLarge();
         }
-        String text = new String(body, StandardCharsets.UTF_8);
-        CanonicalMessage message;
+        byte[] raw = body.readNBytes(maxBodyBytes + 1);
+        if (raw.length > maxBodyBytes) {
+            return tooLarge();
+        }
+        Optional<String> refusal = new WebhookAuthentication(secret.get(), Duration.ofSeconds(timestampToleranceSeconds),
+                timestampRequired, Clock.systemUTC()).refusal(raw, signature, timestamp);
+        if (refusal.isPresent()) {
+            return answer(Response.Status.UNAUTHORIZED, refusal.get());
+        }
+        TicketOutcome outcome;
         try {
-            message = TicketMapper.map(text);
-        } catch (InvalidRecordException e) {
-            quarantine.record(new RejectedInput(TicketMapper.SOURCE, InputFormat.SERVICE_TICKET_JSON,
-                    "webhook request received " + Instant.now(), e.getMessage(), text));
-            return Response.status(Response.Status.BAD_REQUEST).entity(new ApiError(e.getMessage())).build();
+            outcome = connector.receive(raw);
+        } catch (EJBException e) {
+            // nothing was kept (the transaction rolled back): the call center sends it again.
+            // The failure's type only: a database's message may quote the ticket.
+            LOG.log(Level.WARNING, "a ticket could not be queued: {0}", rootCause(e).getClass().getName());
+            return answer(Response.Status.SERVICE_UNAVAILABLE, "the ticket could not be queued now; send it again");
         }
-        ingestion.enqueue(List.of(message));
-        return Response.status(Response.Status.ACCEPTED).entity(new IngestResult(1, 0, List.of())).build();
+        if (outcome.status() == TicketOutcome.Status.REJECTED) {
+            return answer(Response.Status.BAD_REQUEST, outcome.reason());
+        }
+        return Response.status(Response.Status.ACCEPTED)
+                .entity(new TicketReceipt(outcome.status().name().toLowerCase(Locale.ROOT))).build();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private Response tooLarge() {
+        return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
+    }
+
+    private static Response answer(Response.Status status, String reason) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(reason)).build();
+    }
+
+    /** `queued`, or `duplicate` when this very request was already taken (nothing changed). */
+    public record TicketReceipt(String outcome) {
     }
 }
