@@ -11,7 +11,7 @@ public record QuarantineView(long id, String source, InputFormat format, String 
 
     static QuarantineView of(QuarantinedItem item) {
         return new QuarantineView(item.getId(), item.getSource(), item.getFormat(), item.getPosition(), item.getReason(),
-                PersonalDataMask.mask(item.getPayload()), item.getStatus(), item.getCreatedAt(),
+                PersonalDataMask.mask(item.getFormat(), item.getPayload()), item.getStatus(), item.getCreatedAt(),
                 item.getClosedAt(), item.getClosedBy());
     }
 }
