@@ -71,6 +71,54 @@ class LeasingFileIT extends DeployedHub {
         assertEquals(422, hub.post("quarantine/" + duplicate.get("id").asLong() + "/replay", HubClient.OPERATOR).status());
     }
 
+    @Test
+    void aRowWithANulByteAndA5MegabyteLineAreQuarantinedOnceWhileTheirNeighboursArrive() throws IOException {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String firstPhone = TestData.mobile(run + "first");
+        String lastPhone = TestData.mobile(run + "last");
+        Path inbox = TestData.serverData().resolve("atrium/inbox/leasing");
+        // a day earlier than the other test's exports, so that the names never meet
+        String file = exportName(LocalDateTime.now().minusDays(1));
+        String hugeLine = "L-" + run + "-3,个人,张伟,,13800138000,身份证,,,LC-" + run + "-3,翠湖花园," + "x".repeat(5 * 1024 * 1024)
+                + ",2024/3/1,,3000,执行中";
+
+        TestData.drop(inbox, file, csv(
+                "L-" + run + "-1,个人,陳美玲,," + firstPhone + ",身份证,,,LC-" + run + "-1,翠湖花园,3栋1502,2024/3/1,2026/2/28,3000,执行中",
+                "L-" + run + "-2,个人,李\0娜,,13900139000,身份证,,,LC-" + run + "-2,翠湖花园,3栋1503,2024/3/1,2026/2/28,3000,执行中",
+                hugeLine,
+                "L-" + run + "-4,个人,王芳,," + lastPhone + ",身份证,,,LC-" + run + "-4,翠湖花园,3栋1505,2024/3/1,2026/2/28,3000,执行中"), GBK);
+        Files.createFile(inbox.resolve(file + ".done"));
+
+        hub.awaitCustomerWithPhone(firstPhone, c -> HubClient.facts(c, "LEASE").size() == 1);
+        hub.awaitCustomerWithPhone(lastPhone, c -> HubClient.facts(c, "LEASE").size() == 1);
+        await().until(() -> TestData.processed(inbox, file));
+        JsonNode nul = hub.awaitQuarantined(file + " line 3");
+        assertEquals("holds the control character U+0000 at character " + ("L-" + run + "-2,个人,李").length() + 1,
+                nul.get("reason").asText());
+        String shown = nul.get("maskedPayload").asText();
+        assertTrue(shown.contains(",李*") && shown.endsWith("执行中") && shown.indexOf('\0') < 0, "stored escaped, shown masked");
+        assertTrue(nul.path("payloadTruncatedFrom").isMissingNode() || nul.get("payloadTruncatedFrom").isNull(), "kept whole");
+        JsonNode huge = hub.awaitQuarantined(file + " line 4");
+        assertEquals("item has " + hugeLine.length() + " characters, more than the 100000 a source item may have",
+                huge.get("reason").asText());
+        assertEquals(hugeLine.length(), huge.get("payloadTruncatedFrom").asInt());
+        assertEquals(1_000_000, huge.get("maskedPayload").asText().length());
+
+        // the file was taken once: a later poll neither re-reads it nor quarantines its rows again
+        await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+        assertEquals(2, hub.get("quarantine?limit=1000", HubClient.OPERATOR).json().findValuesAsText("position").stream()
+                .filter(position -> position.startsWith(file + " line")).count());
+        // replay answers why each still fails; the item with the NUL is whole, the huge one is not
+        HubClient.Response replayNul = hub.post("quarantine/" + nul.get("id").asLong() + "/replay", HubClient.OPERATOR);
+        assertEquals(422, replayNul.status());
+        assertEquals(nul.get("reason").asText(), replayNul.json().get("reason").asText());
+        HubClient.Response replayHuge = hub.post("quarantine/" + huge.get("id").asLong() + "/replay", HubClient.OPERATOR);
+        assertEquals(422, replayHuge.status());
+        assertEquals("only the first characters of this item were kept; deliver it again from the source, or discard it",
+                replayHuge.json().get("reason").asText());
+    }
+
     private static String exportName(LocalDateTime time) {
         return "tenants_" + time.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + ".csv";
     }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Handles one chunk of a line-oriented file (the lines a Camel split grouped together):
  * maps every line, delivers the good ones in one call, quarantines each bad one with file
- * name, line number and reason. Chunks keep memory flat however large the file.
+ * name, line number and reason (a line too long or holding a control character among them,
+ * see {@link RawItems}). Chunks keep memory flat however large the file.
  */
 public class LineChunkProcessor implements Processor {
 
@@ -46,6 +47,7 @@ public class LineChunkProcessor implements Processor {
                 continue;
             }
             try {
+                RawItems.check(lines[i]);
                 good.add(mapper.map(lines[i]));
             } catch (InvalidRecordException e) {
                 quarantine.quarantine(new RejectedInput(source, format, file + " line " + (firstLine + i), e.getMessage(), lines[i]));

@@ -31,6 +31,7 @@ public final class NativeFormats {
 
     /** @throws InvalidRecordException with the reason, when the item is still not acceptable */
     public static CanonicalMessage map(InputFormat format, String payload) {
+        RawItems.check(payload);
         return switch (format) {
             case CANONICAL_JSON -> CanonicalMessage.of(PartyRecordJson.read(payload));
             case SALES_CUSTOMER_ROW -> SalesRowMapper.map(SalesTable.CUSTOMER, row(payload));

@@ -5,8 +5,10 @@ import io.atrium.resolution.standardize.ChineseText;
 import io.atrium.resolution.standardize.OrganizationNames;
 import io.atrium.resolution.standardize.PersonNames;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,7 +43,8 @@ public final class PersonalDataMask {
     private static final Pattern CODE_RUN = Pattern.compile("\\+?[0-9A-Za-z][0-9A-Za-z \\-]{5,}[0-9A-Za-z]");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}(T.*)?");
     private static final int DIGITS_OF_AN_IDENTIFIER = 7;
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@([A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+)");
+    /** Starts only where a local part starts, so that a long run without an '@' is read once, not once per character. */
+    private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9._%+\\-]++@([A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+)");
     private static final Pattern LATIN_LETTERS = Pattern.compile("\\p{L}+");
 
     private static final Pattern NAME = keyed("name|fullName|cust_name|contact|contactPerson|contact_person|联系人|租户名称");
@@ -54,8 +57,6 @@ public final class PersonalDataMask {
     private static final int LEASING_TENANT_NAME = 2;
     private static final int LEASING_CONTACT = 3;
     private static final int LEASING_COLUMNS = 15;
-    /** Splits a CSV row at the commas outside quotes, keeping each field's text as it was. */
-    private static final Pattern CSV_COMMA = Pattern.compile(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
     private static final Pattern HAN_WORD = Pattern.compile("\\p{IsHan}{2,4}");
     /** Coded values of a leasing row: never names, kept when a broken row's columns cannot be told apart. */
     private static final Set<String> LEASING_CODES = Set.of("个人", "企业", "身份证", "护照", "港澳通行证", "营业执照",
@@ -90,10 +91,13 @@ public final class PersonalDataMask {
         });
     }
 
-    /** A JSON member {@code "key": "value"} or an XML element {@code <key ...>value</key>}; group 1 is the value. */
+    /**
+     * A JSON member {@code "key": "value"} or an XML element {@code <key ...>value</key>}; group 1 is the value.
+     * The value is matched as runs between escapes, without backtracking, so a huge value costs no stack.
+     */
     private static Pattern keyed(String keys) {
-        return Pattern.compile("(?:\"(?:" + keys + ")\"\\s*:\\s*\"|<(?:" + keys + ")(?:\\s[^>/]*)?>)((?:[^\"\\\\<]|\\\\.)*)",
-                Pattern.CASE_INSENSITIVE);
+        return Pattern.compile("(?:\"(?:" + keys + ")\"\\s*:\\s*\"|<(?:" + keys + ")(?:\\s[^>/]*)?>)"
+                + "([^\"\\\\<]*+(?:\\\\.[^\"\\\\<]*+)*+)", Pattern.CASE_INSENSITIVE);
     }
 
     private static Set<String> valuesOf(Pattern keyed, String text) {
@@ -169,18 +173,37 @@ public final class PersonalDataMask {
      * count the columns may have moved, so every field that reads like a Chinese name is masked too.
      */
     private static String maskLeasingNames(String row) {
-        String[] fields = CSV_COMMA.split(row, -1);
-        for (int i = 0; i < fields.length; i++) {
+        List<String> fields = csvFields(row);
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
             boolean nameColumn = i == LEASING_TENANT_NAME || i == LEASING_CONTACT;
-            boolean mayBeName = fields.length != LEASING_COLUMNS && HAN_WORD.matcher(fields[i].trim()).matches()
-                    && !LEASING_CODES.contains(fields[i].trim());
+            boolean mayBeName = fields.size() != LEASING_COLUMNS && HAN_WORD.matcher(field.trim()).matches()
+                    && !LEASING_CODES.contains(field.trim());
             if (nameColumn || mayBeName) {
-                boolean quoted = fields[i].length() > 1 && fields[i].startsWith("\"") && fields[i].endsWith("\"");
-                fields[i] = quoted ? "\"" + maskName(fields[i].substring(1, fields[i].length() - 1), Set.of()) + "\""
-                        : maskName(fields[i], Set.of());
+                boolean quoted = field.length() > 1 && field.startsWith("\"") && field.endsWith("\"");
+                fields.set(i, quoted ? "\"" + maskName(field.substring(1, field.length() - 1), Set.of()) + "\""
+                        : maskName(field, Set.of()));
             }
         }
         return String.join(",", fields);
+    }
+
+    /** The row cut at the commas outside quotes, each field's text as it was (quotes included); one pass, for rows of any length. */
+    private static List<String> csvFields(String row) {
+        List<String> fields = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(row.substring(start, i));
+                start = i + 1;
+            }
+        }
+        fields.add(row.substring(start));
+        return fields;
     }
 
     private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {

@@ -42,7 +42,11 @@ public class Quarantine {
     @EJB
     ConnectorActivity activity;
 
-    /** Connectors call this from their own threads, without a caller identity. */
+    /**
+     * Connectors call this from their own threads, without a caller identity. It never fails on
+     * the item's content (see {@link QuarantinedItem}): a failure here would fail the good items
+     * around the bad one.
+     */
     @PermitAll
     public void record(RejectedInput rejected) {
         em.persist(new QuarantinedItem(rejected.source(), rejected.format(), rejected.position(),
@@ -74,7 +78,9 @@ public class Quarantine {
         return Optional.ofNullable(em.find(QuarantinedItem.class, id)).map(item -> {
             if (item.getStatus() == QuarantineStatus.OPEN) {
                 try {
-                    ingestion.enqueue(List.of(NativeFormats.map(item.getFormat(), item.getPayload())));
+                    String payload = item.originalPayload().orElseThrow(() -> new InvalidRecordException(
+                            "only the first characters of this item were kept; deliver it again from the source, or discard it"));
+                    ingestion.enqueue(List.of(NativeFormats.map(item.getFormat(), payload)));
                     item.close(QuarantineStatus.REPLAYED, session.getCallerPrincipal().getName(), Instant.now());
                 } catch (InvalidRecordException e) {
                     item.stillFails(e.getMessage());

@@ -4,6 +4,7 @@ import io.atrium.connectors.common.InputFormat;
 import io.atrium.connectors.common.NativeFormats;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One real item of each native format (the sources' spec and the connectors' mapper tests). */
@@ -157,6 +159,17 @@ class PersonalDataMaskTest {
     @Test
     void traditionalCompoundSurnameIsKeptWhole() {
         assertEquals("{\"name\":\"歐陽**\"}", PersonalDataMask.mask("{\"name\":\"歐陽娜娜\"}"));
+    }
+
+    @Test
+    void aGiantItemIsMaskedInOnePass() {
+        String giant = "{\"name\":\"" + "张".repeat(1_000_000) + "\\\"" + "x".repeat(1_000_000) + "\",\"mobile\":\""
+                + "a".repeat(1_000_000) + "13800138000\"}";
+
+        String masked = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> PersonalDataMask.mask(giant));
+
+        assertHidden(masked, "张张", "1380013");
+        assertKept(masked, "{\"name\":\"张**", "8000\"}");
     }
 
     static void assertHidden(String masked, String... secrets) {
