@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Leasing exports as the leasing system writes them (GBK, CRLF, quoted rents) in the
  * directory the hub polls: a file waits for its `.done` marker, a broken row is quarantined
- * with file and line while the rows around it go through, and a file is never read twice.
+ * with file and line while the rows around it go through, a file is never read twice, and an
+ * older export read after a newer one changes nothing.
  */
 class LeasingFileIT extends DeployedHub {
 
@@ -69,6 +70,18 @@ class LeasingFileIT extends DeployedHub {
         JsonNode duplicate = hub.awaitQuarantinedAt(file::equals);
         assertEquals("an export with this name was already processed; it is not read again", duplicate.get("reason").asText());
         assertEquals(422, hub.post("quarantine/" + duplicate.get("id").asLong() + "/replay", HubClient.OPERATOR).status());
+
+        // an older export delivered after the newer one rolls nothing back; a new tenant in it shows it was read
+        String olderPhone = TestData.mobile(run + "older");
+        String older = exportName(now.minusHours(1));
+        TestData.drop(inbox, older, csv(
+                "L-" + run + "-1,个人,陳美玲,,\"" + tenantPhone + "\",身份证,,,LC-" + run + "-1,翠湖花园,3栋1502,2024/3/1,2026/2/28,\"12,500.00\",执行中",
+                "L-" + run + "-8,个人,赵敏,," + olderPhone + ",身份证,,,LC-" + run + "-8,翠湖花园,2栋301,2024/3/1,,3000,执行中"), GBK);
+        Files.createFile(inbox.resolve(older + ".done"));
+        hub.awaitCustomerWithPhone(olderPhone, c -> HubClient.facts(c, "LEASE").size() == 1);
+        JsonNode kept = hub.customerByPhone(tenantPhone).json().get(0);
+        assertEquals("TERMINATED", HubClient.facts(kept, "LEASE").get(0).get("data").get("status").asText(),
+                "the lease keeps the state of the newer export");
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.ConnectorRouteBuilder;
 import io.atrium.connectors.common.InputFormat;
 import io.atrium.connectors.common.LineChunkProcessor;
-import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.QuarantineSink;
 
 /**
@@ -35,8 +34,7 @@ public class CanonicalFileDropRoute extends ConnectorRouteBuilder {
                 + "&delay={{atrium.canonical.poll-delay}}&move=.done/${file:name}")
                 .routeId(ROUTE_ID)
                 .split(body().tokenize("\n", CHUNK, false)).streaming()
-                    .process(new LineChunkProcessor("canonical", InputFormat.CANONICAL_JSON,
-                            line -> NativeFormats.map(InputFormat.CANONICAL_JSON, line), CHUNK, 0, sink, quarantine))
+                    .process(new LineChunkProcessor("canonical", InputFormat.CANONICAL_JSON, CHUNK, 0, sink, quarantine))
                 .end();
     }
 }

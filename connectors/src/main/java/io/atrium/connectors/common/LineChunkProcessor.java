@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Handles one chunk of a line-oriented file (the lines a Camel split grouped together):
- * maps every line, delivers the good ones in one call, quarantines each bad one with file
+ * maps every line as its format says (as a replay from the quarantine will), delivers the good ones in one call, quarantines each bad one with file
  * name, line number and reason (a line too long or holding a control character among them,
  * see {@link RawItems}). Chunks keep memory flat however large the file.
  */
@@ -18,18 +18,16 @@ public class LineChunkProcessor implements Processor {
 
     private final String source;
     private final InputFormat format;
-    private final LineMapper mapper;
     private final int chunkSize;
     /** Lines before the first data line (a header), for line numbers as a person counts them. */
     private final int linesBefore;
     private final CanonicalSink sink;
     private final QuarantineSink quarantine;
 
-    public LineChunkProcessor(String source, InputFormat format, LineMapper mapper, int chunkSize, int linesBefore,
+    public LineChunkProcessor(String source, InputFormat format, int chunkSize, int linesBefore,
                               CanonicalSink sink, QuarantineSink quarantine) {
         this.source = source;
         this.format = format;
-        this.mapper = mapper;
         this.chunkSize = chunkSize;
         this.linesBefore = linesBefore;
         this.sink = sink;
@@ -46,11 +44,11 @@ public class LineChunkProcessor implements Processor {
             if (lines[i].isBlank()) {
                 continue;
             }
+            String position = file + " line " + (firstLine + i);
             try {
-                RawItems.check(lines[i]);
-                good.add(mapper.map(lines[i]));
+                good.add(NativeFormats.map(format, lines[i], position));
             } catch (InvalidRecordException e) {
-                quarantine.quarantine(new RejectedInput(source, format, file + " line " + (firstLine + i), e.getMessage(), lines[i]));
+                quarantine.quarantine(new RejectedInput(source, format, position, e.getMessage(), lines[i]));
             }
         }
         if (!good.isEmpty()) {

@@ -15,7 +15,7 @@ class RawItemsTest {
     @Test
     void aNulByteIsRefusedWithItsPositionAndNotTheContent() {
         InvalidRecordException refused = assertThrows(InvalidRecordException.class,
-                () -> NativeFormats.map(InputFormat.LEASING_CSV_ROW, ROW.replace("陳美玲", "陳\0美玲")));
+                () -> NativeFormats.map(InputFormat.LEASING_CSV_ROW, ROW.replace("陳美玲", "陳\0美玲"), "tenants_20260301101530.csv line 2"));
         assertEquals("holds the control character U+0000 at character 13", refused.getMessage());
     }
 
@@ -29,6 +29,6 @@ class RawItemsTest {
     @Test
     void tabsAndLineEndsOfXmlAndJsonItemsPass() {
         assertDoesNotThrow(() -> RawItems.check("<memberEvent>\r\n\t<name>张伟</name>\n</memberEvent>"));
-        assertDoesNotThrow(() -> NativeFormats.map(InputFormat.LEASING_CSV_ROW, ROW));
+        assertDoesNotThrow(() -> NativeFormats.map(InputFormat.LEASING_CSV_ROW, ROW, "tenants_20260301101530.csv line 2"));
     }
 }

@@ -80,7 +80,7 @@ public class Quarantine {
                 try {
                     String payload = item.originalPayload().orElseThrow(() -> new InvalidRecordException(
                             "only the first characters of this item were kept; deliver it again from the source, or discard it"));
-                    ingestion.enqueue(List.of(NativeFormats.map(item.getFormat(), payload)));
+                    ingestion.enqueue(List.of(NativeFormats.map(item.getFormat(), payload, item.getPosition())));
                     item.close(QuarantineStatus.REPLAYED, session.getCallerPrincipal().getName(), Instant.now());
                 } catch (InvalidRecordException e) {
                     item.stillFails(e.getMessage());
