@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * Handles one chunk of a line-oriented file (the lines a Camel split grouped together):
- * maps every line as its format says (as a replay from the quarantine will), delivers the good ones in one call, quarantines each bad one with file
- * name, line number and reason (a line too long or holding a control character among them,
- * see {@link RawItems}). Chunks keep memory flat however large the file.
+ * maps every line through its format's mapping (the one a replay from the quarantine uses),
+ * delivers the good ones in one call, quarantines each bad one with file name, line number and
+ * reason (a line too long or holding a control character among them, see {@link RawItems}).
+ * Chunks keep memory flat however large the file.
  */
 public class LineChunkProcessor implements Processor {
 

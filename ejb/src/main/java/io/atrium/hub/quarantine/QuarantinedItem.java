@@ -26,14 +26,14 @@ import java.util.Optional;
 @Table(name = "quarantined_item", indexes = @Index(name = "ix_quarantined_status", columnList = "status, created_at"))
 public class QuarantinedItem {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    private Long id;
-
     static final int SOURCE_LENGTH = 64;
     static final int POSITION_LENGTH = 500;
     static final int REASON_LENGTH = 1000;
     static final int PAYLOAD_LENGTH = 1_000_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
 
     @Column(nullable = false, length = SOURCE_LENGTH)
     private String source;
