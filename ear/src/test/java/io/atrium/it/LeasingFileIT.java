@@ -107,7 +107,7 @@ class LeasingFileIT extends DeployedHub {
         hub.awaitCustomerWithPhone(lastPhone, c -> HubClient.facts(c, "LEASE").size() == 1);
         await().until(() -> TestData.processed(inbox, file));
         JsonNode nul = hub.awaitQuarantined(file + " line 3");
-        assertEquals("holds the control character U+0000 at character " + ("L-" + run + "-2,个人,李").length() + 1,
+        assertEquals("holds the control character U+0000 at character " + (("L-" + run + "-2,个人,李").length() + 1),
                 nul.get("reason").asText());
         String shown = nul.get("maskedPayload").asText();
         assertTrue(shown.contains(",李*") && shown.endsWith("执行中") && shown.indexOf('\0') < 0, "stored escaped, shown masked");
