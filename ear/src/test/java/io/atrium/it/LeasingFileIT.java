@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Leasing exports as the leasing system writes them (GBK, CRLF, quoted rents) in the
  * directory the hub polls: a file waits for its `.done` marker, a broken row is quarantined
- * with file and line while the rows around it go through, and a file is never read twice.
+ * with file and line while the rows around it go through, a file is never read twice, and an
+ * older export read after a newer one changes nothing.
  */
 class LeasingFileIT extends DeployedHub {
 
@@ -69,6 +70,66 @@ class LeasingFileIT extends DeployedHub {
         JsonNode duplicate = hub.awaitQuarantinedAt(file::equals);
         assertEquals("an export with this name was already processed; it is not read again", duplicate.get("reason").asText());
         assertEquals(422, hub.post("quarantine/" + duplicate.get("id").asLong() + "/replay", HubClient.OPERATOR).status());
+
+        // an older export delivered after the newer one rolls nothing back; a new tenant in it shows it was read
+        String olderPhone = TestData.mobile(run + "older");
+        String older = exportName(now.minusHours(1));
+        TestData.drop(inbox, older, csv(
+                "L-" + run + "-1,个人,陳美玲,,\"" + tenantPhone + "\",身份证,,,LC-" + run + "-1,翠湖花园,3栋1502,2024/3/1,2026/2/28,\"12,500.00\",执行中",
+                "L-" + run + "-8,个人,赵敏,," + olderPhone + ",身份证,,,LC-" + run + "-8,翠湖花园,2栋301,2024/3/1,,3000,执行中"), GBK);
+        Files.createFile(inbox.resolve(older + ".done"));
+        hub.awaitCustomerWithPhone(olderPhone, c -> HubClient.facts(c, "LEASE").size() == 1);
+        JsonNode kept = hub.customerByPhone(tenantPhone).json().get(0);
+        assertEquals("TERMINATED", HubClient.facts(kept, "LEASE").get(0).get("data").get("status").asText(),
+                "the lease keeps the state of the newer export");
+    }
+
+    @Test
+    void aRowWithANulByteAndA5MegabyteLineAreQuarantinedOnceWhileTheirNeighboursArrive() throws IOException {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String firstPhone = TestData.mobile(run + "first");
+        String lastPhone = TestData.mobile(run + "last");
+        Path inbox = TestData.serverData().resolve("atrium/inbox/leasing");
+        // a day earlier than the other test's exports, so that the names never meet
+        String file = exportName(LocalDateTime.now().minusDays(1));
+        String hugeLine = "L-" + run + "-3,个人,张伟,,13800138000,身份证,,,LC-" + run + "-3,翠湖花园," + "x".repeat(5 * 1024 * 1024)
+                + ",2024/3/1,,3000,执行中";
+
+        TestData.drop(inbox, file, csv(
+                "L-" + run + "-1,个人,陳美玲,," + firstPhone + ",身份证,,,LC-" + run + "-1,翠湖花园,3栋1502,2024/3/1,2026/2/28,3000,执行中",
+                "L-" + run + "-2,个人,李\0娜,,13900139000,身份证,,,LC-" + run + "-2,翠湖花园,3栋1503,2024/3/1,2026/2/28,3000,执行中",
+                hugeLine,
+                "L-" + run + "-4,个人,王芳,," + lastPhone + ",身份证,,,LC-" + run + "-4,翠湖花园,3栋1505,2024/3/1,2026/2/28,3000,执行中"), GBK);
+        Files.createFile(inbox.resolve(file + ".done"));
+
+        hub.awaitCustomerWithPhone(firstPhone, c -> HubClient.facts(c, "LEASE").size() == 1);
+        hub.awaitCustomerWithPhone(lastPhone, c -> HubClient.facts(c, "LEASE").size() == 1);
+        await().until(() -> TestData.processed(inbox, file));
+        JsonNode nul = hub.awaitQuarantined(file + " line 3");
+        assertEquals("holds the control character U+0000 at character " + (("L-" + run + "-2,个人,李").length() + 1),
+                nul.get("reason").asText());
+        String shown = nul.get("maskedPayload").asText();
+        assertTrue(shown.contains(",李*") && shown.endsWith("执行中") && shown.indexOf('\0') < 0, "stored escaped, shown masked");
+        assertTrue(nul.path("payloadTruncatedFrom").isMissingNode() || nul.get("payloadTruncatedFrom").isNull(), "kept whole");
+        JsonNode huge = hub.awaitQuarantined(file + " line 4");
+        assertEquals("item has " + hugeLine.length() + " characters, more than the 100000 a source item may have",
+                huge.get("reason").asText());
+        assertEquals(hugeLine.length(), huge.get("payloadTruncatedFrom").asInt());
+        assertEquals(1_000_000, huge.get("maskedPayload").asText().length());
+
+        // the file was taken once: a later poll neither re-reads it nor quarantines its rows again
+        await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+        assertEquals(2, hub.get("quarantine?limit=1000", HubClient.OPERATOR).json().findValuesAsText("position").stream()
+                .filter(position -> position.startsWith(file + " line")).count());
+        // replay answers why each still fails; the item with the NUL is whole, the huge one is not
+        HubClient.Response replayNul = hub.post("quarantine/" + nul.get("id").asLong() + "/replay", HubClient.OPERATOR);
+        assertEquals(422, replayNul.status());
+        assertEquals(nul.get("reason").asText(), replayNul.json().get("reason").asText());
+        HubClient.Response replayHuge = hub.post("quarantine/" + huge.get("id").asLong() + "/replay", HubClient.OPERATOR);
+        assertEquals(422, replayHuge.status());
+        assertEquals("only the first characters of this item were kept; deliver it again from the source, or discard it",
+                replayHuge.json().get("reason").asText());
     }
 
     private static String exportName(LocalDateTime time) {

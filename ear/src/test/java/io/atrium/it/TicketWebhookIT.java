@@ -71,6 +71,19 @@ class TicketWebhookIT extends DeployedHub {
         assertEquals(5, HubClient.facts(customer, "TICKET").get(0).get("data").get("satisfaction").asInt());
         assertEquals(1, customer.get("sourceRecords").size());
 
+        // an `updated` retried after the `closed` is older (its latest time is the creation): the ticket stays closed.
+        // A later ticket of another caller, queued after it, shows it was resolved (one resolver session: in order).
+        byte[] retried = TestData.JSON.writeValueAsBytes(ticket.deepCopy().put("event", "updated").putNull("closedAt")
+                .putNull("satisfaction").put("subject", "电梯又故障"));
+        assertEquals(202, hub.post("ingest/service/tickets", headers(sign(retried, SECRET)), retried).status());
+        String laterPhone = TestData.mobile(run + "later");
+        byte[] later = TestData.JSON.writeValueAsBytes(ticket("T-" + run + "-later", laterPhone));
+        assertEquals(202, hub.post("ingest/service/tickets", headers(sign(later, SECRET)), later).status());
+        hub.awaitCustomerWithPhone(laterPhone, c -> HubClient.facts(c, "TICKET").size() == 1);
+        JsonNode stillClosed = HubClient.facts(hub.customerByPhone(phone).json().get(0), "TICKET").get(0).get("data");
+        assertEquals("closed", stillClosed.get("event").asText());
+        assertEquals("电梯故障", stillClosed.get("subject").asText());
+
         byte[] invalid = TestData.JSON.writeValueAsBytes(ticket.put("satisfaction", 9).put("ticketId", "T-bad-" + run));
         HubClient.Response rejected = hub.post("ingest/service/tickets", headers(sign(invalid, SECRET)), invalid);
         assertEquals(400, rejected.status());

@@ -4,11 +4,7 @@ import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.ConnectorRouteBuilder;
 import io.atrium.connectors.common.InputFormat;
 import io.atrium.connectors.common.LineChunkProcessor;
-import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.QuarantineSink;
-import io.atrium.resolution.model.CanonicalMessage;
-
-import java.util.Optional;
 
 /**
  * Canonical party records from any other system, dropped as JSON Lines files (`*.jsonl`,
@@ -30,13 +26,6 @@ public class CanonicalFileDropRoute extends ConnectorRouteBuilder {
         this.rules = rules;
     }
 
-    /** A dropped line as the connector takes it: mapped, then held to the source rules (no user: the inbox). */
-    public static CanonicalMessage map(String line, CanonicalSourceRules rules) {
-        CanonicalMessage message = NativeFormats.map(InputFormat.CANONICAL_JSON, line);
-        rules.check(message.getParty(), Optional.empty());
-        return message;
-    }
-
     @Override
     public String source() {
         return "canonical";
@@ -48,8 +37,8 @@ public class CanonicalFileDropRoute extends ConnectorRouteBuilder {
                 + "&delay={{atrium.canonical.poll-delay}}&move=.done/${file:name}")
                 .routeId(ROUTE_ID)
                 .split(body().tokenize("\n", CHUNK, false)).streaming()
-                    .process(new LineChunkProcessor("canonical", InputFormat.CANONICAL_JSON,
-                            line -> map(line, rules), CHUNK, 0, sink, quarantine))
+                    .process(new LineChunkProcessor("canonical", InputFormat.CANONICAL_JSON, CHUNK, 0, sink, quarantine,
+                            rules::admitDropped))
                 .end();
     }
 }

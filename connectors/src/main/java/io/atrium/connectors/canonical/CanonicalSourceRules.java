@@ -5,6 +5,7 @@ import io.atrium.connectors.membership.MemberEventMapper;
 import io.atrium.connectors.property.PropertyItemMapper;
 import io.atrium.connectors.sales.SalesRowMapper;
 import io.atrium.connectors.service.TicketMapper;
+import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyRecord;
 
@@ -45,6 +46,11 @@ public final class CanonicalSourceRules {
         this.writersBySource = Map.copyOf(writersBySource);
         this.futureSkew = futureSkew;
         this.clock = clock;
+    }
+
+    /** A line of the file drop (or its replay from the quarantine): no user; the inbox's permissions fence it. */
+    public void admitDropped(CanonicalMessage message) {
+        check(message.getParty(), Optional.empty());
     }
 
     /**

@@ -7,32 +7,36 @@ import org.apache.camel.Processor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Handles one chunk of a line-oriented file (the lines a Camel split grouped together):
- * maps every line, delivers the good ones in one call, quarantines each bad one with file
- * name, line number and reason. Chunks keep memory flat however large the file.
+ * maps every line through its format's mapping (the one a replay from the quarantine uses),
+ * delivers the good ones in one call, quarantines each bad one with file name, line number and
+ * reason (a line too long or holding a control character among them, see {@link RawItems}, or
+ * one its connector's admission refuses). Chunks keep memory flat however large the file.
  */
 public class LineChunkProcessor implements Processor {
 
     private final String source;
     private final InputFormat format;
-    private final LineMapper mapper;
     private final int chunkSize;
     /** Lines before the first data line (a header), for line numbers as a person counts them. */
     private final int linesBefore;
     private final CanonicalSink sink;
     private final QuarantineSink quarantine;
+    /** What the connector checks beyond the format, on the mapped message; throws InvalidRecordException. */
+    private final Consumer<CanonicalMessage> admission;
 
-    public LineChunkProcessor(String source, InputFormat format, LineMapper mapper, int chunkSize, int linesBefore,
-                              CanonicalSink sink, QuarantineSink quarantine) {
+    public LineChunkProcessor(String source, InputFormat format, int chunkSize, int linesBefore,
+                              CanonicalSink sink, QuarantineSink quarantine, Consumer<CanonicalMessage> admission) {
         this.source = source;
         this.format = format;
-        this.mapper = mapper;
         this.chunkSize = chunkSize;
         this.linesBefore = linesBefore;
         this.sink = sink;
         this.quarantine = quarantine;
+        this.admission = admission;
     }
 
     @Override
@@ -45,10 +49,13 @@ public class LineChunkProcessor implements Processor {
             if (lines[i].isBlank()) {
                 continue;
             }
+            String position = file + " line " + (firstLine + i);
             try {
-                good.add(mapper.map(lines[i]));
+                CanonicalMessage message = NativeFormats.map(format, lines[i], position);
+                admission.accept(message);
+                good.add(message);
             } catch (InvalidRecordException e) {
-                quarantine.quarantine(new RejectedInput(source, format, file + " line " + (firstLine + i), e.getMessage(), lines[i]));
+                quarantine.quarantine(new RejectedInput(source, format, position, e.getMessage(), lines[i]));
             }
         }
         if (!good.isEmpty()) {

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Maps one item in its native format, as it was quarantined, to the canonical message:
- * the same mapping the connector applies, so that a replay after a fix behaves like a
- * first delivery.
+ * the same mapping the connector applies (the file connectors call this very method), so
+ * that a replay after a fix behaves like a first delivery.
  */
 public final class NativeFormats {
 
@@ -29,13 +29,17 @@ public final class NativeFormats {
     private NativeFormats() {
     }
 
-    /** @throws InvalidRecordException with the reason, when the item is still not acceptable */
-    public static CanonicalMessage map(InputFormat format, String payload) {
+    /**
+     * @param position where the item was (a leasing row's export file and line: the export's time is the row's version)
+     * @throws InvalidRecordException with the reason, when the item is not acceptable
+     */
+    public static CanonicalMessage map(InputFormat format, String payload, String position) {
+        RawItems.check(payload);
         return switch (format) {
             case CANONICAL_JSON -> CanonicalMessage.of(PartyRecordJson.read(payload));
             case SALES_CUSTOMER_ROW -> SalesRowMapper.map(SalesTable.CUSTOMER, row(payload));
             case SALES_CONTRACT_ROW -> SalesRowMapper.map(SalesTable.CONTRACT, row(payload));
-            case LEASING_CSV_ROW -> LeaseRowMapper.map(payload);
+            case LEASING_CSV_ROW -> LeaseRowMapper.map(payload, position);
             case LEASING_EXPORT -> throw new InvalidRecordException(
                     "an export is not replayed from the quarantine: deliver it again under a new name, or discard this item");
             case PROPERTY_OWNER -> PropertyItemMapper.map(PropertyEndpoint.OWNERS, tree(payload));

@@ -13,10 +13,16 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.atrium.connectors.common.SourceValues.text;
 
@@ -31,6 +37,9 @@ public final class LeaseRowMapper {
 
     private static final CSVFormat ROW = CSVFormat.DEFAULT.builder().setQuote('"').get();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/M/d");
+    private static final Pattern EXPORT_NAME = Pattern.compile("tenants_(\\d{14})\\.csv");
+    private static final DateTimeFormatter EXPORT_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final Map<String, PartyKind> TENANT_TYPES = Map.of("个人", PartyKind.PERSON, "企业", PartyKind.ORGANIZATION);
     private static final Map<String, String> LEASE_STATUS = Map.of("执行中", "ACTIVE", "已到期", "EXPIRED", "已退租", "TERMINATED");
 
@@ -62,7 +71,13 @@ public final class LeaseRowMapper {
 
     private static final int COLUMN_COUNT = Column.values().length;
 
-    public static CanonicalMessage map(String line) {
+    /**
+     * @param origin where the row comes from: its export's name (`tenants_YYYYMMDDHHMMSS.csv`), with or
+     *               without the line; the export's time, in China Standard Time, is the row's version, so
+     *               that an older export delivered after a newer one rolls nothing back
+     */
+    public static CanonicalMessage map(String line, String origin) {
+        Instant exportedAt = exportTime(origin);
         List<String> fields = parse(line);
         PartyRecord tenant = new PartyRecord();
         tenant.setSource(SOURCE);
@@ -94,7 +109,21 @@ public final class LeaseRowMapper {
                 .with("currency", "CNY")
                 .with("status", SourceValues.coded(Column.STATUS.requiredIn(fields), LEASE_STATUS, Column.STATUS.label));
         lease.setOccurredAt(start.atStartOfDay(SourceValues.SOURCE_ZONE).toInstant());
+        lease.setUpdatedAt(exportedAt);
+        tenant.setUpdatedAt(exportedAt);
         return new CanonicalMessage(tenant, List.of(lease));
+    }
+
+    private static Instant exportTime(String origin) {
+        Matcher export = EXPORT_NAME.matcher(origin == null ? "" : origin);
+        if (!export.find()) {
+            throw new InvalidRecordException("the row's export is not named tenants_YYYYMMDDHHMMSS.csv, so its version is unknown");
+        }
+        try {
+            return LocalDateTime.parse(export.group(1), EXPORT_TIME).atZone(SourceValues.SOURCE_ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRecordException("the time in the export's name is not a valid date and time");
+        }
     }
 
     private static List<String> parse(String line) {

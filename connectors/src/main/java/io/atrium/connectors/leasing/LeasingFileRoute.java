@@ -58,8 +58,8 @@ public class LeasingFileRoute extends ConnectorRouteBuilder {
                     .otherwise()
                         // the header row is skipped; line numbers count it, as a person opening the file would
                         .split(body().tokenize("\n", CHUNK, true)).streaming()
-                            .process(new LineChunkProcessor(source(), InputFormat.LEASING_CSV_ROW,
-                                    LeaseRowMapper::map, CHUNK, 1, sink, quarantine))
+                            .process(new LineChunkProcessor(source(), InputFormat.LEASING_CSV_ROW, CHUNK, 1, sink, quarantine,
+                                    message -> { }))
                         .end()
                 .end();
     }

@@ -13,9 +13,12 @@ import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecord;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.atrium.connectors.common.JsonFields.text;
 
@@ -23,7 +26,8 @@ import static io.atrium.connectors.common.JsonFields.text;
  * A call-center ticket change as a canonical message: the caller as the ticket's party
  * record (the call center has no customer ids, so each ticket states who called) and the
  * ticket as its fact. Callers often give only a surname and an honorific (`陈先生`); such a
- * name is marked weak, which tells the matcher to rely on the phone.
+ * name is marked weak, which tells the matcher to rely on the phone. Both are versioned by
+ * the event's time, so an older change never replaces a newer one.
  */
 public final class TicketMapper {
 
@@ -76,7 +80,19 @@ public final class TicketMapper {
                 .with("closedAt", closedAt == null ? null : closedAt.toString())
                 .with("satisfaction", satisfaction);
         fact.setOccurredAt(createdAt);
+        Instant version = version(createdAt, closedAt, SourceValues.offsetTime(text(ticket, "updatedAt"), "updatedAt"));
+        fact.setUpdatedAt(version);
+        party.setUpdatedAt(version);
         return new CanonicalMessage(party, List.of(fact));
+    }
+
+    /**
+     * The ticket's version: the latest time the event states (its creation, its closing, or the
+     * change time when the call center sends one), so that a retried older change, an `updated`
+     * after the `closed`, never replaces a newer state.
+     */
+    private static Instant version(Instant createdAt, Instant closedAt, Instant updatedAt) {
+        return Stream.of(createdAt, closedAt, updatedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow();
     }
 
     static boolean isHonorificOnly(String name) {

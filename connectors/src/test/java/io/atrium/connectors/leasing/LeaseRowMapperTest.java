@@ -8,6 +8,7 @@ import io.atrium.resolution.model.PartyKind;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LeaseRowMapperTest {
 
+    private static final String EXPORT = "tenants_20260301101530.csv";
+
     @Test
     void personRowWithQuotedRentBecomesTenantAndLease() {
         CanonicalMessage message = LeaseRowMapper.map(
-                "L-00017,个人,陳美玲,,138-0013-8000,身份证,440301198507150026,,LC-2024-0031,翠湖花园,3栋1502,2024/3/1,2026/2/28,\"12,500.00\",执行中");
+                "L-00017,个人,陳美玲,,138-0013-8000,身份证,440301198507150026,,LC-2024-0031,翠湖花园,3栋1502,2024/3/1,2026/2/28,\"12,500.00\",执行中", EXPORT);
 
         assertEquals("leasing", message.getParty().getSource());
         assertEquals("L-00017", message.getParty().getSourceId());
@@ -44,7 +47,7 @@ class LeaseRowMapperTest {
     @Test
     void companyRowKeepsItsContactPerson() {
         CanonicalMessage message = LeaseRowMapper.map(
-                "L-00018,企业,深圳市翠湖置业有限公司,王芳,0755-86001234,统一社会信用代码,91440300MA5DC12341,,LC-2024-0032,海岸城,A座2001,2024/4/1,2027/3/31,\"88,000.00\",执行中");
+                "L-00018,企业,深圳市翠湖置业有限公司,王芳,0755-86001234,统一社会信用代码,91440300MA5DC12341,,LC-2024-0032,海岸城,A座2001,2024/4/1,2027/3/31,\"88,000.00\",执行中", EXPORT);
 
         assertEquals(PartyKind.ORGANIZATION, message.getParty().getKind());
         assertEquals(IdType.USCC, message.getParty().getIdType());
@@ -61,7 +64,7 @@ class LeaseRowMapperTest {
         assertReason("到期日期 (end date) is before 起租日期 (start date)",
                 "L-4,个人,张伟,,13800138000,身份证,,,LC-3,翠湖花园,1502,2024/3/1,2023/2/28,3000,执行中");
         InvalidRecordException status = assertThrows(InvalidRecordException.class, () -> LeaseRowMapper.map(
-                "L-5,个人,张伟,,13800138000,身份证,,,LC-4,翠湖花园,1502,2024/3/1,2025/2/28,3000,unknown"));
+                "L-5,个人,张伟,,13800138000,身份证,,,LC-4,翠湖花园,1502,2024/3/1,2025/2/28,3000,unknown", EXPORT));
         assertTrue(status.getMessage().startsWith("合同状态 (lease status) has an unknown value"));
         assertFalse(status.getMessage().contains("张伟"));
         assertReason("not a valid CSV row (unbalanced quotes?)",
@@ -69,14 +72,26 @@ class LeaseRowMapperTest {
     }
 
     @Test
+    void theExportTimeInChinaIsTheVersionOfTenantAndLease() {
+        CanonicalMessage message = LeaseRowMapper.map("L-7,个人,张伟,,13800138000,,,,LC-6,翠湖花园,1502,2024/3/1,,3000,已退租",
+                "tenants_20260301101530.csv line 12");
+
+        assertEquals(Instant.parse("2026-03-01T02:15:30Z"), message.getParty().getUpdatedAt());
+        assertEquals(Instant.parse("2026-03-01T02:15:30Z"), message.getFacts().get(0).getUpdatedAt());
+        assertEquals("the time in the export's name is not a valid date and time", assertThrows(InvalidRecordException.class,
+                () -> LeaseRowMapper.map("L-7,个人,张伟,,,,,,LC-6,翠湖花园,1502,2024/3/1,,3000,已退租", "tenants_20260231101530.csv"))
+                .getMessage());
+    }
+
+    @Test
     void anAbsentEndDateAndIdAreAllowed() {
-        CanonicalMessage message = LeaseRowMapper.map("L-7,个人,张伟,,13800138000,,,,LC-6,翠湖花园,1502,2024/3/1,,3000,已退租");
+        CanonicalMessage message = LeaseRowMapper.map("L-7,个人,张伟,,13800138000,,,,LC-6,翠湖花园,1502,2024/3/1,,3000,已退租", EXPORT);
         assertNull(message.getParty().getIdType());
         assertNull(message.getFacts().get(0).getData().get("endDate"));
         assertEquals("TERMINATED", message.getFacts().get(0).getData().get("status"));
     }
 
     private static void assertReason(String reason, String line) {
-        assertEquals(reason, assertThrows(InvalidRecordException.class, () -> LeaseRowMapper.map(line)).getMessage());
+        assertEquals(reason, assertThrows(InvalidRecordException.class, () -> LeaseRowMapper.map(line, EXPORT)).getMessage());
     }
 }

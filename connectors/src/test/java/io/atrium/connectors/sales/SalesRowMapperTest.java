@@ -64,7 +64,7 @@ class SalesRowMapperTest {
     @Test
     void aQuarantinedRowReplaysFromItsJsonToTheSameMessage() {
         Map<String, Object> row = contractRow();
-        CanonicalMessage replayed = NativeFormats.map(InputFormat.SALES_CONTRACT_ROW, NativeFormats.rowAsJson(row));
+        CanonicalMessage replayed = NativeFormats.map(InputFormat.SALES_CONTRACT_ROW, NativeFormats.rowAsJson(row), "sales_contract contract_no=HT-9");
         PartyFact original = SalesRowMapper.map(SalesTable.CONTRACT, row).getFacts().get(0);
         PartyFact again = replayed.getFacts().get(0);
         assertEquals(original.getData().keySet(), again.getData().keySet());

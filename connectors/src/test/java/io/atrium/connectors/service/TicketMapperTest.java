@@ -5,6 +5,9 @@ import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,6 +33,16 @@ class TicketMapperTest {
         assertEquals("complaint", ticket.getData().get("category"));
         assertEquals("电梯故障", ticket.getData().get("subject"));
         assertNull(ticket.getData().get("satisfaction"));
+    }
+
+    @Test
+    void aTicketIsVersionedByTheLatestTimeItsEventStates() {
+        assertEquals(Instant.parse("2026-03-01T02:15:30Z"), TicketMapper.map(TICKET).getFacts().get(0).getUpdatedAt(), "created");
+        CanonicalMessage closed = TicketMapper.map(TICKET.replace("\"closedAt\":null", "\"closedAt\":\"2026-03-02T10:00:00+08:00\""));
+        assertEquals(Instant.parse("2026-03-02T02:00:00Z"), closed.getFacts().get(0).getUpdatedAt(), "closed");
+        assertEquals(Instant.parse("2026-03-02T02:00:00Z"), closed.getParty().getUpdatedAt(), "the caller as stated by the ticket");
+        CanonicalMessage changed = TicketMapper.map(TICKET.replace("\"closedAt\":null", "\"updatedAt\":\"2026-03-01T11:00:00+08:00\""));
+        assertEquals(Instant.parse("2026-03-01T03:00:00Z"), changed.getFacts().get(0).getUpdatedAt(), "a change time sent with it");
     }
 
     @Test

@@ -8,8 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * Stores facts idempotently: the same version changes nothing, an older one is ignored
- * (events of one member may arrive out of order), a newer one replaces the stored fact.
+ * Stores facts idempotently by their source's version ({@link SourceFact#update}): the same
+ * state changes nothing, an older one is ignored (events of one member, ticket changes and
+ * leasing exports may arrive out of order), a newer one replaces the stored fact.
  */
 @ApplicationScoped
 public class FactStore {
@@ -27,19 +28,13 @@ public class FactStore {
                 .setParameter("type", fact.getType())
                 .setParameter("factId", fact.getFactId())
                 .getResultStream().findFirst().orElse(null);
-        if (stored != null && (hash.equals(stored.getContentHash())
-                || fact.getUpdatedAt() != null && stored.getUpdatedAt() != null && fact.getUpdatedAt().isBefore(stored.getUpdatedAt()))) {
-            return false;
+        if (stored != null) {
+            return stored.update(fact.getPartySourceId(), fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
         }
-        boolean isNew = stored == null;
-        if (isNew) {
-            stored = new SourceFact(fact.getSource(), fact.getType(), fact.getFactId());
-        }
-        stored.replace(fact.getPartySourceId(), fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
-        if (isNew) {
-            // complete before persist: Hibernate's insert takes the state it had at persist time
-            em.persist(stored);
-        }
+        stored = new SourceFact(fact.getSource(), fact.getType(), fact.getFactId());
+        stored.update(fact.getPartySourceId(), fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
+        // complete before persist: Hibernate's insert takes the state it had at persist time
+        em.persist(stored);
         return true;
     }
 }

@@ -63,12 +63,30 @@ public class SourceFact {
         this.factId = factId;
     }
 
-    public void replace(String partySourceId, Instant occurredAt, Instant updatedAt, String data, String contentHash) {
+    /**
+     * Takes a state of this fact as its source states it, by the rule source records follow: an
+     * older version than the stored one changes nothing; the same content only moves the version
+     * forward (so that a state between the two cannot replace it later); anything else replaces
+     * the stored state. A state without a version is never older.
+     *
+     * @return whether the fact's content changed
+     */
+    public boolean update(String partySourceId, Instant occurredAt, Instant updatedAt, String data, String contentHash) {
+        if (updatedAt != null && this.updatedAt != null && updatedAt.isBefore(this.updatedAt)) {
+            return false;
+        }
+        if (contentHash.equals(this.contentHash)) {
+            if (updatedAt != null) {
+                this.updatedAt = updatedAt;
+            }
+            return false;
+        }
         this.partySourceId = partySourceId;
         this.occurredAt = occurredAt;
         this.updatedAt = updatedAt;
         this.data = data;
         this.contentHash = contentHash;
+        return true;
     }
 
     public String getSource() { return source; }

@@ -1,7 +1,6 @@
 package io.atrium.hub.quarantine;
 
 import io.atrium.hub.activity.ConnectorActivity;
-import io.atrium.connectors.canonical.CanonicalFileDropRoute;
 import io.atrium.connectors.canonical.CanonicalSourceRules;
 import io.atrium.connectors.common.InputFormat;
 import io.atrium.connectors.common.NativeFormats;
@@ -51,7 +50,11 @@ public class Quarantine {
     @Inject
     CanonicalSourceRules canonicalRules;
 
-    /** Connectors call this from their own threads, without a caller identity. */
+    /**
+     * Connectors call this from their own threads, without a caller identity. It never fails on
+     * the item's content (see {@link QuarantinedItem}): a failure here would fail the good items
+     * around the bad one.
+     */
     @PermitAll
     public void record(RejectedInput rejected) {
         em.persist(new QuarantinedItem(rejected.source(), rejected.format(), rejected.position(),
@@ -83,7 +86,14 @@ public class Quarantine {
         return Optional.ofNullable(em.find(QuarantinedItem.class, id)).map(item -> {
             if (item.getStatus() == QuarantineStatus.OPEN) {
                 try {
-                    ingestion.enqueue(List.of(map(item)));
+                    String payload = item.originalPayload().orElseThrow(() -> new InvalidRecordException(
+                            "only the first characters of this item were kept; deliver it again from the source, or discard it"));
+                    CanonicalMessage message = NativeFormats.map(item.getFormat(), payload, item.getPosition());
+                    if (item.getFormat() == InputFormat.CANONICAL_JSON) {
+                        // a dropped line is held to the source rules again
+                        canonicalRules.admitDropped(message);
+                    }
+                    ingestion.enqueue(List.of(message));
                     item.close(QuarantineStatus.REPLAYED, session.getCallerPrincipal().getName(), Instant.now());
                 } catch (InvalidRecordException e) {
                     item.stillFails(e.getMessage());
@@ -91,13 +101,6 @@ public class Quarantine {
             }
             return QuarantineView.of(item);
         });
-    }
-
-    /** The item mapped as its connector maps it: a dropped canonical line is held to the source rules again. */
-    private CanonicalMessage map(QuarantinedItem item) {
-        return item.getFormat() == InputFormat.CANONICAL_JSON
-                ? CanonicalFileDropRoute.map(item.getPayload(), canonicalRules)
-                : NativeFormats.map(item.getFormat(), item.getPayload());
     }
 
     /** Closes an open item without replaying it; closed items are answered as they are. */

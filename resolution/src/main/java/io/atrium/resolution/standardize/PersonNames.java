@@ -129,10 +129,12 @@ public final class PersonNames {
         if (!declaredFamily.isEmpty() && han.startsWith(declaredFamily) && declaredFamily.length() < han.length()) {
             return declaredFamily;
         }
-        if (han.length() > 2 && COMPOUND_SURNAMES.contains(han.substring(0, 2))) {
-            return han.substring(0, 2);
-        }
-        return han.substring(0, 1);
+        return han.substring(0, surnameLength(han));
+    }
+
+    /** How many leading characters of a simplified Chinese name are its surname: two for a compound one (欧阳). */
+    public static int surnameLength(String simplifiedHan) {
+        return simplifiedHan.length() > 2 && COMPOUND_SURNAMES.contains(simplifiedHan.substring(0, 2)) ? 2 : 1;
     }
 
     /** A surname's own reading where it differs from the character's everyday one (曾 zeng, not ceng). */
