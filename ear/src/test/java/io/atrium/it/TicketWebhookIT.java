@@ -15,7 +15,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** The call center's signed webhook, over real HTTP: 202 once queued, 401 unsigned, 400 and quarantined when invalid. */
+/**
+ * The call center's signed webhook, over real HTTP: 202 once queued, 401 unsigned, 400 and quarantined when invalid;
+ * an anonymous walk-in's ticket is accepted and counted as a fact without party.
+ */
 class TicketWebhookIT extends DeployedHub {
 
     /** The secret the IT server is configured with (ear/pom.xml, atrium.it.hub.options). */
@@ -57,6 +60,30 @@ class TicketWebhookIT extends DeployedHub {
         assertEquals("service", quarantined.get("source").asText());
         assertFalse(quarantined.get("maskedPayload").asText().contains(phone.substring(0, 3) + " " + phone.substring(3, 7)),
                 "phones are masked, in whatever spelling");
+    }
+
+    @Test
+    void anAnonymousWalkInsTicketIsAcceptedAndKeptWithoutPartyUntilACallerIsNamed() throws Exception {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String phone = TestData.mobile(run);
+        ObjectNode ticket = ticket("T-walk-in-" + run, phone).put("channel", "walk-in");
+        ticket.putObject("caller");
+        byte[] anonymous = TestData.JSON.writeValueAsBytes(ticket);
+        long withoutParty = hub.connectorFigure("service", "factsWithoutParty");
+
+        HubClient.Response accepted = hub.post("ingest/service/tickets", headers(sign(anonymous, SECRET)), anonymous);
+        assertEquals(202, accepted.status(), accepted.body());
+        hub.awaitConnectorFigure("service", "factsWithoutParty", withoutParty + 1);
+
+        // the stored ticket joins the caller's timeline once a later change names the caller
+        ticket.putObject("caller").put("phone", phone);
+        ticket.put("event", "updated");
+        byte[] named = TestData.JSON.writeValueAsBytes(ticket);
+        assertEquals(202, hub.post("ingest/service/tickets", headers(sign(named, SECRET)), named).status());
+        JsonNode customer = hub.awaitCustomerWithPhone(phone, c -> HubClient.facts(c, "TICKET").size() == 1);
+        assertEquals("updated", HubClient.facts(customer, "TICKET").get(0).get("data").get("event").asText());
+        assertEquals("walk-in", HubClient.facts(customer, "TICKET").get(0).get("data").get("channel").asText());
     }
 
     private static ObjectNode ticket(String ticketId, String phone) {

@@ -34,6 +34,11 @@ public class ConnectorActivity {
         afterCommit(() -> counters(source).queued(items));
     }
 
+    /** Facts queued that name no party (a ticket of an anonymous caller): stored, on no customer's timeline. */
+    public void queuedWithoutParty(String source, int facts) {
+        afterCommit(() -> counters(source).withoutParty.add(facts));
+    }
+
     public void quarantined(String source) {
         afterCommit(() -> counters(source).quarantined());
     }
@@ -74,12 +79,13 @@ public class ConnectorActivity {
     }
 
     /** One source's figures since the server started; lastFailure says why its connector last gave up. */
-    public record SourceActivity(String source, long queued, long quarantined, Instant firstQueuedAt, Instant lastQueuedAt,
-                                 Instant lastQuarantinedAt, long failures, Instant lastFailureAt, String lastFailure) {
+    public record SourceActivity(String source, long queued, long factsWithoutParty, long quarantined, Instant firstQueuedAt,
+                                 Instant lastQueuedAt, Instant lastQuarantinedAt, long failures, Instant lastFailureAt, String lastFailure) {
     }
 
     private static final class Counters {
         private final LongAdder queued = new LongAdder();
+        private final LongAdder withoutParty = new LongAdder();
         private final LongAdder quarantined = new LongAdder();
         private volatile Instant firstQueuedAt;
         private volatile Instant lastQueuedAt;
@@ -109,7 +115,7 @@ public class ConnectorActivity {
         }
 
         SourceActivity view(String source) {
-            return new SourceActivity(source, queued.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt,
+            return new SourceActivity(source, queued.sum(), withoutParty.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt,
                     failures.sum(), lastFailureAt, lastFailure);
         }
     }

@@ -9,7 +9,9 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Stores facts idempotently: the same version changes nothing, an older one is ignored
- * (events of one member may arrive out of order), a newer one replaces the stored fact.
+ * (events of one member may arrive out of order), a newer one replaces the stored fact. A fact
+ * without a party is kept all the same, on no customer's timeline; a later version naming its
+ * party attaches it.
  */
 @ApplicationScoped
 public class FactStore {
@@ -35,7 +37,7 @@ public class FactStore {
         if (isNew) {
             stored = new SourceFact(fact.getSource(), fact.getType(), fact.getFactId());
         }
-        stored.replace(fact.getPartySourceId(), fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
+        stored.replace(fact.getPartySourceId() == null ? SourceFact.NO_PARTY : fact.getPartySourceId(), fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
         if (isNew) {
             // complete before persist: Hibernate's insert takes the state it had at persist time
             em.persist(stored);

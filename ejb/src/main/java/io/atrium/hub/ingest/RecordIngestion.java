@@ -2,6 +2,7 @@ package io.atrium.hub.ingest;
 
 import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.resolution.model.CanonicalMessage;
+import io.atrium.resolution.model.PartyFact;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -41,6 +42,10 @@ public class RecordIngestion {
     public void enqueue(List<CanonicalMessage> messages) {
         messages.stream().collect(Collectors.groupingBy(RecordIngestion::sourceOf, Collectors.counting()))
                 .forEach((source, count) -> activity.queued(source, count.intValue()));
+        messages.stream().flatMap(message -> message.getFacts().stream())
+                .filter(fact -> fact.getPartySourceId() == null)
+                .collect(Collectors.groupingBy(PartyFact::getSource, Collectors.counting()))
+                .forEach((source, count) -> activity.queuedWithoutParty(source, count.intValue()));
         for (int from = 0; from < messages.size(); from += batchSize) {
             send(messages.subList(from, Math.min(messages.size(), from + batchSize)));
         }

@@ -1,9 +1,10 @@
 package io.atrium.web.api;
 
+import io.atrium.connectors.common.InputFormat;
+import io.atrium.connectors.common.NativeFormats;
 import io.atrium.hub.ingest.RecordIngestion;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.CanonicalMessage;
-import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -42,7 +43,8 @@ public class RecordIngestResource {
                 continue;
             }
             try {
-                accepted.add(CanonicalMessage.of(PartyRecordJson.read(lines[i])));
+                // the same mapping as the file drop: kind and ID type completed where the line omits them
+                accepted.add(NativeFormats.map(InputFormat.CANONICAL_JSON, lines[i]));
             } catch (InvalidRecordException e) {
                 rejected.add(new IngestResult.RejectedLine(i + 1, e.getMessage()));
             }
