@@ -2,13 +2,16 @@ package io.atrium.connectors.property;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.connectors.common.CanonicalSink;
+import io.atrium.connectors.common.FutureDatedSink;
 import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
 import io.atrium.connectors.common.RejectedInput;
+import io.atrium.connectors.common.SourceClock;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,8 +22,10 @@ import java.util.Set;
  * Reads everything changed since the watermark from one paged collection. Records can move
  * between pages while the hub pages through them (an update moves an item, and the items
  * behind it shift), so a pass that saw fewer distinct items than the API's total is
- * repeated; items already seen are skipped. The watermark advances only after a complete
- * pass; until then the next poll starts from the old one, and re-delivery is harmless.
+ * repeated. A version already taken, the same (id, updatedAt), is skipped; an item that
+ * changed during the pass is taken again in its newer version. The watermark advances only
+ * after a complete pass, and never past now minus the clock skew ({@link SourceClock});
+ * until then the next poll starts from the old one, and re-delivery is harmless.
  */
 public class PropertyPoller {
 
@@ -32,22 +37,27 @@ public class PropertyPoller {
     private final QuarantineSink quarantine;
     private final int pageSize;
     private final int maxPasses;
+    private final SourceClock sourceClock;
+    private final FutureDatedSink futureDated;
 
     public PropertyPoller(PropertyApiClient api, ProgressStore progress, CanonicalSink sink, QuarantineSink quarantine,
-                          int pageSize, int maxPasses) {
+                          int pageSize, int maxPasses, SourceClock sourceClock, FutureDatedSink futureDated) {
         this.api = api;
         this.progress = progress;
         this.sink = sink;
         this.quarantine = quarantine;
         this.pageSize = pageSize;
         this.maxPasses = maxPasses;
+        this.sourceClock = sourceClock;
+        this.futureDated = futureDated;
     }
 
-    /** @return the number of distinct items taken */
+    /** @return the number of distinct items seen */
     public int poll(PropertyEndpoint endpoint) {
         String progressKey = "property:" + endpoint.name().toLowerCase(java.util.Locale.ROOT);
         String since = progress.load(progressKey).orElse(EPOCH);
-        Set<String> seen = new HashSet<>();
+        Set<String> seenItems = new HashSet<>();
+        Set<String> takenVersions = new HashSet<>();
         OffsetDateTime newest = OffsetDateTime.parse(since);
         long total = 0;
         for (int pass = 1; pass <= maxPasses; pass++) {
@@ -61,10 +71,14 @@ public class PropertyPoller {
                     JsonNode item = items.get(i);
                     String id = item.path(endpoint.idField()).asText("");
                     // an item without its id is known by its content, so that it is counted once
-                    if (!seen.add(id.isEmpty() ? item.toString() : id)) {
+                    String itemKey = id.isEmpty() ? item.toString() : id;
+                    seenItems.add(itemKey);
+                    String updatedAt = item.path("updatedAt").asText(null);
+                    if (!takenVersions.add(itemKey + "@" + updatedAt)) {
                         continue;
                     }
-                    newest = later(newest, item.path("updatedAt").asText(null));
+                    newest = later(newest, updatedAt);
+                    reportIfFutureDated(endpoint, id, updatedAt);
                     try {
                         good.add(PropertyItemMapper.map(endpoint, item));
                     } catch (InvalidRecordException e) {
@@ -83,24 +97,37 @@ public class PropertyPoller {
                 }
                 page++;
             }
-            if (seen.size() >= total) {
-                progress.save(progressKey, newest.toString());
-                return seen.size();
+            if (seenItems.size() >= total) {
+                OffsetDateTime cap = sourceClock.watermarkCap().atOffset(ZoneOffset.UTC);
+                progress.save(progressKey, (newest.isAfter(cap) ? cap : newest).toString());
+                return seenItems.size();
             }
         }
-        throw new PropertyApiClient.PropertyApiException("property API " + endpoint.path() + ": " + seen.size()
+        throw new PropertyApiClient.PropertyApiException("property API " + endpoint.path() + ": " + seenItems.size()
                 + " distinct items seen of " + total + " after " + maxPasses + " passes; watermark kept");
     }
 
+    private void reportIfFutureDated(PropertyEndpoint endpoint, String id, String updatedAt) {
+        OffsetDateTime time = parsed(updatedAt);
+        if (time != null && sourceClock.isFutureDated(time.toInstant())) {
+            futureDated.futureDated("property", endpoint.path() + " " + endpoint.idField() + "=" + id + " updatedAt=" + updatedAt);
+        }
+    }
+
     private static OffsetDateTime later(OffsetDateTime current, String candidate) {
-        if (candidate == null) {
-            return current;
+        OffsetDateTime parsed = parsed(candidate);
+        return parsed != null && parsed.isAfter(current) ? parsed : current;
+    }
+
+    /** Null when absent or not a date-time: such an item is quarantined by its mapper, and moves no watermark. */
+    private static OffsetDateTime parsed(String time) {
+        if (time == null) {
+            return null;
         }
         try {
-            OffsetDateTime parsed = OffsetDateTime.parse(candidate);
-            return parsed.isAfter(current) ? parsed : current;
+            return OffsetDateTime.parse(time);
         } catch (DateTimeParseException e) {
-            return current;
+            return null;
         }
     }
 }

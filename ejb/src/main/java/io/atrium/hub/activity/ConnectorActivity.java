@@ -39,6 +39,11 @@ public class ConnectorActivity {
         afterCommit(() -> counters(source).withoutParty.add(facts));
     }
 
+    /** An item dated beyond now plus the clock skew, counted each time a poll reads it (it was delivered). */
+    public void futureDated(String source, String position) {
+        afterCommit(() -> counters(source).futureDated(position));
+    }
+
     public void quarantined(String source) {
         afterCommit(() -> counters(source).quarantined());
     }
@@ -80,7 +85,8 @@ public class ConnectorActivity {
 
     /** One source's figures since the server started; lastFailure says why its connector last gave up. */
     public record SourceActivity(String source, long queued, long factsWithoutParty, long quarantined, Instant firstQueuedAt,
-                                 Instant lastQueuedAt, Instant lastQuarantinedAt, long failures, Instant lastFailureAt, String lastFailure) {
+                                 Instant lastQueuedAt, Instant lastQuarantinedAt, long failures, Instant lastFailureAt, String lastFailure,
+                                 long futureDated, Instant lastFutureDatedAt, String lastFutureDated) {
     }
 
     private static final class Counters {
@@ -93,6 +99,9 @@ public class ConnectorActivity {
         private final LongAdder failures = new LongAdder();
         private volatile Instant lastFailureAt;
         private volatile String lastFailure;
+        private final LongAdder futureDated = new LongAdder();
+        private volatile Instant lastFutureDatedAt;
+        private volatile String lastFutureDated;
 
         void queued(int items) {
             Instant now = Instant.now();
@@ -114,9 +123,15 @@ public class ConnectorActivity {
             lastFailureAt = Instant.now();
         }
 
+        void futureDated(String position) {
+            futureDated.increment();
+            lastFutureDated = position;
+            lastFutureDatedAt = Instant.now();
+        }
+
         SourceActivity view(String source) {
             return new SourceActivity(source, queued.sum(), withoutParty.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt,
-                    failures.sum(), lastFailureAt, lastFailure);
+                    failures.sum(), lastFailureAt, lastFailure, futureDated.sum(), lastFutureDatedAt, lastFutureDated);
         }
     }
 }
