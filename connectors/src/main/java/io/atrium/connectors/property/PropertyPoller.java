@@ -7,6 +7,7 @@ import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
 import io.atrium.connectors.common.RejectedInput;
 import io.atrium.connectors.common.SourceClock;
+import io.atrium.connectors.common.TakenVersions;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 
@@ -14,18 +15,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads everything changed since the watermark from one paged collection. Records can move
  * between pages while the hub pages through them (an update moves an item, and the items
  * behind it shift), so a pass that saw fewer distinct items than the API's total is
- * repeated. A version already taken, the same (id, updatedAt), is skipped; an item that
- * changed during the pass is taken again in its newer version. The watermark advances only
- * after a complete pass, and never past now minus the clock skew ({@link SourceClock});
- * until then the next poll starts from the old one, and re-delivery is harmless.
+ * repeated. A version already taken, the same (id, updatedAt), is skipped, in this pass and
+ * in later polls ({@link TakenVersions}); an item that changed during the pass is taken again
+ * in its newer version. The watermark advances only after a complete pass, and never past now
+ * minus the clock skew ({@link SourceClock}), so each poll reads the skew again; until then
+ * the next poll starts from the old one, and re-delivery is harmless.
  */
 public class PropertyPoller {
 
@@ -39,6 +43,7 @@ public class PropertyPoller {
     private final int maxPasses;
     private final SourceClock sourceClock;
     private final FutureDatedSink futureDated;
+    private final Map<PropertyEndpoint, TakenVersions> taken = new EnumMap<>(PropertyEndpoint.class);
 
     public PropertyPoller(PropertyApiClient api, ProgressStore progress, CanonicalSink sink, QuarantineSink quarantine,
                           int pageSize, int maxPasses, SourceClock sourceClock, FutureDatedSink futureDated) {
@@ -57,7 +62,9 @@ public class PropertyPoller {
         String progressKey = "property:" + endpoint.name().toLowerCase(java.util.Locale.ROOT);
         String since = progress.load(progressKey).orElse(EPOCH);
         Set<String> seenItems = new HashSet<>();
-        Set<String> takenVersions = new HashSet<>();
+        TakenVersions versions = taken.computeIfAbsent(endpoint, e -> new TakenVersions());
+        // the API serves only items changed after the watermark: older versions are never read again
+        versions.forgetBefore(OffsetDateTime.parse(since).toInstant());
         OffsetDateTime newest = OffsetDateTime.parse(since);
         long total = 0;
         for (int pass = 1; pass <= maxPasses; pass++) {
@@ -67,18 +74,25 @@ public class PropertyPoller {
                 total = body.get("total").asLong();
                 JsonNode items = body.get("items");
                 List<CanonicalMessage> good = new ArrayList<>();
+                List<TakenVersions.Taken> pageTaken = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
                     JsonNode item = items.get(i);
                     String id = item.path(endpoint.idField()).asText("");
                     // an item without its id is known by its content, so that it is counted once
                     String itemKey = id.isEmpty() ? item.toString() : id;
                     seenItems.add(itemKey);
-                    String updatedAt = item.path("updatedAt").asText(null);
-                    if (!takenVersions.add(itemKey + "@" + updatedAt)) {
+                    String updatedAt = item.path("updatedAt").asText("");
+                    OffsetDateTime time = parsed(updatedAt);
+                    // a version taken by an earlier poll moves the watermark all the same
+                    newest = time != null && time.isAfter(newest) ? time : newest;
+                    if (versions.contains(itemKey, updatedAt)) {
                         continue;
                     }
-                    newest = later(newest, updatedAt);
-                    reportIfFutureDated(endpoint, id, updatedAt);
+                    pageTaken.add(new TakenVersions.Taken(itemKey, updatedAt, time == null ? null : time.toInstant()));
+                    if (time != null && sourceClock.isFutureDated(time.toInstant())) {
+                        futureDated.futureDated("property",
+                                endpoint.path() + " " + endpoint.idField() + "=" + id + " updatedAt=" + updatedAt);
+                    }
                     try {
                         good.add(PropertyItemMapper.map(endpoint, item));
                     } catch (InvalidRecordException e) {
@@ -90,6 +104,7 @@ public class PropertyPoller {
                 if (!good.isEmpty()) {
                     sink.deliver(good);
                 }
+                versions.addAll(pageTaken);
                 // the API may serve fewer items per page than asked for; its own page size counts
                 int served = body.path("size").asInt(pageSize);
                 if (items.isEmpty() || (long) (page + 1) * served >= total) {
@@ -107,19 +122,7 @@ public class PropertyPoller {
                 + " distinct items seen of " + total + " after " + maxPasses + " passes; watermark kept");
     }
 
-    private void reportIfFutureDated(PropertyEndpoint endpoint, String id, String updatedAt) {
-        OffsetDateTime time = parsed(updatedAt);
-        if (time != null && sourceClock.isFutureDated(time.toInstant())) {
-            futureDated.futureDated("property", endpoint.path() + " " + endpoint.idField() + "=" + id + " updatedAt=" + updatedAt);
-        }
-    }
-
-    private static OffsetDateTime later(OffsetDateTime current, String candidate) {
-        OffsetDateTime parsed = parsed(candidate);
-        return parsed != null && parsed.isAfter(current) ? parsed : current;
-    }
-
-    /** Null when absent or not a date-time: such an item is quarantined by its mapper, and moves no watermark. */
+    /** Null when absent or not a date-time: such an item is quarantined by its mapper and moves no watermark. */
     private static OffsetDateTime parsed(String time) {
         if (time == null) {
             return null;

@@ -8,6 +8,7 @@ import io.atrium.connectors.common.QuarantineSink;
 import io.atrium.connectors.common.RejectedInput;
 import io.atrium.connectors.common.SourceClock;
 import io.atrium.connectors.common.SourceValues;
+import io.atrium.connectors.common.TakenVersions;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,15 +52,19 @@ public class SalesTablePoller {
         this.futureDated = futureDated;
     }
 
-    /** What one batch took: how many rows (a full batch means more may be waiting) and the position of the last. */
-    public record Batch(int taken, Watermark last) {
+    /**
+     * What one batch read: how many rows (a full batch means more may be waiting), the position of the
+     * last, and the row versions it took (queued or quarantined), to be noted once the batch committed.
+     */
+    public record Batch(int read, Watermark last, List<TakenVersions.Taken> taken) {
     }
 
     /**
-     * @param after the position of the previous batch's last row in this poll; null for the first batch,
-     *              which starts at the stored watermark
+     * @param after        the position of the previous batch's last row in this poll; null for the first batch,
+     *                     which starts at the stored watermark
+     * @param alreadyTaken row versions taken before: read again within the clock skew, they are skipped
      */
-    public Batch pollOnce(SalesTable table, Watermark after, int batchSize) {
+    public Batch pollOnce(SalesTable table, Watermark after, int batchSize, TakenVersions alreadyTaken) {
         String progressKey = "sales:" + table.tableName();
         LocalDateTime cap = LocalDateTime.ofInstant(sourceClock.watermarkCap(), SourceValues.SOURCE_ZONE);
         // a watermark stored beyond the cap (by a version that trusted the source's clock) is pulled back
@@ -66,14 +72,20 @@ public class SalesTablePoller {
                 : progress.load(progressKey).map(Watermark::parse).map(stored -> stored.notAfter(cap)).orElse(Watermark.START);
         List<Map<String, Object>> rows = readAfter(table, from, batchSize);
         if (rows.isEmpty()) {
-            return new Batch(0, from);
+            return new Batch(0, from, List.of());
         }
         List<CanonicalMessage> good = new ArrayList<>(rows.size());
+        List<TakenVersions.Taken> taken = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
+            String key = String.valueOf(row.get(table.keyColumn()));
             LocalDateTime updatedAt = (LocalDateTime) row.get("updated_at");
-            if (sourceClock.isFutureDated(updatedAt.atZone(SourceValues.SOURCE_ZONE).toInstant())) {
-                futureDated.futureDated("sales", table.tableName() + " " + table.keyColumn() + "=" + row.get(table.keyColumn())
-                        + " updated_at=" + updatedAt);
+            if (alreadyTaken.contains(key, updatedAt.toString())) {
+                continue;
+            }
+            Instant time = updatedAt.atZone(SourceValues.SOURCE_ZONE).toInstant();
+            taken.add(new TakenVersions.Taken(key, updatedAt.toString(), time));
+            if (sourceClock.isFutureDated(time)) {
+                futureDated.futureDated("sales", table.tableName() + " " + table.keyColumn() + "=" + key + " updated_at=" + updatedAt);
             }
             try {
                 good.add(SalesRowMapper.map(table, row));
@@ -89,7 +101,7 @@ public class SalesTablePoller {
         Map<String, Object> lastRow = rows.get(rows.size() - 1);
         Watermark last = new Watermark((LocalDateTime) lastRow.get("updated_at"), String.valueOf(lastRow.get(table.keyColumn())));
         progress.save(progressKey, last.notAfter(cap).format());
-        return new Batch(rows.size(), last);
+        return new Batch(rows.size(), last, taken);
     }
 
     /** JDBC's date types as java.time, so that a quarantined row keeps ISO text in its JSON. */

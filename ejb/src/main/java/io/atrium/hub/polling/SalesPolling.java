@@ -1,6 +1,7 @@
 package io.atrium.hub.polling;
 
 import io.atrium.connectors.common.SourceClock;
+import io.atrium.connectors.common.TakenVersions;
 import io.atrium.connectors.sales.SalesPollingRoute;
 import io.atrium.connectors.sales.SalesTable;
 import io.atrium.connectors.sales.SalesTablePoller;
@@ -41,8 +42,9 @@ public class SalesPolling implements SalesPollingRoute.BatchPoll {
     ConnectorActivity activity;
 
     @Override
-    public SalesTablePoller.Batch poll(SalesTable table, Watermark after, int batchSize, SourceClock sourceClock) {
+    public SalesTablePoller.Batch poll(SalesTable table, Watermark after, int batchSize, SourceClock sourceClock,
+                                       TakenVersions alreadyTaken) {
         return new SalesTablePoller(salesDatabase, progress, ingestion::enqueue, quarantine::record, sourceClock, activity::futureDated)
-                .pollOnce(table, after, batchSize);
+                .pollOnce(table, after, batchSize, alreadyTaken);
     }
 }
