@@ -3,6 +3,7 @@ package io.atrium.connectors.common;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How far a polling connector trusts a source's clock. A stored watermark never passes now minus the
@@ -17,9 +18,9 @@ public record SourceClock(Clock clock, Duration skew) {
         return new SourceClock(Clock.systemUTC(), Duration.ofMillis(Long.parseLong(skewMillis)));
     }
 
-    /** The latest time a watermark may be stored at now. */
+    /** The latest time a watermark may be stored at now, in whole seconds as every source writes them. */
     public Instant watermarkCap() {
-        return clock.instant().minus(skew);
+        return clock.instant().minus(skew).truncatedTo(ChronoUnit.SECONDS);
     }
 
     public boolean isFutureDated(Instant updatedAt) {
