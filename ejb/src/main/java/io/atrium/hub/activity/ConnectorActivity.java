@@ -39,7 +39,7 @@ public class ConnectorActivity {
         afterCommit(() -> counters(source).withoutParty.add(facts));
     }
 
-    /** An item dated beyond now plus the clock skew, counted each time a poll reads it (it was delivered). */
+    /** An item dated beyond now plus the clock skew, delivered all the same; counted once per version taken. */
     public void futureDated(String source, String position) {
         afterCommit(() -> counters(source).futureDated(position));
     }
