@@ -60,7 +60,8 @@ class PropertyApiIT extends DeployedHub {
                 c -> HubClient.facts(c, "ARREARS").size() == 1 && HubClient.facts(c, "ARREARS").get(0).get("data").get("amount").asInt() == 99);
         assertEquals(1, moved.get("sourceRecords").size());
         assertTrue(api.afterOwnersFirstPage == null, "the owner moved during a pass");
-        JsonNode company = hub.awaitCustomerWithPhone(companyPhone, 1);
+        // the credit code is the same every run: the company may have joined an earlier run's
+        JsonNode company = hub.awaitCustomerWithPhone(companyPhone, c -> true);
         assertEquals("ORGANIZATION", company.get("kind").asText());
     }
 
