@@ -50,7 +50,7 @@ class ConnectorRestartIT {
         HubClient hub = new HubClient(URI.create("http://127.0.0.1:8080/"));
         String run = TestData.runId();
         Path leasingInbox = TestData.serverData().resolve("atrium/inbox/leasing");
-        LocalDateTime now = LocalDateTime.now().withNano(0);
+        LocalDateTime now = TestData.salesNow();
 
         OffsetDateTime propertyTime = OffsetDateTime.now().withNano(0);
         try (PropertyApiStub property = new PropertyApiStub()) {

@@ -78,6 +78,21 @@ final class HubClient {
         return found[0];
     }
 
+    /** A figure of one source in `GET /connectors` (queued, futureDated ...), 0 while the source has none. */
+    long connectorFigure(String source, String field) {
+        for (JsonNode activity : get("connectors", OPERATOR).json()) {
+            if (source.equals(activity.get("source").asText())) {
+                return activity.path(field).asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** Waits until the source's figure in `GET /connectors` reaches at least the given value. */
+    void awaitConnectorFigure(String source, String field, long atLeast) {
+        await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> connectorFigure(source, field) >= atLeast);
+    }
+
     /** The customer's facts of one type, newest first. */
     static java.util.List<JsonNode> facts(JsonNode customer, String type) {
         java.util.List<JsonNode> facts = new java.util.ArrayList<>();

@@ -31,6 +31,41 @@ class PropertyApiIT extends DeployedHub {
     }
 
     @Test
+    void anOwnerChangedAndMovedToTheLastPageDuringAPassArrivesInItsNewerStateAndACompanyIsAnOrganization() {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String movedId = "PM-" + run + "-moved";
+        String movedPhone = TestData.mobile(run + "moved");
+        OffsetDateTime now = OffsetDateTime.now().withNano(0);
+        api.afterOwnersFirstPage = items -> {
+            for (JsonNode item : items) {
+                if (item.get("ownerId").asText().equals(movedId)) {
+                    api.owners.removeIf(owner -> owner.get("ownerId").asText().equals(movedId));
+                    // newer than every other item: from the first page to the last
+                    api.owners.add(PropertyApiStub.owner(movedId, movedPhone, now.plusSeconds(4)).put("arrears", 99));
+                    return true;
+                }
+            }
+            return false;
+        };
+        api.owners.add(PropertyApiStub.owner(movedId, movedPhone, now).put("arrears", 1));
+        for (int i = 0; i < 6; i++) {
+            api.owners.add(PropertyApiStub.owner("PM-" + run + "-" + i, TestData.mobile(run + i), now.plusSeconds(1 + i / 2)));
+        }
+        String companyPhone = TestData.mobile(run + "company");
+        api.owners.add(PropertyApiStub.owner("PM-" + run + "-company", companyPhone, now.plusSeconds(1))
+                .put("fullName", "杭州市蓝海文化传播有限公司").put("idCard", "91330100MA2CFL4X7N"));
+
+        JsonNode moved = hub.awaitCustomerWithPhone(movedPhone,
+                c -> HubClient.facts(c, "ARREARS").size() == 1 && HubClient.facts(c, "ARREARS").get(0).get("data").get("amount").asInt() == 99);
+        assertEquals(1, moved.get("sourceRecords").size());
+        assertTrue(api.afterOwnersFirstPage == null, "the owner moved during a pass");
+        // the credit code is the same every run: the company may have joined an earlier run's
+        JsonNode company = hub.awaitCustomerWithPhone(companyPhone, c -> true);
+        assertEquals("ORGANIZATION", company.get("kind").asText());
+    }
+
+    @Test
     void ownersAndWorkOrdersReachTheCustomerThroughRateLimitsAndBrokenItems() {
         HubClient hub = hub();
         String run = TestData.runId();

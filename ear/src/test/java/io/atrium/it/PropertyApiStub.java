@@ -40,6 +40,8 @@ final class PropertyApiStub implements AutoCloseable {
     final AtomicInteger rateLimited = new AtomicInteger();
     final List<String> updatedSinceAsked = new CopyOnWriteArrayList<>();
     volatile boolean answerNextWith429;
+    /** Called with the items of each first page of owners served until it returns true: the source changing mid-pass. */
+    volatile java.util.function.Predicate<ArrayNode> afterOwnersFirstPage;
     private final HttpServer server;
 
     PropertyApiStub() {
@@ -91,6 +93,10 @@ final class PropertyApiStub implements AutoCloseable {
         ObjectNode body = TestData.JSON.createObjectNode().put("page", page).put("size", size).put("total", matching.size());
         ArrayNode items = body.putArray("items");
         matching.stream().skip((long) page * size).limit(size).forEach(items::add);
+        java.util.function.Predicate<ArrayNode> change = afterOwnersFirstPage;
+        if (collection == owners && page == 0 && change != null && change.test(items)) {
+            afterOwnersFirstPage = null;
+        }
         respond(exchange, 200, body.toString());
     }
 

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The sales database as the sales system keeps it (the spec's two tables, created by
  * SalesDatabaseSession in the H2 file database the hub's SalesDS points at): new and changed rows reach the customer view,
  * ties on updated_at are broken by the key, a row the hub cannot map is quarantined with
- * its key and the rows after it go through.
+ * its key and the rows after it go through. A row dated 2099 is delivered and reported and stops
+ * nothing; a row committed late with an older updated_at, inside the clock skew, still arrives.
  */
 class SalesPollingIT extends DeployedHub {
 
@@ -28,7 +29,7 @@ class SalesPollingIT extends DeployedHub {
         String run = TestData.runId();
         String phone = TestData.mobile(run);
         String otherPhone = TestData.mobile(run + "b");
-        LocalDateTime now = LocalDateTime.now().withNano(0);
+        LocalDateTime now = TestData.salesNow();
         try (Connection sales = SalesDatabaseSession.open()) {
             customer(sales, "C" + run + "1", "陈美玲", phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7), "女", now);
             contract(sales, "H" + run + "1", "C" + run + "1", "认购", null, now);
@@ -54,6 +55,37 @@ class SalesPollingIT extends DeployedHub {
                     c -> "SIGNED".equals(HubClient.facts(c, "CONTRACT").get(0).get("data").get("status").asText()));
             assertEquals(1, HubClient.facts(customer, "CONTRACT").size(), "an updated row replaces its fact");
             assertEquals("2026-03-01", HubClient.facts(customer, "CONTRACT").get(0).get("data").get("signDate").asText());
+        }
+    }
+
+    @Test
+    void aRowDatedFarAheadIsReportedAndStopsNothingAndALateCommittedRowStillArrives() throws SQLException {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        LocalDateTime now = TestData.salesNow();
+        long futureDatedBefore = hub.connectorFigure("sales", "futureDated");
+        try (Connection sales = SalesDatabaseSession.open()) {
+            String futurePhone = TestData.mobile(run + "f");
+            customer(sales, "F" + run, "赵磊", futurePhone, "男", LocalDateTime.of(2099, 1, 1, 0, 0));
+            try {
+                hub.awaitCustomerWithPhone(futurePhone, 1);
+                hub.awaitConnectorFigure("sales", "futureDated", futureDatedBefore + 1);
+
+                // the sales system goes on with its real clock: rows after the 2099 one arrive
+                String nextPhone = TestData.mobile(run + "n");
+                customer(sales, "N" + run, "孙丽", nextPhone, "女", now.plusSeconds(4));
+                hub.awaitCustomerWithPhone(nextPhone, 1);
+                // committed after that row was read, with an older updated_at, inside the skew the hub reads again
+                String latePhone = TestData.mobile(run + "l");
+                customer(sales, "L" + run, "周杰", latePhone, "男", now.plusSeconds(3));
+                hub.awaitCustomerWithPhone(latePhone, 1);
+            } finally {
+                // the sales database is shared by the suite: a row dated 2099 would be read on every poll after this test
+                try (PreparedStatement delete = sales.prepareStatement("DELETE FROM sales_customer WHERE cust_no = ?")) {
+                    delete.setString(1, "F" + run);
+                    delete.executeUpdate();
+                }
+            }
         }
     }
 

@@ -19,6 +19,14 @@ final class TestData {
     private TestData() {
     }
 
+    /**
+     * Now on the sales system's clock: it keeps local times of China Standard Time, which the hub reads as
+     * such and caps its watermark against (a local time of another zone would be hours off).
+     */
+    static java.time.LocalDateTime salesNow() {
+        return java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).withNano(0);
+    }
+
     /** A short id unique to this test; the database outlives a run. */
     static String runId() {
         return UUID.randomUUID().toString().substring(0, 8);

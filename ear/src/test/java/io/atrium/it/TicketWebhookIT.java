@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The call center's signed webhook, over real HTTP: 202 once queued or as a duplicate, 401 unsigned or
- * stale, 400 and quarantined when invalid, 413 when too large.
+ * stale, 400 and quarantined when invalid, 413 when too large; an anonymous walk-in's ticket is
+ * accepted and counted as a fact without party.
  */
 class TicketWebhookIT extends DeployedHub {
 
@@ -174,6 +175,30 @@ class TicketWebhookIT extends DeployedHub {
 
     private static Map<String, String> timestamped(byte[] body, String timestamp, String signature) {
         return Map.of("Content-Type", "application/json", "X-Signature-Timestamp", timestamp, "X-Signature", signature);
+    }
+
+    @Test
+    void anAnonymousWalkInsTicketIsAcceptedAndKeptWithoutPartyUntilACallerIsNamed() throws Exception {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String phone = TestData.mobile(run);
+        ObjectNode ticket = ticket("T-walk-in-" + run, phone).put("channel", "walk-in");
+        ticket.putObject("caller");
+        byte[] anonymous = TestData.JSON.writeValueAsBytes(ticket);
+        long withoutParty = hub.connectorFigure("service", "factsWithoutParty");
+
+        HubClient.Response accepted = hub.post("ingest/service/tickets", headers(sign(anonymous, SECRET)), anonymous);
+        assertEquals(202, accepted.status(), accepted.body());
+        hub.awaitConnectorFigure("service", "factsWithoutParty", withoutParty + 1);
+
+        // the stored ticket joins the caller's timeline once a later change names the caller
+        ticket.putObject("caller").put("phone", phone);
+        ticket.put("event", "updated");
+        byte[] named = TestData.JSON.writeValueAsBytes(ticket);
+        assertEquals(202, hub.post("ingest/service/tickets", headers(sign(named, SECRET)), named).status());
+        JsonNode customer = hub.awaitCustomerWithPhone(phone, c -> HubClient.facts(c, "TICKET").size() == 1);
+        assertEquals("updated", HubClient.facts(customer, "TICKET").get(0).get("data").get("event").asText());
+        assertEquals("walk-in", HubClient.facts(customer, "TICKET").get(0).get("data").get("channel").asText());
     }
 
     private static ObjectNode ticket(String ticketId, String phone) {

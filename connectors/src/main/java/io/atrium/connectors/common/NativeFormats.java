@@ -14,6 +14,7 @@ import io.atrium.connectors.service.TicketMapper;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyRecordJson;
+import io.atrium.resolution.standardize.PartyTypes;
 
 import java.util.Map;
 
@@ -36,7 +37,7 @@ public final class NativeFormats {
     public static CanonicalMessage map(InputFormat format, String payload, String position) {
         RawItems.check(payload);
         return switch (format) {
-            case CANONICAL_JSON -> CanonicalMessage.of(PartyRecordJson.read(payload));
+            case CANONICAL_JSON -> CanonicalMessage.of(PartyTypes.complete(PartyRecordJson.read(payload)));
             case SALES_CUSTOMER_ROW -> SalesRowMapper.map(SalesTable.CUSTOMER, row(payload));
             case SALES_CONTRACT_ROW -> SalesRowMapper.map(SalesTable.CONTRACT, row(payload));
             case LEASING_CSV_ROW -> LeaseRowMapper.map(payload, position);

@@ -8,6 +8,7 @@ import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
 import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.standardize.PartyTypes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -82,17 +83,18 @@ public final class LeaseRowMapper {
         PartyRecord tenant = new PartyRecord();
         tenant.setSource(SOURCE);
         tenant.setSourceId(Column.TENANT_ID.requiredIn(fields));
-        PartyKind kind = SourceValues.coded(Column.TENANT_TYPE.requiredIn(fields), TENANT_TYPES, Column.TENANT_TYPE.label);
-        tenant.setKind(kind);
+        tenant.setKind(SourceValues.coded(Column.TENANT_TYPE.requiredIn(fields), TENANT_TYPES, Column.TENANT_TYPE.label));
         tenant.setName(Column.TENANT_NAME.requiredIn(fields));
+        String idNumber = Column.ID_NUMBER.in(fields);
+        String certificateType = Column.ID_TYPE.in(fields);
+        tenant.setIdType(idNumber == null ? null : CertificateTypes.of(certificateType));
+        tenant.setIdNumber(idNumber);
+        PartyTypes.complete(tenant, certificateType);
         String contact = Column.CONTACT.in(fields);
-        if (kind == PartyKind.ORGANIZATION && contact != null) {
+        if (tenant.getKind() == PartyKind.ORGANIZATION && contact != null) {
             tenant.putAttribute("contactPerson", contact);
         }
         SourceValues.addIfPresent(tenant.getPhones(), Column.PHONE.in(fields));
-        String idNumber = Column.ID_NUMBER.in(fields);
-        tenant.setIdType(idNumber == null ? null : CertificateTypes.of(Column.ID_TYPE.in(fields)));
-        tenant.setIdNumber(idNumber);
         SourceValues.addIfPresent(tenant.getEmails(), Column.EMAIL.in(fields));
 
         PartyFact lease = new PartyFact(SOURCE, FactType.LEASE, Column.LEASE_NUMBER.requiredIn(fields), tenant.getSourceId());

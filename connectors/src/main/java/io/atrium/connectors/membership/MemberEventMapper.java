@@ -5,8 +5,8 @@ import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.FactType;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
-import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.standardize.PartyTypes;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -66,13 +66,13 @@ public final class MemberEventMapper {
         PartyRecord party = new PartyRecord();
         party.setSource(SOURCE);
         party.setSourceId(SourceValues.required(childText(member, "memberNo"), "member/memberNo"));
-        party.setKind(PartyKind.PERSON);
         party.setName(SourceValues.text(childText(member, "name")));
         SourceValues.addIfPresent(party.getPhones(), SourceValues.text(childText(member, "mobile")));
         party.setBirthDate(SourceValues.date(childText(member, "birthday"), DateTimeFormatter.ISO_LOCAL_DATE, "member/birthday"));
         party.setGender(SourceValues.coded(childText(member, "gender"), GENDERS, "member/gender"));
         SourceValues.addIfPresent(party.getEmails(), SourceValues.text(childText(member, "email")));
         party.setUpdatedAt(occurredAt);
+        PartyTypes.complete(party);
 
         String tier = SourceValues.text(childText(member, "tier"));
         if (tier != null && !TIERS.contains(tier)) {

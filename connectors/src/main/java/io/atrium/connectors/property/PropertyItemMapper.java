@@ -8,8 +8,8 @@ import io.atrium.resolution.model.FactType;
 import io.atrium.resolution.model.IdType;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
-import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.standardize.PartyTypes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,7 +51,6 @@ public final class PropertyItemMapper {
         PartyRecord owner = new PartyRecord();
         owner.setSource(SOURCE);
         owner.setSourceId(SourceValues.required(text(item, "ownerId"), "ownerId"));
-        owner.setKind(PartyKind.PERSON);
         owner.setName(SourceValues.required(text(item, "fullName"), "fullName"));
         for (JsonNode phone : array(item, "phones")) {
             SourceValues.addIfPresent(owner.getPhones(), phone.asText(null));
@@ -62,6 +61,8 @@ public final class PropertyItemMapper {
         SourceValues.addIfPresent(owner.getEmails(), SourceValues.text(text(item, "email")));
         Instant updatedAt = SourceValues.offsetTime(SourceValues.required(text(item, "updatedAt"), "updatedAt"), "updatedAt");
         owner.setUpdatedAt(updatedAt);
+        // idCard holds a company's credit code for a company owner: the number and the name decide
+        PartyTypes.complete(owner);
 
         List<PartyFact> facts = new ArrayList<>();
         for (JsonNode unit : array(item, "units")) {

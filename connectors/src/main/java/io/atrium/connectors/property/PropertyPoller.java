@@ -2,25 +2,34 @@ package io.atrium.connectors.property;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.connectors.common.CanonicalSink;
+import io.atrium.connectors.common.FutureDatedSink;
 import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
 import io.atrium.connectors.common.RejectedInput;
+import io.atrium.connectors.common.SourceClock;
+import io.atrium.connectors.common.TakenVersions;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads everything changed since the watermark from one paged collection. Records can move
  * between pages while the hub pages through them (an update moves an item, and the items
  * behind it shift), so a pass that saw fewer distinct items than the API's total is
- * repeated; items already seen are skipped. The watermark advances only after a complete
- * pass; until then the next poll starts from the old one, and re-delivery is harmless.
+ * repeated. A version already taken, the same (id, updatedAt), is skipped, in this pass and
+ * in later polls ({@link TakenVersions}); an item that changed during the pass is taken again
+ * in its newer version. The watermark advances only after a complete pass, and never past now
+ * minus the clock skew ({@link SourceClock}), so each poll reads the skew again; until then
+ * the next poll starts from the old one, and re-delivery is harmless.
  */
 public class PropertyPoller {
 
@@ -32,22 +41,30 @@ public class PropertyPoller {
     private final QuarantineSink quarantine;
     private final int pageSize;
     private final int maxPasses;
+    private final SourceClock sourceClock;
+    private final FutureDatedSink futureDated;
+    private final Map<PropertyEndpoint, TakenVersions> taken = new EnumMap<>(PropertyEndpoint.class);
 
     public PropertyPoller(PropertyApiClient api, ProgressStore progress, CanonicalSink sink, QuarantineSink quarantine,
-                          int pageSize, int maxPasses) {
+                          int pageSize, int maxPasses, SourceClock sourceClock, FutureDatedSink futureDated) {
         this.api = api;
         this.progress = progress;
         this.sink = sink;
         this.quarantine = quarantine;
         this.pageSize = pageSize;
         this.maxPasses = maxPasses;
+        this.sourceClock = sourceClock;
+        this.futureDated = futureDated;
     }
 
-    /** @return the number of distinct items taken */
+    /** @return the number of distinct items seen */
     public int poll(PropertyEndpoint endpoint) {
         String progressKey = "property:" + endpoint.name().toLowerCase(java.util.Locale.ROOT);
         String since = progress.load(progressKey).orElse(EPOCH);
-        Set<String> seen = new HashSet<>();
+        Set<String> seenItems = new HashSet<>();
+        TakenVersions versions = taken.computeIfAbsent(endpoint, e -> new TakenVersions());
+        // the API serves only items changed after the watermark: older versions are never read again
+        versions.forgetBefore(OffsetDateTime.parse(since).toInstant());
         OffsetDateTime newest = OffsetDateTime.parse(since);
         long total = 0;
         for (int pass = 1; pass <= maxPasses; pass++) {
@@ -57,14 +74,25 @@ public class PropertyPoller {
                 total = body.get("total").asLong();
                 JsonNode items = body.get("items");
                 List<CanonicalMessage> good = new ArrayList<>();
+                List<TakenVersions.Taken> pageTaken = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
                     JsonNode item = items.get(i);
                     String id = item.path(endpoint.idField()).asText("");
                     // an item without its id is known by its content, so that it is counted once
-                    if (!seen.add(id.isEmpty() ? item.toString() : id)) {
+                    String itemKey = id.isEmpty() ? item.toString() : id;
+                    seenItems.add(itemKey);
+                    String updatedAt = item.path("updatedAt").asText("");
+                    OffsetDateTime time = parsed(updatedAt);
+                    // a version taken by an earlier poll moves the watermark all the same
+                    newest = time != null && time.isAfter(newest) ? time : newest;
+                    if (versions.contains(itemKey, updatedAt)) {
                         continue;
                     }
-                    newest = later(newest, item.path("updatedAt").asText(null));
+                    pageTaken.add(new TakenVersions.Taken(itemKey, updatedAt, time == null ? null : time.toInstant()));
+                    if (time != null && sourceClock.isFutureDated(time.toInstant())) {
+                        futureDated.futureDated("property",
+                                endpoint.path() + " " + endpoint.idField() + "=" + id + " updatedAt=" + updatedAt);
+                    }
                     try {
                         good.add(PropertyItemMapper.map(endpoint, item));
                     } catch (InvalidRecordException e) {
@@ -76,6 +104,7 @@ public class PropertyPoller {
                 if (!good.isEmpty()) {
                     sink.deliver(good);
                 }
+                versions.addAll(pageTaken);
                 // the API may serve fewer items per page than asked for; its own page size counts
                 int served = body.path("size").asInt(pageSize);
                 if (items.isEmpty() || (long) (page + 1) * served >= total) {
@@ -83,24 +112,25 @@ public class PropertyPoller {
                 }
                 page++;
             }
-            if (seen.size() >= total) {
-                progress.save(progressKey, newest.toString());
-                return seen.size();
+            if (seenItems.size() >= total) {
+                OffsetDateTime cap = sourceClock.watermarkCap().atOffset(ZoneOffset.UTC);
+                progress.save(progressKey, (newest.isAfter(cap) ? cap : newest).toString());
+                return seenItems.size();
             }
         }
-        throw new PropertyApiClient.PropertyApiException("property API " + endpoint.path() + ": " + seen.size()
+        throw new PropertyApiClient.PropertyApiException("property API " + endpoint.path() + ": " + seenItems.size()
                 + " distinct items seen of " + total + " after " + maxPasses + " passes; watermark kept");
     }
 
-    private static OffsetDateTime later(OffsetDateTime current, String candidate) {
-        if (candidate == null) {
-            return current;
+    /** Null when absent or not a date-time: such an item is quarantined by its mapper and moves no watermark. */
+    private static OffsetDateTime parsed(String time) {
+        if (time == null) {
+            return null;
         }
         try {
-            OffsetDateTime parsed = OffsetDateTime.parse(candidate);
-            return parsed.isAfter(current) ? parsed : current;
+            return OffsetDateTime.parse(time);
         } catch (DateTimeParseException e) {
-            return current;
+            return null;
         }
     }
 }

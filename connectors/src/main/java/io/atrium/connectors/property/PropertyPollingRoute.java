@@ -2,8 +2,10 @@ package io.atrium.connectors.property;
 
 import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.ConnectorRouteBuilder;
+import io.atrium.connectors.common.FutureDatedSink;
 import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
+import io.atrium.connectors.common.SourceClock;
 
 import java.time.Duration;
 
@@ -15,11 +17,13 @@ public class PropertyPollingRoute extends ConnectorRouteBuilder {
     private final CanonicalSink sink;
     private final QuarantineSink quarantine;
     private final ProgressStore progress;
+    private final FutureDatedSink futureDated;
 
-    public PropertyPollingRoute(CanonicalSink sink, QuarantineSink quarantine, ProgressStore progress) {
+    public PropertyPollingRoute(CanonicalSink sink, QuarantineSink quarantine, ProgressStore progress, FutureDatedSink futureDated) {
         this.sink = sink;
         this.quarantine = quarantine;
         this.progress = progress;
+        this.futureDated = futureDated;
     }
 
     @Override
@@ -35,7 +39,8 @@ public class PropertyPollingRoute extends ConnectorRouteBuilder {
                 Duration.ofSeconds(Long.parseLong(setting("atrium.property.max-retry-wait-seconds"))),
                 PropertyPollingRoute::sleep);
         PropertyPoller poller = new PropertyPoller(api, progress, sink, quarantine,
-                Integer.parseInt(setting("atrium.property.page-size")), Integer.parseInt(setting("atrium.property.max-passes")));
+                Integer.parseInt(setting("atrium.property.page-size")), Integer.parseInt(setting("atrium.property.max-passes")),
+                SourceClock.of(setting("atrium.property.clock-skew")), futureDated);
         from("timer:property-poll?delay=1000&period={{atrium.property.poll-period}}")
                 .routeId(ROUTE_ID)
                 .process(exchange -> {

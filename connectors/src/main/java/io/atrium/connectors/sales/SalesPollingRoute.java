@@ -1,6 +1,11 @@
 package io.atrium.connectors.sales;
 
 import io.atrium.connectors.common.ConnectorRouteBuilder;
+import io.atrium.connectors.common.SourceClock;
+import io.atrium.connectors.common.TakenVersions;
+
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Polls the sales database on a timer. Each table is read in batches until it is drained;
@@ -10,10 +15,11 @@ public class SalesPollingRoute extends ConnectorRouteBuilder {
 
     public static final String ROUTE_ID = "sales-poll";
 
-    /** One batch of one table, in one transaction; returns how many rows it took. */
+    /** One batch of one table after the given position (null: the stored watermark), in one transaction. */
     @FunctionalInterface
     public interface BatchPoll {
-        int poll(SalesTable table, int batchSize);
+        SalesTablePoller.Batch poll(SalesTable table, Watermark after, int batchSize, SourceClock sourceClock,
+                                    TakenVersions alreadyTaken);
     }
 
     private final BatchPoll pollBatch;
@@ -30,15 +36,25 @@ public class SalesPollingRoute extends ConnectorRouteBuilder {
     @Override
     protected void configureRoutes() {
         int batchSize = Integer.parseInt(setting("atrium.sales.batch-size"));
+        SourceClock sourceClock = SourceClock.of(setting("atrium.sales.clock-skew"));
+        Map<SalesTable, TakenVersions> taken = new EnumMap<>(SalesTable.class);
+        for (SalesTable table : SalesTable.values()) {
+            taken.put(table, new TakenVersions());
+        }
         from("timer:sales-poll?delay=1000&period={{atrium.sales.poll-period}}")
                 .routeId(ROUTE_ID)
                 .process(exchange -> {
                     // customers first: a contract's party is then usually known when its fact arrives
                     for (SalesTable table : SalesTable.values()) {
-                        int taken;
+                        TakenVersions versions = taken.get(table);
+                        // what a poll reads again lies after now minus the skew, give or take the skew itself
+                        versions.forgetBefore(sourceClock.watermarkCap().minus(sourceClock.skew()));
+                        SalesTablePoller.Batch batch = null;
                         do {
-                            taken = pollBatch.poll(table, batchSize);
-                        } while (taken >= batchSize);
+                            batch = pollBatch.poll(table, batch == null ? null : batch.last(), batchSize, sourceClock, versions);
+                            // the batch's transaction has committed: its rows are queued or quarantined for good
+                            versions.addAll(batch.taken());
+                        } while (batch.read() >= batchSize);
                     }
                 });
     }

@@ -4,10 +4,9 @@ import io.atrium.connectors.common.CertificateTypes;
 import io.atrium.connectors.common.SourceValues;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.FactType;
-import io.atrium.resolution.model.IdType;
 import io.atrium.resolution.model.PartyFact;
-import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.standardize.PartyTypes;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -43,9 +42,8 @@ public final class SalesRowMapper {
         party.setSource(SOURCE);
         party.setSourceId(SourceValues.required(row.get("cust_no"), "cust_no"));
         party.setName(SourceValues.required(row.get("cust_name"), "cust_name"));
-        IdType idType = CertificateTypes.of(text(row.get("cert_type")));
-        party.setKind(idType == IdType.USCC ? PartyKind.ORGANIZATION : PartyKind.PERSON);
-        party.setIdType(text(row.get("cert_no")) == null ? null : idType);
+        String certificateType = text(row.get("cert_type"));
+        party.setIdType(text(row.get("cert_no")) == null ? null : CertificateTypes.of(certificateType));
         party.setIdNumber(text(row.get("cert_no")));
         SourceValues.addIfPresent(party.getPhones(), text(row.get("mobile")));
         SourceValues.addIfPresent(party.getEmails(), text(row.get("email")));
@@ -53,7 +51,7 @@ public final class SalesRowMapper {
         party.setBirthDate(SourceValues.date(row.get("birthday"), DateTimeFormatter.ISO_LOCAL_DATE, "birthday"));
         party.setAddress(text(row.get("address")));
         party.setUpdatedAt(SourceValues.localTime(required(row, "updated_at"), "updated_at"));
-        return party;
+        return PartyTypes.complete(party, certificateType);
     }
 
     static PartyFact contract(Map<String, Object> row) {

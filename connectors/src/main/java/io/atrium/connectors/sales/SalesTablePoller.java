@@ -1,10 +1,14 @@
 package io.atrium.connectors.sales;
 
 import io.atrium.connectors.common.CanonicalSink;
+import io.atrium.connectors.common.FutureDatedSink;
 import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
 import io.atrium.connectors.common.RejectedInput;
+import io.atrium.connectors.common.SourceClock;
+import io.atrium.connectors.common.SourceValues;
+import io.atrium.connectors.common.TakenVersions;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 
@@ -14,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +29,9 @@ import java.util.Map;
  * Reads the rows of one sales table changed since its watermark, in (updated_at, key)
  * order, one batch per call. The caller runs the call in one transaction, so the batch's
  * delivery, its quarantined rows and the new watermark are kept together or not at all.
+ * The stored watermark is capped at now minus the clock skew ({@link SourceClock}), so each
+ * poll starts by reading again what changed within the skew; the batches of one poll follow
+ * each other by the exact position of the last row read.
  */
 public class SalesTablePoller {
 
@@ -31,24 +39,54 @@ public class SalesTablePoller {
     private final ProgressStore progress;
     private final CanonicalSink sink;
     private final QuarantineSink quarantine;
+    private final SourceClock sourceClock;
+    private final FutureDatedSink futureDated;
 
-    public SalesTablePoller(DataSource salesDatabase, ProgressStore progress, CanonicalSink sink, QuarantineSink quarantine) {
+    public SalesTablePoller(DataSource salesDatabase, ProgressStore progress, CanonicalSink sink, QuarantineSink quarantine,
+                            SourceClock sourceClock, FutureDatedSink futureDated) {
         this.salesDatabase = salesDatabase;
         this.progress = progress;
         this.sink = sink;
         this.quarantine = quarantine;
+        this.sourceClock = sourceClock;
+        this.futureDated = futureDated;
     }
 
-    /** @return how many rows were taken; a full batch means more may be waiting */
-    public int pollOnce(SalesTable table, int batchSize) {
+    /**
+     * What one batch read: how many rows (a full batch means more may be waiting), the position of the
+     * last, and the row versions it took (queued or quarantined), to be noted once the batch committed.
+     */
+    public record Batch(int read, Watermark last, List<TakenVersions.Taken> taken) {
+    }
+
+    /**
+     * @param after        the position of the previous batch's last row in this poll; null for the first batch,
+     *                     which starts at the stored watermark
+     * @param alreadyTaken row versions taken before: read again within the clock skew, they are skipped
+     */
+    public Batch pollOnce(SalesTable table, Watermark after, int batchSize, TakenVersions alreadyTaken) {
         String progressKey = "sales:" + table.tableName();
-        Watermark from = progress.load(progressKey).map(Watermark::parse).orElse(Watermark.START);
+        LocalDateTime cap = LocalDateTime.ofInstant(sourceClock.watermarkCap(), SourceValues.SOURCE_ZONE);
+        // a watermark stored beyond the cap (by a version that trusted the source's clock) is pulled back
+        Watermark from = after != null ? after
+                : progress.load(progressKey).map(Watermark::parse).map(stored -> stored.notAfter(cap)).orElse(Watermark.START);
         List<Map<String, Object>> rows = readAfter(table, from, batchSize);
         if (rows.isEmpty()) {
-            return 0;
+            return new Batch(0, from, List.of());
         }
         List<CanonicalMessage> good = new ArrayList<>(rows.size());
+        List<TakenVersions.Taken> taken = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
+            String key = String.valueOf(row.get(table.keyColumn()));
+            LocalDateTime updatedAt = (LocalDateTime) row.get("updated_at");
+            if (alreadyTaken.contains(key, updatedAt.toString())) {
+                continue;
+            }
+            Instant time = updatedAt.atZone(SourceValues.SOURCE_ZONE).toInstant();
+            taken.add(new TakenVersions.Taken(key, updatedAt.toString(), time));
+            if (sourceClock.isFutureDated(time)) {
+                futureDated.futureDated("sales", table.tableName() + " " + table.keyColumn() + "=" + key + " updated_at=" + updatedAt);
+            }
             try {
                 good.add(SalesRowMapper.map(table, row));
             } catch (InvalidRecordException e) {
@@ -60,10 +98,10 @@ public class SalesTablePoller {
         if (!good.isEmpty()) {
             sink.deliver(good);
         }
-        Map<String, Object> last = rows.get(rows.size() - 1);
-        progress.save(progressKey, new Watermark((LocalDateTime) last.get("updated_at"),
-                String.valueOf(last.get(table.keyColumn()))).format());
-        return rows.size();
+        Map<String, Object> lastRow = rows.get(rows.size() - 1);
+        Watermark last = new Watermark((LocalDateTime) lastRow.get("updated_at"), String.valueOf(lastRow.get(table.keyColumn())));
+        progress.save(progressKey, last.notAfter(cap).format());
+        return new Batch(rows.size(), last, taken);
     }
 
     /** JDBC's date types as java.time, so that a quarantined row keeps ISO text in its JSON. */

@@ -17,6 +17,11 @@ public record Watermark(LocalDateTime updatedAt, String key) {
         return new Watermark(LocalDateTime.parse(text.substring(0, at)), text.substring(at + 1));
     }
 
+    /** This position, or the start of the given time when that comes first. */
+    public Watermark notAfter(LocalDateTime cap) {
+        return updatedAt.isAfter(cap) ? new Watermark(cap, "") : this;
+    }
+
     public String format() {
         return updatedAt + SEPARATOR + key;
     }

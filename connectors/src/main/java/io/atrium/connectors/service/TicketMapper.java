@@ -9,8 +9,8 @@ import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.FactType;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
-import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.standardize.PartyTypes;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,8 +26,9 @@ import static io.atrium.connectors.common.JsonFields.text;
  * A call-center ticket change as a canonical message: the caller as the ticket's party
  * record (the call center has no customer ids, so each ticket states who called) and the
  * ticket as its fact. Callers often give only a surname and an honorific (`陈先生`); such a
- * name is marked weak, which tells the matcher to rely on the phone. Both are versioned by
- * the event's time, so an older change never replaces a newer one.
+ * name is marked weak, which tells the matcher to rely on the phone. A caller who gave neither
+ * name nor phone brings no party: the ticket is a fact without one (no party source id). Both are
+ * versioned by the event's time, so an older change never replaces a newer one.
  */
 public final class TicketMapper {
 
@@ -49,28 +50,11 @@ public final class TicketMapper {
         JsonNode ticket = parse(body);
         String ticketId = SourceValues.required(text(ticket, "ticketId"), "ticketId");
         String event = oneOf(text(ticket, "event"), EVENTS, "event");
-        JsonNode caller = ticket.get("caller");
-        if (caller == null || !caller.isObject()) {
-            throw new InvalidRecordException("caller is missing or not an object");
-        }
-        String phone = SourceValues.text(text(caller, "phone"));
-        String name = SourceValues.text(text(caller, "name"));
-        if (phone == null && name == null) {
-            throw new InvalidRecordException("caller has neither name nor phone");
-        }
-        PartyRecord party = new PartyRecord();
-        party.setSource(SOURCE);
-        party.setSourceId(ticketId);
-        party.setKind(PartyKind.PERSON);
-        party.setName(name);
-        SourceValues.addIfPresent(party.getPhones(), phone);
-        if (name != null && isHonorificOnly(name)) {
-            party.putAttribute(WEAK_NAME, true);
-        }
+        PartyRecord party = caller(ticket.get("caller"), ticketId);
         Instant createdAt = SourceValues.offsetTime(SourceValues.required(text(ticket, "createdAt"), "createdAt"), "createdAt");
         Instant closedAt = SourceValues.offsetTime(text(ticket, "closedAt"), "closedAt");
         Integer satisfaction = JsonFields.score(ticket, "satisfaction");
-        PartyFact fact = new PartyFact(SOURCE, FactType.TICKET, ticketId, ticketId)
+        PartyFact fact = new PartyFact(SOURCE, FactType.TICKET, ticketId, party == null ? null : ticketId)
                 .with("event", event)
                 .with("channel", oneOf(text(ticket, "channel"), CHANNELS, "channel"))
                 .with("category", oneOf(text(ticket, "category"), CATEGORIES, "category"))
@@ -82,7 +66,9 @@ public final class TicketMapper {
         fact.setOccurredAt(createdAt);
         Instant version = version(createdAt, closedAt, SourceValues.offsetTime(text(ticket, "updatedAt"), "updatedAt"));
         fact.setUpdatedAt(version);
-        party.setUpdatedAt(version);
+        if (party != null) {
+            party.setUpdatedAt(version);
+        }
         return new CanonicalMessage(party, List.of(fact));
     }
 
@@ -93,6 +79,31 @@ public final class TicketMapper {
      */
     private static Instant version(Instant createdAt, Instant closedAt, Instant updatedAt) {
         return Stream.of(createdAt, closedAt, updatedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /**
+     * The caller as the ticket's party record, or null when the caller gave neither name nor phone
+     * (a walk-in who stayed anonymous): the ticket is then kept as a fact of no party.
+     */
+    private static PartyRecord caller(JsonNode caller, String ticketId) {
+        boolean absent = caller == null || caller.isNull();
+        if (!absent && !caller.isObject()) {
+            throw new InvalidRecordException("caller is not an object");
+        }
+        String phone = absent ? null : SourceValues.text(text(caller, "phone"));
+        String name = absent ? null : SourceValues.text(text(caller, "name"));
+        if (phone == null && name == null) {
+            return null;
+        }
+        PartyRecord party = new PartyRecord();
+        party.setSource(SOURCE);
+        party.setSourceId(ticketId);
+        party.setName(name);
+        SourceValues.addIfPresent(party.getPhones(), phone);
+        if (name != null && isHonorificOnly(name)) {
+            party.putAttribute(WEAK_NAME, true);
+        }
+        return PartyTypes.complete(party);
     }
 
     static boolean isHonorificOnly(String name) {

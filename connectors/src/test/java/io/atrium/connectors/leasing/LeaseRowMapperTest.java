@@ -5,6 +5,7 @@ import io.atrium.resolution.model.IdType;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
 import io.atrium.resolution.model.PartyKind;
+import io.atrium.resolution.standardize.PartyTypes;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -51,6 +52,18 @@ class LeaseRowMapperTest {
 
         assertEquals(PartyKind.ORGANIZATION, message.getParty().getKind());
         assertEquals(IdType.USCC, message.getParty().getIdType());
+        assertEquals("王芳", message.getParty().getAttributes().get("contactPerson"));
+    }
+
+    @Test
+    void aCompanyFiledAsAPersonWithItsCreditCodeIsAnOrganizationWithItsContact() {
+        CanonicalMessage message = LeaseRowMapper.map(
+                "L-00019,个人,杭州市蓝海文化传播有限公司,王芳,0571-86001234,身份证,91330100MA2CFL4X7N,,LC-2024-0033,海岸城,A座2002,2024/4/1,2027/3/31,9000,执行中", EXPORT);
+
+        assertEquals(PartyKind.ORGANIZATION, message.getParty().getKind());
+        assertEquals(IdType.USCC, message.getParty().getIdType());
+        assertEquals("身份证", message.getParty().getAttributes().get(PartyTypes.SOURCE_ID_TYPE_ATTRIBUTE));
+        assertEquals("PERSON", message.getParty().getAttributes().get(PartyTypes.SOURCE_KIND_ATTRIBUTE));
         assertEquals("王芳", message.getParty().getAttributes().get("contactPerson"));
     }
 

@@ -4,6 +4,7 @@ import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.FactType;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
+import io.atrium.resolution.model.PartyKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -31,6 +32,13 @@ class MemberEventMapperTest {
               </member>
               <points delta="120" balance="3400" reason="物业缴费"/>
             </memberEvent>""";
+
+    @Test
+    void aCompanyMemberIsAnOrganizationAPersonAPerson() {
+        assertEquals(PartyKind.PERSON, MemberEventMapper.map(POINTS_EVENT).getParty().getKind());
+        assertEquals(PartyKind.ORGANIZATION, MemberEventMapper.map(POINTS_EVENT.replace("张伟", "杭州市蓝海文化传播有限公司"))
+                .getParty().getKind());
+    }
 
     @Test
     void pointsEventBringsMemberMembershipAndPoints() {

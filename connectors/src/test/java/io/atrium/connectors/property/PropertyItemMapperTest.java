@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.FactType;
 import io.atrium.resolution.model.InvalidRecordException;
+import io.atrium.resolution.model.IdType;
 import io.atrium.resolution.model.PartyFact;
+import io.atrium.resolution.model.PartyKind;
+import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.standardize.PartyTypes;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -37,6 +41,29 @@ class PropertyItemMapperTest {
         PartyFact arrears = message.getFacts().get(1);
         assertEquals(FactType.ARREARS, arrears.getType());
         assertEquals(0, new BigDecimal("1200.50").compareTo((BigDecimal) arrears.getData().get("amount")));
+    }
+
+    @Test
+    void aCompanyOwnerWithItsCreditCodeInIdCardIsAnOrganization() throws Exception {
+        PartyRecord owner = PropertyItemMapper.map(PropertyEndpoint.OWNERS, JSON.readTree("""
+                {"ownerId":"PM-000124","fullName":"杭州市蓝海文化传播有限公司","phones":["0571-86001234"],
+                 "idCard":"91330100MA2CFL4X7N","units":[],"arrears":0,"updatedAt":"2026-03-01T10:15:30+08:00"}""")).getParty();
+
+        assertEquals(PartyKind.ORGANIZATION, owner.getKind());
+        assertEquals(IdType.USCC, owner.getIdType());
+        assertEquals("CN_RESIDENT", owner.getAttributes().get(PartyTypes.SOURCE_ID_TYPE_ATTRIBUTE));
+    }
+
+    @Test
+    void aPersonOwnerStaysAPersonAndACompanyWithoutNumberIsKnownByItsName() throws Exception {
+        PartyRecord person = PropertyItemMapper.map(PropertyEndpoint.OWNERS, JSON.readTree("""
+                {"ownerId":"PM-000125","fullName":"陳美玲","idCard":"440301198507150026","updatedAt":"2026-03-01T10:15:30+08:00"}""")).getParty();
+        PartyRecord firm = PropertyItemMapper.map(PropertyEndpoint.OWNERS, JSON.readTree("""
+                {"ownerId":"PM-000126","fullName":"北京天元律师事务所","updatedAt":"2026-03-01T10:15:30+08:00"}""")).getParty();
+
+        assertEquals(PartyKind.PERSON, person.getKind());
+        assertEquals(IdType.CN_RESIDENT, person.getIdType());
+        assertEquals(PartyKind.ORGANIZATION, firm.getKind());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
 import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.standardize.PartyTypes;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SalesRowMapperTest {
 
@@ -38,13 +40,32 @@ class SalesRowMapperTest {
 
     @Test
     void businessLicenceMakesAnOrganization() {
-        Map<String, Object> row = customerRow();
-        row.put("cert_type", "营业执照");
-        row.put("gender", null);
+        Map<String, Object> row = companyRow("营业执照");
         PartyRecord party = SalesRowMapper.map(SalesTable.CUSTOMER, row).getParty();
         assertEquals(PartyKind.ORGANIZATION, party.getKind());
         assertEquals(IdType.USCC, party.getIdType());
         assertNull(party.getGender());
+        assertTrue(party.getAttributes().isEmpty());
+    }
+
+    @Test
+    void aCreditCodeFiledAsAResidentIdMakesAnOrganizationAndKeepsTheSourcesWord() {
+        PartyRecord party = SalesRowMapper.map(SalesTable.CUSTOMER, companyRow("身份证")).getParty();
+
+        assertEquals(PartyKind.ORGANIZATION, party.getKind());
+        assertEquals(IdType.USCC, party.getIdType());
+        assertEquals("身份证", party.getAttributes().get(PartyTypes.SOURCE_ID_TYPE_ATTRIBUTE));
+    }
+
+    @Test
+    void aResidentIdFiledAsABusinessLicenceIsAPersonsId() {
+        Map<String, Object> row = customerRow();
+        row.put("cert_type", "营业执照");
+        PartyRecord party = SalesRowMapper.map(SalesTable.CUSTOMER, row).getParty();
+
+        assertEquals(PartyKind.PERSON, party.getKind());
+        assertEquals(IdType.CN_RESIDENT, party.getIdType());
+        assertEquals("营业执照", party.getAttributes().get(PartyTypes.SOURCE_ID_TYPE_ATTRIBUTE));
     }
 
     @Test
@@ -95,6 +116,16 @@ class SalesRowMapperTest {
         row.put("gender", "女");
         row.put("birthday", java.sql.Date.valueOf("1985-07-15"));
         row.put("updated_at", LocalDateTime.parse("2026-03-01T10:15:30"));
+        return row;
+    }
+
+    private static Map<String, Object> companyRow(String certificateType) {
+        Map<String, Object> row = customerRow();
+        row.put("cust_name", "杭州市蓝海文化传播有限公司");
+        row.put("cert_type", certificateType);
+        row.put("cert_no", "91330100MA2CFL4X7N");
+        row.put("gender", null);
+        row.put("birthday", null);
         return row;
     }
 

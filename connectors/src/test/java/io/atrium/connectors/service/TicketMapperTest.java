@@ -3,10 +3,11 @@ package io.atrium.connectors.service;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
+import io.atrium.resolution.model.PartyKind;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +47,28 @@ class TicketMapperTest {
     }
 
     @Test
+    void anAnonymousWalkInsTicketIsAFactWithoutParty() {
+        for (String caller : List.of("{}", "{\"name\":\" \",\"phone\":null}", "null")) {
+            CanonicalMessage message = TicketMapper.map(
+                    TICKET.replace("{\"name\":\"陈先生\",\"phone\":\"138 0013 8000\"}", caller).replace("\"phone\",", "\"walk-in\","));
+
+            assertNull(message.getParty(), caller);
+            PartyFact ticket = message.getFacts().get(0);
+            assertEquals("T20260301-0001", ticket.getFactId());
+            assertNull(ticket.getPartySourceId(), "names no party");
+            assertEquals("walk-in", ticket.getData().get("channel"));
+        }
+        assertNull(TicketMapper.map(TICKET.replace(",\n \"caller\":{\"name\":\"陈先生\",\"phone\":\"138 0013 8000\"}", "")).getParty(),
+                "no caller at all");
+    }
+
+    @Test
+    void aCompanyCallerIsAnOrganizationAPersonAPerson() {
+        assertEquals(PartyKind.PERSON, TicketMapper.map(TICKET).getParty().getKind());
+        assertEquals(PartyKind.ORGANIZATION, TicketMapper.map(TICKET.replace("陈先生", "蓝海文化传播有限公司")).getParty().getKind());
+    }
+
+    @Test
     void honorificOnlyNamesAreTold() {
         assertTrue(TicketMapper.isHonorificOnly("王女士"));
         assertTrue(TicketMapper.isHonorificOnly("欧阳 先生"));
@@ -59,7 +82,7 @@ class TicketMapperTest {
     void invalidBodiesAreRejectedWithTheirReason() {
         assertReason("body is not valid JSON (line 1, column 2)", "{x");
         assertReason("ticketId is empty", TICKET.replace("T20260301-0001", ""));
-        assertReason("caller has neither name nor phone", TICKET.replace("\"name\":\"陈先生\",\"phone\":\"138 0013 8000\"", ""));
+        assertReason("caller is not an object", TICKET.replace("{\"name\":\"陈先生\",\"phone\":\"138 0013 8000\"}", "\"陈先生\""));
         assertReason("satisfaction is not a whole number from 1 to 5", TICKET.replace("\"satisfaction\":null", "\"satisfaction\":6"));
         assertTrue(assertThrows(InvalidRecordException.class, () -> TicketMapper.map(TICKET.replace("\"phone\",", "\"fax\",")))
                 .getMessage().startsWith("channel has an unknown value"));

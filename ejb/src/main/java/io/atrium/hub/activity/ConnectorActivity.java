@@ -39,6 +39,18 @@ public class ConnectorActivity {
         afterCommit(() -> counters(source).queued(items));
     }
 
+    /** Facts queued that name no party (a ticket of an anonymous caller): stored, on no customer's timeline. */
+    @PermitAll
+    public void queuedWithoutParty(String source, int facts) {
+        afterCommit(() -> counters(source).withoutParty.add(facts));
+    }
+
+    /** An item dated beyond now plus the clock skew, delivered all the same; counted once per version taken. */
+    @PermitAll
+    public void futureDated(String source, String position) {
+        afterCommit(() -> counters(source).futureDated(position));
+    }
+
     @PermitAll
     public void quarantined(String source) {
         afterCommit(() -> counters(source).quarantined());
@@ -81,12 +93,14 @@ public class ConnectorActivity {
     }
 
     /** One source's figures since the server started; lastFailure says why its connector last gave up. */
-    public record SourceActivity(String source, long queued, long quarantined, Instant firstQueuedAt, Instant lastQueuedAt,
-                                 Instant lastQuarantinedAt, long failures, Instant lastFailureAt, String lastFailure) {
+    public record SourceActivity(String source, long queued, long factsWithoutParty, long quarantined, Instant firstQueuedAt,
+                                 Instant lastQueuedAt, Instant lastQuarantinedAt, long failures, Instant lastFailureAt, String lastFailure,
+                                 long futureDated, Instant lastFutureDatedAt, String lastFutureDated) {
     }
 
     private static final class Counters {
         private final LongAdder queued = new LongAdder();
+        private final LongAdder withoutParty = new LongAdder();
         private final LongAdder quarantined = new LongAdder();
         private volatile Instant firstQueuedAt;
         private volatile Instant lastQueuedAt;
@@ -94,6 +108,9 @@ public class ConnectorActivity {
         private final LongAdder failures = new LongAdder();
         private volatile Instant lastFailureAt;
         private volatile String lastFailure;
+        private final LongAdder futureDated = new LongAdder();
+        private volatile Instant lastFutureDatedAt;
+        private volatile String lastFutureDated;
 
         void queued(int items) {
             Instant now = Instant.now();
@@ -115,9 +132,15 @@ public class ConnectorActivity {
             lastFailureAt = Instant.now();
         }
 
+        void futureDated(String position) {
+            futureDated.increment();
+            lastFutureDated = position;
+            lastFutureDatedAt = Instant.now();
+        }
+
         SourceActivity view(String source) {
-            return new SourceActivity(source, queued.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt,
-                    failures.sum(), lastFailureAt, lastFailure);
+            return new SourceActivity(source, queued.sum(), withoutParty.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt,
+                    failures.sum(), lastFailureAt, lastFailure, futureDated.sum(), lastFutureDatedAt, lastFutureDated);
         }
     }
 }

@@ -102,7 +102,7 @@ public class CamelBootstrap {
                     new CanonicalFileDropRoute(sink, quarantineSink, canonicalRules),
                     new SalesPollingRoute(salesPolling),
                     new LeasingFileRoute(sink, quarantineSink, progress),
-                    new PropertyPollingRoute(sink, quarantineSink, progress),
+                    new PropertyPollingRoute(sink, quarantineSink, progress, activity::futureDated),
                     new MembershipQueueRoute(sink, quarantineSink, consumerConnectionFactory),
                     new TicketWebhookRoute(sink, quarantineSink,
                             new ProcessedInputRepository(progress, TicketWebhookRoute.DELIVERIES)));
@@ -148,6 +148,7 @@ public class CamelBootstrap {
         defaults.setProperty("atrium.sales.enabled", "false");
         defaults.setProperty("atrium.sales.poll-period", "5000");
         defaults.setProperty("atrium.sales.batch-size", "500");
+        defaults.setProperty("atrium.sales.clock-skew", "120000");
         defaults.setProperty("atrium.leasing.enabled", "true");
         defaults.setProperty("atrium.leasing.endpoint", "file:" + data.resolve("inbox/leasing"));
         defaults.setProperty("atrium.leasing.poll-delay", "2000");
@@ -159,6 +160,7 @@ public class CamelBootstrap {
         defaults.setProperty("atrium.property.max-retry-wait-seconds", "30");
         defaults.setProperty("atrium.property.max-passes", "3");
         defaults.setProperty("atrium.property.poll-period", "10000");
+        defaults.setProperty("atrium.property.clock-skew", "120000");
         defaults.setProperty("atrium.membership.enabled", "true");
         defaults.setProperty("atrium.membership.queue", "hub.in.membership");
         defaults.setProperty("atrium.membership.batch-size", "500");

@@ -10,7 +10,8 @@ import jakarta.persistence.PersistenceContext;
 /**
  * Stores facts idempotently by their source's version ({@link SourceFact#update}): the same
  * state changes nothing, an older one is ignored (events of one member, ticket changes and
- * leasing exports may arrive out of order), a newer one replaces the stored fact.
+ * leasing exports may arrive out of order), a newer one replaces the stored fact. A fact without a
+ * party is kept all the same, on no customer's timeline; a later version naming its party attaches it.
  */
 @ApplicationScoped
 public class FactStore {
@@ -20,6 +21,7 @@ public class FactStore {
 
     /** @return true when the stored facts changed */
     public boolean store(PartyFact fact) {
+        String party = fact.getPartySourceId() == null ? SourceFact.NO_PARTY : fact.getPartySourceId();
         String data = PartyRecordJson.write(fact.getData());
         String hash = ContentHash.of(fact.getPartySourceId() + "|" + fact.getOccurredAt() + "|" + data);
         SourceFact stored = em.createQuery("select f from SourceFact f where f.source = :source "
@@ -29,10 +31,10 @@ public class FactStore {
                 .setParameter("factId", fact.getFactId())
                 .getResultStream().findFirst().orElse(null);
         if (stored != null) {
-            return stored.update(fact.getPartySourceId(), fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
+            return stored.update(party, fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
         }
         stored = new SourceFact(fact.getSource(), fact.getType(), fact.getFactId());
-        stored.update(fact.getPartySourceId(), fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
+        stored.update(party, fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
         // complete before persist: Hibernate's insert takes the state it had at persist time
         em.persist(stored);
         return true;

@@ -38,6 +38,13 @@ public class SourceFact {
     @Column(name = "fact_id", nullable = false, length = 160)
     private String factId;
 
+    /**
+     * A fact whose source named no party (an anonymous walk-in's ticket) is stored with {@link #NO_PARTY}:
+     * no source id is empty, so it joins no record; the column stays NOT NULL because a schema update
+     * never relaxes an existing database's constraint.
+     */
+    public static final String NO_PARTY = "";
+
     @Column(name = "party_source_id", nullable = false, length = 128)
     private String partySourceId;
 

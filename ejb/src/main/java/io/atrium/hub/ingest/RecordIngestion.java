@@ -1,11 +1,13 @@
 package io.atrium.hub.ingest;
 
 import io.atrium.connectors.canonical.CanonicalSourceRules;
+import io.atrium.connectors.common.InputFormat;
+import io.atrium.connectors.common.NativeFormats;
 import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.hub.security.HubRoles;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
-import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.model.PartyFact;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -55,9 +57,9 @@ public class RecordIngestion {
     SessionContext session;
 
     /**
-     * Canonical records posted by a user, as JSON Lines: each line is parsed and checked against
-     * the source rules for this user; the valid ones are queued, the others come back with their
-     * line number and reason.
+     * Canonical records posted by a user, as JSON Lines: each line is mapped as a dropped file's line
+     * is (kind and ID type completed where the line omits them) and checked against the source rules
+     * for this user; the valid ones are queued, the others come back with their line number and reason.
      */
     @RolesAllowed({HubRoles.APP, HubRoles.ADMIN})
     public IngestResult submit(String jsonLines) {
@@ -70,9 +72,9 @@ public class RecordIngestion {
                 continue;
             }
             try {
-                PartyRecord record = PartyRecordJson.read(lines.get(i));
-                rules.check(record, user);
-                accepted.add(CanonicalMessage.of(record));
+                CanonicalMessage message = NativeFormats.map(InputFormat.CANONICAL_JSON, lines.get(i), "request line " + (i + 1));
+                rules.check(message.getParty(), user);
+                accepted.add(message);
             } catch (InvalidRecordException e) {
                 rejected.add(new IngestResult.RejectedLine(i + 1, e.getMessage()));
             }
@@ -87,6 +89,10 @@ public class RecordIngestion {
     public void enqueue(List<CanonicalMessage> messages) {
         messages.stream().collect(Collectors.groupingBy(RecordIngestion::sourceOf, Collectors.counting()))
                 .forEach((source, count) -> activity.queued(source, count.intValue()));
+        messages.stream().flatMap(message -> message.getFacts().stream())
+                .filter(fact -> fact.getPartySourceId() == null)
+                .collect(Collectors.groupingBy(PartyFact::getSource, Collectors.counting()))
+                .forEach((source, count) -> activity.queuedWithoutParty(source, count.intValue()));
         for (int from = 0; from < messages.size(); from += batchSize) {
             send(messages.subList(from, Math.min(messages.size(), from + batchSize)));
         }

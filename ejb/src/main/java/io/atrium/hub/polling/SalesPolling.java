@@ -1,8 +1,12 @@
 package io.atrium.hub.polling;
 
+import io.atrium.connectors.common.SourceClock;
+import io.atrium.connectors.common.TakenVersions;
 import io.atrium.connectors.sales.SalesPollingRoute;
 import io.atrium.connectors.sales.SalesTable;
 import io.atrium.connectors.sales.SalesTablePoller;
+import io.atrium.connectors.sales.Watermark;
+import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.hub.ingest.RecordIngestion;
 import io.atrium.hub.progress.ConnectorProgressStore;
 import io.atrium.hub.quarantine.Quarantine;
@@ -38,8 +42,13 @@ public class SalesPolling implements SalesPollingRoute.BatchPoll {
     @EJB
     Quarantine quarantine;
 
+    @EJB
+    ConnectorActivity activity;
+
     @Override
-    public int poll(SalesTable table, int batchSize) {
-        return new SalesTablePoller(salesDatabase, progress, ingestion::enqueue, quarantine::record).pollOnce(table, batchSize);
+    public SalesTablePoller.Batch poll(SalesTable table, Watermark after, int batchSize, SourceClock sourceClock,
+                                       TakenVersions alreadyTaken) {
+        return new SalesTablePoller(salesDatabase, progress, ingestion::enqueue, quarantine::record, sourceClock, activity::futureDated)
+                .pollOnce(table, after, batchSize, alreadyTaken);
     }
 }

@@ -53,11 +53,21 @@ public final class IdNumbers {
     }
 
     private static IdType inferType(String raw) {
-        String resident = ResidentIds.normalize(raw);
-        if (ResidentIds.isValid(resident)) {
-            return IdType.CN_RESIDENT;
+        return checkedType(raw, IdType.CN_RESIDENT).orElse(IdType.OTHER);
+    }
+
+    /**
+     * The type whose check character the number passes: a resident ID's (GB 11643) or a unified social
+     * credit code's (GB 32100); empty when it passes neither. A number passing both (possible for 18
+     * digits) takes the preferred type if that is one of the two, else the resident ID.
+     */
+    public static Optional<IdType> checkedType(String raw, IdType preferred) {
+        boolean resident = ResidentIds.isValid(ResidentIds.normalize(raw));
+        boolean creditCode = CreditCodes.isValid(compact(raw));
+        if (resident && creditCode) {
+            return Optional.of(preferred == IdType.USCC ? IdType.USCC : IdType.CN_RESIDENT);
         }
-        return CreditCodes.isValid(compact(raw)) ? IdType.USCC : IdType.OTHER;
+        return resident ? Optional.of(IdType.CN_RESIDENT) : creditCode ? Optional.of(IdType.USCC) : Optional.empty();
     }
 
     private static StandardId formatChecked(IdType type, String raw, Pattern format) {

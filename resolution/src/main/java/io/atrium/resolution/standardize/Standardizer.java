@@ -75,9 +75,7 @@ public final class Standardizer {
         if (record.getKind() != null) {
             return record.getKind();
         }
-        boolean companyId = id.filter(i -> i.type() == IdType.USCC).isPresent();
-        return companyId || OrganizationNames.looksLikeOrganization(record.getName())
-                ? PartyKind.ORGANIZATION : PartyKind.PERSON;
+        return PartyTypes.kindOf(id.map(IdNumbers.StandardId::type).orElse(null), record.getName());
     }
 
     private static boolean isMarkedWeak(PartyRecord record) {
