@@ -141,12 +141,19 @@ public class RecordResolver {
                 Set.of(stored.getId()), now, standardized.key());
     }
 
-    /** The customers a record may change: the one holding it, and those holding its MERGE candidates. */
-    private static Set<String> involvedCustomers(SourceRecord stored, List<MatchResult> scored, StoredCandidates candidates,
-                                                 RecordKey own) {
+    /**
+     * The customers a record may change: the one holding it, those holding the records it is linked to
+     * now (a re-partition starts from them), and those holding its MERGE candidates.
+     */
+    private Set<String> involvedCustomers(SourceRecord stored, List<MatchResult> scored, StoredCandidates candidates,
+                                          RecordKey own) {
         Set<String> involved = new HashSet<>();
-        if (stored != null && stored.getCustomerId() != null) {
+        if (stored != null) {
             involved.add(stored.getCustomerId());
+            involved.addAll(em.createQuery("select r.customerId from SourceRecord r, MatchLink l where "
+                            + "(l.leftRecordId = :id and r.id = l.rightRecordId) or (l.rightRecordId = :id and r.id = l.leftRecordId)",
+                            String.class)
+                    .setParameter("id", stored.getId()).getResultList());
         }
         for (MatchResult result : scored) {
             if (result.decision() == Decision.MERGE) {
