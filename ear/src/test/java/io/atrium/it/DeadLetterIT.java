@@ -1,0 +1,145 @@
+package io.atrium.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dead-letter queue as operators use it: a record the resolver rejects is parked after
+ * its delivery attempts with the reason, listed with personal data masked, and parked again
+ * when replayed; a message parked by a passing cause (put on the queue as Artemis would
+ * have parked it) resolves when replayed. Depths show on health and connectors.
+ */
+class DeadLetterIT extends DeployedHub {
+
+    /** Broker deliveries (and waits of 0.5, 1, 2, 4 s between them) before a rejected record is parked. */
+    private static final Duration PARKED_WITHIN = Duration.ofSeconds(60);
+    /** A canonical source id longer than the column holding it: valid input, refused by the database. */
+    private static final int TOO_LONG = 200;
+
+    @Test
+    void aRecordTheDatabaseRefusesIsParkedWithItsReasonMaskedAndParkedAgainWhenReplayed() {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String phone = TestData.mobile(run + "p");
+        String sourceId = lettersOnly(run);
+        HubClient.Response posted = hub.postRecords(HubClient.APP,
+                TestData.canonicalPerson("dlq-test", sourceId, "张伟", phone).toString());
+        assertEquals(202, posted.status(), posted.body());
+
+        JsonNode parked = awaitParked(hub, m -> m.get("content").asText().contains(sourceId));
+        assertEquals("AtriumRecords", parked.get("originalQueue").asText());
+        assertEquals(5, parked.get("deliveries").asInt());
+        assertTrue(parked.get("reason").asText().contains("SQLState 22001"), parked.toString());
+        assertTrue(parked.hasNonNull("parkedAt"));
+        String content = parked.get("content").asText();
+        assertFalse(content.contains(phone), "phone masked: " + content);
+        assertTrue(content.contains(phone.substring(phone.length() - 4)), content);
+        assertFalse(content.contains("张伟"), "name masked: " + content);
+
+        HubClient.Response replayed = hub.post("dlq/replay?messageId=" + encode(parked.get("messageId").asText()), HubClient.OPERATOR);
+        assertEquals(200, replayed.status(), replayed.body());
+        assertEquals(1, replayed.json().get("replayed").asInt());
+        JsonNode parkedAgain = awaitParked(hub, m -> m.get("content").asText().contains(sourceId)
+                && !m.get("messageId").asText().equals(parked.get("messageId").asText()));
+        assertEquals(1, parkedMatching(hub, m -> m.get("content").asText().contains(sourceId)), "parked once, not twice");
+
+        HubClient.Response discarded = hub.post("dlq/discard?messageId=" + encode(parkedAgain.get("messageId").asText()), HubClient.OPERATOR);
+        assertEquals(204, discarded.status(), discarded.body());
+        assertEquals(0, parkedMatching(hub, m -> m.get("content").asText().contains(sourceId)));
+        assertEquals(404, hub.post("dlq/discard?messageId=" + encode(parkedAgain.get("messageId").asText()), HubClient.OPERATOR).status());
+    }
+
+    @Test
+    void aMessageParkedByAPassingCauseResolvesWhenReplayedAndTheDepthShowsMeanwhile() throws JMSException {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String phone = TestData.mobile(run + "t");
+        String messageId;
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "membership", "membership-pass1!");
+             JMSContext jms = factory.createContext()) {
+            TextMessage message = jms.createTextMessage(
+                    TestData.canonicalPerson("dlq-test", "T-" + run, "李娜", phone).toString());
+            // as Artemis parks a message after its delivery attempts
+            message.setStringProperty("_AMQ_ORIG_ADDRESS", "jms.queue.AtriumRecords");
+            message.setIntProperty("count", 1);
+            jms.createProducer().send(jms.createQueue("jms.queue.AtriumDLQ"), message);
+            messageId = message.getJMSMessageID();
+        }
+
+        JsonNode parked = awaitParked(hub, m -> m.get("messageId").asText().equals(messageId));
+        assertEquals("AtriumRecords", parked.get("originalQueue").asText());
+        assertFalse(parked.get("content").asText().contains(phone), parked.toString());
+
+        HubClient.Response health = hub.get("health", null);
+        assertEquals(200, health.status(), "parked messages do not take the hub out: " + health.body());
+        assertEquals("DEGRADED", health.json().get("status").asText(), health.body());
+        assertTrue(depth(health.json().get("queues"), "AtriumDLQ") >= 1, health.body());
+        JsonNode connectors = hub.get("connectors", HubClient.OPERATOR).json();
+        assertTrue(depth(connectors.get("queues"), "AtriumDLQ") >= 1, connectors.toString());
+        assertTrue(depth(connectors.get("queues"), "AtriumRecords") >= 0, connectors.toString());
+
+        assertEquals(403, hub.get("dlq", HubClient.VIEWER).status());
+        assertEquals(403, hub.post("dlq/replay", HubClient.APP).status());
+        assertEquals(401, hub.post("dlq/replay", null).status());
+        assertEquals(404, hub.post("dlq/replay?messageId=" + encode("ID:" + run), HubClient.OPERATOR).status());
+
+        HubClient.Response replayed = hub.post("dlq/replay", HubClient.OPERATOR);
+        assertEquals(200, replayed.status(), replayed.body());
+        assertTrue(replayed.json().get("replayed").asInt() >= 1, replayed.body());
+        JsonNode customer = hub.awaitCustomerWithPhone(phone, 1);
+        assertEquals("T-" + run, customer.get("sourceRecords").get(0).get("sourceId").asText(), customer.toString());
+        assertEquals(0, parkedMatching(hub, m -> m.get("messageId").asText().equals(messageId)));
+    }
+
+    private static JsonNode awaitParked(HubClient hub, Predicate<JsonNode> condition) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(PARKED_WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> {
+            found[0] = parked(hub).filter(condition).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    private static long parkedMatching(HubClient hub, Predicate<JsonNode> condition) {
+        return parked(hub).filter(condition).count();
+    }
+
+    private static java.util.stream.Stream<JsonNode> parked(HubClient hub) {
+        HubClient.Response listed = hub.get("dlq?limit=1000", HubClient.OPERATOR);
+        assertEquals(200, listed.status(), listed.body());
+        return java.util.stream.StreamSupport.stream(listed.json().spliterator(), false);
+    }
+
+    private static long depth(JsonNode queues, String queue) {
+        Optional<JsonNode> found = java.util.stream.StreamSupport.stream(queues.spliterator(), false)
+                .filter(q -> queue.equals(q.get("queue").asText())).findFirst();
+        assertTrue(found.isPresent() && found.get().hasNonNull("messages"), queues.toString());
+        return found.get().get("messages").asLong();
+    }
+
+    /** A source id of letters only, which the mask leaves readable, longer than its column. */
+    private static String lettersOnly(String run) {
+        StringBuilder id = new StringBuilder("dlq");
+        run.chars().forEach(c -> id.append((char) ('a' + Character.digit(c, 16))));
+        return id.append("z".repeat(TOO_LONG - id.length())).toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
