@@ -6,9 +6,14 @@ import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -22,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The dead-letter queue as operators use it: a record the resolver rejects is parked after
  * its delivery attempts with the reason, listed with personal data masked, and parked again
  * when replayed; a message parked by a passing cause (put on the queue as Artemis would
- * have parked it) resolves when replayed. Depths show on health and connectors.
+ * have parked it) resolves when replayed. Depths show on health and connectors. On
+ * PostgreSQL, a lock timeout lasting longer than every delivery attempt parks nothing.
  */
 class DeadLetterIT extends DeployedHub {
 
@@ -36,7 +42,7 @@ class DeadLetterIT extends DeployedHub {
         HubClient hub = hub();
         String run = TestData.runId();
         String phone = TestData.mobile(run + "p");
-        String sourceId = lettersOnly(run);
+        String sourceId = letters("dlq", run) + "z".repeat(TOO_LONG - "dlq".length() - run.length());
         HubClient.Response posted = hub.postRecords(HubClient.APP,
                 TestData.canonicalPerson("dlq-test", sourceId, "张伟", phone).toString());
         assertEquals(202, posted.status(), posted.body());
@@ -72,8 +78,9 @@ class DeadLetterIT extends DeployedHub {
         String messageId;
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "membership", "membership-pass1!");
              JMSContext jms = factory.createContext()) {
-            TextMessage message = jms.createTextMessage(
-                    TestData.canonicalPerson("dlq-test", "T-" + run, "李娜", phone).toString());
+            // the resolver queue's format: one canonical message (a party record and its facts) per line
+            TextMessage message = jms.createTextMessage(TestData.JSON.createObjectNode()
+                    .set("party", TestData.canonicalPerson("dlq-test", "T-" + run, "李娜", phone)).toString());
             // as Artemis parks a message after its delivery attempts
             message.setStringProperty("_AMQ_ORIG_ADDRESS", "jms.queue.AtriumRecords");
             message.setIntProperty("count", 1);
@@ -106,6 +113,63 @@ class DeadLetterIT extends DeployedHub {
         assertEquals(0, parkedMatching(hub, m -> m.get("messageId").asText().equals(messageId)));
     }
 
+    /**
+     * A real transient failure, on the PostgreSQL run: the hub's connections give up on a lock
+     * after 300 ms (55P03) and the test holds an exclusive lock on `source_record` for longer than
+     * the broker's five deliveries would take to park a record. Nothing is parked; the record
+     * resolves once the lock is released.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly-postgresql")
+    void aLockTimeoutOutlastingEveryDeliveryAttemptParksNothingAndTheRecordResolvesAfterIt() throws SQLException {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String phone = TestData.mobile(run + "l");
+        String sourceId = letters("lock", run);
+        try (Connection db = DriverManager.getConnection(System.getProperty("atrium.test.db.url"),
+                System.getProperty("atrium.test.db.user"), System.getProperty("atrium.test.db.password"))) {
+            String database = db.getCatalog();
+            try {
+                execute(db, "ALTER DATABASE \"" + database + "\" SET lock_timeout = '300ms'");
+                closeHubConnections(db);
+                db.setAutoCommit(false);
+                execute(db, "LOCK TABLE source_record IN ACCESS EXCLUSIVE MODE");
+                HubClient.Response posted = hub.postRecords(HubClient.APP,
+                        TestData.canonicalPerson("dlq-test", sourceId, "王芳", phone).toString());
+                assertEquals(202, posted.status(), posted.body());
+                // five failed attempts in a row: as many as the broker allows before it parks a message
+                await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).until(() ->
+                        hub.get("health", null).json().get("resolver").get("failures").asLong() >= 5);
+                JsonNode health = hub.get("health", null).json();
+                assertEquals("DEGRADED", health.get("status").asText(), health.toString());
+                assertTrue(health.get("resolver").get("waiting").asBoolean(), health.toString());
+                assertTrue(health.get("resolver").get("lastFailure").asText().contains("55P03"), health.toString());
+                db.rollback();
+            } finally {
+                db.setAutoCommit(true);
+                execute(db, "ALTER DATABASE \"" + database + "\" RESET lock_timeout");
+                closeHubConnections(db);
+            }
+        }
+        JsonNode customer = hub.awaitCustomerWithPhone(phone, 1);
+        assertEquals(sourceId, customer.get("sourceRecords").get(0).get("sourceId").asText());
+        assertEquals(0, parkedMatching(hub, m -> m.get("content").asText().contains(sourceId)));
+        JsonNode resolver = hub.get("connectors", HubClient.OPERATOR).json().get("resolver");
+        assertFalse(resolver.get("waiting").asBoolean(), resolver.toString());
+        assertTrue(resolver.hasNonNull("recoveredAt"), resolver.toString());
+    }
+
+    private static void execute(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** The pool validates each connection it hands out, and replaces the closed ones with new ones that take the new setting. */
+    private static void closeHubConnections(Connection db) throws SQLException {
+        execute(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    }
+
     private static JsonNode awaitParked(HubClient hub, Predicate<JsonNode> condition) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(PARKED_WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -132,11 +196,11 @@ class DeadLetterIT extends DeployedHub {
         return found.get().get("messages").asLong();
     }
 
-    /** A source id of letters only, which the mask leaves readable, longer than its column. */
-    private static String lettersOnly(String run) {
-        StringBuilder id = new StringBuilder("dlq");
+    /** A source id of letters only, which the mask leaves readable in the listing. */
+    private static String letters(String prefix, String run) {
+        StringBuilder id = new StringBuilder(prefix);
         run.chars().forEach(c -> id.append((char) ('a' + Character.digit(c, 16))));
-        return id.append("z".repeat(TOO_LONG - id.length())).toString();
+        return id.toString();
     }
 
     private static String encode(String value) {

@@ -74,11 +74,7 @@ public class DeadLetters {
     @PermitAll
     public void park(Message message, String fromQueue, String reason, int deliveries) {
         try {
-            Map<String, Object> properties = applicationProperties(message);
-            message.clearProperties();
-            for (Map.Entry<String, Object> property : properties.entrySet()) {
-                message.setObjectProperty(property.getKey(), property.getValue());
-            }
+            keepApplicationProperties(message);
             message.setStringProperty(DeadLetterQueue.ORIGINAL_ADDRESS, DeadLetterQueue.address(fromQueue));
             message.setStringProperty(DeadLetterQueue.FAILURE, reason);
             message.setLongProperty(DeadLetterQueue.PARKED_AT, Instant.now().toEpochMilli());
@@ -113,19 +109,16 @@ public class DeadLetters {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ReplayResult replay(String messageId) {
         int replayed = 0;
-        try (JMSContext jms = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
-             JMSConsumer consumer = jms.createConsumer(queue,
-                     messageId == null ? REPLAYABLE : REPLAYABLE + " AND " + withId(messageId))) {
-            // a bound, so that messages parked again during the replay are not replayed twice by it
-            int bound = messageId == null ? Math.max(0, parkedNow(jms)) : 1;
+        try (JMSContext jms = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
+            // a bound, so that messages parked again during the replay are not replayed twice by it;
+            // counted before the consumer exists, which takes messages into its buffer out of the browser's sight
+            int bound = messageId == null ? parkedNow(jms) : 1;
+            JMSConsumer consumer = jms.createConsumer(queue,
+                    messageId == null ? REPLAYABLE : REPLAYABLE + " AND " + withId(messageId));
             for (Message message = bound == 0 ? null : consumer.receive(RECEIVE_WAIT_MILLIS); message != null;
                  message = replayed < bound ? consumer.receive(RECEIVE_WAIT_MILLIS) : null) {
                 String target = DeadLetterQueue.jmsQueue(message.getStringProperty(DeadLetterQueue.ORIGINAL_ADDRESS));
-                Map<String, Object> properties = applicationProperties(message);
-                message.clearProperties();
-                for (Map.Entry<String, Object> property : properties.entrySet()) {
-                    message.setObjectProperty(property.getKey(), property.getValue());
-                }
+                keepApplicationProperties(message);
                 jms.createProducer().send(jms.createQueue(target), message);
                 jms.commit();
                 replayed++;
@@ -163,8 +156,11 @@ public class DeadLetters {
         return "JMSMessageID = '" + messageId.replace("'", "''") + "'";
     }
 
-    /** The properties the producer set: the broker's (`_AMQ_`, `JMSX`) and the parking ones are left behind. */
-    private static Map<String, Object> applicationProperties(Message message) throws JMSException {
+    /**
+     * Leaves on a received message only the properties its producer set (which also makes them
+     * writable): the broker's (`_AMQ_`, `JMSX`) and the parking ones go.
+     */
+    private static void keepApplicationProperties(Message message) throws JMSException {
         Map<String, Object> properties = new HashMap<>();
         for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements(); ) {
             String name = (String) names.nextElement();
@@ -173,7 +169,10 @@ public class DeadLetters {
                 properties.put(name, message.getObjectProperty(name));
             }
         }
-        return properties;
+        message.clearProperties();
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
+            message.setObjectProperty(property.getKey(), property.getValue());
+        }
     }
 
     private static ParkedMessage view(Message message) throws JMSException {

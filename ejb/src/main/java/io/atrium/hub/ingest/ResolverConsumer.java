@@ -89,6 +89,7 @@ public class ResolverConsumer implements MessageListener {
         for (int i = 0; i < batch.size(); i++) {
             try {
                 handler.applyAll(List.of(batch.get(i)));
+                outage.succeeded(Instant.now());
             } catch (EJBException itemFailure) {
                 if (TransientFailures.isTransient(itemFailure)) {
                     // the database went away meanwhile: the rest waits for it as one batch
