@@ -76,7 +76,7 @@ class DeadLetterIT extends DeployedHub {
         String run = TestData.runId();
         String phone = TestData.mobile(run + "t");
         String messageId;
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "membership", "membership-pass1!");
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "admin", "admin-pass1!");
              JMSContext jms = factory.createContext()) {
             // the resolver queue's format: one canonical message (a party record and its facts) per line
             TextMessage message = jms.createTextMessage(TestData.JSON.createObjectNode()
