@@ -39,7 +39,7 @@ activity() { # source field
   curl -s -u "$AUTH" "$API/connectors" | python3 -c "
 import json, sys
 from datetime import datetime
-a = next((x for x in json.load(sys.stdin) if x['source'] == '$1'), None)
+a = next((x for x in json.load(sys.stdin)['sources'] if x['source'] == '$1'), None)
 if a is None: print(0); sys.exit()
 if '$2' == 'rate':
     t = lambda s: datetime.fromisoformat(s.replace('Z', '+00:00')).timestamp()

@@ -20,7 +20,7 @@ class ConnectorFailureIT extends DeployedHub {
         HubClient hub = hub();
         JsonNode[] property = new JsonNode[1];
         await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            for (JsonNode source : hub.get("connectors", HubClient.OPERATOR).json()) {
+            for (JsonNode source : hub.get("connectors", HubClient.OPERATOR).json().get("sources")) {
                 if ("property".equals(source.get("source").asText()) && source.get("failures").asLong() > 0) {
                     property[0] = source;
                     return true;

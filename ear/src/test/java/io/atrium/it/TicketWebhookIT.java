@@ -161,7 +161,7 @@ class TicketWebhookIT extends DeployedHub {
     }
 
     private static long queuedTickets(HubClient hub) {
-        for (JsonNode source : hub.get("connectors", HubClient.OPERATOR).json()) {
+        for (JsonNode source : hub.get("connectors", HubClient.OPERATOR).json().get("sources")) {
             if ("service".equals(source.get("source").asText())) {
                 return source.get("queued").asLong();
             }

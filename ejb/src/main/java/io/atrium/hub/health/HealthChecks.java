@@ -1,12 +1,16 @@
 package io.atrium.hub.health;
 
 import io.atrium.hub.camel.CamelBootstrap;
+import io.atrium.hub.deadletter.DeadLetterQueue;
+import io.atrium.hub.deadletter.QueueDepths;
+import io.atrium.hub.ingest.ResolverOutage;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
@@ -37,6 +41,12 @@ public class HealthChecks {
     @Resource(lookup = "java:/ConnectionFactory")
     ConnectionFactory connectionFactory;
 
+    @Inject
+    QueueDepths queueDepths;
+
+    @Inject
+    ResolverOutage resolverOutage;
+
     public HubHealth check() {
         CamelContext camel = camelBootstrap.context();
         HubHealth.Check context = new HubHealth.Check("camel-context",
@@ -46,7 +56,13 @@ public class HealthChecks {
         HubHealth.Check broker = broker();
         boolean allUp = Stream.concat(Stream.of(context, database, broker), routes.stream())
                 .allMatch(c -> c.status() == HealthStatus.UP);
-        return new HubHealth(allUp ? HealthStatus.UP : HealthStatus.DOWN, context, routes, database, broker);
+        List<QueueDepths.QueueDepth> queues = queueDepths.hubQueues();
+        ResolverOutage.Status resolver = resolverOutage.status();
+        boolean parked = queues.stream().anyMatch(q -> DeadLetterQueue.NAME.equals(q.queue())
+                && q.messages() != null && q.messages() > 0);
+        HealthStatus overall = !allUp ? HealthStatus.DOWN
+                : parked || resolver.waiting() ? HealthStatus.DEGRADED : HealthStatus.UP;
+        return new HubHealth(overall, context, routes, database, broker, queues, resolver);
     }
 
     private static HubHealth.Check routeCheck(CamelContext camel, Route route) {

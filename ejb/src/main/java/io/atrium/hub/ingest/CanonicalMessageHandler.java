@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Applies queued canonical messages: resolves the party record and stores the facts. A
- * batch is tried in one transaction; {@link #applySeparately} lets the consumer isolate a
- * failing message so that it alone is retried and, at last, parked.
+ * Applies queued canonical messages: resolves the party record and stores the facts, a
+ * batch in one transaction of its own. The consumer applies a failing batch's messages one
+ * by one (batches of one) to isolate the one that fails.
  */
 // Open to every caller: the hub's own routes, consumers and timers call it without a caller
 // identity; users reach it only through role-checked beans.
@@ -34,8 +34,7 @@ public class CanonicalMessageHandler {
     @Inject
     ResolverTimings timings;
 
-    /** In the caller's transaction: a failure rolls back the caller. */
-    public void apply(CanonicalMessage message) {
+    private void apply(CanonicalMessage message) {
         if (message.getParty() != null) {
             long started = System.nanoTime();
             resolver.resolve(message.getParty());
@@ -49,10 +48,5 @@ public class CanonicalMessageHandler {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void applyAll(List<CanonicalMessage> messages) {
         messages.forEach(this::apply);
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void applySeparately(CanonicalMessage message) {
-        apply(message);
     }
 }

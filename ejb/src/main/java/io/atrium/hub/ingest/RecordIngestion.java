@@ -102,6 +102,11 @@ public class RecordIngestion {
         messages.forEach(message -> send(List.of(message)));
     }
 
+    /** Puts a batch back on the queue as one message, to be tried again; it was counted when first queued. */
+    public void requeue(List<CanonicalMessage> batch) {
+        send(batch);
+    }
+
     private static String sourceOf(CanonicalMessage message) {
         if (message.getParty() != null) {
             return message.getParty().getSource();

@@ -1,26 +1,37 @@
 package io.atrium.hub.ingest;
 
+import io.atrium.hub.deadletter.DeadLetters;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Applies each queued batch (JSON Lines of canonical messages). A one-line message is
- * applied in the delivery's transaction: if it fails, the broker redelivers it with back-off
- * and finally parks it in the dead-letter queue. A batch is applied in one transaction of
- * its own; if that fails, each line is applied alone, and the lines that still fail are
- * re-queued one per message, so a bad line never holds back the good ones.
+ * Applies each queued batch (JSON Lines of canonical messages) in a transaction of its own,
+ * then acknowledges the delivery. A failure is classified ({@link FailureAction}):
+ * <ul>
+ * <li>transient (the database down, a lock timeout, ...): the batch goes back on the queue
+ * as a new message, acknowledged with the delivery, and the resolver waits before the next
+ * attempt ({@link ResolverOutage}), so an outage of any length parks nothing;</li>
+ * <li>bad data in a one-line message: the delivery rolls back and the broker redelivers it
+ * with back-off; at its last attempt it is parked in the dead-letter queue with the reason;</li>
+ * <li>bad data in a batch: each line is applied alone, and the lines that fail are re-queued
+ * one per message, so a bad line never holds back the good ones.</li>
+ * </ul>
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ResolverQueue.JNDI),
@@ -38,27 +49,101 @@ public class ResolverConsumer implements MessageListener {
     @EJB
     RecordIngestion queue;
 
+    @EJB
+    DeadLetters deadLetters;
+
+    @Inject
+    ResolverOutage outage;
+
+    /** The same setting as the queue's `max-delivery-attempts` in configure-atrium.cli. */
+    @Inject
+    @ConfigProperty(name = "atrium.jms.max-delivery-attempts", defaultValue = "5")
+    int maxDeliveryAttempts;
+
     @Override
     public void onMessage(Message message) {
-        List<CanonicalMessage> batch = read(message);
-        if (batch.size() == 1) {
-            handler.apply(batch.get(0));
+        awaitOutageWait();
+        List<CanonicalMessage> batch;
+        try {
+            batch = read(message);
+        } catch (RuntimeException unreadable) {
+            failed(message, unreadable);
             return;
         }
         try {
             handler.applyAll(batch);
-        } catch (EJBException batchFailed) {
-            List<CanonicalMessage> failed = new ArrayList<>();
-            for (CanonicalMessage item : batch) {
-                try {
-                    handler.applySeparately(item);
-                } catch (EJBException itemFailed) {
-                    failed.add(item);
-                }
+            outage.succeeded(Instant.now());
+        } catch (EJBException failure) {
+            if (TransientFailures.isTransient(failure)) {
+                retryLater(batch, failure);
+            } else if (batch.size() == 1) {
+                failed(message, failure);
+            } else {
+                applyOneByOne(batch, failure);
             }
+        }
+    }
+
+    private void applyOneByOne(List<CanonicalMessage> batch, EJBException batchFailure) {
+        List<CanonicalMessage> failed = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                handler.applyAll(List.of(batch.get(i)));
+                outage.succeeded(Instant.now());
+            } catch (EJBException itemFailure) {
+                if (TransientFailures.isTransient(itemFailure)) {
+                    // the database went away meanwhile: the rest waits for it as one batch
+                    retryLater(batch.subList(i, batch.size()), itemFailure);
+                    break;
+                }
+                failed.add(batch.get(i));
+            }
+        }
+        if (!failed.isEmpty()) {
             LOG.log(Level.WARNING, "{0} of {1} messages of a batch failed and are re-queued one by one: {2}",
-                    new Object[]{failed.size(), batch.size(), batchFailed.getCause() == null ? batchFailed : batchFailed.getCause().getClass().getName()});
+                    new Object[]{failed.size(), batch.size(), TransientFailures.describe(batchFailure)});
             queue.enqueueOneByOne(failed);
+        }
+    }
+
+    private void retryLater(List<CanonicalMessage> batch, EJBException failure) {
+        String cause = TransientFailures.describe(failure);
+        outage.failed(cause, Instant.now());
+        LOG.log(Level.WARNING, "transient failure, {0} messages re-queued to be retried: {1}",
+                new Object[]{batch.size(), cause});
+        queue.requeue(batch);
+    }
+
+    private void failed(Message message, RuntimeException failure) {
+        int delivery = deliveryCount(message);
+        String cause = TransientFailures.describe(failure);
+        if (FailureAction.of(failure, delivery, maxDeliveryAttempts) == FailureAction.PARK) {
+            deadLetters.park(message, ResolverQueue.NAME, cause, delivery);
+            return;
+        }
+        // Without the cause: the container logs what onMessage throws, and drivers quote the values they refused.
+        throw new IllegalStateException("delivery " + delivery + " of " + maxDeliveryAttempts + " failed: " + cause);
+    }
+
+    private void awaitOutageWait() {
+        Duration wait = outage.waitBefore(Instant.now());
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            // the server is stopping: roll the delivery back, the message stays queued
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting out a transient failure");
+        }
+    }
+
+    private static int deliveryCount(Message message) {
+        try {
+            return message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException e) {
+            return 1;
         }
     }
 
@@ -69,8 +154,7 @@ public class ResolverConsumer implements MessageListener {
                     .map(PartyRecordJson::readMessage)
                     .toList();
         } catch (JMSException e) {
-            // Poison messages go to the dead-letter queue after the redelivery attempts.
-            throw new IllegalStateException("cannot read queued message", e);
+            throw new IllegalStateException("cannot read queued message: " + e.getClass().getName());
         }
     }
 }

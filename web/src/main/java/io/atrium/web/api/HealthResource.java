@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Health for probes and operators: 200 when every part is UP, 503 otherwise. No login. */
+/** Health for probes and operators: 200 when UP or DEGRADED, 503 when a part is DOWN. No login. */
 @PermitAll
 @RequestScoped
 @Path("/health")
