@@ -80,7 +80,7 @@ final class HubClient {
 
     /** A figure of one source in `GET /connectors` (queued, futureDated ...), 0 while the source has none. */
     long connectorFigure(String source, String field) {
-        for (JsonNode activity : get("connectors", OPERATOR).json()) {
+        for (JsonNode activity : get("connectors", OPERATOR).json().get("sources")) {
             if (source.equals(activity.get("source").asText())) {
                 return activity.path(field).asLong();
             }

@@ -1,8 +1,8 @@
 package io.atrium.web.api;
 
-import jakarta.annotation.security.PermitAll;
 import io.atrium.hub.health.HealthChecks;
 import io.atrium.hub.health.HubHealth;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package io.atrium.web.api;
 
-import io.atrium.hub.security.HubRoles;
-import jakarta.annotation.security.RolesAllowed;
 import io.atrium.hub.quarantine.Quarantine;
 import io.atrium.hub.quarantine.QuarantineStatus;
 import io.atrium.hub.quarantine.QuarantineView;
+import io.atrium.hub.security.HubRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;

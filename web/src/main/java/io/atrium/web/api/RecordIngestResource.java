@@ -1,9 +1,9 @@
 package io.atrium.web.api;
 
-import io.atrium.hub.security.HubRoles;
-import jakarta.annotation.security.RolesAllowed;
 import io.atrium.hub.ingest.IngestResult;
 import io.atrium.hub.ingest.RecordIngestion;
+import io.atrium.hub.security.HubRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;

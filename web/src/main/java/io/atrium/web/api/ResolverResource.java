@@ -1,8 +1,8 @@
 package io.atrium.web.api;
 
+import io.atrium.hub.resolve.ResolverStatus;
 import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.security.RolesAllowed;
-import io.atrium.hub.resolve.ResolverStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;

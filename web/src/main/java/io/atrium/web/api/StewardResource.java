@@ -1,10 +1,12 @@
 package io.atrium.web.api;
 
+import io.atrium.hub.ingest.TransientFailures;
 import io.atrium.hub.security.HubRoles;
-import jakarta.annotation.security.RolesAllowed;
 import io.atrium.hub.steward.StewardViews;
 import io.atrium.hub.steward.Stewardship;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Data stewards' decisions (role hub-admin): review pairs with their evidence, accept or reject one,
@@ -32,6 +35,7 @@ import java.util.List;
 public class StewardResource {
 
     private static final int MAX_LIMIT = 1000;
+    private static final int DECISION_ATTEMPTS = 3;
 
     /** The body of accept, reject and undo. */
     public record Decision(String reason) {
@@ -53,13 +57,13 @@ public class StewardResource {
     @POST
     @Path("/reviews/{linkId}/accept")
     public StewardViews.ActionView accept(@PathParam("linkId") long linkId, Decision decision) {
-        return stewardship.accept(linkId, reasonOf(decision));
+        return retried(() -> stewardship.accept(linkId, reasonOf(decision)));
     }
 
     @POST
     @Path("/reviews/{linkId}/reject")
     public StewardViews.ActionView reject(@PathParam("linkId") long linkId, Decision decision) {
-        return stewardship.reject(linkId, reasonOf(decision));
+        return retried(() -> stewardship.reject(linkId, reasonOf(decision)));
     }
 
     @POST
@@ -68,19 +72,36 @@ public class StewardResource {
         if (split == null || split.source() == null || split.sourceId() == null) {
             throw new BadRequestException("give source, sourceId, block and reason");
         }
-        return stewardship.split(split.source(), split.sourceId(), split.block(), split.reason());
+        return retried(() -> stewardship.split(split.source(), split.sourceId(), split.block(), split.reason()));
     }
 
     @POST
     @Path("/actions/{id}/undo")
     public StewardViews.ActionView undo(@PathParam("id") long id, Decision decision) {
-        return stewardship.undo(id, reasonOf(decision));
+        return retried(() -> stewardship.undo(id, reasonOf(decision)));
     }
 
     @GET
     @Path("/actions")
     public List<StewardViews.ActionView> actions(@QueryParam("limit") @DefaultValue("100") int limit) {
         return stewardship.actions(bounded(limit));
+    }
+
+    /**
+     * A decision meets the resolver on the same customers; the database may pick it as a deadlock's
+     * victim or time its lock out. That failure passes: the decision is tried again in a new
+     * transaction, a few times, before the steward sees an error.
+     */
+    private static StewardViews.ActionView retried(Supplier<StewardViews.ActionView> decision) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return decision.get();
+            } catch (EJBException e) {
+                if (attempt == DECISION_ATTEMPTS || !TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String reasonOf(Decision decision) {
