@@ -107,7 +107,7 @@ done
 mv "$WORK/atrium.ear" "$BASE/deployments/"
 cat > "$BASE/atrium.properties" <<PROPS
 atrium.db.driver=postgresql
-atrium.db.url=jdbc:postgresql://127.0.0.1:$PGPORT/atrium
+atrium.db.url=jdbc:postgresql://127.0.0.1:$PGPORT/atrium?logServerErrorDetail=false
 atrium.db.user=atrium
 atrium.db.password=bench
 PROPS
