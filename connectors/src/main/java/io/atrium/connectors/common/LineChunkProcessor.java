@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  * delivers the good ones in one call, quarantines each bad one with file name, line number and
  * reason (a line too long or holding a control character among them, see {@link RawItems}, or
  * one its connector's admission refuses). Chunks keep memory flat however large the file.
+ * The bad lines are quarantined after the delivery: a failed delivery is retried with the whole
+ * chunk, and its bad lines must not be quarantined once per attempt.
  */
 public class LineChunkProcessor implements Processor {
 
@@ -45,6 +47,7 @@ public class LineChunkProcessor implements Processor {
         int firstLine = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) * chunkSize + linesBefore + 1;
         String[] lines = exchange.getIn().getBody(String.class).split("\r?\n", -1);
         List<CanonicalMessage> good = new ArrayList<>(lines.length);
+        List<RejectedInput> bad = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -55,11 +58,12 @@ public class LineChunkProcessor implements Processor {
                 admission.accept(message);
                 good.add(message);
             } catch (InvalidRecordException e) {
-                quarantine.quarantine(new RejectedInput(source, format, position, e.getMessage(), lines[i]));
+                bad.add(new RejectedInput(source, format, position, e.getMessage(), lines[i]));
             }
         }
         if (!good.isEmpty()) {
             sink.deliver(good);
         }
+        bad.forEach(quarantine::quarantine);
     }
 }

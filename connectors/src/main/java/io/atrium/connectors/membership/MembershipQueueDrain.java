@@ -62,16 +62,19 @@ class MembershipQueueDrain {
 
     private int takeBatch(JMSContext jms, JMSConsumer consumer, long firstWait) {
         List<CanonicalMessage> good = new ArrayList<>(batchSize);
+        List<RejectedInput> bad = new ArrayList<>();
         int read = 0;
         try {
             for (Message message = consumer.receive(firstWait); message != null;
                  message = read < batchSize ? consumer.receiveNoWait() : null) {
                 read++;
-                map(message, good);
+                map(message, good, bad);
             }
             if (!good.isEmpty()) {
                 sink.deliver(good);
             }
+            // after the delivery: a failed one rolls the batch back for redelivery, which must not quarantine twice
+            bad.forEach(quarantine::quarantine);
             jms.commit();
             return read;
         } catch (RuntimeException e) {
@@ -80,7 +83,7 @@ class MembershipQueueDrain {
         }
     }
 
-    private void map(Message message, List<CanonicalMessage> good) {
+    private void map(Message message, List<CanonicalMessage> good, List<RejectedInput> bad) {
         String xml = null;
         String position;
         try {
@@ -95,7 +98,7 @@ class MembershipQueueDrain {
             }
             good.add(MemberEventMapper.map(xml));
         } catch (InvalidRecordException e) {
-            quarantine.quarantine(new RejectedInput(MemberEventMapper.SOURCE, InputFormat.MEMBERSHIP_XML, position,
+            bad.add(new RejectedInput(MemberEventMapper.SOURCE, InputFormat.MEMBERSHIP_XML, position,
                     e.getMessage(), xml == null ? "" : xml));
         }
     }

@@ -74,6 +74,7 @@ public class PropertyPoller {
                 total = body.get("total").asLong();
                 JsonNode items = body.get("items");
                 List<CanonicalMessage> good = new ArrayList<>();
+                List<RejectedInput> bad = new ArrayList<>();
                 List<TakenVersions.Taken> pageTaken = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
                     JsonNode item = items.get(i);
@@ -96,7 +97,7 @@ public class PropertyPoller {
                     try {
                         good.add(PropertyItemMapper.map(endpoint, item));
                     } catch (InvalidRecordException e) {
-                        quarantine.quarantine(new RejectedInput("property", endpoint.format(),
+                        bad.add(new RejectedInput("property", endpoint.format(),
                                 endpoint.path() + " updatedSince=" + since + " page " + page + " item " + i,
                                 e.getMessage(), item.toString()));
                     }
@@ -104,6 +105,8 @@ public class PropertyPoller {
                 if (!good.isEmpty()) {
                     sink.deliver(good);
                 }
+                // after the delivery: a failed one is retried with the whole poll, which must not quarantine twice
+                bad.forEach(quarantine::quarantine);
                 versions.addAll(pageTaken);
                 // the API may serve fewer items per page than asked for; its own page size counts
                 int served = body.path("size").asInt(pageSize);
