@@ -75,6 +75,7 @@ public class SalesTablePoller {
             return new Batch(0, from, List.of());
         }
         List<CanonicalMessage> good = new ArrayList<>(rows.size());
+        List<RejectedInput> bad = new ArrayList<>();
         List<TakenVersions.Taken> taken = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
             String key = String.valueOf(row.get(table.keyColumn()));
@@ -90,7 +91,7 @@ public class SalesTablePoller {
             try {
                 good.add(SalesRowMapper.map(table, row));
             } catch (InvalidRecordException e) {
-                quarantine.quarantine(new RejectedInput("sales", table.format(),
+                bad.add(new RejectedInput("sales", table.format(),
                         table.tableName() + " " + table.keyColumn() + "=" + row.get(table.keyColumn()),
                         e.getMessage(), NativeFormats.rowAsJson(row)));
             }
@@ -98,6 +99,8 @@ public class SalesTablePoller {
         if (!good.isEmpty()) {
             sink.deliver(good);
         }
+        // after the delivery, as every connector does: a failed one is retried with the batch, which must not quarantine twice
+        bad.forEach(quarantine::quarantine);
         Map<String, Object> lastRow = rows.get(rows.size() - 1);
         Watermark last = new Watermark((LocalDateTime) lastRow.get("updated_at"), String.valueOf(lastRow.get(table.keyColumn())));
         progress.save(progressKey, last.notAfter(cap).format());

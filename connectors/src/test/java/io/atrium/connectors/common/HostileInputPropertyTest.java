@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the item with {@link InvalidRecordException}, whose reason is there and quotes no personal value,
  * within a bounded time; and a valid item among hostile ones maps as it does alone.
  */
-class HostileInputProperties {
+class HostileInputPropertyTest {
 
     /** A bound per mapping far above any real item's; a parser that loops or expands entities exceeds it. */
     private static final Duration BOUND = Duration.ofSeconds(10);
@@ -210,7 +210,7 @@ class HostileInputProperties {
 
     @Provide
     Arbitrary<Hostile> hostileItems() {
-        return Arbitraries.of(NativeSample.class).flatMap(HostileInputProperties::hostileOf);
+        return Arbitraries.of(NativeSample.class).flatMap(HostileInputPropertyTest::hostileOf);
     }
 
     @Provide
