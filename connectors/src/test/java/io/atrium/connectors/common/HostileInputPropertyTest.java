@@ -2,6 +2,8 @@ package io.atrium.connectors.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyRecordJson;
@@ -10,21 +12,27 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.Example;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.opentest4j.AssertionFailedError;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,11 +127,11 @@ class HostileInputPropertyTest {
 
     @Example
     void theMembershipParserRefusesDoctypesSoNoEntityIsResolvedOrExpanded() throws IOException {
-        java.nio.file.Path secret = java.nio.file.Files.createTempFile("atrium-xxe", ".txt");
-        java.nio.file.Files.writeString(secret, "SECRET-FROM-DISK");
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+        Path secret = Files.createTempFile("atrium-xxe", ".txt");
+        Files.writeString(secret, "SECRET-FROM-DISK");
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger fetched = new AtomicInteger();
         server.createContext("/", exchange -> {
             fetched.incrementAndGet();
             byte[] dtd = "<!ENTITY leak \"SECRET-FROM-HTTP\">".getBytes(StandardCharsets.UTF_8);
@@ -156,7 +164,7 @@ class HostileInputPropertyTest {
             assertEquals(0, fetched.get(), "no external DTD or entity was fetched");
         } finally {
             server.stop(0);
-            java.nio.file.Files.delete(secret);
+            Files.delete(secret);
         }
     }
 
@@ -173,7 +181,7 @@ class HostileInputPropertyTest {
                 assertFalse(reason.contains(personal), () -> "the reason '" + reason + "' quotes a personal value of the item");
             }
             return;
-        } catch (org.opentest4j.AssertionFailedError timedOut) {
+        } catch (AssertionFailedError timedOut) {
             throw timedOut;
         } catch (RuntimeException | Error other) {
             message = fail("mapping threw " + other + " instead of refusing the item", other);
@@ -229,11 +237,11 @@ class HostileInputPropertyTest {
     /** Texts to write into an item: random (any code point, unpaired surrogates too), control characters, injections, oversized. */
     private static Arbitrary<String> texts() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.strings().all().ofMaxLength(30)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f', '\u0085')
+                Tuple.of(4, Arbitraries.strings().all().ofMaxLength(30)),
+                Tuple.of(2, Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f', '\u0085')
                         .ofMinLength(1).ofMaxLength(4)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(INJECTIONS)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(FIVE_MB)));
+                Tuple.of(4, Arbitraries.of(INJECTIONS)),
+                Tuple.of(1, Arbitraries.just(FIVE_MB)));
     }
 
     /** How an item is made hostile; the seed picks where. */
@@ -380,7 +388,7 @@ class HostileInputPropertyTest {
     /** The item without one of its fields (JSON member, XML element, CSV column). */
     private static String withoutField(NativeSample sample, int seed) {
         if (sample.isJson()) {
-            com.fasterxml.jackson.databind.node.ObjectNode item = (com.fasterxml.jackson.databind.node.ObjectNode) tree(sample.valid);
+            ObjectNode item = (ObjectNode) tree(sample.valid);
             List<String> names = new ArrayList<>();
             item.fieldNames().forEachRemaining(names::add);
             item.remove(names.get(seed % names.size()));
