@@ -149,7 +149,10 @@ public final class CallCenterClient implements Simulator {
         return ticket.deepCopy();
     }
 
-    /** Bodies the hub must refuse with 400: not JSON, no ticket id, an unknown event, no caller. */
+    /**
+     * Bodies the hub must refuse with 400: not JSON, no ticket id, an unknown event, a caller that is
+     * not an object (a ticket without any caller is a valid walk-in: the hub keeps it without a party).
+     */
     private byte[] invalid(ObjectNode ticket) throws IOException {
         ObjectNode broken = ticket.deepCopy();
         switch (random.nextInt(4)) {
@@ -159,7 +162,7 @@ public final class CallCenterClient implements Simulator {
             }
             case 1 -> broken.remove("ticketId");
             case 2 -> broken.put("event", "reopened");
-            default -> broken.remove("caller");
+            default -> broken.put("caller", "walk-in");
         }
         return JSON.writeValueAsBytes(broken);
     }
