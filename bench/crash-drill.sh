@@ -151,7 +151,7 @@ java -jar simulators/target/atrium-simulators.jar demo --seed 1 --rate "$RATE" -
   --membership-url "tcp://127.0.0.1:$HTTP_PORT?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor" \
   > "$WORK/simulators.out" 2>&1 &
 SIMULATORS=$!
-until grep -q '^demo:' "$WORK/simulators.out"; do
+until grep -qs '^demo:' "$WORK/simulators.out"; do
   sleep 1
   kill -0 "$SIMULATORS" 2>/dev/null || { echo "the simulators did not start: see $WORK/simulators.out" >&2; exit 1; }
 done
