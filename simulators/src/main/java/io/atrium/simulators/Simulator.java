@@ -7,6 +7,10 @@ public interface Simulator extends AutoCloseable {
 
     void step() throws Exception;
 
+    /** The stream is over: deliver what is still pending and make no more changes of one's own. */
+    default void endOfStream() throws Exception {
+    }
+
     @Override
     default void close() throws Exception {
     }

@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one simulator in its own thread at a steady number of steps per second. A failing step
+ * Runs one simulator in its own thread at a steady number of steps per second, up to a number
+ * of steps if given: then the simulator ends its stream and stays open (an API it serves keeps
+ * answering) until the thread is interrupted. A failing step
  * (the hub down, the broker away) is counted and retried after a pause; the runner never
  * logs the data it sends, only its counts and the kind of failure.
  */
@@ -18,14 +20,18 @@ final class PacedRunner implements Runnable {
     private final String name;
     private final Callable<Simulator> factory;
     private final double stepsPerSecond;
+    private final long stepLimit;
     private final AtomicLong steps = new AtomicLong();
+    private volatile boolean streamEnded;
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure = "";
 
-    PacedRunner(String name, Callable<Simulator> factory, double stepsPerSecond) {
+    /** stepLimit: Long.MAX_VALUE to run until interrupted. */
+    PacedRunner(String name, Callable<Simulator> factory, double stepsPerSecond, long stepLimit) {
         this.name = name;
         this.factory = factory;
         this.stepsPerSecond = stepsPerSecond;
+        this.stepLimit = stepLimit;
     }
 
     @Override
@@ -34,7 +40,7 @@ final class PacedRunner implements Runnable {
             try (Simulator simulator = factory.call()) {
                 long interval = (long) (TimeUnit.SECONDS.toNanos(1) / stepsPerSecond);
                 long next = System.nanoTime();
-                while (!Thread.currentThread().isInterrupted()) {
+                while (!Thread.currentThread().isInterrupted() && steps.get() < stepLimit) {
                     next += interval;
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
@@ -42,6 +48,11 @@ final class PacedRunner implements Runnable {
                     }
                     simulator.step();
                     steps.incrementAndGet();
+                }
+                if (steps.get() >= stepLimit) {
+                    simulator.endOfStream();
+                    streamEnded = true;
+                    Thread.sleep(Long.MAX_VALUE);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -59,6 +70,11 @@ final class PacedRunner implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether the step limit was reached and the simulator ended its stream. */
+    boolean streamEnded() {
+        return streamEnded;
     }
 
     /** Counts only: personal data never reaches the log. */

@@ -3,6 +3,7 @@ package io.atrium.simulators.leasing;
 import io.atrium.resolution.model.IdType;
 import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.simulators.Ledger;
 import io.atrium.simulators.Simulator;
 import io.atrium.simulators.feed.SourceFeed;
 import io.atrium.simulators.population.ChinesePlaces;
@@ -48,19 +49,34 @@ public final class LeasingExporter implements Simulator {
             IdType.CN_RESIDENT, "身份证", IdType.PASSPORT, "护照", IdType.HK_MACAU_PERMIT, "港澳通行证", IdType.USCC, "统一社会信用代码");
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
     private static final double SECOND_LEASE = 0.1;
+    private static final int TENANT_ID = 0;
+    private static final int LEASE_NUMBER = 8;
+    /** The hub's fact type of a lease row. */
+    private static final String LEASE_FACT = "LEASE";
+
+    /** One CSV row and whether it was broken on purpose. */
+    private record LeaseRow(List<String> fields, boolean broken) {
+    }
 
     private final Path directory;
     private final SourceFeed tenants;
     private final Random random;
     private final double brokenRowRate;
     private final int rowsPerFile;
-    private final List<List<String>> pending = new ArrayList<>();
+    private final Ledger ledger;
+    private final List<LeaseRow> pending = new ArrayList<>();
     private LocalDateTime lastFileTime = LocalDateTime.MIN;
     private long leases;
     private long brokenRows;
 
     /** rowsPerFile: how many changed leases the demo collects before it exports a file. */
     public LeasingExporter(Path directory, Population population, long seed, double brokenRowRate, int rowsPerFile) throws IOException {
+        this(directory, population, seed, brokenRowRate, rowsPerFile, Ledger.NONE);
+    }
+
+    public LeasingExporter(Path directory, Population population, long seed, double brokenRowRate, int rowsPerFile, Ledger ledger)
+            throws IOException {
+        this.ledger = ledger;
         this.directory = Files.createDirectories(directory);
         this.random = new Random(seed);
         this.tenants = new SourceFeed(population, "leasing", random);
@@ -82,6 +98,12 @@ public final class LeasingExporter implements Simulator {
         }
     }
 
+    /** The rows collected so far go out as one last file. */
+    @Override
+    public void endOfStream() throws IOException {
+        flush();
+    }
+
     /** Writes the collected rows, if any, as one export file. */
     public void flush() throws IOException {
         if (!pending.isEmpty()) {
@@ -92,9 +114,9 @@ public final class LeasingExporter implements Simulator {
 
     /** Exports the given number of lease rows as one file and returns it. */
     public Path export(int rows) throws IOException {
-        List<List<String>> lines = new ArrayList<>(rows);
+        List<LeaseRow> lines = new ArrayList<>(rows);
         while (lines.size() < rows) {
-            for (List<String> row : leaseRows(tenants.next(null))) {
+            for (LeaseRow row : leaseRows(tenants.next(null))) {
                 if (lines.size() < rows) {
                     lines.add(row);
                 }
@@ -107,17 +129,27 @@ public final class LeasingExporter implements Simulator {
         return brokenRows;
     }
 
-    private Path writeFile(List<List<String>> rows) throws IOException {
+    private Path writeFile(List<LeaseRow> rows) throws IOException {
         Path file = nextFile();
         try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), GBK);
              CSVPrinter csv = new CSVPrinter(out, CSV)) {
             csv.printRecord(HEADER);
-            for (List<String> row : rows) {
-                csv.printRecord(row);
+            for (LeaseRow row : rows) {
+                csv.printRecord(row.fields());
             }
         }
         // the marker tells the hub that the file is complete, so it comes only after the close
         Files.createFile(directory.resolve(file.getFileName() + ".done"));
+        for (int i = 0; i < rows.size(); i++) {
+            LeaseRow row = rows.get(i);
+            if (row.broken()) {
+                // line numbers count the header, as a person opening the file would
+                ledger.broken(name(), "row", file.getFileName() + " line " + (i + 2));
+            } else {
+                ledger.record(name(), row.fields().get(TENANT_ID));
+                ledger.fact(name(), LEASE_FACT, row.fields().get(LEASE_NUMBER));
+            }
+        }
         return file;
     }
 
@@ -137,11 +169,11 @@ public final class LeasingExporter implements Simulator {
     }
 
     /** A tenant's changed lease, now and then two: a tenant with two leases has two rows. */
-    private List<List<String>> leaseRows(PartyRecord tenant) {
+    private List<LeaseRow> leaseRows(PartyRecord tenant) {
         return random.nextDouble() < SECOND_LEASE ? List.of(leaseRow(tenant), leaseRow(tenant)) : List.of(leaseRow(tenant));
     }
 
-    private List<String> leaseRow(PartyRecord tenant) {
+    private LeaseRow leaseRow(PartyRecord tenant) {
         boolean company = tenant.getKind() == PartyKind.ORGANIZATION;
         List<Project> projects = company ? ChinesePlaces.commercialProjects() : ChinesePlaces.residentialProjects();
         Project project = projects.get(random.nextInt(projects.size()));
@@ -168,9 +200,9 @@ public final class LeasingExporter implements Simulator {
                 status));
         if (random.nextDouble() < brokenRowRate) {
             brokenRows++;
-            return broken(row);
+            return new LeaseRow(broken(row), true);
         }
-        return row;
+        return new LeaseRow(row, false);
     }
 
     /** Mostly "12,500.00"; some exports write the plain number. */

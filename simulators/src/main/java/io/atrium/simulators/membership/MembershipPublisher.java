@@ -1,6 +1,7 @@
 package io.atrium.simulators.membership;
 
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.simulators.Ledger;
 import io.atrium.simulators.Simulator;
 import io.atrium.simulators.feed.SourceFeed;
 import io.atrium.simulators.membership.MemberEvent.Type;
@@ -55,6 +56,9 @@ public final class MembershipPublisher implements Simulator {
     private final Map<String, Member> known = new HashMap<>();
     private final List<Member> active = new ArrayList<>();
     private final Deque<String> recent = new ArrayDeque<>();
+    private final Ledger ledger;
+    /** Events sent in the open transaction: they reach the ledger when it commits. */
+    private final List<MemberEvent> uncommitted = new ArrayList<>();
     private MemberEvent heldBack;
     private long sent;
     private long duplicates;
@@ -74,7 +78,12 @@ public final class MembershipPublisher implements Simulator {
     }
 
     public MembershipPublisher(Settings settings, Population population, long seed) throws JMSException {
+        this(settings, population, seed, Ledger.NONE);
+    }
+
+    public MembershipPublisher(Settings settings, Population population, long seed, Ledger ledger) throws JMSException {
         this.settings = settings;
+        this.ledger = ledger;
         this.random = new Random(seed);
         this.members = new SourceFeed(population, "membership", random);
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.url(), settings.user(), settings.password());
@@ -93,7 +102,7 @@ public final class MembershipPublisher implements Simulator {
     @Override
     public void step() throws JMSException {
         nextEvent();
-        session.commit();
+        commit();
     }
 
     /** Sends count events as fast as the broker takes them, committing in batches. */
@@ -101,10 +110,22 @@ public final class MembershipPublisher implements Simulator {
         for (int i = 1; i <= count; i++) {
             nextEvent();
             if (i % 200 == 0) {
-                session.commit();
+                commit();
             }
         }
+        commit();
+    }
+
+    private void commit() throws JMSException {
         session.commit();
+        for (MemberEvent event : uncommitted) {
+            ledger.record(name(), event.memberNo());
+            ledger.fact(name(), "MEMBERSHIP", event.memberNo());
+            if (event.type().isPoints()) {
+                ledger.fact(name(), "POINTS", event.eventId());
+            }
+        }
+        uncommitted.clear();
     }
 
     /** Messages sent, duplicates and out-of-order deliveries included. */
@@ -119,8 +140,8 @@ public final class MembershipPublisher implements Simulator {
             // the member's later event overtakes the held one, which follows right after
             MemberEvent earlier = heldBack;
             heldBack = null;
-            send(MemberEventXml.write(event(known.get(earlier.memberNo()), earlier.occurredAt())));
-            send(MemberEventXml.write(earlier));
+            sendEvent(event(known.get(earlier.memberNo()), earlier.occurredAt()));
+            sendEvent(earlier);
             reordered++;
             return;
         }
@@ -129,11 +150,16 @@ public final class MembershipPublisher implements Simulator {
             heldBack = event;
             return;
         }
-        send(MemberEventXml.write(event));
+        sendEvent(event);
         if (random.nextDouble() < settings.duplicateRate() && !recent.isEmpty()) {
             send(new ArrayList<>(recent).get(random.nextInt(recent.size())));
             duplicates++;
         }
+    }
+
+    private void sendEvent(MemberEvent event) throws JMSException {
+        send(MemberEventXml.write(event));
+        uncommitted.add(event);
     }
 
     private void send(String xml) throws JMSException {

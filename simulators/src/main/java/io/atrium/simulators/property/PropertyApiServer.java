@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.simulators.Ledger;
 import io.atrium.simulators.Simulator;
 import io.atrium.simulators.feed.SourceFeed;
 import io.atrium.simulators.population.ChinesePlaces;
@@ -61,12 +62,20 @@ public final class PropertyApiServer implements Simulator {
     private final PropertyStore workOrderStore = new PropertyStore();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final Ledger ledger;
+    /** After the end of the stream the API only answers: no more changes, not even between pages. */
+    private volatile boolean frozen;
     private long currentSecond;
     private int requestsThisSecond;
     private int workOrders;
 
     public PropertyApiServer(Settings settings, Population population, long seed) throws IOException {
+        this(settings, population, seed, Ledger.NONE);
+    }
+
+    public PropertyApiServer(Settings settings, Population population, long seed, Ledger ledger) throws IOException {
         this.settings = settings;
+        this.ledger = ledger;
         this.random = new Random(seed);
         this.owners = new SourceFeed(population, "property", random);
         for (int i = 0; i < settings.initialOwners() && !owners.exhausted(); i++) {
@@ -109,10 +118,27 @@ public final class PropertyApiServer implements Simulator {
         }
     }
 
+    /** Stops changing records and writes each collection's last change to the ledger. */
+    @Override
+    public synchronized void endOfStream() {
+        frozen = true;
+        ownerStore.latest().ifPresent(time -> ledger.add(name(), Ledger.Kind.LAST_CHANGE, "owners", PropertyStore.format(time)));
+        workOrderStore.latest().ifPresent(time -> ledger.add(name(), Ledger.Kind.LAST_CHANGE, "work_orders", PropertyStore.format(time)));
+    }
+
     /** An owner the API did not have yet, with a work order half of the time. */
     private void addOwner(Instant now) {
         PartyRecord owner = owners.next(now);
-        ownerStore.put(owner.getSourceId(), owner(owner), now);
+        ObjectNode item = owner(owner);
+        ownerStore.put(owner.getSourceId(), item, now);
+        if (item.has("ownerId")) {
+            ledger.record(name(), owner.getSourceId());
+            ledger.fact(name(), "ARREARS", owner.getSourceId());
+            item.get("units").forEach(unit -> ledger.fact(name(), "UNIT", String.join("/", owner.getSourceId(),
+                    unit.get("project").asText(), unit.get("building").asText(), unit.get("unit").asText())));
+        } else {
+            ledger.broken(name(), "owner", owner.getSourceId());
+        }
         if (random.nextBoolean()) {
             newWorkOrder(owner.getSourceId(), now);
         }
@@ -163,6 +189,11 @@ public final class PropertyApiServer implements Simulator {
         order.putNull("closedAt");
         order.putNull("rating");
         workOrderStore.put(orderId, order, now);
+        if (order.has("ownerId")) {
+            ledger.fact(name(), "WORK_ORDER", orderId);
+        } else {
+            ledger.broken(name(), "work order", orderId);
+        }
     }
 
     private void close(ObjectNode order, Instant now) {
@@ -210,7 +241,7 @@ public final class PropertyApiServer implements Simulator {
             send(exchange, 400, error("page must be >= 0 and size 1.." + MAX_PAGE_SIZE));
             return;
         }
-        for (int i = 0; i < settings.churnPerRequest(); i++) {
+        for (int i = 0; i < (frozen ? 0 : settings.churnPerRequest()); i++) {
             churn();
         }
         PropertyStore.Page result = store.page(since, page, size);

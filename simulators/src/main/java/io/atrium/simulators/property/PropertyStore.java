@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -44,6 +45,11 @@ final class PropertyStore {
         Instant version = updatedAt.truncatedTo(ChronoUnit.SECONDS);
         json.put("updatedAt", format(version));
         items.put(id, new Item(id, version, json));
+    }
+
+    /** The version time of the item changed last, if any. */
+    synchronized Optional<Instant> latest() {
+        return items.values().stream().map(Item::updatedAt).max(Comparator.naturalOrder());
     }
 
     synchronized int size() {

@@ -2,6 +2,7 @@ package io.atrium.simulators.sales;
 
 import io.atrium.resolution.model.IdType;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.simulators.Ledger;
 import io.atrium.simulators.Simulator;
 import io.atrium.simulators.feed.SourceFeed;
 import io.atrium.simulators.population.ChinesePlaces;
@@ -67,16 +68,25 @@ public final class SalesDatabaseSimulator implements Simulator {
             IdType.CN_RESIDENT, "身份证", IdType.PASSPORT, "护照", IdType.HK_MACAU_PERMIT, "港澳通行证", IdType.USCC, "营业执照");
     private static final double RESERVATION_WITH_CUSTOMER = 0.7;
     private static final double SIGNED_SHARE = 0.8;
+    /** The hub's fact type of a contract row. */
+    private static final String CONTRACT_FACT = "CONTRACT";
 
     private final Connection connection;
     private final SourceFeed customers;
     private final Random random;
+    private final Ledger ledger;
     private final List<String> openReservations = new ArrayList<>();
     private long contractsWritten;
 
     public SalesDatabaseSimulator(String url, String user, String password, Population population, long seed) throws SQLException {
+        this(url, user, password, population, seed, Ledger.NONE);
+    }
+
+    public SalesDatabaseSimulator(String url, String user, String password, Population population, long seed, Ledger ledger)
+            throws SQLException {
         this.connection = DriverManager.getConnection(url, user, password);
         this.random = new Random(seed);
+        this.ledger = ledger;
         this.customers = new SourceFeed(population, "sales", random);
         createTablesIfMissing();
         resumeFromDatabase();
@@ -167,6 +177,7 @@ public final class SalesDatabaseSimulator implements Simulator {
             write.setString(10, customer.getSourceId());
             write.executeUpdate();
         }
+        ledger.record(name(), customer.getSourceId());
     }
 
     private void reserve(String customerNo, LocalDateTime now) throws SQLException {
@@ -189,6 +200,7 @@ public final class SalesDatabaseSimulator implements Simulator {
             insert.setTimestamp(9, Timestamp.valueOf(now));
             insert.executeUpdate();
         }
+        ledger.fact(name(), CONTRACT_FACT, contractNo);
         openReservations.add(contractNo);
     }
 
@@ -204,6 +216,7 @@ public final class SalesDatabaseSimulator implements Simulator {
             update.setString(4, contractNo);
             update.executeUpdate();
         }
+        ledger.fact(name(), CONTRACT_FACT, contractNo);
     }
 
     private static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {

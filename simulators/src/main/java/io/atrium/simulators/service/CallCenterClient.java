@@ -3,6 +3,7 @@ package io.atrium.simulators.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atrium.resolution.model.PartyRecord;
+import io.atrium.simulators.Ledger;
 import io.atrium.simulators.Simulator;
 import io.atrium.simulators.feed.SourceFeed;
 import io.atrium.simulators.population.ChinesePlaces;
@@ -58,10 +59,16 @@ public final class CallCenterClient implements Simulator {
     private final URI endpoint;
     private final List<ObjectNode> open = new ArrayList<>();
     private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
+    private final Ledger ledger;
     private long tickets;
 
     public CallCenterClient(Settings settings, Population population, long seed) {
+        this(settings, population, seed, Ledger.NONE);
+    }
+
+    public CallCenterClient(Settings settings, Population population, long seed, Ledger ledger) {
         this.settings = settings;
+        this.ledger = ledger;
         this.random = new Random(seed);
         this.callers = new SourceFeed(population, "service", random);
         String hub = settings.hubUrl().endsWith("/") ? settings.hubUrl().substring(0, settings.hubUrl().length() - 1) : settings.hubUrl();
@@ -77,7 +84,8 @@ public final class CallCenterClient implements Simulator {
     @Override
     public void step() throws IOException, InterruptedException {
         ObjectNode ticket = !open.isEmpty() && random.nextDouble() < 0.5 ? progress() : create();
-        byte[] body = random.nextDouble() < settings.invalidRate() ? invalid(ticket) : JSON.writeValueAsBytes(ticket);
+        boolean invalid = random.nextDouble() < settings.invalidRate();
+        byte[] body = invalid ? invalid(ticket) : JSON.writeValueAsBytes(ticket);
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("X-Signature", WebhookSignature.of(body, settings.secret()))
@@ -86,6 +94,16 @@ public final class CallCenterClient implements Simulator {
                 .build();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         answers.computeIfAbsent(response.statusCode(), status -> new AtomicLong()).incrementAndGet();
+        // a 5xx answer is no decision: the ticket change was not delivered
+        if (response.statusCode() < 500) {
+            String ticketId = ticket.get("ticketId").asText();
+            if (invalid) {
+                ledger.broken(name(), "request", ticketId);
+            } else {
+                ledger.record(name(), ticketId);
+                ledger.fact(name(), "TICKET", ticketId);
+            }
+        }
     }
 
     /** How many requests the hub answered with each status. */
@@ -131,7 +149,10 @@ public final class CallCenterClient implements Simulator {
         return ticket.deepCopy();
     }
 
-    /** Bodies the hub must refuse with 400: not JSON, no ticket id, an unknown event, no caller. */
+    /**
+     * Bodies the hub must refuse with 400: not JSON, no ticket id, an unknown event, a caller that is
+     * not an object (a ticket without any caller is a valid walk-in: the hub keeps it without a party).
+     */
     private byte[] invalid(ObjectNode ticket) throws IOException {
         ObjectNode broken = ticket.deepCopy();
         switch (random.nextInt(4)) {
@@ -141,7 +162,7 @@ public final class CallCenterClient implements Simulator {
             }
             case 1 -> broken.remove("ticketId");
             case 2 -> broken.put("event", "reopened");
-            default -> broken.remove("caller");
+            default -> broken.put("caller", "walk-in");
         }
         return JSON.writeValueAsBytes(broken);
     }

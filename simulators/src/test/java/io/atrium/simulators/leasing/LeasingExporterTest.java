@@ -1,5 +1,6 @@
 package io.atrium.simulators.leasing;
 
+import io.atrium.simulators.Ledger;
 import io.atrium.simulators.population.Population;
 import io.atrium.simulators.population.Script;
 import org.apache.commons.csv.CSVFormat;
@@ -18,6 +19,7 @@ import java.time.format.ResolverStyle;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -99,5 +101,26 @@ class LeasingExporterTest {
             assertTrue(wrongColumns || badDate || noName, "row " + row.getRecordNumber() + " is not broken");
         }
         assertEquals(200, exporter.brokenRows());
+    }
+
+    @Test
+    void ledgerNamesEachGoodRowsTenantAndLeaseAndEachBrokenRowsLine() throws IOException {
+        List<String> ledger = new CopyOnWriteArrayList<>();
+        LeasingExporter exporter = new LeasingExporter(directory, POPULATION, 4, 0.2, 100,
+                (source, kind, type, id) -> ledger.add(source + " " + kind + " " + type + " " + id));
+        Path file = exporter.export(300);
+        List<CSVRecord> rows = parse(Files.readString(file, LeasingExporter.GBK));
+        Set<String> expected = new HashSet<>();
+        for (CSVRecord row : rows.subList(1, rows.size())) {
+            if (row.size() != 15 || !isDate(row.get(11)) || row.get(2).isEmpty()) {
+                expected.add("leasing BROKEN row " + file.getFileName() + " line " + row.getRecordNumber());
+            } else {
+                expected.add("leasing RECORD null " + row.get(0));
+                expected.add("leasing FACT LEASE " + row.get(8));
+            }
+        }
+        assertEquals(expected, new HashSet<>(ledger));
+        assertEquals(exporter.brokenRows(), ledger.stream().filter(line -> line.contains(" " + Ledger.Kind.BROKEN + " ")).count());
+        assertTrue(exporter.brokenRows() > 0);
     }
 }

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +106,29 @@ class MembershipPublisherTest {
             assertTrue(event.root().getElementsByTagNameNS(NAMESPACE, "email").getLength() == 1);
         }
         assertTrue(received.stream().anyMatch(event -> event.type().equals("REGISTERED")));
+    }
+
+    @Test
+    void ledgerHasExactlyTheEventsOnTheQueueAsTheHubKeysThem() throws Exception {
+        Population population = Script.CHINESE.generate(5, 2000);
+        MembershipPublisher.Settings settings = new MembershipPublisher.Settings(url, "membership", "membership-pass1!",
+                MembershipPublisher.DEFAULT_QUEUE, 0.1, 0.2);
+        List<String> ledger = new CopyOnWriteArrayList<>();
+        try (MembershipPublisher publisher = new MembershipPublisher(settings, population, 2,
+                (source, kind, type, id) -> ledger.add(kind + " " + type + " " + id))) {
+            for (int i = 0; i < 200; i++) {
+                publisher.step();
+            }
+        }
+        Set<String> expected = new HashSet<>();
+        for (Received event : receiveAll()) {
+            expected.add("RECORD null " + event.memberNo());
+            expected.add("FACT MEMBERSHIP " + event.memberNo());
+            if (event.type().startsWith("POINTS_")) {
+                expected.add("FACT POINTS " + event.eventId());
+            }
+        }
+        assertEquals(expected, new HashSet<>(ledger));
     }
 
     private static List<Received> receiveAll() throws Exception {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -133,6 +134,47 @@ class PropertyApiServerTest {
             Thread.sleep(1100);
             JsonNode second = JSON.readTree(get(server, "/api/v1/owners?page=0&size=250", KEY).body());
             assertFalse(first.get("items").toString().equals(second.get("items").toString()), "order or content changed");
+        }
+    }
+
+    @Test
+    void ledgerHasEveryItemServedAndTheLastChangeAfterWhichTheApiStandsStill() throws Exception {
+        List<String> ledger = new CopyOnWriteArrayList<>();
+        try (PropertyApiServer server = new PropertyApiServer(new PropertyApiServer.Settings(0, KEY, 0, 0, 0.2, 20, 100),
+                POPULATION, 11, (source, kind, type, id) -> ledger.add(kind + " " + type + " " + id)).start()) {
+            for (int i = 0; i < 100; i++) {
+                server.step();
+            }
+            server.endOfStream();
+            JsonNode owners = JSON.readTree(get(server, "/api/v1/owners?page=0&size=1000", KEY).body()).get("items");
+            JsonNode orders = JSON.readTree(get(server, "/api/v1/work-orders?page=0&size=1000", KEY).body()).get("items");
+            Set<String> expected = new HashSet<>();
+            String lastOwnerChange = "";
+            for (JsonNode owner : owners) {
+                lastOwnerChange = owner.get("updatedAt").asText();
+                if (owner.has("ownerId")) {
+                    expected.add("RECORD null " + owner.get("ownerId").asText());
+                    expected.add("FACT ARREARS " + owner.get("ownerId").asText());
+                    for (JsonNode unit : owner.get("units")) {
+                        expected.add("FACT UNIT " + String.join("/", owner.get("ownerId").asText(), unit.get("project").asText(),
+                                unit.get("building").asText(), unit.get("unit").asText()));
+                    }
+                }
+            }
+            for (JsonNode order : orders) {
+                expected.add((order.has("ownerId") ? "FACT WORK_ORDER " : "BROKEN work order ") + order.get("orderId").asText());
+            }
+            long brokenOwners = owners.size() - owners.findValues("ownerId").size();
+            assertTrue(brokenOwners > 0);
+            assertEquals(brokenOwners, ledger.stream().filter(line -> line.startsWith("BROKEN owner ")).count());
+            Set<String> items = new HashSet<>(ledger);
+            items.removeIf(line -> line.startsWith("BROKEN owner ") || line.startsWith("LAST_CHANGE "));
+            assertEquals(expected, items);
+            assertTrue(ledger.contains("LAST_CHANGE owners " + lastOwnerChange), "the owner served last is the last change");
+
+            Thread.sleep(1100);
+            assertEquals(owners, JSON.readTree(get(server, "/api/v1/owners?page=0&size=1000", KEY).body()).get("items"),
+                    "no churn after the end of the stream");
         }
     }
 }

@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +56,25 @@ class SalesDatabaseSimulatorTest {
                     + " (SELECT 1 FROM sales_customer s WHERE s.cust_no = c.cust_no)"));
             long customers = Long.parseLong(values(statement, "SELECT COUNT(*) FROM sales_customer").iterator().next());
             assertTrue(customers > 200, "customers: " + customers);
+        }
+    }
+
+    @Test
+    void ledgerHasEveryCustomerAndContractInTheDatabase() throws Exception {
+        String url = "jdbc:h2:mem:sales-ledger-test;DB_CLOSE_DELAY=-1";
+        List<String> ledger = new CopyOnWriteArrayList<>();
+        try (SalesDatabaseSimulator sales = new SalesDatabaseSimulator(url, "sa", "", POPULATION, 2,
+                (source, kind, type, id) -> ledger.add(kind + " " + type + " " + id))) {
+            for (int i = 0; i < 300; i++) {
+                sales.step();
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement()) {
+            Set<String> expected = new HashSet<>();
+            values(statement, "SELECT cust_no FROM sales_customer").forEach(id -> expected.add("RECORD null " + id));
+            values(statement, "SELECT contract_no FROM sales_contract").forEach(id -> expected.add("FACT CONTRACT " + id));
+            assertEquals(expected, new HashSet<>(ledger));
         }
     }
 

@@ -33,6 +33,9 @@ class CallCenterClientTest {
     }
 
     private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final List<String> ledger = new CopyOnWriteArrayList<>();
+    /** What the stand-in hub answers. */
+    private volatile int status = 202;
     private HttpServer hub;
 
     @BeforeEach
@@ -41,7 +44,7 @@ class CallCenterClientTest {
         hub.createContext("/hub" + CallCenterClient.PATH, exchange -> {
             posts.add(new Post(exchange.getRequestBody().readAllBytes(), exchange.getRequestHeaders().getFirst("X-Signature"),
                     exchange.getRequestHeaders().getFirst("Content-Type")));
-            exchange.sendResponseHeaders(202, -1);
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         hub.start();
@@ -54,7 +57,7 @@ class CallCenterClientTest {
 
     private CallCenterClient client(double invalidRate) {
         return new CallCenterClient(new CallCenterClient.Settings("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub/",
-                SECRET, invalidRate), POPULATION, 3);
+                SECRET, invalidRate), POPULATION, 3, (source, kind, type, id) -> ledger.add(kind + " " + type + " " + id));
     }
 
     private static String hmac(byte[] body) throws Exception {
@@ -111,9 +114,28 @@ class CallCenterClientTest {
             } catch (IOException notJson) {
                 continue;
             }
-            boolean valid = ticket.hasNonNull("ticketId") && ticket.hasNonNull("caller")
+            boolean valid = ticket.hasNonNull("ticketId") && ticket.path("caller").isObject()
                     && Set.of("created", "updated", "closed").contains(ticket.path("event").asText());
             assertTrue(!valid, "body should be invalid: " + ticket.path("event"));
         }
+    }
+
+    @Test
+    void ledgerHasWhatTheHubDecidedOnAndNothingItFailedToTake() throws Exception {
+        CallCenterClient client = client(0);
+        status = 503;
+        client.step();
+        assertEquals(List.of(), ledger, "a 5xx answer: the ticket change was not delivered");
+        status = 202;
+        client.step();
+        String ticketId = JSON.readTree(posts.get(1).body()).get("ticketId").asText();
+        assertEquals(List.of("RECORD null " + ticketId, "FACT TICKET " + ticketId), ledger);
+
+        ledger.clear();
+        CallCenterClient invalid = client(1.0);
+        status = 400;
+        invalid.step();
+        assertEquals(1, ledger.size());
+        assertTrue(ledger.get(0).matches("BROKEN request T\\d{8}-\\d{4}"), ledger.get(0));
     }
 }
