@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Reading native field values with reasons an operator can act on. A reason names the
@@ -120,7 +121,7 @@ public final class SourceValues {
         }
         T mapped = codes.get(text);
         if (mapped == null) {
-            throw new InvalidRecordException(field + " has an unknown value; expected one of " + codes.keySet());
+            throw new InvalidRecordException(field + " has an unknown value; expected one of " + new TreeSet<>(codes.keySet()));
         }
         return mapped;
     }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A membership event (`<memberEvent xmlns="urn:membership:event:1">`) as a canonical message:
@@ -55,7 +56,7 @@ public final class MemberEventMapper {
         String eventId = SourceValues.required(childText(event, "eventId"), "eventId");
         String type = SourceValues.required(childText(event, "type"), "type");
         if (!TYPES.contains(type)) {
-            throw new InvalidRecordException("type has an unknown value; expected one of " + TYPES);
+            throw new InvalidRecordException("type has an unknown value; expected one of " + new TreeSet<>(TYPES));
         }
         Instant occurredAt = SourceValues.offsetTime(SourceValues.required(childText(event, "occurredAt"), "occurredAt"), "occurredAt");
         Element member = child(event, "member");
@@ -76,7 +77,7 @@ public final class MemberEventMapper {
 
         String tier = SourceValues.text(childText(member, "tier"));
         if (tier != null && !TIERS.contains(tier)) {
-            throw new InvalidRecordException("member/tier has an unknown value; expected one of " + TIERS);
+            throw new InvalidRecordException("member/tier has an unknown value; expected one of " + new TreeSet<>(TIERS));
         }
         List<PartyFact> facts = new ArrayList<>();
         PartyFact membership = new PartyFact(SOURCE, FactType.MEMBERSHIP, party.getSourceId(), party.getSourceId())

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -128,7 +129,7 @@ public final class TicketMapper {
     private static String oneOf(String value, Set<String> allowed, String field) {
         String text = SourceValues.required(value, field);
         if (!allowed.contains(text)) {
-            throw new InvalidRecordException(field + " has an unknown value; expected one of " + allowed);
+            throw new InvalidRecordException(field + " has an unknown value; expected one of " + new TreeSet<>(allowed));
         }
         return text;
     }
