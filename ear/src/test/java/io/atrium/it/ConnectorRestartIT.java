@@ -50,11 +50,11 @@ class ConnectorRestartIT {
         HubClient hub = new HubClient(URI.create("http://127.0.0.1:8080/"));
         String run = TestData.runId();
         Path leasingInbox = TestData.serverData().resolve("atrium/inbox/leasing");
-        // older than the connectors' clock skew (5 s in the tests): each poll reads the last skew again, and
-        // after a restart nothing remembers what that window already gave, so it would be queued once more
+        // sales rows and property owners older than the connectors' clock skew (5 s in the tests): each poll
+        // reads the last skew again, and after a restart nothing remembers what that window already gave
         LocalDateTime now = TestData.salesNow().minusSeconds(30);
 
-        OffsetDateTime propertyTime = OffsetDateTime.now().withNano(0);
+        OffsetDateTime propertyTime = OffsetDateTime.now().minusSeconds(30).withNano(0);
         try (PropertyApiStub property = new PropertyApiStub()) {
             property.owners.add(PropertyApiStub.owner("PM-" + run + "-1", TestData.mobile(run + "p1"), propertyTime));
             restartWhileSourcesGoOn(hub, run, leasingInbox, now, property, propertyTime);
