@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Customers are locked before their records or links are read for a change: whoever changes which
@@ -45,16 +46,29 @@ public class CustomerLocks {
      * loading the records as entities: one loaded earlier keeps the state it was loaded with.
      */
     public Map<String, Customer> lockHoldersOf(Collection<Long> recordIds) {
+        return lockUntilStable(() -> new HashSet<>(em.createQuery("select r.customerId from SourceRecord r where r.id in :ids", String.class)
+                .setParameter("ids", recordIds).getResultList()), () -> { });
+    }
+
+    /**
+     * Locks the customers {@code involved} answers, then asks it again, since what it read before the
+     * locks were granted may have changed, and locks what it names anew, until it names no unlocked
+     * customer.
+     *
+     * @param involved     reads what is committed now and answers the customers involved
+     * @param afterLocking run after each round of locks: entities read before it may hold stale state
+     * @return the customers locked, by id
+     */
+    public Map<String, Customer> lockUntilStable(Supplier<Set<String>> involved, Runnable afterLocking) {
         Map<String, Customer> locked = new TreeMap<>();
         while (true) {
-            Set<String> holders = new HashSet<>(em.createQuery(
-                            "select r.customerId from SourceRecord r where r.id in :ids", String.class)
-                    .setParameter("ids", recordIds).getResultList());
-            holders.removeAll(locked.keySet());
-            if (holders.isEmpty()) {
+            Set<String> unlocked = new HashSet<>(involved.get());
+            unlocked.removeAll(locked.keySet());
+            if (unlocked.isEmpty()) {
                 return locked;
             }
-            locked.putAll(lock(holders));
+            locked.putAll(lock(unlocked));
+            afterLocking.run();
         }
     }
 }

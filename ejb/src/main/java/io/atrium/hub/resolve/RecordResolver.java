@@ -88,24 +88,21 @@ public class RecordResolver {
             return;
         }
         StandardizedRecord standardized = Standardizer.standardize(record);
-        // Lock first: the customers this record may change (its own, those of its MERGE candidates), then
-        // score again on what is committed now, until no unlocked customer is involved.
-        Map<String, Customer> locked = new HashMap<>();
-        StoredCandidates candidates;
-        List<MatchResult> scored;
-        while (true) {
-            candidates = new StoredCandidates(em, engine.scorer().settings().maxBlockSize());
-            scored = engine.resolver().resolve(standardized, candidates, frequencies.current());
-            Set<String> involved = involvedCustomers(stored, scored, candidates, standardized.key());
-            involved.removeAll(locked.keySet());
-            if (involved.isEmpty()) {
-                break;
+        // Lock first: the customers this record may change, then score again on what is committed now,
+        // until no unlocked customer is involved.
+        Scoring scoring = new Scoring();
+        SourceRecord current = stored;
+        Map<String, Customer> locked = customerLocks.lockUntilStable(() -> {
+            scoring.candidates = new StoredCandidates(em, engine.scorer().settings().maxBlockSize());
+            scoring.results = engine.resolver().resolve(standardized, scoring.candidates, frequencies.current());
+            return involvedCustomers(current, scoring.results, scoring.candidates, standardized.key());
+        }, () -> {
+            if (current != null) {
+                em.refresh(current);
             }
-            locked.putAll(customerLocks.lock(involved));
-            if (stored != null) {
-                em.refresh(stored);
-            }
-        }
+        });
+        StoredCandidates candidates = scoring.candidates;
+        List<MatchResult> scored = scoring.results;
         MatchResult strongestMerge = scored.stream().filter(r -> r.decision() == Decision.MERGE).findFirst().orElse(null);
 
         boolean arrived = stored == null;
@@ -139,6 +136,12 @@ public class RecordResolver {
         start.add(stored.getId());
         repartitioning.repartition(start, arrived ? Set.of(stored.getId()) : Set.of(),
                 Set.of(stored.getId()), now, standardized.key());
+    }
+
+    /** The latest scoring of a record against the stored candidates, redone after each round of locks. */
+    private static final class Scoring {
+        StoredCandidates candidates;
+        List<MatchResult> results;
     }
 
     /**

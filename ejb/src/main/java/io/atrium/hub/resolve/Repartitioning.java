@@ -105,21 +105,16 @@ public class Repartitioning {
      * customer of the component is locked. Answers the locked customers.
      */
     private Map<String, Customer> lockComponent(Collection<Long> start, Map<Long, SourceRecord> rows, Map<Long, MatchLink> links) {
-        Map<String, Customer> locked = new HashMap<>();
-        while (true) {
+        return customerLocks.lockUntilStable(() -> {
             rows.clear();
             links.clear();
             collectComponent(start, rows, links);
-            Set<String> holders = rows.values().stream().map(SourceRecord::getCustomerId).collect(Collectors.toCollection(HashSet::new));
-            holders.removeAll(locked.keySet());
-            if (holders.isEmpty()) {
-                return locked;
-            }
-            locked.putAll(customerLocks.lock(holders));
+            return rows.values().stream().map(SourceRecord::getCustomerId).collect(Collectors.toSet());
+        }, () -> {
             // the next round reads them again: entities already in the context would keep their old state
             rows.values().forEach(em::refresh);
             links.values().forEach(em::detach);
-        }
+        });
     }
 
     /** The records linked to {@code start}, closed over links and over customer membership. */
