@@ -1,5 +1,7 @@
 package io.atrium.hub.customer;
 
+import io.atrium.client.CustomerStatus;
+
 import io.atrium.resolution.model.PartyKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

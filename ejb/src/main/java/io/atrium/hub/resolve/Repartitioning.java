@@ -3,7 +3,7 @@ package io.atrium.hub.resolve;
 import io.atrium.hub.customer.ChangeType;
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.CustomerEvent;
-import io.atrium.hub.customer.CustomerStatus;
+import io.atrium.client.CustomerStatus;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.events.ChangeEvents;
 import io.atrium.hub.match.CannotLink;

@@ -1,7 +1,7 @@
 package io.atrium.web.api;
 
-import io.atrium.hub.customer.CustomerQueries;
-import io.atrium.hub.customer.CustomerView;
+import io.atrium.hub.customer.CustomerDirectoryBean;
+import io.atrium.client.CustomerView;
 import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -25,12 +25,16 @@ import java.util.List;
 public class CustomerResource {
 
     @EJB
-    CustomerQueries customers;
+    CustomerDirectoryBean customers;
 
     @GET
     @Path("/{id}")
     public CustomerView byId(@PathParam("id") String id) {
-        return customers.find(id).orElseThrow(() -> new NotFoundException("no customer " + id));
+        CustomerView customer = customers.find(id);
+        if (customer == null) {
+            throw new NotFoundException("no customer " + id);
+        }
+        return customer;
     }
 
     @GET

@@ -1,5 +1,6 @@
-package io.atrium.hub.customer;
+package io.atrium.client;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +13,17 @@ import java.util.Map;
 public record CustomerView(String id, CustomerStatus status, String mergedInto, String kind,
                            Map<String, GoldenValue> golden, List<GoldenValue> phones, List<GoldenValue> emails,
                            List<SourceRecordRef> sourceRecords,
-                           List<FactView> timeline, Instant createdAt, Instant updatedAt) {
+                           List<FactView> timeline, Instant createdAt, Instant updatedAt) implements Serializable {
 
     /** A golden field with its lineage. */
-    public record GoldenValue(String value, String source, String sourceId) {
+    public record GoldenValue(String value, String source, String sourceId) implements Serializable {
     }
 
     /** A business fact of one of the customer's source records; the timeline is newest first. */
     public record FactView(String type, String source, String factId, String sourceId, Instant occurredAt,
-                           Instant updatedAt, Map<String, Object> data) {
+                           Instant updatedAt, Map<String, Object> data) implements Serializable {
     }
 
-    public record SourceRecordRef(String source, String sourceId, Instant updatedAt) {
+    public record SourceRecordRef(String source, String sourceId, Instant updatedAt) implements Serializable {
     }
 }

@@ -1,5 +1,10 @@
 package io.atrium.hub.customer;
 
+import io.atrium.client.CustomerDirectory;
+import io.atrium.client.CustomerView;
+
+import io.atrium.client.CustomerStatus;
+
 import io.atrium.hub.fact.SourceFact;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.security.HubRoles;
@@ -8,6 +13,8 @@ import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Remote;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,19 +25,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Read side of the unified customer view. */
+/**
+ * Read side of the unified customer view: the {@link CustomerDirectory} downstream applications call
+ * remotely, and the no-interface view the hub's REST layer calls locally.
+ */
 @Stateless
+@Remote(CustomerDirectory.class)
+@LocalBean
 @RolesAllowed({HubRoles.VIEWER, HubRoles.OPERATOR, HubRoles.ADMIN, HubRoles.APP})
-public class CustomerQueries {
+public class CustomerDirectoryBean implements CustomerDirectory {
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
-    public Optional<CustomerView> find(String customerId) {
-        return Optional.ofNullable(em.find(Customer.class, customerId)).map(this::view);
+    @Override
+    public CustomerView find(String customerId) {
+        Customer customer = em.find(Customer.class, customerId);
+        return customer == null ? null : view(customer);
     }
 
-    /** Active customers with a source record carrying this phone number, in any of its spellings. */
+    @Override
     public List<CustomerView> findByPhone(String phone) {
         Optional<Phones.Phone> standardized = Phones.standardize(phone);
         if (standardized.isEmpty()) {

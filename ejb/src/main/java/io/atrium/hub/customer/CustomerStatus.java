@@ -1,3 +1,0 @@
-package io.atrium.hub.customer;
-
-public enum CustomerStatus { ACTIVE, MERGED }
