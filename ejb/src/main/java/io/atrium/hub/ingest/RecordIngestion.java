@@ -47,7 +47,7 @@ public class RecordIngestion {
     ConnectorActivity activity;
 
     @Inject
-    @ConfigProperty(name = "atrium.queue.batch-size", defaultValue = "200")
+    @ConfigProperty(name = "atrium.queue.batch-size")
     int batchSize;
 
     @Inject
