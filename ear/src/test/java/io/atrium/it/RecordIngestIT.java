@@ -79,12 +79,16 @@ class RecordIngestIT extends DeployedHub {
         String body = record("B-1", "李娜", phone) + "\n"
                 + JSON.createObjectNode().put("source", "it-" + run) + "\n"
                 + "not json at all\n"
+                // the NUL goes escaped in the JSON: a valid line whose name PostgreSQL cannot store
+                + record("B-3", "李\0娜", phone) + "\n"
                 + record("B-2", "李娜", phone) + "\n";
         HubClient.Response posted = hub.postRecords(HubClient.APP, body);
         assertEquals(202, posted.status(), posted.body());
         JsonNode result = posted.json();
         assertEquals(2, result.get("accepted").asInt());
-        assertEquals(2, result.get("rejected").asInt());
+        assertEquals(3, result.get("rejected").asInt());
+        assertEquals(4, result.get("rejections").get(2).get("line").asInt());
+        assertEquals("name holds the control character U+0000 at character 2", result.get("rejections").get(2).get("reason").asText());
         assertEquals(2, result.get("rejections").get(0).get("line").asInt());
         assertEquals("missing required field 'sourceId'", result.get("rejections").get(0).get("reason").asText());
         assertEquals(3, result.get("rejections").get(1).get("line").asInt());

@@ -157,6 +157,7 @@ class TicketWebhookIT extends DeployedHub {
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode(), response.body());
+        // the limit is the default in the ejb module's microprofile-config.properties: the web module reads that file too
         assertEquals("{\"error\":\"the body is larger than 262144 bytes\"}", response.body());
     }
 

@@ -4,6 +4,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
+import java.util.Optional;
+
 /**
  * Base of every connector's routes: one error handler (retries with exponential back-off,
  * settings from configuration, the final failure reported for operators), an on/off switch,
@@ -30,8 +32,7 @@ public abstract class ConnectorRouteBuilder extends RouteBuilder {
     @Override
     public final void configure() throws Exception {
         errorHandler(defaultErrorHandler()
-                .maximumRedeliveries(getContext().getPropertiesComponent()
-                        .resolveProperty("atrium.connector.redeliveries").map(Integer::parseInt).orElse(3))
+                .maximumRedeliveries(Integer.parseInt(setting("atrium.connector.redeliveries")))
                 .redeliveryDelay(1000)
                 .useExponentialBackOff()
                 .backOffMultiplier(2)
@@ -72,6 +73,11 @@ public abstract class ConnectorRouteBuilder extends RouteBuilder {
     /** A configuration value, resolved now (defaults come from the hub, overrides from system properties). */
     protected String setting(String key) {
         return getContext().resolvePropertyPlaceholders("{{" + key + "}}");
+    }
+
+    /** A configuration value that has no default (a credential, say): empty until an operator sets it. */
+    protected Optional<String> optionalSetting(String key) {
+        return getContext().getPropertiesComponent().resolveProperty(key);
     }
 
     /** Appends consumer options to an operator-given endpoint URI that may already carry some. */

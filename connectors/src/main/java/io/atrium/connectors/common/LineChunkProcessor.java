@@ -1,22 +1,18 @@
 package io.atrium.connectors.common;
 
 import io.atrium.resolution.model.CanonicalMessage;
-import io.atrium.resolution.model.InvalidRecordException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Handles one chunk of a line-oriented file (the lines a Camel split grouped together):
- * maps every line through its format's mapping (the one a replay from the quarantine uses),
- * delivers the good ones in one call, quarantines each bad one with file name, line number and
- * reason (a line too long or holding a control character among them, see {@link RawItems}, or
- * one its connector's admission refuses). Chunks keep memory flat however large the file.
- * The bad lines are quarantined after the delivery: a failed delivery is retried with the whole
- * chunk, and its bad lines must not be quarantined once per attempt.
+ * maps every line through its format's mapping (the one a replay from the quarantine uses) in
+ * one {@link IntakeBatch}: the good ones are delivered in one call, each bad one quarantined with
+ * file name, line number and reason (a line too long or holding a control character among them,
+ * see {@link RawItems}, or one its connector's admission refuses). Chunks keep memory flat however
+ * large the file.
  */
 public class LineChunkProcessor implements Processor {
 
@@ -46,24 +42,19 @@ public class LineChunkProcessor implements Processor {
         String file = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         int firstLine = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) * chunkSize + linesBefore + 1;
         String[] lines = exchange.getIn().getBody(String.class).split("\r?\n", -1);
-        List<CanonicalMessage> good = new ArrayList<>(lines.length);
-        List<RejectedInput> bad = new ArrayList<>();
+        IntakeBatch batch = new IntakeBatch(source);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
+            String line = lines[i];
+            if (line.isBlank()) {
                 continue;
             }
             String position = file + " line " + (firstLine + i);
-            try {
-                CanonicalMessage message = NativeFormats.map(format, lines[i], position);
+            batch.add(format, position, () -> line, () -> {
+                CanonicalMessage message = NativeFormats.map(format, line, position);
                 admission.accept(message);
-                good.add(message);
-            } catch (InvalidRecordException e) {
-                bad.add(new RejectedInput(source, format, position, e.getMessage(), lines[i]));
-            }
+                return message;
+            });
         }
-        if (!good.isEmpty()) {
-            sink.deliver(good);
-        }
-        bad.forEach(quarantine::quarantine);
+        batch.handOver(sink, quarantine);
     }
 }

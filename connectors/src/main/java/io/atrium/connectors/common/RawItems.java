@@ -2,11 +2,14 @@ package io.atrium.connectors.common;
 
 import io.atrium.resolution.model.InvalidRecordException;
 
+import java.util.Optional;
+
 /**
  * What any raw item from a file must be before it is mapped, and again before a quarantined
  * item is replayed: no longer than a source item can reasonably be, and without control
  * characters (a NUL byte is corruption, and PostgreSQL text refuses it wherever it would be
- * stored). Tabs and line ends are allowed: XML and JSON items hold them.
+ * stored). Tabs and line ends are allowed: XML and JSON items hold them. What an item says once
+ * mapped (an escaped NUL inside a JSON string, a value too long for its column) is checked by {@link StorableValues}.
  */
 public final class RawItems {
 
@@ -22,12 +25,26 @@ public final class RawItems {
             throw new InvalidRecordException("item has " + item.length() + " characters, more than the "
                     + MAX_LENGTH + " a source item may have");
         }
-        for (int i = 0; i < item.length(); i++) {
-            char c = item.charAt(i);
+        refusedCharacter(item).ifPresent(refused -> {
+            throw new InvalidRecordException("holds " + refused);
+        });
+    }
+
+    /**
+     * The first character no source text may hold, described by code and place (never the text): a control
+     * character other than tab and line ends, or half of a surrogate pair (which no database text can encode).
+     */
+    public static Optional<String> refusedCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                throw new InvalidRecordException(String.format("holds the control character U+%04X at character %d",
-                        (int) c, i + 1));
+                return Optional.of(String.format("the control character U+%04X at character %d", (int) c, i + 1));
+            }
+            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                return Optional.of(String.format("half of a surrogate pair (U+%04X) at character %d", (int) c, i + 1));
             }
         }
+        return Optional.empty();
     }
 }

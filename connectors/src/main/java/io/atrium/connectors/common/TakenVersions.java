@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the item can still be read again (inside the clock skew the watermark stays behind, or a repeated
  * pass): an item read again in the same version is skipped, so it is neither queued nor quarantined
  * twice; a newer version is taken. Kept in memory: after a restart the re-read window is taken once
- * more, which changes nothing downstream.
+ * more, which changes nothing downstream (and quarantines its bad items once more).
  */
 public final class TakenVersions {
 
@@ -27,10 +27,14 @@ public final class TakenVersions {
         return known != null && known.version().equals(version);
     }
 
-    /** Call once the versions are durably queued or quarantined: a version noted but lost would never be taken. */
+    /**
+     * Call once the versions are durably queued or quarantined: a version noted but lost would never be taken.
+     * A version without a readable time (quarantined for it) is kept until its item shows another version:
+     * no watermark passes it, and a source may serve it on every poll, which must not quarantine it every time.
+     */
     public void addAll(Iterable<Taken> versions) {
         for (Taken version : versions) {
-            taken.put(version.id(), new Version(version.version(), version.time() == null ? Instant.MIN : version.time()));
+            taken.put(version.id(), new Version(version.version(), version.time() == null ? Instant.MAX : version.time()));
         }
     }
 

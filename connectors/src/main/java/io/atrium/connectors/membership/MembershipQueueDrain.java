@@ -2,9 +2,8 @@ package io.atrium.connectors.membership;
 
 import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.InputFormat;
+import io.atrium.connectors.common.IntakeBatch;
 import io.atrium.connectors.common.QuarantineSink;
-import io.atrium.connectors.common.RejectedInput;
-import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.InvalidRecordException;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -12,9 +11,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads the membership queue in batches, each in one local JMS transaction that commits
@@ -61,20 +57,16 @@ class MembershipQueueDrain {
     }
 
     private int takeBatch(JMSContext jms, JMSConsumer consumer, long firstWait) {
-        List<CanonicalMessage> good = new ArrayList<>(batchSize);
-        List<RejectedInput> bad = new ArrayList<>();
+        IntakeBatch batch = new IntakeBatch(MemberEventMapper.SOURCE);
         int read = 0;
         try {
             for (Message message = consumer.receive(firstWait); message != null;
                  message = read < batchSize ? consumer.receiveNoWait() : null) {
                 read++;
-                map(message, good, bad);
+                add(message, batch);
             }
-            if (!good.isEmpty()) {
-                sink.deliver(good);
-            }
-            // after the delivery: a failed one rolls the batch back for redelivery, which must not quarantine twice
-            bad.forEach(quarantine::quarantine);
+            // a failed delivery rolls the batch back for redelivery, before anything is quarantined
+            batch.handOver(sink, quarantine);
             jms.commit();
             return read;
         } catch (RuntimeException e) {
@@ -83,8 +75,8 @@ class MembershipQueueDrain {
         }
     }
 
-    private void map(Message message, List<CanonicalMessage> good, List<RejectedInput> bad) {
-        String xml = null;
+    private static void add(Message message, IntakeBatch batch) {
+        String xml;
         String position;
         try {
             position = "message " + message.getJMSMessageID();
@@ -92,14 +84,11 @@ class MembershipQueueDrain {
         } catch (JMSException e) {
             throw new IllegalStateException("membership message cannot be read", e);
         }
-        try {
+        batch.add(InputFormat.MEMBERSHIP_XML, position, () -> xml == null ? "" : xml, () -> {
             if (xml == null) {
                 throw new InvalidRecordException("not a text message");
             }
-            good.add(MemberEventMapper.map(xml));
-        } catch (InvalidRecordException e) {
-            bad.add(new RejectedInput(MemberEventMapper.SOURCE, InputFormat.MEMBERSHIP_XML, position,
-                    e.getMessage(), xml == null ? "" : xml));
-        }
+            return MemberEventMapper.map(xml);
+        });
     }
 }

@@ -3,13 +3,11 @@ package io.atrium.connectors.property;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.FutureDatedSink;
+import io.atrium.connectors.common.IntakeBatch;
 import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
-import io.atrium.connectors.common.RejectedInput;
 import io.atrium.connectors.common.SourceClock;
 import io.atrium.connectors.common.TakenVersions;
-import io.atrium.resolution.model.CanonicalMessage;
-import io.atrium.resolution.model.InvalidRecordException;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -73,8 +71,7 @@ public class PropertyPoller {
                 JsonNode body = api.page(endpoint, since, page, pageSize);
                 total = body.get("total").asLong();
                 JsonNode items = body.get("items");
-                List<CanonicalMessage> good = new ArrayList<>();
-                List<RejectedInput> bad = new ArrayList<>();
+                IntakeBatch batch = new IntakeBatch("property");
                 List<TakenVersions.Taken> pageTaken = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
                     JsonNode item = items.get(i);
@@ -94,19 +91,10 @@ public class PropertyPoller {
                         futureDated.futureDated("property",
                                 endpoint.path() + " " + endpoint.idField() + "=" + id + " updatedAt=" + updatedAt);
                     }
-                    try {
-                        good.add(PropertyItemMapper.map(endpoint, item));
-                    } catch (InvalidRecordException e) {
-                        bad.add(new RejectedInput("property", endpoint.format(),
-                                endpoint.path() + " updatedSince=" + since + " page " + page + " item " + i,
-                                e.getMessage(), item.toString()));
-                    }
+                    batch.add(endpoint.format(), endpoint.path() + " updatedSince=" + since + " page " + page + " item " + i,
+                            item::toString, () -> PropertyItemMapper.map(endpoint, item));
                 }
-                if (!good.isEmpty()) {
-                    sink.deliver(good);
-                }
-                // after the delivery: a failed one is retried with the whole poll, which must not quarantine twice
-                bad.forEach(quarantine::quarantine);
+                batch.handOver(sink, quarantine);
                 versions.addAll(pageTaken);
                 // the API may serve fewer items per page than asked for; its own page size counts
                 int served = body.path("size").asInt(pageSize);

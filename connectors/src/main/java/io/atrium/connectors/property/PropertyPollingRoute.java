@@ -34,7 +34,7 @@ public class PropertyPollingRoute extends ConnectorRouteBuilder {
     @Override
     protected void configureRoutes() {
         PropertyApiClient api = new PropertyApiClient(
-                setting("atrium.property.base-url"), setting("atrium.property.api-key"),
+                setting("atrium.property.base-url"), optionalSetting("atrium.property.api-key").orElse(""),
                 Integer.parseInt(setting("atrium.property.max-attempts")),
                 Duration.ofSeconds(Long.parseLong(setting("atrium.property.max-retry-wait-seconds"))),
                 PropertyPollingRoute::sleep);

@@ -2,15 +2,13 @@ package io.atrium.connectors.sales;
 
 import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.FutureDatedSink;
+import io.atrium.connectors.common.IntakeBatch;
 import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
-import io.atrium.connectors.common.RejectedInput;
 import io.atrium.connectors.common.SourceClock;
 import io.atrium.connectors.common.SourceValues;
 import io.atrium.connectors.common.TakenVersions;
-import io.atrium.resolution.model.CanonicalMessage;
-import io.atrium.resolution.model.InvalidRecordException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -74,8 +72,7 @@ public class SalesTablePoller {
         if (rows.isEmpty()) {
             return new Batch(0, from, List.of());
         }
-        List<CanonicalMessage> good = new ArrayList<>(rows.size());
-        List<RejectedInput> bad = new ArrayList<>();
+        IntakeBatch batch = new IntakeBatch("sales");
         List<TakenVersions.Taken> taken = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
             String key = String.valueOf(row.get(table.keyColumn()));
@@ -88,19 +85,10 @@ public class SalesTablePoller {
             if (sourceClock.isFutureDated(time)) {
                 futureDated.futureDated("sales", table.tableName() + " " + table.keyColumn() + "=" + key + " updated_at=" + updatedAt);
             }
-            try {
-                good.add(SalesRowMapper.map(table, row));
-            } catch (InvalidRecordException e) {
-                bad.add(new RejectedInput("sales", table.format(),
-                        table.tableName() + " " + table.keyColumn() + "=" + row.get(table.keyColumn()),
-                        e.getMessage(), NativeFormats.rowAsJson(row)));
-            }
+            batch.add(table.format(), table.tableName() + " " + table.keyColumn() + "=" + key,
+                    () -> NativeFormats.rowAsJson(row), () -> SalesRowMapper.map(table, row));
         }
-        if (!good.isEmpty()) {
-            sink.deliver(good);
-        }
-        // after the delivery, as every connector does: a failed one is retried with the batch, which must not quarantine twice
-        bad.forEach(quarantine::quarantine);
+        batch.handOver(sink, quarantine);
         Map<String, Object> lastRow = rows.get(rows.size() - 1);
         Watermark last = new Watermark((LocalDateTime) lastRow.get("updated_at"), String.valueOf(lastRow.get(table.keyColumn())));
         progress.save(progressKey, last.notAfter(cap).format());

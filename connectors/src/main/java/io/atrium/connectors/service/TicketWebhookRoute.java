@@ -3,10 +3,8 @@ package io.atrium.connectors.service;
 import io.atrium.connectors.common.CanonicalSink;
 import io.atrium.connectors.common.ConnectorRouteBuilder;
 import io.atrium.connectors.common.InputFormat;
+import io.atrium.connectors.common.IntakeBatch;
 import io.atrium.connectors.common.QuarantineSink;
-import io.atrium.connectors.common.RejectedInput;
-import io.atrium.resolution.model.CanonicalMessage;
-import io.atrium.resolution.model.InvalidRecordException;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 
@@ -15,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * The call center's ticket changes, as the webhook hands them over once it has checked the
@@ -68,19 +65,19 @@ public class TicketWebhookRoute extends ConnectorRouteBuilder {
     private void mapOrQuarantine(Exchange exchange) {
         byte[] body = exchange.getIn().getBody(byte[].class);
         String text = new String(body, StandardCharsets.UTF_8);
-        try {
-            exchange.getIn().setHeader(BODY_DIGEST, sha256(body));
-            exchange.getIn().setBody(TicketMapper.map(text));
-        } catch (InvalidRecordException e) {
-            quarantine.quarantine(new RejectedInput(source(), InputFormat.SERVICE_TICKET_JSON,
-                    "webhook request received " + Instant.now(), e.getMessage(), text));
-            exchange.getIn().setBody(new TicketOutcome(TicketOutcome.Status.REJECTED, e.getMessage()));
-            exchange.setRouteStop(true);
-        }
+        IntakeBatch request = new IntakeBatch(source());
+        exchange.getIn().setHeader(BODY_DIGEST, sha256(body));
+        exchange.getIn().setBody(request);
+        request.add(InputFormat.SERVICE_TICKET_JSON, "webhook request received " + Instant.now(), () -> text,
+                () -> TicketMapper.map(text)).ifPresent(refused -> {
+                    request.handOver(sink, quarantine);
+                    exchange.getIn().setBody(new TicketOutcome(TicketOutcome.Status.REJECTED, refused.reason()));
+                    exchange.setRouteStop(true);
+                });
     }
 
     private void deliver(Exchange exchange) {
-        sink.deliver(List.of(exchange.getIn().getBody(CanonicalMessage.class)));
+        exchange.getIn().getBody(IntakeBatch.class).handOver(sink, quarantine);
         exchange.getIn().setBody(TicketOutcome.of(TicketOutcome.Status.QUEUED));
     }
 

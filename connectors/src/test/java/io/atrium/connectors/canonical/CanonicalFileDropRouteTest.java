@@ -45,13 +45,18 @@ class CanonicalFileDropRouteTest extends ConnectorRouteTestSupport {
         NotifyBuilder bothFiles = new NotifyBuilder(context).fromRoute(CanonicalFileDropRoute.ROUTE_ID).whenDone(2).create();
 
         drop("a.jsonl", String.join("\n", line("C-1"), "{\"source\":\"crm-legacy\",", line("C-2"),
-                line("C-3").replace("crm-legacy", "sales"), line("C-4").replace("Zhang", "Zhang\u0000"), "", line("C-5")));
+                line("C-3").replace("crm-legacy", "sales"), line("C-4").replace("Zhang", "Zhang\u0000"), "",
+                // an escaped NUL and a name longer than a golden value's column pass the raw line's checks
+                line("C-7").replace("Zhang", "Zhang\\u0000"), line("C-8").replace("Zhang Wei", "张".repeat(2001)), line("C-5")));
         drop("b.jsonl", line("C-6") + "\n");
 
         assertTrue(bothFiles.matches(20, TimeUnit.SECONDS), "both files read");
         filesDone.assertIsSatisfied();
         assertEquals(List.of("C-1", "C-2", "C-5", "C-6"), deliveredSourceIds().stream().sorted().toList());
-        assertEquals(List.of("a.jsonl line 2", "a.jsonl line 4", "a.jsonl line 5"), quarantinedPositions());
+        assertEquals(List.of("a.jsonl line 2", "a.jsonl line 4", "a.jsonl line 5", "a.jsonl line 7", "a.jsonl line 8"),
+                quarantinedPositions());
+        assertEquals("name holds the control character U+0000 at character 6", quarantined.get(3).reason());
+        assertEquals("name has 2001 characters, more than the 2000 the hub stores", quarantined.get(4).reason());
         for (RejectedInput rejected : quarantined) {
             assertEquals(InputFormat.CANONICAL_JSON, rejected.format());
             assertTrue(!rejected.reason().isBlank() && !rejected.reason().contains("Zhang"), rejected.reason());

@@ -72,13 +72,16 @@ class MembershipQueueRouteTest extends ConnectorRouteTestSupport {
         start();
         send(event("e1", "M1"), "<memberEvent xmlns=\"urn:membership:event:1\"><eventId>e2",
                 "<!DOCTYPE memberEvent [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + event("e3", "M3").replace("张伟", "&x;"),
-                null, event("e5", "M5").replace("UPDATED", "DELETED"), event("e6", "M6"));
+                null, event("e5", "M5").replace("UPDATED", "DELETED"),
+                // values the database cannot hold, though the XML is well-formed: too long, and a control character XML 1.1 allows
+                event("e7", "M7").replace("张伟", "张".repeat(2001)),
+                "<?xml version=\"1.1\"?>" + event("e8", "M8").replace("张伟", "张&#1;伟"), event("e6", "M6"));
 
         template.sendBody(DRAIN, null);
 
         assertEquals(List.of("M1", "M6"), deliveredSourceIds());
-        assertEquals(4, quarantined.size());
-        assertEquals(4, quarantinedPositions().stream().distinct().count(), "each by its own message id");
+        assertEquals(6, quarantined.size());
+        assertEquals(6, quarantinedPositions().stream().distinct().count(), "each by its own message id");
         for (RejectedInput rejected : quarantined) {
             assertEquals(InputFormat.MEMBERSHIP_XML, rejected.format());
             assertTrue(rejected.position().startsWith("message ID:"), rejected.position());
@@ -86,6 +89,8 @@ class MembershipQueueRouteTest extends ConnectorRouteTestSupport {
                     rejected.reason());
         }
         assertEquals("not a text message", quarantined.get(2).reason());
+        assertEquals("name has 2001 characters, more than the 2000 the hub stores", quarantined.get(4).reason());
+        assertEquals("name holds the control character U+0001 at character 2", quarantined.get(5).reason());
 
         template.sendBody(DRAIN, null);
         assertEquals(2, delivered.size(), "the queue was acknowledged: nothing comes twice");

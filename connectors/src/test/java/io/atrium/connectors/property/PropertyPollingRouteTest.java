@@ -49,16 +49,23 @@ class PropertyPollingRouteTest extends ConnectorRouteTestSupport {
     @BeforeEach
     void startApi() throws Exception {
         api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        serve("/api/v1/owners", List.of(owner("PM-1", "陈美玲"), "{\"ownerId\":\"PM-2\",\"updatedAt\":\"" + UPDATED + "\"}",
+        serve("/api/v1/owners", List.of(owner("PM-1", "陈美玲"),
+                // an escaped NUL passes every check of the raw text, and PostgreSQL refuses it once decoded
+                owner("PM-6", "陈\\u0000美玲"),
+                owner("PM-5", "<script>alert(1)</script>"),
+                "{\"ownerId\":\"PM-2\",\"updatedAt\":\"" + UPDATED + "\"}",
                 owner("PM-3", "陈美玲").replace("\"phones\":[\"13800138000\"]", "\"phones\":{\"$ne\":null}"),
                 owner("PM-4", "陈美玲").replace("\"arrears\":0", "\"arrears\":[[[[[[[[[[\"lots\"]]]]]]]]]]"),
-                owner("PM-5", "<script>alert(1)</script>")));
-        serve("/api/v1/work-orders", List.of(workOrder("WO-1", "报修"), workOrder("WO-2", "维修")));
+                // served on every poll: no watermark ever passes an item without a readable time
+                owner("PM-7", "陈美玲").replace(UPDATED, "last Tuesday")));
+        serve("/api/v1/work-orders", List.of(workOrder("WO-2", "维修"),
+                workOrder("WO-3", "维修").replace("厨房漏水", "漏".repeat(100_001)),
+                workOrder("WO-4", "维修"), workOrder("WO-1", "报修")));
         api.start();
         start(new PropertyPollingRoute(sink, quarantine, progress, (source, position) -> { }),
                 Map.of("atrium.property.base-url", "http://127.0.0.1:" + api.getAddress().getPort(),
                         "atrium.property.api-key", "test-key", "atrium.property.max-attempts", "2",
-                        "atrium.property.max-retry-wait-seconds", "1", "atrium.property.page-size", "2",
+                        "atrium.property.max-retry-wait-seconds", "1", "atrium.property.page-size", "3",
                         "atrium.property.max-passes", "2", "atrium.property.clock-skew", "120000",
                         "atrium.property.poll-period", "60000"),
                 PropertyPollingRoute.ROUTE_ID, route -> route.replaceFromWith(POLL));
@@ -73,16 +80,21 @@ class PropertyPollingRouteTest extends ConnectorRouteTestSupport {
     void goodItemsAreQueuedOnceAndBadOnesQuarantinedWithPageItemAndReasonAcrossPages() {
         template.sendBody(POLL, null);
 
-        assertEquals(List.of("PM-1", "PM-5", "WO-2"), deliveredSourceIds(), "markup in a name is a name: kept as text");
-        assertEquals(List.of("page 0 item 1", "page 1 item 0", "page 1 item 1", "page 0 item 0"),
-                quarantinedPositions().stream().map(position -> position.substring(position.indexOf("page"))).toList());
+        assertEquals(List.of("PM-1", "PM-5", "WO-2", "WO-4"), deliveredSourceIds(), "markup in a name is a name: kept as text");
+        assertEquals(List.of("owners page 0 item 1", "owners page 1 item 0", "owners page 1 item 1", "owners page 1 item 2",
+                        "owners page 2 item 0", "work-orders page 0 item 1", "work-orders page 1 item 0"),
+                quarantinedPositions().stream().map(position -> position.replaceAll("^/api/v1/(\\S+) .* (page .*)$", "$1 $2")).toList());
         for (RejectedInput rejected : quarantined) {
             assertTrue(!rejected.reason().isBlank() && !rejected.reason().contains("陈美玲"), rejected.reason());
         }
+        assertEquals("name holds the control character U+0000 at character 2", quarantined.get(0).reason());
+        assertEquals("updatedAt is not an ISO-8601 date-time with offset", quarantined.get(4).reason());
+        assertTrue(quarantined.get(5).reason().startsWith("fact data has 100"), quarantined.get(5).reason());
 
         template.sendBody(POLL, null);
-        assertEquals(3, delivered.size(), "items served again are not queued twice");
-        assertEquals(4, quarantined.size(), () -> "nor quarantined twice: " + quarantinedPositions());
+        assertEquals(4, delivered.size(), "items served again are not queued twice");
+        assertEquals(7, quarantined.size(), () -> "nor quarantined twice, the one without a readable time included: "
+                + quarantinedPositions());
         assertEquals(List.of(), reportedFailures);
     }
 
@@ -97,11 +109,11 @@ class PropertyPollingRouteTest extends ConnectorRouteTestSupport {
         unavailableAnswers.set(0);
         sinkOutages.set(1);
         template.sendBody(POLL, null);
-        assertEquals(List.of("PM-1", "PM-5", "WO-2"), deliveredSourceIds(), "a failed delivery retried once, nothing doubled");
-        assertEquals(4, quarantined.size());
+        assertEquals(List.of("PM-1", "PM-5", "WO-2", "WO-4"), deliveredSourceIds(), "a failed delivery retried once, nothing doubled");
+        assertEquals(7, quarantined.size());
     }
 
-    /** The collection in pages of two, as the API pages it; 503 while the test says it is unavailable. */
+    /** The collection in pages of three, as the API pages it; 503 while the test says it is unavailable. */
     private void serve(String path, List<String> items) {
         api.createContext(path, exchange -> {
             if (unavailableAnswers.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
@@ -109,8 +121,8 @@ class PropertyPollingRouteTest extends ConnectorRouteTestSupport {
                 return;
             }
             int page = Integer.parseInt(exchange.getRequestURI().getQuery().replaceAll(".*page=(\\d+).*", "$1"));
-            List<String> served = items.subList(Math.min(items.size(), page * 2), Math.min(items.size(), page * 2 + 2));
-            answer(exchange, 200, "{\"items\":[" + String.join(",", served) + "],\"page\":" + page + ",\"size\":2,\"total\":"
+            List<String> served = items.subList(Math.min(items.size(), page * 3), Math.min(items.size(), page * 3 + 3));
+            answer(exchange, 200, "{\"items\":[" + String.join(",", served) + "],\"page\":" + page + ",\"size\":3,\"total\":"
                     + items.size() + "}");
         });
     }

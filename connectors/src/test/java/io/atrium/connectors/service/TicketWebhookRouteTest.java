@@ -62,6 +62,21 @@ class TicketWebhookRouteTest extends ConnectorRouteTestSupport {
     }
 
     @Test
+    void aTicketHoldingAValueTheDatabaseCannotStoreIsRejectedAndQuarantinedNotQueued() {
+        // both pass the body's checks; decoded, PostgreSQL refuses the NUL and the column the long name
+        TicketOutcome nul = receive(TicketMapperTest.TICKET.replace("电梯故障", "电梯\\u0000故障"));
+        TicketOutcome longName = receive(TicketMapperTest.TICKET.replace("陈先生", "陈".repeat(2001)));
+
+        assertEquals(TicketOutcome.Status.REJECTED, nul.status());
+        assertTrue(nul.reason().endsWith("holds the control character U+0000 at character 3"), nul.reason());
+        assertEquals(new TicketOutcome(TicketOutcome.Status.REJECTED, "name has 2001 characters, more than the 2000 the hub stores"),
+                longName);
+        assertEquals(2, quarantined.size());
+        assertEquals(List.of(), delivered);
+        assertEquals(TicketOutcome.Status.QUEUED, receive(TicketMapperTest.TICKET).status(), "the good one after them");
+    }
+
+    @Test
     void hostileBodiesAreRejectedOneByOneAndTheGoodOnesBetweenThemQueued() throws Exception {
         String second = TicketMapperTest.TICKET.replace("T20260301-0001", "T20260301-0002");
         List<byte[]> bodies = List.of(

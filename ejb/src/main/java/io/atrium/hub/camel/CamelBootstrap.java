@@ -31,16 +31,17 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.microprofile.config.CamelMicroProfilePropertiesSource;
+import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Starts the hub's Camel context with the application and stops it on undeploy. JMS goes
  * through the server's pooled XA connection factory; Camel threads come from the server.
- * Endpoint settings are Camel placeholders with the defaults below; any of them can be
+ * Endpoint settings are Camel placeholders resolved through MicroProfile Config, like every
+ * other setting of the hub: defaults in this module's {@code META-INF/microprofile-config.properties},
  * overridden by a system property of the same name (-D, or a -P properties file). Each
  * connector's routes are added only when its `atrium.<source>.enabled` is true.
  */
@@ -90,7 +91,12 @@ public class CamelBootstrap {
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("atrium");
         camel.getExecutorServiceManager().setThreadPoolFactory(new ManagedThreadPoolFactory(threadFactory));
-        camel.getPropertiesComponent().setInitialProperties(defaults());
+        // MicroProfile Config is the one source of settings, named here rather than discovered on the class path.
+        // The routes are built and started in this method, so it reads this module's Config (the thread's class loader).
+        PropertiesComponent settings = new PropertiesComponent();
+        settings.setAutoDiscoverPropertiesSources(false);
+        settings.addPropertiesSource(new CamelMicroProfilePropertiesSource());
+        camel.setPropertiesComponent(settings);
         camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
         // in-flight polls may be waiting out a back-off; an undeploy does not wait for them
         camel.getShutdownStrategy().setTimeout(10);
@@ -136,36 +142,5 @@ public class CamelBootstrap {
     private boolean isEnabled(ConnectorRouteBuilder connector) {
         return camel.getPropertiesComponent().resolveProperty(connector.enabledProperty())
                 .map(Boolean::parseBoolean).orElse(false);
-    }
-
-    private static Properties defaults() {
-        Path data = Path.of(System.getProperty("jboss.server.data.dir", "data"), "atrium");
-        Properties defaults = new Properties();
-        defaults.setProperty("atrium.connector.redeliveries", "3");
-        defaults.setProperty("atrium.canonical.enabled", "true");
-        defaults.setProperty("atrium.canonical.inbox", data.resolve("inbox/canonical").toString());
-        defaults.setProperty("atrium.canonical.poll-delay", "1000");
-        defaults.setProperty("atrium.sales.enabled", "false");
-        defaults.setProperty("atrium.sales.poll-period", "5000");
-        defaults.setProperty("atrium.sales.batch-size", "500");
-        defaults.setProperty("atrium.sales.clock-skew", "120000");
-        defaults.setProperty("atrium.leasing.enabled", "true");
-        defaults.setProperty("atrium.leasing.endpoint", "file:" + data.resolve("inbox/leasing"));
-        defaults.setProperty("atrium.leasing.poll-delay", "2000");
-        defaults.setProperty("atrium.property.enabled", "false");
-        defaults.setProperty("atrium.property.base-url", "http://localhost:8090");
-        defaults.setProperty("atrium.property.api-key", "");
-        defaults.setProperty("atrium.property.page-size", "100");
-        defaults.setProperty("atrium.property.max-attempts", "6");
-        defaults.setProperty("atrium.property.max-retry-wait-seconds", "30");
-        defaults.setProperty("atrium.property.max-passes", "3");
-        defaults.setProperty("atrium.property.poll-period", "10000");
-        defaults.setProperty("atrium.property.clock-skew", "120000");
-        defaults.setProperty("atrium.membership.enabled", "true");
-        defaults.setProperty("atrium.membership.queue", "hub.in.membership");
-        defaults.setProperty("atrium.membership.batch-size", "500");
-        defaults.setProperty("atrium.membership.poll-period", "200");
-        defaults.setProperty("atrium.service.enabled", "true");
-        return defaults;
     }
 }

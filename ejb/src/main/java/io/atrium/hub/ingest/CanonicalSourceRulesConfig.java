@@ -3,9 +3,9 @@ package io.atrium.hub.ingest;
 import io.atrium.connectors.canonical.CanonicalSourceRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,17 +18,19 @@ import java.util.stream.Collectors;
 /**
  * The canonical intake's rules from configuration: {@code atrium.canonical.writers.<source>=user1,user2}
  * binds a source name to the API users allowed to write it, {@code atrium.canonical.max-future-skew-seconds}
- * (default 300) is how far ahead of the hub's clock a record's {@code updatedAt} may lie.
+ * is how far ahead of the hub's clock a record's {@code updatedAt} may lie.
  */
 @ApplicationScoped
 public class CanonicalSourceRulesConfig {
 
     static final String WRITERS_PREFIX = "atrium.canonical.writers.";
 
+    @Inject
+    Config config;
+
     @Produces
     @Singleton
     CanonicalSourceRules rules() {
-        Config config = ConfigProvider.getConfig();
         Map<String, Set<String>> writers = new HashMap<>();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(WRITERS_PREFIX) && name.length() > WRITERS_PREFIX.length()) {
@@ -40,7 +42,7 @@ public class CanonicalSourceRulesConfig {
                         .ifPresent(users -> writers.put(source, users));
             }
         }
-        long skew = config.getOptionalValue("atrium.canonical.max-future-skew-seconds", Long.class).orElse(300L);
+        long skew = config.getValue("atrium.canonical.max-future-skew-seconds", Long.class);
         return new CanonicalSourceRules(writers, Duration.ofSeconds(skew), Clock.systemUTC());
     }
 }

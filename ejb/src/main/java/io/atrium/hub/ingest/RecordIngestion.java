@@ -2,11 +2,12 @@ package io.atrium.hub.ingest;
 
 import io.atrium.connectors.canonical.CanonicalSourceRules;
 import io.atrium.connectors.common.InputFormat;
+import io.atrium.connectors.common.IntakeBatch;
 import io.atrium.connectors.common.NativeFormats;
+import io.atrium.connectors.common.RejectedInput;
 import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.hub.security.HubRoles;
 import io.atrium.resolution.model.CanonicalMessage;
-import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyFact;
 import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.Resource;
@@ -47,7 +48,7 @@ public class RecordIngestion {
     ConnectorActivity activity;
 
     @Inject
-    @ConfigProperty(name = "atrium.queue.batch-size", defaultValue = "200")
+    @ConfigProperty(name = "atrium.queue.batch-size")
     int batchSize;
 
     @Inject
@@ -64,25 +65,30 @@ public class RecordIngestion {
     @RolesAllowed({HubRoles.APP, HubRoles.ADMIN})
     public IngestResult submit(String jsonLines) {
         Optional<String> user = Optional.of(session.getCallerPrincipal().getName());
-        List<CanonicalMessage> accepted = new ArrayList<>();
+        IntakeBatch batch = new IntakeBatch("canonical");
         List<IngestResult.RejectedLine> rejected = new ArrayList<>();
+        int accepted = 0;
         List<String> lines = jsonLines.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
                 continue;
             }
-            try {
-                CanonicalMessage message = NativeFormats.map(InputFormat.CANONICAL_JSON, lines.get(i), "request line " + (i + 1));
+            String position = "request line " + (i + 1);
+            Optional<RejectedInput> refused = batch.add(InputFormat.CANONICAL_JSON, position, () -> line, () -> {
+                CanonicalMessage message = NativeFormats.map(InputFormat.CANONICAL_JSON, line, position);
                 rules.check(message.getParty(), user);
-                accepted.add(message);
-            } catch (InvalidRecordException e) {
-                rejected.add(new IngestResult.RejectedLine(i + 1, e.getMessage()));
+                return message;
+            });
+            if (refused.isPresent()) {
+                rejected.add(new IngestResult.RejectedLine(i + 1, refused.get().reason()));
+            } else {
+                accepted++;
             }
         }
-        if (!accepted.isEmpty()) {
-            enqueue(accepted);
-        }
-        return new IngestResult(accepted.size(), rejected.size(), rejected);
+        // refused lines are answered to the caller, not quarantined
+        batch.handOver(this::enqueue, refusal -> { });
+        return new IngestResult(accepted, rejected.size(), rejected);
     }
 
     /** The hub's own connectors, from their threads and without a caller identity. */

@@ -57,7 +57,7 @@ public class ResolverConsumer implements MessageListener {
 
     /** The same setting as the queue's `max-delivery-attempts` in configure-atrium.cli. */
     @Inject
-    @ConfigProperty(name = "atrium.jms.max-delivery-attempts", defaultValue = "5")
+    @ConfigProperty(name = "atrium.jms.max-delivery-attempts")
     int maxDeliveryAttempts;
 
     @Override

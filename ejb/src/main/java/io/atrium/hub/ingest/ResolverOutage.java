@@ -17,11 +17,11 @@ import java.time.Instant;
 public class ResolverOutage {
 
     @Inject
-    @ConfigProperty(name = "atrium.resolver.outage.first-wait", defaultValue = "1000")
+    @ConfigProperty(name = "atrium.resolver.outage.first-wait")
     long firstWaitMillis;
 
     @Inject
-    @ConfigProperty(name = "atrium.resolver.outage.max-wait", defaultValue = "15000")
+    @ConfigProperty(name = "atrium.resolver.outage.max-wait")
     long maxWaitMillis;
 
     private long consecutiveFailures;

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ResolverSessions {
 
     @Inject
-    @ConfigProperty(name = "atrium.resolver.sessions", defaultValue = "1")
+    @ConfigProperty(name = "atrium.resolver.sessions")
     int sessions;
 
     @PostConstruct

@@ -31,7 +31,7 @@ public class TicketWebhook {
 
     /** How long a taken request is remembered as such: longer than the call center keeps retrying. */
     @Inject
-    @ConfigProperty(name = "atrium.service.duplicate-window-hours", defaultValue = "24")
+    @ConfigProperty(name = "atrium.service.duplicate-window-hours")
     long duplicateWindowHours;
 
     /** False when the connector is switched off (`atrium.service.enabled`): its route was not added. */

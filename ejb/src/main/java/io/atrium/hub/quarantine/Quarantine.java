@@ -3,6 +3,7 @@ package io.atrium.hub.quarantine;
 import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.connectors.canonical.CanonicalSourceRules;
 import io.atrium.connectors.common.InputFormat;
+import io.atrium.connectors.common.IntakeBatch;
 import io.atrium.connectors.common.NativeFormats;
 import io.atrium.connectors.common.RejectedInput;
 import io.atrium.hub.ingest.RecordIngestion;
@@ -85,7 +86,8 @@ public class Quarantine {
     public Optional<QuarantineView> replay(long id) {
         return Optional.ofNullable(em.find(QuarantinedItem.class, id)).map(item -> {
             if (item.getStatus() == QuarantineStatus.OPEN) {
-                try {
+                IntakeBatch replayed = new IntakeBatch(item.getSource());
+                replayed.add(item.getFormat(), item.getPosition(), () -> "", () -> {
                     String payload = item.originalPayload().orElseThrow(() -> new InvalidRecordException(
                             "only the first characters of this item were kept; deliver it again from the source, or discard it"));
                     CanonicalMessage message = NativeFormats.map(item.getFormat(), payload, item.getPosition());
@@ -93,11 +95,12 @@ public class Quarantine {
                         // a dropped line is held to the source rules again
                         canonicalRules.admitDropped(message);
                     }
-                    ingestion.enqueue(List.of(message));
+                    return message;
+                }).ifPresentOrElse(refused -> item.stillFails(refused.reason()), () -> {
+                    // the item stays where it is: nothing is quarantined again
+                    replayed.handOver(ingestion::enqueue, refusal -> { });
                     item.close(QuarantineStatus.REPLAYED, session.getCallerPrincipal().getName(), Instant.now());
-                } catch (InvalidRecordException e) {
-                    item.stillFails(e.getMessage());
-                }
+                });
             }
             return QuarantineView.of(item);
         });

@@ -54,7 +54,7 @@ public class FrequencySnapshot {
     TimerService timers;
 
     @Inject
-    @ConfigProperty(name = "atrium.resolver.frequency-check-seconds", defaultValue = "60")
+    @ConfigProperty(name = "atrium.resolver.frequency-check-seconds")
     long checkSeconds;
 
     private volatile ValueFrequencies current = EMPTY;

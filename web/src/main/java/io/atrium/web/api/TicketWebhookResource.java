@@ -49,15 +49,15 @@ public class TicketWebhookResource {
     Optional<String> secret;
 
     @Inject
-    @ConfigProperty(name = "atrium.service.timestamp-tolerance-seconds", defaultValue = "300")
+    @ConfigProperty(name = "atrium.service.timestamp-tolerance-seconds")
     long timestampToleranceSeconds;
 
     @Inject
-    @ConfigProperty(name = "atrium.service.require-timestamp", defaultValue = "false")
+    @ConfigProperty(name = "atrium.service.require-timestamp")
     boolean timestampRequired;
 
     @Inject
-    @ConfigProperty(name = "atrium.service.max-body-bytes", defaultValue = "262144")
+    @ConfigProperty(name = "atrium.service.max-body-bytes")
     int maxBodyBytes;
 
     @POST
