@@ -6,8 +6,13 @@ import io.atrium.client.InvalidQueryException;
 import io.atrium.client.ProfileSummary;
 import io.atrium.client.TimelinePage;
 import io.atrium.hub.fact.SourceFact;
+import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.model.FactType;
+import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecordJson;
+import io.atrium.resolution.standardize.PersonNames;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.resolution.standardize.StandardizedRecordJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,6 +36,11 @@ import java.util.TreeSet;
 public class CustomerProfiles {
 
     public static final int MAX_LIMIT = 200;
+
+    /** The attribute a company's record names its contact person by (leasing's 联系人). */
+    static final String CONTACT_PERSON = "contactPerson";
+    /** Records of others sharing a phone read at most: a phone a whole office shares names no one contact. */
+    private static final int MAX_RECORDS_SHARING_A_PHONE = 50;
 
     private static final String OF_CUSTOMER = " from SourceFact f, SourceRecord r where r.customerId = :customer "
             + "and f.source = r.source and f.partySourceId = r.sourceId";
@@ -86,8 +96,43 @@ public class CustomerProfiles {
     /** The customer's roles and per-system summary. */
     public Profile profile(String customerId) {
         List<FactTally> tallies = tallies(customerId);
-        return new Profile(List.copyOf(ProfileFigures.roles(tallies)),
-                ProfileFigures.summary(tallies, units(customerId), pointsBalance(customerId)));
+        Set<CustomerRole> roles = ProfileFigures.roles(tallies);
+        if (isCompanyContact(customerId)) {
+            roles.add(CustomerRole.COMPANY_CONTACT);
+        }
+        return new Profile(List.copyOf(roles), ProfileFigures.summary(tallies, units(customerId), pointsBalance(customerId)));
+    }
+
+    /**
+     * Whether a company's record (a company tenant's lease) names this customer as its contact person: the
+     * contact's name reads as one of the customer's names, and the company's record shares one of its phones.
+     * Found through the stored phone hashes, so only the few records sharing a phone are read.
+     */
+    private boolean isCompanyContact(String customerId) {
+        Set<String> nameKeys = new TreeSet<>();
+        em.createQuery("select r.standardized from SourceRecord r where r.customerId = :customer and r.standardized is not null", String.class)
+                .setParameter("customer", customerId)
+                .getResultStream()
+                .map(StandardizedRecordJson::read)
+                .filter(StandardizedRecord::isPerson)
+                .map(StandardizedRecord::nameKey)
+                .filter(Objects::nonNull)
+                .forEach(nameKeys::add);
+        if (nameKeys.isEmpty()) {
+            return false;
+        }
+        return em.createQuery("select o.payload from SourceRecord o where o.customerId <> :customer and o.id in "
+                        + "(select h.sourceRecordId from RecordHash h where h.field = :phone and h.hash in "
+                        + "(select m.hash from RecordHash m, SourceRecord r where r.customerId = :customer "
+                        + "and m.sourceRecordId = r.id and m.field = :phone))", String.class)
+                .setParameter("customer", customerId)
+                .setParameter("phone", (short) FieldKind.PHONE.ordinal())
+                .setMaxResults(MAX_RECORDS_SHARING_A_PHONE)
+                .getResultStream()
+                .map(PartyRecordJson::read)
+                .filter(other -> other.getKind() == PartyKind.ORGANIZATION && other.getAttributes().get(CONTACT_PERSON) != null)
+                .map(company -> PersonNames.standardize(company.getAttributes().get(CONTACT_PERSON).toString(), null, null, false))
+                .anyMatch(contact -> contact != null && nameKeys.contains(contact.key()));
     }
 
     public record Profile(List<CustomerRole> roles, ProfileSummary summary) {
