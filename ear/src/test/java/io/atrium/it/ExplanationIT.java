@@ -118,6 +118,29 @@ class ExplanationIT extends DeployedHub {
     }
 
     @Test
+    void aRecordSplitOutWithABlockIsExplainedByTheBlockAndHeldByNothing() {
+        String name = TestData.rareName(run + "s");
+        String phone = TestData.mobile(run + "s");
+        post(person("A", name, phone));
+        post(person("B", name, phone));
+        hub.awaitCustomerWithPhone(phone, 2);
+        HubClient.Response split = hub.postJson("steward/splits", HubClient.ADMIN, TestData.JSON.createObjectNode()
+                .put("source", source).put("sourceId", "B").put("block", true).put("reason", "the son, same phone").toString());
+        assertEquals(200, split.status(), split.body());
+
+        JsonNode pair = explain("A", "B");
+        assertFalse(pair.get("sameCustomer").asBoolean());
+        assertEquals("MERGE", pair.get("decision").asText(), "the evidence alone would still merge them");
+        assertEquals(List.of("SPLIT", "BLOCK"), texts(pair.get("apart"), "kind"));
+        JsonNode block = pair.get("apart").get(1).get("decision");
+        assertEquals("SPLIT", block.get("type").asText());
+        assertEquals("the son, same phone", block.get("reason").asText());
+        JsonNode alone = get("customers/" + pair.get("customerB").asText() + "/why", HubClient.VIEWER);
+        assertEquals(1, alone.get("records").size());
+        assertEquals(0, alone.get("records").get(0).get("heldBy").size(), "nothing holds a record alone");
+    }
+
+    @Test
     void aMergedAwayIdAnswersWithItsSurvivorAndBadRequestsAreRefused() {
         String name = TestData.rareName(run + "m");
         String phoneA = TestData.mobile(run + "a");
