@@ -15,4 +15,26 @@ public interface CustomerDirectory {
 
     /** Active customers with a source record carrying this phone number, in any of its spellings. */
     List<CustomerView> findByPhone(String phone);
+
+    /**
+     * A page of the customer's facts, newest first, or null when there is no such customer; a merged-away id
+     * answers with its survivor's.
+     *
+     * @param cursor  null for the first page, else the {@code next} of the previous page
+     * @param limit   1 to 200
+     * @param sources only facts from these sources (empty: all)
+     * @param types   only facts of these types (CONTRACT, LEASE, UNIT, ARREARS, WORK_ORDER, MEMBERSHIP, POINTS, TICKET; empty: all)
+     * @throws InvalidQueryException for a cursor the hub did not issue, a limit out of range, an unknown type
+     */
+    TimelinePage timeline(String customerId, String cursor, int limit, List<String> sources, List<String> types);
+
+    /** Why each record of the customer belongs to it, or null when there is no such customer (a merged-away id: its survivor). */
+    Explanation.Customer why(String customerId);
+
+    /**
+     * Two records compared now, with what keeps them apart, or null when either record is unknown.
+     *
+     * @throws InvalidQueryException when both name the same record
+     */
+    Explanation.Pair explain(SourceKey a, SourceKey b);
 }

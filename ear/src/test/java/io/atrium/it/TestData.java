@@ -48,6 +48,13 @@ final class TestData {
         return java.time.LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(mixed(seed), 20_000L));
     }
 
+    /** A Chinese name from a seed that other runs are unlikely to use, so it is rare: matched with its plain weights. */
+    static String rareName(String seed) {
+        String given = "安柏澄德恩芳格瀚嘉婧珂岚玫楠琦瑞珊婷薇昕雅毓臻翰墨骁骏宸钧锐锋桐梓榆樾瑾瑜璇琬璟琅沅湘澜漪溪汐灏煜烨炜晗晔曦昀朗睿彦弈";
+        int h = (int) Math.floorMod(mixed(seed), (long) given.length() * given.length());
+        return "司马" + given.charAt(h / given.length()) + given.charAt(h % given.length());
+    }
+
     static long mixed(String seed) {
         return UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits();
     }

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TicketWebhookIT extends DeployedHub {
 
     /** The secret the IT server is configured with (ear/pom.xml, atrium.it.hub.options). */
-    private static final String SECRET = "it-webhook-secret";
+    static final String SECRET = "it-webhook-secret";
 
     @Test
     void signedTicketReachesTheCustomerOnceAndBadRequestsAreRefused() throws Exception {
@@ -220,7 +220,7 @@ class TicketWebhookIT extends DeployedHub {
     }
 
     /** Signs as the call center does, independently of the hub's code. */
-    private static String sign(byte[] body, String secret) throws Exception {
+    static String sign(byte[] body, String secret) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));

@@ -4,18 +4,23 @@ import io.atrium.client.CustomerDirectory;
 import io.atrium.client.CustomerView;
 
 import io.atrium.client.CustomerStatus;
+import io.atrium.client.Explanation;
+import io.atrium.client.SourceKey;
+import io.atrium.client.TimelinePage;
+import io.atrium.hub.explain.Explanations;
+import io.atrium.hub.profile.CustomerProfiles;
+import io.atrium.hub.profile.Survivors;
 
-import io.atrium.hub.fact.SourceFact;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.security.HubRoles;
 import io.atrium.resolution.blocking.Blocker;
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.standardize.Phones;
-import io.atrium.resolution.model.PartyRecordJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Remote;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -37,6 +42,15 @@ public class CustomerDirectoryBean implements CustomerDirectory {
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
+
+    @Inject
+    Survivors survivors;
+
+    @Inject
+    CustomerProfiles profiles;
+
+    @Inject
+    Explanations explanations;
 
     @Override
     public CustomerView find(String customerId) {
@@ -60,6 +74,21 @@ public class CustomerDirectoryBean implements CustomerDirectory {
                 .getResultList().stream().map(this::view).toList();
     }
 
+    @Override
+    public TimelinePage timeline(String customerId, String cursor, int limit, List<String> sources, List<String> types) {
+        return survivors.of(customerId).map(c -> profiles.timeline(c.getId(), cursor, limit, sources, types)).orElse(null);
+    }
+
+    @Override
+    public Explanation.Customer why(String customerId) {
+        return survivors.of(customerId).map(c -> explanations.why(c.getId())).orElse(null);
+    }
+
+    @Override
+    public Explanation.Pair explain(SourceKey a, SourceKey b) {
+        return explanations.explain(a, b);
+    }
+
     private CustomerView view(Customer customer) {
         Map<String, CustomerView.GoldenValue> golden = new LinkedHashMap<>();
         Map<String, List<CustomerView.GoldenValue>> contacts = new LinkedHashMap<>();
@@ -73,6 +102,8 @@ public class CustomerDirectoryBean implements CustomerDirectory {
                     }
                     contacts.computeIfAbsent(g.getFieldName(), f -> new ArrayList<>()).add(value);
                 });
+        TimelinePage timeline = profiles.timeline(customer.getId(), null, CustomerView.TIMELINE_FIRST_PAGE, List.of(), List.of());
+        CustomerProfiles.Profile profile = profiles.profile(customer.getId());
         List<CustomerView.SourceRecordRef> records = em.createQuery(
                         "select r from SourceRecord r where r.customerId = :id order by r.source, r.sourceId", SourceRecord.class)
                 .setParameter("id", customer.getId())
@@ -81,19 +112,8 @@ public class CustomerDirectoryBean implements CustomerDirectory {
                 .toList();
         return new CustomerView(customer.getId(), customer.getStatus(), customer.getMergedInto(),
                 customer.getKind() == null ? null : customer.getKind().name(), golden,
-                contacts.getOrDefault("phone", List.of()), contacts.getOrDefault("email", List.of()), records, timeline(customer.getId()),
-                customer.getCreatedAt(), customer.getUpdatedAt());
-    }
-
-    /** Facts are joined to the customer through their party record, so a fact that arrived first shows once its party does. */
-    private List<CustomerView.FactView> timeline(String customerId) {
-        return em.createQuery("select f from SourceFact f, SourceRecord r where r.customerId = :id "
-                        + "and f.source = r.source and f.partySourceId = r.sourceId "
-                        + "order by f.occurredAt desc nulls last, f.id desc", SourceFact.class)
-                .setParameter("id", customerId)
-                .getResultList().stream()
-                .map(f -> new CustomerView.FactView(f.getType().name(), f.getSource(), f.getFactId(), f.getPartySourceId(),
-                        f.getOccurredAt(), f.getUpdatedAt(), PartyRecordJson.readMap(f.getData())))
-                .toList();
+                contacts.getOrDefault("phone", List.of()), contacts.getOrDefault("email", List.of()), records, timeline.facts(),
+                customer.getCreatedAt(), customer.getUpdatedAt(), timeline.next(),
+                profile.roles(), profile.summary());
     }
 }

@@ -31,10 +31,16 @@ public class FactStore {
                 .setParameter("factId", fact.getFactId())
                 .getResultStream().findFirst().orElse(null);
         if (stored != null) {
-            return stored.update(party, fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
+            boolean changed = stored.update(party, fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
+            if (hash.equals(stored.getContentHash())) {
+                // also when unchanged: a fact stored before its figures were kept gets them on its next delivery
+                stored.figures(FactFigures.of(fact.getType(), fact.getData()));
+            }
+            return changed;
         }
         stored = new SourceFact(fact.getSource(), fact.getType(), fact.getFactId());
         stored.update(party, fact.getOccurredAt(), fact.getUpdatedAt(), data, hash);
+        stored.figures(FactFigures.of(fact.getType(), fact.getData()));
         // complete before persist: Hibernate's insert takes the state it had at persist time
         em.persist(stored);
         return true;

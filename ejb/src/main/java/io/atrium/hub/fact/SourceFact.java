@@ -12,7 +12,9 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A business fact from a source system, attached to a source party record (not to a
@@ -61,6 +63,18 @@ public class SourceFact {
     @Column(nullable = false, length = 100_000)
     private String data;
 
+    /** {@link FactFigures}: what a profile counts and sums, taken from the data whenever it changes. */
+    @Column(name = "fact_state", length = 32)
+    private String state;
+
+    @Column(precision = 18, scale = 2)
+    private BigDecimal amount;
+
+    @Column(name = "ends_on")
+    private LocalDate endsOn;
+
+    private Integer rating;
+
     protected SourceFact() {
     }
 
@@ -96,6 +110,16 @@ public class SourceFact {
         return true;
     }
 
+    /** Sets the figures of the data stored now. */
+    public void figures(FactFigures figures) {
+        String state = figures.state();
+        this.state = state == null || state.length() <= 32 ? state : state.substring(0, 32);
+        this.amount = figures.amount();
+        this.endsOn = figures.endsOn();
+        this.rating = figures.rating();
+    }
+
+    public Long getId() { return id; }
     public String getSource() { return source; }
     public FactType getType() { return type; }
     public String getFactId() { return factId; }

@@ -26,9 +26,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What data stewards do: review pairs the matcher was unsure of (accept = merge, reject = never merge
@@ -57,14 +61,21 @@ public class Stewardship {
 
     /** Pending review pairs whose records are still in different customers, most likely matches first. */
     public List<StewardViews.ReviewPair> pendingReviews(int limit) {
-        return em.createQuery("select l from MatchLink l, SourceRecord a, SourceRecord b "
+        List<MatchLink> pairs = em.createQuery("select l from MatchLink l, SourceRecord a, SourceRecord b "
                         + "where l.reviewState = :pending and l.suppressedBy is null and a.id = l.leftRecordId "
                         + "and b.id = l.rightRecordId and a.customerId <> b.customerId order by l.score desc, l.id", MatchLink.class)
                 .setParameter("pending", ReviewState.PENDING)
                 .setMaxResults(limit)
-                .getResultList().stream()
-                .map(this::reviewPair)
-                .toList();
+                .getResultList();
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        // both records of every pair in one query, not two per pair
+        Map<Long, SourceRecord> records = em.createQuery("select r from SourceRecord r where r.id in :ids", SourceRecord.class)
+                .setParameter("ids", pairs.stream().flatMap(l -> Stream.of(l.getLeftRecordId(), l.getRightRecordId())).distinct().toList())
+                .getResultStream()
+                .collect(Collectors.toMap(SourceRecord::getId, Function.identity()));
+        return pairs.stream().map(l -> reviewPair(l, records)).toList();
     }
 
     public StewardViews.ActionView accept(long linkId, String reason) {
@@ -226,18 +237,17 @@ public class Stewardship {
                 a.getLinkId(), record, a.isBlock(), a.getUndoes(), a.getUndoneBy(), read(a.getStateBefore()), read(a.getStateAfter()));
     }
 
-    private StewardViews.ReviewPair reviewPair(MatchLink link) {
+    private static StewardViews.ReviewPair reviewPair(MatchLink link, Map<Long, SourceRecord> records) {
         return new StewardViews.ReviewPair(link.getId(), link.getScore(), link.isConflict(), link.getExplanation(), link.getScoredAt(),
-                summary(link.getLeftRecordId()), summary(link.getRightRecordId()));
+                summary(records.get(link.getLeftRecordId())), summary(records.get(link.getRightRecordId())));
     }
 
-    private StewardViews.RecordSummary summary(long recordId) {
-        SourceRecord row = em.find(SourceRecord.class, recordId);
+    private static StewardViews.RecordSummary summary(SourceRecord row) {
         StandardizedRecord r = StandardizedRecords.of(row);
         List<String> phones = new ArrayList<>(r.mobiles());
         phones.addAll(r.landlines());
         phones.addAll(r.unverifiedPhones());
-        return new StewardViews.RecordSummary(recordId, row.getSource(), row.getSourceId(), row.getCustomerId(),
+        return new StewardViews.RecordSummary(row.getId(), row.getSource(), row.getSourceId(), row.getCustomerId(),
                 r.kind() == null ? null : r.kind().name(), r.displayName(), r.gender(), r.birthDate(),
                 r.idType() == null ? null : r.idType().name(), r.idNumber(), phones, r.emails(), r.address());
     }
