@@ -12,12 +12,12 @@
 # management 10370), the property API on 18380; every process the drill starts is stopped when it exits.
 # Usage: bench/duplicates-drill.sh [changes streamed, default 20000]
 # Env: RATE (changes/s, default 100), SHARE (share of each source's input delivered again, default 0.2),
-#      DRAIN_TIMEOUT (seconds, default 1800)
+#      DRAIN_TIMEOUT (seconds, default 900)
 # Builds nothing: needs ./mvnw -o -q -DskipTests package first.
 N=${1:-20000}
 RATE=${RATE:-100}
 SHARE=${SHARE:-0.2}
-DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-1800}
+DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-900}
 DRILL=duplicates-drill OFFSET=380 PGPORT=5638 PROPERTY_PORT=18380
 source "$(dirname "$0")/lib/drill.sh"
 
