@@ -28,8 +28,8 @@ start_stream --sales-touch-rate "$SHARE" --leasing-redrop-rate "$SHARE" --leasin
 wait_stream_complete
 wait_drained
 echo "what the simulators say they did (sales: rows touched; leasing: exports dropped again, rows repeated; property:"
-echo "answers by status, pages beginning with an item served before; membership: events sent; service: the hub's answers"
-echo "by status, 202 duplicates included, and tickets sent again):"
+echo "answers by status, pages beginning with an item served before; membership: its steps, the events it sent again are"
+echo "in the ledger; service: the hub's answers by status, its 202 duplicates included, and tickets sent again):"
 echo "  $(simulators_status)"
 compare --events
 stamp "done: ledger, server logs and what was compared are in $WORK"
