@@ -159,7 +159,7 @@ public final class LeasingExporter implements Simulator {
 
     @Override
     public String status() {
-        return deliveries.equals(Deliveries.NORMAL) ? ""
+        return deliveries.redropRate() == 0 && deliveries.repeatedRowRate() == 0 && deliveries.slowWriteRate() == 0 ? ""
                 : "dropped again " + redropped + ", rows repeated " + repeatedRows + ", written slowly " + slowWrites;
     }
 
