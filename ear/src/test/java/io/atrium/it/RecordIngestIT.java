@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -72,6 +78,37 @@ class RecordIngestIT extends DeployedHub {
         JsonNode after = awaitOneCustomerWithRecords(2);
         assertEquals(first.get("id"), after.get("id"));
         assertEquals(2, after.get("sourceRecords").size());
+    }
+
+    @Test
+    void theSameContentInALaterVersionAnnouncesNoChangeAndAStateBetweenTheTwoVersionsChangesNothing() throws Exception {
+        assertEquals(202, hub.postRecords(HubClient.APP, versioned("V-1", "孙丽", phone, "2026-03-01T00:00:00Z").toString()).status());
+        String customerId = awaitOneCustomerWithRecords(1).get("id").asText();
+        List<String> events = new ArrayList<>();
+        // a downstream application's account (hub-app) subscribes to the change events
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "app", "app-pass1!");
+             JMSContext jms = factory.createContext()) {
+            JMSConsumer consumer = jms.createConsumer(jms.createTopic("jms.topic.AtriumCustomerEvents"));
+            jms.start();
+            // the same record touched at the source: a newer version, the same content
+            assertEquals(202, hub.postRecords(HubClient.APP, versioned("V-1", "孙丽", phone, "2026-03-03T00:00:00Z").toString()).status());
+            // a state between the two versions, older than the one now stored
+            assertEquals(202, hub.postRecords(HubClient.APP, versioned("V-1", "孙莉", phone, "2026-03-02T00:00:00Z").toString()).status());
+            ObjectNode changed = versioned("V-1", "孙丽", phone, "2026-03-04T00:00:00Z");
+            changed.putArray("emails").add(run + "@example.com");
+            assertEquals(202, hub.postRecords(HubClient.APP, changed.toString()).status());
+            JsonNode customer = hub.awaitCustomerWithPhone(phone, c -> c.path("emails").size() == 1);
+            assertEquals(customerId, customer.get("id").asText());
+            assertEquals("孙丽", customer.get("golden").get("name").get("value").asText(), "the state between changed nothing");
+            Message message;
+            while ((message = consumer.receive(3000)) != null) {
+                JsonNode event = JSON.readTree(message.getBody(String.class));
+                if (("it-" + run).equals(event.path("source").asText()) && "V-1".equals(event.path("sourceId").asText())) {
+                    events.add(event.get("type").asText());
+                }
+            }
+        }
+        assertEquals(List.of("RECORD_UPDATED"), events, "one event, for the one change of content");
     }
 
     @Test
@@ -162,13 +199,17 @@ class RecordIngestIT extends DeployedHub {
     }
 
     private String record(String sourceId, String name, String phoneNumber) {
+        return versioned(sourceId, name, phoneNumber, "2026-03-01T02:15:30Z").toString();
+    }
+
+    private ObjectNode versioned(String sourceId, String name, String phoneNumber, String updatedAt) {
         ObjectNode record = JSON.createObjectNode()
                 .put("source", "it-" + run)
                 .put("sourceId", sourceId)
                 .put("kind", "PERSON")
                 .put("name", name)
-                .put("updatedAt", "2026-03-01T02:15:30Z");
+                .put("updatedAt", updatedAt);
         record.putArray("phones").add(phoneNumber);
-        return record.toString();
+        return record;
     }
 }

@@ -2,6 +2,7 @@ package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.h2.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -87,6 +89,33 @@ class SalesPollingIT extends DeployedHub {
                 }
             }
         }
+    }
+
+    @Test
+    void theConnectorRecoversWhenTheSalesDatabaseRestartsUnderItsPooledConnections() throws SQLException {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String before = TestData.mobile(run + "r");
+        try (Connection sales = SalesDatabaseSession.open()) {
+            customer(sales, "R" + run + "1", "吴敏", before, "女", TestData.salesNow());
+        }
+        // the hub has read the database: SalesDS holds a pooled connection to it
+        hub.awaitCustomerWithPhone(before, 1);
+        // the sales database stops and opens again: every connection the hub holds to it is closed under it
+        try (Connection sales = SalesDatabaseSession.open(); Statement shutdown = sales.createStatement()) {
+            shutdown.execute("SHUTDOWN");
+        } catch (SQLException closedByItsOwnShutdown) {
+            // a client of the database's server learns of the shutdown as its own connection breaking
+            if (closedByItsOwnShutdown.getErrorCode() != ErrorCode.CONNECTION_BROKEN_1) {
+                throw closedByItsOwnShutdown;
+            }
+        }
+        String after = TestData.mobile(run + "s");
+        try (Connection sales = SalesDatabaseSession.open()) {
+            customer(sales, "R" + run + "2", "吴敏", after, "女", TestData.salesNow());
+        }
+        // a pool handing out the closed connection again would fail every poll from now on
+        hub.awaitCustomerWithPhone(after, 1);
     }
 
     static void customer(Connection sales, String custNo, String name, String mobile, String gender,

@@ -11,6 +11,11 @@ public interface Simulator extends AutoCloseable {
     default void endOfStream() throws Exception {
     }
 
+    /** Counts worth a look besides the steps (answers by status, faults served), never personal data; empty when none. */
+    default String status() {
+        return "";
+    }
+
     @Override
     default void close() throws Exception {
     }

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What each source has delivered to the resolver queue and had quarantined since the
  * server started, counted when the transaction that queued or quarantined the items
- * commits, and the failures its connector gave up on. Operators read it at `GET /hub/api/connectors`; the connector benchmark reads
- * its rates from it.
+ * commits, and the failures its connector gave up on: whether it is failing now (since its first failure after it last
+ * delivered) and when it last recovered (delivered again after failing). Operators read it at `GET /hub/api/connectors`;
+ * the connector benchmark reads its rates from it.
  */
 @Singleton
 @RolesAllowed({HubRoles.VIEWER, HubRoles.OPERATOR, HubRoles.ADMIN, HubRoles.APP})
@@ -92,10 +93,15 @@ public class ConnectorActivity {
         });
     }
 
-    /** One source's figures since the server started; lastFailure says why its connector last gave up. */
+    /**
+     * One source's figures since the server started; lastFailure says why its connector last gave up; failingSince is
+     * set while the connector fails (from its first failure after it last delivered, null once it delivers again, an
+     * item queued or quarantined), recoveredAt is when it last delivered again after failing.
+     */
     public record SourceActivity(String source, long queued, long factsWithoutParty, long quarantined, Instant firstQueuedAt,
                                  Instant lastQueuedAt, Instant lastQuarantinedAt, long failures, Instant lastFailureAt, String lastFailure,
-                                 long futureDated, Instant lastFutureDatedAt, String lastFutureDated) {
+                                 Instant failingSince, Instant recoveredAt, long futureDated, Instant lastFutureDatedAt,
+                                 String lastFutureDated) {
     }
 
     private static final class Counters {
@@ -108,6 +114,8 @@ public class ConnectorActivity {
         private final LongAdder failures = new LongAdder();
         private volatile Instant lastFailureAt;
         private volatile String lastFailure;
+        private volatile Instant failingSince;
+        private volatile Instant recoveredAt;
         private final LongAdder futureDated = new LongAdder();
         private volatile Instant lastFutureDatedAt;
         private volatile String lastFutureDated;
@@ -119,17 +127,32 @@ public class ConnectorActivity {
                 firstQueuedAt = now;
             }
             lastQueuedAt = now;
+            delivered(now);
         }
 
         void quarantined() {
+            Instant now = Instant.now();
             quarantined.increment();
-            lastQuarantinedAt = Instant.now();
+            lastQuarantinedAt = now;
+            delivered(now);
         }
 
         void failed(String reason) {
+            Instant now = Instant.now();
             failures.increment();
             lastFailure = reason;
-            lastFailureAt = Instant.now();
+            lastFailureAt = now;
+            if (failingSince == null) {
+                failingSince = now;
+            }
+        }
+
+        /** The source delivers again: a failure before it is over. */
+        private void delivered(Instant now) {
+            if (failingSince != null) {
+                failingSince = null;
+                recoveredAt = now;
+            }
         }
 
         void futureDated(String position) {
@@ -140,7 +163,8 @@ public class ConnectorActivity {
 
         SourceActivity view(String source) {
             return new SourceActivity(source, queued.sum(), withoutParty.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt,
-                    failures.sum(), lastFailureAt, lastFailure, futureDated.sum(), lastFutureDatedAt, lastFutureDated);
+                    failures.sum(), lastFailureAt, lastFailure, failingSince, recoveredAt, futureDated.sum(), lastFutureDatedAt,
+                    lastFutureDated);
         }
     }
 }

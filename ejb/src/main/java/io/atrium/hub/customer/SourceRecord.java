@@ -65,6 +65,13 @@ public class SourceRecord {
         this.receivedAt = receivedAt;
     }
 
+    /** The same content delivered in a newer version: the version moves on, nothing else changes. */
+    public void advanceVersion(Instant newerUpdatedAt) {
+        if (newerUpdatedAt != null && (recordUpdatedAt == null || newerUpdatedAt.isAfter(recordUpdatedAt))) {
+            this.recordUpdatedAt = newerUpdatedAt;
+        }
+    }
+
     /** The standardized form again, from the same payload by the current standardizer (a re-index). */
     public void restandardize(String standardized) {
         this.standardized = standardized;

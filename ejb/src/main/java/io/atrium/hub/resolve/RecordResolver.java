@@ -35,7 +35,8 @@ import java.util.Set;
  * Resolves one canonical record in the caller's transaction, with the resolution engine: the record
  * is standardized and stored with its hashes, the stored records sharing a usable blocking key are
  * scored against it, MERGE and REVIEW pairs are kept as explained links, and the component of links
- * it touches is re-partitioned into customers. An unchanged or older version changes nothing. The
+ * it touches is re-partitioned into customers. An older version changes nothing; the same content in a newer
+ * version (its `updatedAt` aside) only moves the stored version on, with no change event. The
  * customers the record may change are locked ({@link CustomerLocks}) before its links and members are
  * read, so a steward's decision or another record committed meanwhile is never overwritten.
  * <p>
@@ -82,9 +83,15 @@ public class RecordResolver {
     private void store(PartyRecord record) {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
-        String hash = ContentHash.of(payload);
+        String hash = ContentHash.ofContent(payload);
         SourceRecord stored = findSourceRecord(record.getSource(), record.getSourceId());
-        if (stored != null && (hash.equals(stored.getContentHash()) || isOlder(record, stored))) {
+        if (stored != null && isOlder(record, stored)) {
+            return;
+        }
+        if (stored != null && hash.equals(stored.getContentHash())) {
+            // the same content again: no change to resolve or announce, only the version moves on, so that a state
+            // between the two versions cannot replace it later (the rule facts follow, SourceFact#update)
+            stored.advanceVersion(record.getUpdatedAt());
             return;
         }
         StandardizedRecord standardized = Standardizer.standardize(record);

@@ -102,14 +102,18 @@ public final class DemoRunner {
         Map<String, Callable<Simulator>> factories = new LinkedHashMap<>();
         factories.put("sales", () -> new SalesDatabaseSimulator(
                 options.get("sales-url", "jdbc:h2:file:" + WILDFLY_DATA + "/sales/sales;AUTO_SERVER=TRUE"),
-                options.get("sales-user", "sa"), options.get("sales-password", ""), population, seed, ledger));
+                options.get("sales-user", "sa"), options.get("sales-password", ""), population, seed, ledger,
+                options.getDouble("sales-touch-rate", 0)));
         factories.put("leasing", () -> new LeasingExporter(Path.of(options.get("leasing-dir", WILDFLY_DATA + "/inbox/leasing")),
-                population, seed, options.getDouble("broken-row-rate", 0.02), options.getInt("leasing-rows-per-file", 50), ledger));
+                population, seed, options.getDouble("broken-row-rate", 0.02), options.getInt("leasing-rows-per-file", 50), ledger,
+                new LeasingExporter.Deliveries(options.getDouble("leasing-redrop-rate", 0), options.getDouble("leasing-repeated-row-rate", 0),
+                        options.getDouble("leasing-slow-write-rate", 0), options.getLong("leasing-write-pause-ms", 3000))));
         factories.put("property", () -> new PropertyApiServer(propertySettings(options), population, seed, ledger).start());
         factories.put("membership", () -> new MembershipPublisher(membershipSettings(options), population, seed, ledger));
         factories.put("service", () -> new CallCenterClient(new CallCenterClient.Settings(
                 options.get("hub", "http://127.0.0.1:8080/hub"), options.get("webhook-secret", "demo-webhook-secret"),
-                options.getDouble("invalid-ticket-rate", 0.02)), population, seed, ledger));
+                options.getDouble("invalid-ticket-rate", 0.02), Boolean.parseBoolean(options.get("webhook-timestamps", "false")),
+                options.getDouble("ticket-resend-rate", 0)), population, seed, ledger));
         return factories;
     }
 
@@ -117,7 +121,8 @@ public final class DemoRunner {
         return new PropertyApiServer.Settings(options.getInt("property-port", 8090),
                 options.get("property-api-key", "demo-api-key"), options.getInt("property-requests-per-second", 20),
                 options.getDouble("property-unavailable-rate", 0.02), options.getDouble("property-broken-item-rate", 0.01),
-                options.getInt("property-churn", 1), options.getInt("property-initial-owners", 500));
+                options.getInt("property-churn", 1), options.getInt("property-initial-owners", 500),
+                options.getDouble("property-throttled-rate", 0), options.getDouble("property-repeat-rate", 0));
     }
 
     public static MembershipPublisher.Settings membershipSettings(Options options) {

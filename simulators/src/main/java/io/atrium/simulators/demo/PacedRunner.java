@@ -25,6 +25,7 @@ final class PacedRunner implements Runnable {
     private volatile boolean streamEnded;
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure = "";
+    private volatile Simulator current;
 
     /** stepLimit: Long.MAX_VALUE to run until interrupted. */
     PacedRunner(String name, Callable<Simulator> factory, double stepsPerSecond, long stepLimit) {
@@ -38,6 +39,7 @@ final class PacedRunner implements Runnable {
     public void run() {
         while (!Thread.currentThread().isInterrupted()) {
             try (Simulator simulator = factory.call()) {
+                current = simulator;
                 long interval = (long) (TimeUnit.SECONDS.toNanos(1) / stepsPerSecond);
                 long next = System.nanoTime();
                 while (!Thread.currentThread().isInterrupted() && steps.get() < stepLimit) {
@@ -79,6 +81,9 @@ final class PacedRunner implements Runnable {
 
     /** Counts only: personal data never reaches the log. */
     String status() {
-        return name + " " + steps.get() + (failures.get() > 0 ? " (failures " + failures.get() + ", last " + lastFailure + ")" : "");
+        Simulator simulator = current;
+        String own = simulator == null ? "" : simulator.status();
+        return name + " " + steps.get() + (failures.get() > 0 ? " (failures " + failures.get() + ", last " + lastFailure + ")" : "")
+                + (own.isEmpty() ? "" : " [" + own + "]");
     }
 }

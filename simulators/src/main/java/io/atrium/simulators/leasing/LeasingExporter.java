@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -35,7 +36,10 @@ import java.util.Random;
  * The leasing system's exports (section 2 of the source formats): `tenants_YYYYMMDDHHMMSS.csv`
  * in GBK with CRLF, then the empty `.done` marker once the file is complete. A configurable
  * share of rows is broken the way real exports are: a wrong column count, a bad date, an
- * empty name.
+ * empty name. {@link Deliveries} adds what a real exporter does on a bad day: an export dropped a
+ * second time under the next name, rows of the previous export repeated in the next, and an export
+ * written slowly (half of it, a pause, the rest, a pause, then the marker), so that a poller finds
+ * it half-written and without its marker.
  */
 public final class LeasingExporter implements Simulator {
 
@@ -54,8 +58,21 @@ public final class LeasingExporter implements Simulator {
     /** The hub's fact type of a lease row. */
     private static final String LEASE_FACT = "LEASE";
 
-    /** One CSV row and whether it was broken on purpose. */
-    private record LeaseRow(List<String> fields, boolean broken) {
+    /** One CSV row, whether it was broken on purpose, and whether an earlier export had it already. */
+    private record LeaseRow(List<String> fields, boolean broken, boolean repeated) {
+
+        LeaseRow again() {
+            return new LeaseRow(fields, broken, true);
+        }
+    }
+
+    /**
+     * redropRate: share of exports copied once more under the next name; repeatedRowRate: share of the previous
+     * export's rows written again in the next; slowWriteRate: share of exports written in two halves with
+     * writePauseMillis before the second half and again before the `.done` marker.
+     */
+    public record Deliveries(double redropRate, double repeatedRowRate, double slowWriteRate, long writePauseMillis) {
+        public static final Deliveries NORMAL = new Deliveries(0, 0, 0, 0);
     }
 
     private final Path directory;
@@ -64,7 +81,12 @@ public final class LeasingExporter implements Simulator {
     private final double brokenRowRate;
     private final int rowsPerFile;
     private final Ledger ledger;
+    private final Deliveries deliveries;
     private final List<LeaseRow> pending = new ArrayList<>();
+    private List<LeaseRow> previousExport = List.of();
+    private long redropped;
+    private long repeatedRows;
+    private long slowWrites;
     private LocalDateTime lastFileTime = LocalDateTime.MIN;
     private long leases;
     private long brokenRows;
@@ -76,7 +98,13 @@ public final class LeasingExporter implements Simulator {
 
     public LeasingExporter(Path directory, Population population, long seed, double brokenRowRate, int rowsPerFile, Ledger ledger)
             throws IOException {
+        this(directory, population, seed, brokenRowRate, rowsPerFile, ledger, Deliveries.NORMAL);
+    }
+
+    public LeasingExporter(Path directory, Population population, long seed, double brokenRowRate, int rowsPerFile, Ledger ledger,
+                           Deliveries deliveries) throws IOException {
         this.ledger = ledger;
+        this.deliveries = deliveries;
         this.directory = Files.createDirectories(directory);
         this.random = new Random(seed);
         this.tenants = new SourceFeed(population, "leasing", random);
@@ -129,28 +157,74 @@ public final class LeasingExporter implements Simulator {
         return brokenRows;
     }
 
-    private Path writeFile(List<LeaseRow> rows) throws IOException {
+    @Override
+    public String status() {
+        return deliveries.redropRate() == 0 && deliveries.repeatedRowRate() == 0 && deliveries.slowWriteRate() == 0 ? ""
+                : "dropped again " + redropped + ", rows repeated " + repeatedRows + ", written slowly " + slowWrites;
+    }
+
+    private Path writeFile(List<LeaseRow> fresh) throws IOException {
+        // repeated rows first: a tenant's fresh row, if any, comes after its older one, as in the source
+        List<LeaseRow> rows = new ArrayList<>();
+        for (LeaseRow row : previousExport) {
+            if (deliveries.repeatedRowRate() > 0 && random.nextDouble() < deliveries.repeatedRowRate()) {
+                rows.add(row.again());
+                repeatedRows++;
+            }
+        }
+        rows.addAll(fresh);
+        Path file = write(rows, deliveries.slowWriteRate() > 0 && random.nextDouble() < deliveries.slowWriteRate());
+        if (deliveries.redropRate() > 0 && random.nextDouble() < deliveries.redropRate()) {
+            write(rows.stream().map(LeaseRow::again).toList(), false);
+            redropped++;
+        }
+        previousExport = List.copyOf(fresh);
+        return file;
+    }
+
+    /** One export file, then its marker; slowly: half the rows, a pause, the rest, a pause, the marker. */
+    private Path write(List<LeaseRow> rows, boolean slowly) throws IOException {
         Path file = nextFile();
         try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), GBK);
              CSVPrinter csv = new CSVPrinter(out, CSV)) {
             csv.printRecord(HEADER);
-            for (LeaseRow row : rows) {
-                csv.printRecord(row.fields());
+            for (int i = 0; i < rows.size(); i++) {
+                if (slowly && i == rows.size() / 2) {
+                    csv.flush();
+                    pause();
+                }
+                csv.printRecord(rows.get(i).fields());
             }
+        }
+        if (slowly) {
+            slowWrites++;
+            pause();
         }
         // the marker tells the hub that the file is complete, so it comes only after the close
         Files.createFile(directory.resolve(file.getFileName() + ".done"));
         for (int i = 0; i < rows.size(); i++) {
             LeaseRow row = rows.get(i);
             if (row.broken()) {
-                // line numbers count the header, as a person opening the file would
+                // line numbers count the header, as a person opening the file would; a broken row sent again is quarantined again
                 ledger.broken(name(), "row", file.getFileName() + " line " + (i + 2));
+            } else if (row.repeated()) {
+                ledger.duplicate(name(), "record", row.fields().get(TENANT_ID));
+                ledger.duplicate(name(), LEASE_FACT, row.fields().get(LEASE_NUMBER));
             } else {
                 ledger.record(name(), row.fields().get(TENANT_ID));
                 ledger.fact(name(), LEASE_FACT, row.fields().get(LEASE_NUMBER));
             }
         }
         return file;
+    }
+
+    private void pause() throws InterruptedIOException {
+        try {
+            Thread.sleep(deliveries.writePauseMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped while writing an export slowly");
+        }
     }
 
     /** A name no earlier export used: the clock's second, or the second after the last file's. */
@@ -200,9 +274,9 @@ public final class LeasingExporter implements Simulator {
                 status));
         if (random.nextDouble() < brokenRowRate) {
             brokenRows++;
-            return new LeaseRow(broken(row), true);
+            return new LeaseRow(broken(row), true, false);
         }
-        return new LeaseRow(row, false);
+        return new LeaseRow(row, false, false);
     }
 
     /** Mostly "12,500.00"; some exports write the plain number. */

@@ -55,14 +55,17 @@ public final class MembershipPublisher implements Simulator {
     private final MessageProducer producer;
     private final Map<String, Member> known = new HashMap<>();
     private final List<Member> active = new ArrayList<>();
-    private final Deque<String> recent = new ArrayDeque<>();
+    private final Deque<MemberEvent> recent = new ArrayDeque<>();
     private final Ledger ledger;
-    /** Events sent in the open transaction: they reach the ledger when it commits. */
-    private final List<MemberEvent> uncommitted = new ArrayList<>();
+    /** Events sent in the open transaction, and whether each was sent before: they reach the ledger when it commits. */
+    private final List<Sent> uncommitted = new ArrayList<>();
     private MemberEvent heldBack;
     private long sent;
     private long duplicates;
     private long reordered;
+
+    private record Sent(MemberEvent event, boolean again) {
+    }
 
     private static final class Member {
         final String memberNo;
@@ -118,11 +121,16 @@ public final class MembershipPublisher implements Simulator {
 
     private void commit() throws JMSException {
         session.commit();
-        for (MemberEvent event : uncommitted) {
-            ledger.record(name(), event.memberNo());
-            ledger.fact(name(), "MEMBERSHIP", event.memberNo());
-            if (event.type().isPoints()) {
-                ledger.fact(name(), "POINTS", event.eventId());
+        for (Sent sent : uncommitted) {
+            MemberEvent event = sent.event();
+            if (sent.again()) {
+                ledger.duplicate(name(), "record", event.memberNo());
+            } else {
+                ledger.record(name(), event.memberNo());
+                ledger.fact(name(), "MEMBERSHIP", event.memberNo());
+                if (event.type().isPoints()) {
+                    ledger.fact(name(), "POINTS", event.eventId());
+                }
             }
         }
         uncommitted.clear();
@@ -152,20 +160,20 @@ public final class MembershipPublisher implements Simulator {
         }
         sendEvent(event);
         if (random.nextDouble() < settings.duplicateRate() && !recent.isEmpty()) {
-            send(new ArrayList<>(recent).get(random.nextInt(recent.size())));
+            send(new ArrayList<>(recent).get(random.nextInt(recent.size())), true);
             duplicates++;
         }
     }
 
     private void sendEvent(MemberEvent event) throws JMSException {
-        send(MemberEventXml.write(event));
-        uncommitted.add(event);
+        send(event, false);
     }
 
-    private void send(String xml) throws JMSException {
-        producer.send(session.createTextMessage(xml));
+    private void send(MemberEvent event, boolean again) throws JMSException {
+        producer.send(session.createTextMessage(MemberEventXml.write(event)));
+        uncommitted.add(new Sent(event, again));
         sent++;
-        recent.addLast(xml);
+        recent.addLast(event);
         if (recent.size() > RECENT_FOR_DUPLICATES) {
             recent.removeFirst();
         }

@@ -29,7 +29,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The property-management system's REST API (section 3 of the source formats):
@@ -41,10 +44,17 @@ public final class PropertyApiServer implements Simulator {
 
     /**
      * requestsPerSecond 0 means no limit; churnPerRequest is how many records change before each
-     * answer; brokenItemRate is the share of items written without their ownerId.
+     * answer; brokenItemRate is the share of items written without their ownerId; throttledRate the
+     * share of requests answered 429 (with `Retry-After: 1`) whatever the rate; repeatRate the share of
+     * pages after the first that begin with the previous page's last item, served again as it was.
      */
     public record Settings(int port, String apiKey, int requestsPerSecond, double unavailableRate,
-                           double brokenItemRate, int churnPerRequest, int initialOwners) {
+                           double brokenItemRate, int churnPerRequest, int initialOwners, double throttledRate, double repeatRate) {
+
+        public Settings(int port, String apiKey, int requestsPerSecond, double unavailableRate,
+                        double brokenItemRate, int churnPerRequest, int initialOwners) {
+            this(port, apiKey, requestsPerSecond, unavailableRate, brokenItemRate, churnPerRequest, initialOwners, 0, 0);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +73,9 @@ public final class PropertyApiServer implements Simulator {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Ledger ledger;
+    /** Answers by HTTP status, and items served again on purpose, since the start: the drills compare them over time. */
+    private final Map<Integer, AtomicLong> answers = new ConcurrentSkipListMap<>();
+    private final AtomicLong repeatedItems = new AtomicLong();
     /** After the end of the stream the API only answers: no more changes, not even between pages. */
     private volatile boolean frozen;
     private long currentSecond;
@@ -211,7 +224,7 @@ public final class PropertyApiServer implements Simulator {
                 send(exchange, 405, error("only GET"));
             } else if (!settings.apiKey().equals(exchange.getRequestHeaders().getFirst("X-Api-Key"))) {
                 send(exchange, 401, error("missing or wrong X-Api-Key"));
-            } else if (overRateLimit()) {
+            } else if (overRateLimit() || ThreadLocalRandom.current().nextDouble() < settings.throttledRate()) {
                 exchange.getResponseHeaders().set("Retry-After", "1");
                 send(exchange, 429, error("rate limit exceeded"));
             } else if (ThreadLocalRandom.current().nextDouble() < settings.unavailableRate()) {
@@ -244,7 +257,11 @@ public final class PropertyApiServer implements Simulator {
         for (int i = 0; i < (frozen ? 0 : settings.churnPerRequest()); i++) {
             churn();
         }
-        PropertyStore.Page result = store.page(since, page, size);
+        boolean repeat = page > 0 && ThreadLocalRandom.current().nextDouble() < settings.repeatRate();
+        PropertyStore.Page result = store.page(since, page, size, repeat);
+        if (repeat && !result.items().isEmpty()) {
+            repeatedItems.incrementAndGet();
+        }
         ObjectNode body = JSON.createObjectNode();
         body.put("page", page);
         body.put("size", size);
@@ -293,7 +310,16 @@ public final class PropertyApiServer implements Simulator {
         return JSON.createObjectNode().put("error", message);
     }
 
-    private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+    /** Requests answered, by status, and items served again on purpose: "requests 120: 200 80, 429 25, 503 15". */
+    @Override
+    public String status() {
+        long requests = answers.values().stream().mapToLong(AtomicLong::get).sum();
+        return "requests " + requests + ": " + answers.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().get())
+                .collect(Collectors.joining(", ")) + (settings.repeatRate() > 0 ? "; items served again " + repeatedItems.get() : "");
+    }
+
+    private void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+        answers.computeIfAbsent(status, code -> new AtomicLong()).incrementAndGet();
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);

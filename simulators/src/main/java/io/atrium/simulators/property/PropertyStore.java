@@ -75,14 +75,20 @@ final class PropertyStore {
         put(id, item.json(), now);
     }
 
-    /** Items with updatedAt at or after since (so none changed in the same second is lost), ordered by updatedAt, id. */
-    synchronized Page page(Instant since, int page, int size) {
+    /**
+     * Items with updatedAt at or after since (so none changed in the same second is lost), ordered by updatedAt, id;
+     * withPrevious: the page begins with the last item of the page before, served again (one item more than asked).
+     */
+    synchronized Page page(Instant since, int page, int size, boolean withPrevious) {
         List<Item> changed = items.values().stream()
                 .filter(item -> since == null || !item.updatedAt().isBefore(since))
                 .sorted(Comparator.comparing(Item::updatedAt).thenComparing(Item::id))
                 .toList();
         int from = (int) Math.min((long) page * size, changed.size());
         int to = Math.min(from + size, changed.size());
+        if (withPrevious && from > 0) {
+            from--;
+        }
         return new Page(changed.size(), changed.subList(from, to).stream().map(item -> (JsonNode) item.json().deepCopy()).toList());
     }
 }

@@ -31,7 +31,9 @@ import java.util.Random;
  * The sales system's database: customers and contracts (section 1 of the source formats).
  * Each step writes a customer (new or edited) with, often, a reservation (认购), or moves a
  * reservation on to signed (签约) or cancelled (退房). Rows are never deleted. Times are the
- * sales system's local time (Asia/Shanghai), as its TIMESTAMP columns hold them.
+ * sales system's local time (Asia/Shanghai), as its TIMESTAMP columns hold them. At a touch rate a
+ * step also touches a row written before (a customer or a contract): its `updated_at` moves to now,
+ * its content stays, as a batch job re-saving rows does; the hub reads it again and must change nothing.
  */
 public final class SalesDatabaseSimulator implements Simulator {
 
@@ -76,7 +78,10 @@ public final class SalesDatabaseSimulator implements Simulator {
     private final Random random;
     private final Ledger ledger;
     private final List<String> openReservations = new ArrayList<>();
+    private final List<String> customersWritten = new ArrayList<>();
+    private final double touchRate;
     private long contractsWritten;
+    private long touches;
 
     public SalesDatabaseSimulator(String url, String user, String password, Population population, long seed) throws SQLException {
         this(url, user, password, population, seed, Ledger.NONE);
@@ -84,6 +89,13 @@ public final class SalesDatabaseSimulator implements Simulator {
 
     public SalesDatabaseSimulator(String url, String user, String password, Population population, long seed, Ledger ledger)
             throws SQLException {
+        this(url, user, password, population, seed, ledger, 0);
+    }
+
+    /** touchRate: share of steps that also touch a row written before, content unchanged. */
+    public SalesDatabaseSimulator(String url, String user, String password, Population population, long seed, Ledger ledger,
+                                  double touchRate) throws SQLException {
+        this.touchRate = touchRate;
         this.connection = DriverManager.getConnection(url, user, password);
         this.random = new Random(seed);
         this.ledger = ledger;
@@ -99,6 +111,9 @@ public final class SalesDatabaseSimulator implements Simulator {
 
     @Override
     public void step() throws SQLException {
+        if (touchRate > 0 && random.nextDouble() < touchRate) {
+            touchWrittenRow();
+        }
         if (!openReservations.isEmpty() && random.nextDouble() < 0.35) {
             concludeReservation();
             return;
@@ -134,8 +149,43 @@ public final class SalesDatabaseSimulator implements Simulator {
         return false;
     }
 
+    /** Rows touched so far: updated_at moved, content unchanged. */
+    public long touches() {
+        return touches;
+    }
+
+    @Override
+    public String status() {
+        return touchRate > 0 ? "touched " + touches : "";
+    }
+
+    /** A customer or a contract written before gets a new updated_at and nothing else. */
+    private void touchWrittenRow() throws SQLException {
+        boolean contract = contractsWritten > 0 && (customersWritten.isEmpty() || random.nextBoolean());
+        if (!contract && customersWritten.isEmpty()) {
+            return;
+        }
+        String key = contract ? String.format("HT%08d", 1 + random.nextInt((int) contractsWritten))
+                : customersWritten.get(random.nextInt(customersWritten.size()));
+        String table = contract ? "sales_contract" : "sales_customer";
+        try (PreparedStatement touch = connection.prepareStatement(
+                "UPDATE " + table + " SET updated_at = ? WHERE " + (contract ? "contract_no" : "cust_no") + " = ?")) {
+            touch.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now(SALES_TIME)));
+            touch.setString(2, key);
+            touch.executeUpdate();
+        }
+        touches++;
+        ledger.duplicate(name(), contract ? CONTRACT_FACT : "record", key);
+    }
+
     /** After a restart: number contracts on from the existing ones and keep moving open reservations. */
     private void resumeFromDatabase() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet written = statement.executeQuery("SELECT cust_no FROM sales_customer")) {
+            while (written.next()) {
+                customersWritten.add(written.getString(1));
+            }
+        }
         try (Statement statement = connection.createStatement();
              ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM sales_contract")) {
             count.next();
@@ -176,6 +226,9 @@ public final class SalesDatabaseSimulator implements Simulator {
             write.setTimestamp(9, Timestamp.valueOf(now));
             write.setString(10, customer.getSourceId());
             write.executeUpdate();
+        }
+        if (!exists) {
+            customersWritten.add(customer.getSourceId());
         }
         ledger.record(name(), customer.getSourceId());
     }

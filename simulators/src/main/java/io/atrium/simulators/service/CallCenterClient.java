@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,8 +40,23 @@ public final class CallCenterClient implements Simulator {
 
     public static final String PATH = "/api/ingest/service/tickets";
 
-    public record Settings(String hubUrl, String secret, double invalidRate) {
+    /**
+     * timestamped: sign `X-Signature-Timestamp` with the body; resendRate: share of steps that first send a ticket
+     * change the hub took before once more, its body unchanged, with a new timestamp and signature (a call center
+     * that missed the answer).
+     */
+    public record Settings(String hubUrl, String secret, double invalidRate, boolean timestamped, double resendRate) {
+
+        public Settings(String hubUrl, String secret, double invalidRate) {
+            this(hubUrl, secret, invalidRate, false, 0);
+        }
     }
+
+    /** A body the hub answered, for a resend. */
+    private record Delivered(String ticketId, byte[] body) {
+    }
+
+    private static final int RECENT_FOR_RESENDS = 50;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneOffset CALL_CENTER_OFFSET = ZoneOffset.ofHours(8);
@@ -60,7 +76,9 @@ public final class CallCenterClient implements Simulator {
     private final List<ObjectNode> open = new ArrayList<>();
     private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
     private final Ledger ledger;
+    private final List<Delivered> recent = new ArrayList<>();
     private long tickets;
+    private long resent;
 
     public CallCenterClient(Settings settings, Population population, long seed) {
         this(settings, population, seed, Ledger.NONE);
@@ -80,30 +98,56 @@ public final class CallCenterClient implements Simulator {
         return "service";
     }
 
-    /** Sends one ticket change: a new ticket, or an update or closing of an open one. */
+    /** Sends one ticket change: a new ticket, or an update or closing of an open one; now and then one sent before, first. */
     @Override
     public void step() throws IOException, InterruptedException {
+        if (settings.resendRate() > 0 && !recent.isEmpty() && random.nextDouble() < settings.resendRate()) {
+            Delivered again = recent.get(random.nextInt(recent.size()));
+            if (post(again.body()) < 500) {
+                resent++;
+                ledger.duplicate(name(), "record", again.ticketId());
+                ledger.duplicate(name(), "TICKET", again.ticketId());
+            }
+        }
         ObjectNode ticket = !open.isEmpty() && random.nextDouble() < 0.5 ? progress() : create();
         boolean invalid = random.nextDouble() < settings.invalidRate();
         byte[] body = invalid ? invalid(ticket) : JSON.writeValueAsBytes(ticket);
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/json")
-                .header("X-Signature", WebhookSignature.of(body, settings.secret()))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        answers.computeIfAbsent(response.statusCode(), status -> new AtomicLong()).incrementAndGet();
         // a 5xx answer is no decision: the ticket change was not delivered
-        if (response.statusCode() < 500) {
+        if (post(body) < 500) {
             String ticketId = ticket.get("ticketId").asText();
             if (invalid) {
                 ledger.broken(name(), "request", ticketId);
             } else {
                 ledger.record(name(), ticketId);
                 ledger.fact(name(), "TICKET", ticketId);
+                recent.add(new Delivered(ticketId, body));
+                if (recent.size() > RECENT_FOR_RESENDS) {
+                    recent.remove(0);
+                }
             }
         }
+    }
+
+    /** Posts a body signed now and returns the hub's status. */
+    private int post(byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (settings.timestamped()) {
+            String timestamp = String.valueOf(Instant.now().getEpochSecond());
+            request.header("X-Signature-Timestamp", timestamp).header("X-Signature", WebhookSignature.of(timestamp, body, settings.secret()));
+        } else {
+            request.header("X-Signature", WebhookSignature.of(body, settings.secret()));
+        }
+        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        answers.computeIfAbsent(response.statusCode(), status -> new AtomicLong()).incrementAndGet();
+        return response.statusCode();
+    }
+
+    @Override
+    public String status() {
+        return "answers " + answers() + (settings.resendRate() > 0 ? ", sent again " + resent : "");
     }
 
     /** How many requests the hub answered with each status. */

@@ -123,4 +123,70 @@ class LeasingExporterTest {
         assertEquals(exporter.brokenRows(), ledger.stream().filter(line -> line.contains(" " + Ledger.Kind.BROKEN + " ")).count());
         assertTrue(exporter.brokenRows() > 0);
     }
+
+    @Test
+    void anExportDroppedAgainIsTheSameFileUnderTheNextNameAndTheLedgerCountsItsRowsAsDuplicates() throws IOException {
+        List<String> ledger = new CopyOnWriteArrayList<>();
+        LeasingExporter exporter = new LeasingExporter(directory, POPULATION, 5, 0.1, 100,
+                (source, kind, type, id) -> ledger.add(kind + " " + type + " " + id), new LeasingExporter.Deliveries(1.0, 0, 0, 0));
+        Path first = exporter.export(100);
+        List<Path> exports;
+        try (Stream<Path> files = Files.list(directory)) {
+            exports = files.filter(file -> file.toString().endsWith(".csv")).sorted().toList();
+        }
+        assertEquals(2, exports.size());
+        assertEquals(first, exports.get(0));
+        Path again = exports.get(1);
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(again));
+        assertTrue(Files.exists(directory.resolve(again.getFileName() + ".done")));
+        long good = ledger.stream().filter(line -> line.startsWith("RECORD ")).count();
+        assertEquals(good, ledger.stream().filter(line -> line.startsWith("DUPLICATE record ")).count());
+        assertEquals(good, ledger.stream().filter(line -> line.startsWith("DUPLICATE LEASE ")).count());
+        long broken = exporter.brokenRows();
+        assertTrue(broken > 0);
+        assertEquals(broken, ledger.stream().filter(line -> line.startsWith("BROKEN row " + again.getFileName() + " ")).count(),
+                "a broken row delivered again is a broken input again, at its new position");
+        assertEquals("dropped again 1, rows repeated 0, written slowly 0", exporter.status());
+    }
+
+    @Test
+    void rowsOfThePreviousExportAreRepeatedAheadOfTheNextOnesRows() throws IOException {
+        List<String> ledger = new CopyOnWriteArrayList<>();
+        LeasingExporter exporter = new LeasingExporter(directory, POPULATION, 6, 0, 100,
+                (source, kind, type, id) -> ledger.add(kind + " " + type + " " + id), new LeasingExporter.Deliveries(0, 1.0, 0, 0));
+        List<CSVRecord> first = parse(Files.readString(exporter.export(40), LeasingExporter.GBK));
+        List<CSVRecord> second = parse(Files.readString(exporter.export(40), LeasingExporter.GBK));
+        assertEquals(1 + 40 + 40, second.size());
+        for (int i = 1; i <= 40; i++) {
+            assertEquals(first.get(i).toList(), second.get(i).toList());
+        }
+        assertEquals(40, ledger.stream().filter(line -> line.startsWith("DUPLICATE LEASE ")).count());
+        assertEquals(80, ledger.stream().filter(line -> line.startsWith("FACT LEASE ")).count());
+    }
+
+    @Test
+    void aSlowExportIsSeenHalfWrittenAndWithoutItsMarker() throws Exception {
+        LeasingExporter exporter = new LeasingExporter(directory, POPULATION, 7, 0, 100, Ledger.NONE,
+                new LeasingExporter.Deliveries(0, 0, 1.0, 400));
+        java.util.concurrent.CompletableFuture<Path> export = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return exporter.export(200);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Path file = null;
+        while (file == null) {
+            try (Stream<Path> files = Files.list(directory)) {
+                file = files.filter(path -> path.toString().endsWith(".csv")).findFirst().orElse(null);
+            }
+        }
+        Thread.sleep(150);
+        assertTrue(!Files.exists(directory.resolve(file.getFileName() + ".done")), "no marker while the file is written");
+        long halfWritten = parse(Files.readString(file, LeasingExporter.GBK)).size();
+        assertTrue(halfWritten > 1 && halfWritten < 201, "rows seen while it is written: " + halfWritten);
+        assertEquals(file, export.join());
+        assertEquals(201, parse(Files.readString(file, LeasingExporter.GBK)).size());
+        assertTrue(Files.exists(directory.resolve(file.getFileName() + ".done")));
+    }
 }

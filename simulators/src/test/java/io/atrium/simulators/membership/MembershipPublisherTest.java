@@ -121,14 +121,23 @@ class MembershipPublisherTest {
             }
         }
         Set<String> expected = new HashSet<>();
+        Set<String> eventIds = new HashSet<>();
+        long sentAgain = 0;
         for (Received event : receiveAll()) {
             expected.add("RECORD null " + event.memberNo());
             expected.add("FACT MEMBERSHIP " + event.memberNo());
             if (event.type().startsWith("POINTS_")) {
                 expected.add("FACT POINTS " + event.eventId());
             }
+            if (!eventIds.add(event.eventId())) {
+                sentAgain++;
+                expected.add("DUPLICATE record " + event.memberNo());
+            }
         }
         assertEquals(expected, new HashSet<>(ledger));
+        assertTrue(sentAgain > 5, "events sent again: " + sentAgain);
+        assertEquals(sentAgain, ledger.stream().filter(line -> line.startsWith("DUPLICATE ")).count(),
+                "each event sent again is in the ledger as a duplicate, once");
     }
 
     private static List<Received> receiveAll() throws Exception {

@@ -177,4 +177,29 @@ class PropertyApiServerTest {
                     "no churn after the end of the stream");
         }
     }
+
+    @Test
+    void throttledAndRepeatedAnswersAreServedAndCounted() throws Exception {
+        try (PropertyApiServer throttled = new PropertyApiServer(new PropertyApiServer.Settings(0, KEY, 0, 0, 0, 0, 50, 1.0, 0),
+                POPULATION, 11).start()) {
+            HttpResponse<String> response = get(throttled, "/api/v1/owners?page=0&size=10", KEY);
+            assertEquals(429, response.statusCode());
+            assertEquals("1", response.headers().firstValue("Retry-After").orElse(null));
+            assertEquals("requests 1: 429 1", throttled.status());
+        }
+        try (PropertyApiServer repeating = new PropertyApiServer(new PropertyApiServer.Settings(0, KEY, 0, 0, 0, 0, 50, 0, 1.0),
+                POPULATION, 12).start()) {
+            JsonNode first = JSON.readTree(get(repeating, "/api/v1/owners?page=0&size=10", KEY).body()).get("items");
+            JsonNode second = JSON.readTree(get(repeating, "/api/v1/owners?page=1&size=10", KEY).body()).get("items");
+            JsonNode third = JSON.readTree(get(repeating, "/api/v1/owners?page=2&size=10", KEY).body()).get("items");
+            assertEquals(10, first.size());
+            assertEquals(11, second.size(), "the previous page's last item, then the page asked for");
+            assertEquals(first.get(9), second.get(0), "served again as it was, updatedAt included");
+            assertEquals(second.get(10), third.get(0));
+            Set<String> ids = new HashSet<>();
+            List.of(first, second, third).forEach(page -> page.forEach(item -> ids.add(item.get("ownerId").asText())));
+            assertEquals(30, ids.size(), "nothing skipped");
+            assertEquals("requests 3: 200 3; items served again 2", repeating.status());
+        }
+    }
 }

@@ -9,8 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -76,6 +78,61 @@ class SalesDatabaseSimulatorTest {
             values(statement, "SELECT contract_no FROM sales_contract").forEach(id -> expected.add("FACT CONTRACT " + id));
             assertEquals(expected, new HashSet<>(ledger));
         }
+    }
+
+    @Test
+    void aTouchMovesUpdatedAtOfARowWrittenBeforeAndNothingElse() throws Exception {
+        String url = "jdbc:h2:mem:sales-touch-test;DB_CLOSE_DELAY=-1";
+        String customers = "SELECT cust_no, cust_name || '/' || COALESCE(mobile, '') || '/' || COALESCE(cert_no, ''), updated_at FROM sales_customer";
+        String contracts = "SELECT contract_no, status || '/' || total_price, updated_at FROM sales_contract";
+        List<String> ledger = new CopyOnWriteArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement()) {
+            try (SalesDatabaseSimulator sales = new SalesDatabaseSimulator(url, "sa", "", POPULATION, 3)) {
+                for (int i = 0; i < 100; i++) {
+                    sales.step();
+                }
+            }
+            Map<String, String[]> customersBefore = rows(statement, customers);
+            Map<String, String[]> contractsBefore = rows(statement, contracts);
+            try (SalesDatabaseSimulator touching = new SalesDatabaseSimulator(url, "sa", "", POPULATION, 3,
+                    (source, kind, type, id) -> ledger.add(kind + " " + type + " " + id), 1.0)) {
+                for (int i = 0; i < 30; i++) {
+                    touching.step();
+                }
+                assertEquals(30, touching.touches());
+            }
+            Map<String, String[]> customersAfter = rows(statement, customers);
+            Map<String, String[]> contractsAfter = rows(statement, contracts);
+            List<String> touched = ledger.stream().filter(line -> line.startsWith("DUPLICATE ")).toList();
+            assertEquals(30, touched.size());
+            int checked = 0;
+            for (String line : touched) {
+                boolean contract = line.startsWith("DUPLICATE CONTRACT ");
+                String key = line.substring(line.lastIndexOf(' ') + 1);
+                String[] before = (contract ? contractsBefore : customersBefore).get(key);
+                String[] after = (contract ? contractsAfter : customersAfter).get(key);
+                // a row the run wrote itself, or changed after touching it, has other content: only the others are compared
+                if (before != null && !ledger.contains((contract ? "FACT CONTRACT " : "RECORD null ") + key)) {
+                    assertEquals(before[1], after[1], key);
+                    assertTrue(java.time.LocalDateTime.parse(after[2]).isAfter(java.time.LocalDateTime.parse(before[2])), key + " touched: updated_at later");
+                    checked++;
+                }
+            }
+            assertTrue(checked > 10, "rows compared: " + checked);
+            assertTrue(touched.stream().anyMatch(line -> line.startsWith("DUPLICATE record ")));
+            assertTrue(touched.stream().anyMatch(line -> line.startsWith("DUPLICATE CONTRACT ")));
+        }
+    }
+
+    private static Map<String, String[]> rows(Statement statement, String sql) throws Exception {
+        Map<String, String[]> rows = new HashMap<>();
+        try (ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                rows.put(result.getString(1), new String[] {result.getString(1), result.getString(2), result.getTimestamp(3).toLocalDateTime().toString()});
+            }
+        }
+        return rows;
     }
 
     private static Set<String> values(Statement statement, String sql) throws Exception {

@@ -29,7 +29,7 @@ class CallCenterClientTest {
     private static final String SECRET = "webhook-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Post(byte[] body, String signature, String contentType) {
+    private record Post(byte[] body, String signature, String contentType, String timestamp) {
     }
 
     private final List<Post> posts = new CopyOnWriteArrayList<>();
@@ -43,7 +43,7 @@ class CallCenterClientTest {
         hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         hub.createContext("/hub" + CallCenterClient.PATH, exchange -> {
             posts.add(new Post(exchange.getRequestBody().readAllBytes(), exchange.getRequestHeaders().getFirst("X-Signature"),
-                    exchange.getRequestHeaders().getFirst("Content-Type")));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("X-Signature-Timestamp")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -61,8 +61,15 @@ class CallCenterClientTest {
     }
 
     private static String hmac(byte[] body) throws Exception {
+        return hmac(null, body);
+    }
+
+    private static String hmac(String timestamp, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        if (timestamp != null) {
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        }
         StringBuilder hex = new StringBuilder();
         for (byte b : mac.doFinal(body)) {
             hex.append(String.format("%02x", b));
@@ -137,5 +144,27 @@ class CallCenterClientTest {
         invalid.step();
         assertEquals(1, ledger.size());
         assertTrue(ledger.get(0).matches("BROKEN request T\\d{8}-\\d{4}"), ledger.get(0));
+    }
+
+    @Test
+    void resentTicketsAreTheSameBodiesSignedWithTheirNewTimestampAndLedgeredAsDuplicates() throws Exception {
+        CallCenterClient client = new CallCenterClient(new CallCenterClient.Settings("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub",
+                SECRET, 0, true, 0.5), POPULATION, 3, (source, kind, type, id) -> ledger.add(kind + " " + type + " " + id));
+        for (int i = 0; i < 60; i++) {
+            client.step();
+        }
+        Set<String> bodies = new java.util.HashSet<>();
+        long again = 0;
+        for (Post post : posts) {
+            assertTrue(post.timestamp().matches("\\d{10}"), post.timestamp());
+            assertEquals(hmac(post.timestamp(), post.body()), post.signature());
+            again += bodies.add(new String(post.body(), StandardCharsets.UTF_8)) ? 0 : 1;
+        }
+        long duplicates = ledger.stream().filter(line -> line.startsWith("DUPLICATE record ")).count();
+        assertTrue(duplicates > 10, "resent: " + duplicates);
+        assertEquals(60 + duplicates, posts.size());
+        assertEquals(duplicates, again, "every resend repeats a body sent before, byte for byte");
+        assertEquals(duplicates, ledger.stream().filter(line -> line.startsWith("DUPLICATE TICKET ")).count());
+        assertEquals(60, ledger.stream().filter(line -> line.startsWith("RECORD ")).count());
     }
 }
