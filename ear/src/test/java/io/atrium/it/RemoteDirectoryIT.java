@@ -1,6 +1,7 @@
 package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atrium.client.CustomerDirectory;
 import io.atrium.client.CustomerQuery;
 import io.atrium.client.CustomerSearchPage;
@@ -110,6 +111,44 @@ class RemoteDirectoryIT extends DeployedHub {
         } finally {
             anonymous.close();
         }
+    }
+
+    @Test
+    void aMergedAwayIdAnswersWithItsSurvivor() throws Exception {
+        String phoneA = TestData.mobile(data.run + "a");
+        String phoneB = TestData.mobile(data.run + "b");
+        String email = data.run + "@example.com";
+        post(TestData.canonicalPerson(data.source, "A", data.simplifiedName, phoneA));
+        ObjectNode b = TestData.canonicalPerson(data.source, "B", data.simplifiedName, phoneB).put("birthDate", "1984-05-06");
+        b.putArray("emails").add(email);
+        post(b);
+        String customerA = hub.awaitCustomerWithPhone(phoneA, 1).get("id").asText();
+        String customerB = hub.awaitCustomerWithPhone(phoneB, 1).get("id").asText();
+        // the phone of A, the birth date and e-mail of B: one customer now
+        ObjectNode bridge = TestData.canonicalPerson(data.source, "C", data.simplifiedName, phoneA).put("birthDate", "1984-05-06");
+        bridge.putArray("emails").add(email);
+        post(bridge);
+        String survivor = hub.awaitCustomerWithPhone(phoneA, 3).get("id").asText();
+        String absorbed = survivor.equals(customerA) ? customerB : customerA;
+
+        Context context = context("app", "app-pass1!");
+        try {
+            CustomerDirectory directory = (CustomerDirectory) context.lookup(JNDI_NAME);
+            CustomerView gone = directory.find(absorbed);
+            assertEquals(CustomerStatus.MERGED, gone.status());
+            assertEquals(survivor, gone.mergedInto());
+            assertEquals(List.of(survivor), directory.search(CustomerQuery.byPhone(phoneB), 0, 10).matches().stream()
+                    .map(match -> match.customer().id()).toList(), "its records are found in the survivor");
+            assertEquals(List.of(survivor), directory.search(CustomerQuery.bySourceRecord(data.source, "B"), 0, 10).matches().stream()
+                    .map(match -> match.customer().id()).toList());
+        } finally {
+            context.close();
+        }
+    }
+
+    private void post(ObjectNode record) {
+        HubClient.Response posted = hub.postRecords(HubClient.APP, record.toString());
+        assertEquals(202, posted.status(), posted.body());
     }
 
     /** A naming context on the hub's HTTP port, as a downstream application opens it. */
