@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.JMSContext;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -22,19 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * people write, best match first with its score, paging, and a 400 with its reason for a search the
  * hub cannot run.
  */
-class CustomerSearchIT extends DeployedHub {
+class CustomerSearchIT extends DirectoryHub {
 
-    private final DirectoryData data = new DirectoryData();
-    private HubClient hub;
-
-    @BeforeEach
-    void connect() {
-        hub = hub();
-    }
 
     @Test
     void everyKeyFindsTheCustomerInEverySpelling() {
-        String id = postAndAwait(data.person("P-1"), data.phone);
+        String id = feed(data.person("P-1"), data.phone);
         String phone = data.phone;
 
         for (String spelling : List.of(phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7),
@@ -68,7 +60,7 @@ class CustomerSearchIT extends DeployedHub {
     void latinNamesAreFoundInEitherOrder() {
         ObjectNode latin = TestData.canonicalPerson(data.source, "L-1", "Harriet Quinlan", TestData.mobile(data.run + "latin"))
                 .put("birthDate", data.birthDate.toString());
-        String id = postAndAwait(latin, TestData.mobile(data.run + "latin"));
+        String id = feed(latin, TestData.mobile(data.run + "latin"));
         for (String name : List.of("Quinlan Harriet", "HARRIET QUINLAN", "quinlan, harriet")) {
             assertOnly(id, "name=" + encoded(name) + "&birthDate=" + data.birthDate);
         }
@@ -91,12 +83,12 @@ class CustomerSearchIT extends DeployedHub {
 
     @Test
     void theBestMatchComesFirstWithItsScoreAndPagesFollowIt() {
-        String exact = postAndAwait(data.person("P-1"), data.phone);
+        String exact = feed(data.person("P-1"), data.phone);
         String otherPhone = TestData.mobile(data.run + "homophone");
         // read the same in pinyin, born on another day: never the same person, found by the name's pinyin
         ObjectNode homophone = TestData.canonicalPerson(data.source, "H-1", data.homophoneName, otherPhone)
                 .put("birthDate", data.birthDate.plusYears(1).toString());
-        String similar = postAndAwait(homophone, otherPhone);
+        String similar = feed(homophone, otherPhone);
 
         JsonNode found = search("name=" + encoded(data.simplifiedName) + "&size=100");
         List<String> ids = ids(found);
@@ -134,12 +126,6 @@ class CustomerSearchIT extends DeployedHub {
         assertRefused("phone=13800138000&size=101", "size must be between 1 and 100");
         assertRefused("phone=13800138000&page=-1", "page must be 0 or more");
         assertRefused("phone=13800138000&page=first", "page must be a whole number");
-    }
-
-    private String postAndAwait(ObjectNode record, String phone) {
-        HubClient.Response posted = hub.postRecords(HubClient.APP, record.toString());
-        assertEquals(202, posted.status(), posted.body());
-        return hub.awaitCustomerWithPhone(phone, c -> true).get("id").asText();
     }
 
     private void assertOnly(String customerId, String query) {

@@ -1,7 +1,6 @@
 package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,20 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * downstream applications and administrators whole, and each of their reads is in the audit that
  * administrators list.
  */
-class PersonalDataByRoleIT extends DeployedHub {
+class PersonalDataByRoleIT extends DirectoryHub {
 
-    private final DirectoryData data = new DirectoryData();
-    private HubClient hub;
-
-    @BeforeEach
-    void connect() {
-        hub = hub();
-    }
 
     @Test
     void viewersAndOperatorsSeeMaskedValuesAppsAndAdminsWholeAndAudited() {
-        assertEquals(202, hub.postRecords(HubClient.APP, data.person("P-1").toString()).status());
-        String id = hub.awaitCustomerWithPhone(data.phone, 1).get("id").asText();
+        String id = feed(data.person("P-1"), data.phone);
         String phone = data.phone;
         String maskedPhone = "+86 " + phone.substring(0, 3) + "****" + phone.substring(7);
         String maskedId = data.idNumber.substring(0, 4) + "**********" + data.idNumber.substring(14);

@@ -1,6 +1,5 @@
 package io.atrium.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atrium.client.CustomerDirectory;
 import io.atrium.client.CustomerQuery;
@@ -9,7 +8,6 @@ import io.atrium.client.CustomerStatus;
 import io.atrium.client.CustomerView;
 import io.atrium.client.InvalidQueryException;
 import jakarta.ejb.EJBAccessException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.naming.Context;
@@ -30,22 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code hub-app} user gets the view whole (and the read is audited as EJB), a viewer masked, a user
  * without a hub role and an anonymous caller nothing.
  */
-class RemoteDirectoryIT extends DeployedHub {
+class RemoteDirectoryIT extends DirectoryHub {
 
     static final String JNDI_NAME = "ejb:atrium/atrium-ejb//CustomerDirectoryBean!" + CustomerDirectory.class.getName();
 
-    private final DirectoryData data = new DirectoryData();
-    private HubClient hub;
-
-    @BeforeEach
-    void connect() {
-        hub = hub();
-    }
 
     @Test
     void anApplicationLooksCustomersUpRemotely() throws Exception {
-        assertEquals(202, hub.postRecords(HubClient.APP, data.person("P-1").toString()).status());
-        String id = hub.awaitCustomerWithPhone(data.phone, 1).get("id").asText();
+        String id = feed(data.person("P-1"), data.phone);
 
         Context context = context("app", "app-pass1!");
         try {
@@ -82,9 +72,7 @@ class RemoteDirectoryIT extends DeployedHub {
 
     @Test
     void viewersSeeMaskedValuesAndOthersNothing() throws Exception {
-        assertEquals(202, hub.postRecords(HubClient.APP, data.person("P-1").toString()).status());
-        JsonNode posted = hub.awaitCustomerWithPhone(data.phone, 1);
-        String id = posted.get("id").asText();
+        String id = feed(data.person("P-1"), data.phone);
 
         Context viewer = context("viewer", "viewer-pass1!");
         try {
@@ -144,11 +132,6 @@ class RemoteDirectoryIT extends DeployedHub {
         } finally {
             context.close();
         }
-    }
-
-    private void post(ObjectNode record) {
-        HubClient.Response posted = hub.postRecords(HubClient.APP, record.toString());
-        assertEquals(202, posted.status(), posted.body());
     }
 
     /** A naming context on the hub's HTTP port, as a downstream application opens it. */
