@@ -13,6 +13,8 @@
 #      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows),
 #      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts),
 #      HUB_OPTS (more JVM options for the hub, e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr,settings=profile)
+#      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long
+#      per key, after as long a warm-up, with CLIENTS concurrent clients, default 1,16, as LOOKUP_USER, default app)
 # Needs a build first: ./mvnw -q -DskipTests install (the hub's EAR, the simulators and bench/incremental)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -136,6 +138,14 @@ start_server "$BASE/server.out"
 # the hub takes its own frequency snapshot a second after start; let it finish before taking the lock
 until grep -q "frequency snapshot of" "$BASE/server.out"; do sleep 2; done
 grep -o "frequency snapshot of.*" "$BASE/server.out" | head -1
+
+if [ -n "${LOOKUPS:-}" ]; then
+  stamp "lookups, $LOOKUPS s per key and client count (holding $LOCK)"
+  flock "$LOCK" $BENCH lookups --input "$WORK/seed.jsonl" --hub "$API" --user "${LOOKUP_USER:-app}" \
+    --password "${LOOKUP_USER:-app}-pass1!" --clients "${CLIENTS:-1,16}" --seconds "$LOOKUPS"
+  stamp "done"
+  exit 0
+fi
 
 round() { # posted file
   curl -sf -u 'admin:admin-pass1!' -X POST "$API/resolver/frequencies/refresh" > /dev/null

@@ -69,10 +69,10 @@ final class HubClient {
         JsonNode[] found = new JsonNode[1];
         await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
             Response response = customerByPhone(phone);
-            if (response.status() != 200 || response.json().size() != 1) {
+            if (response.status() != 200 || response.json().get("matches").size() != 1) {
                 return false;
             }
-            found[0] = response.json().get(0);
+            found[0] = response.json().get("matches").get(0).get("customer");
             return condition.test(found[0]);
         });
         return found[0];
@@ -124,8 +124,20 @@ final class HubClient {
         return found[0];
     }
 
+    /** The first page of the search by phone, as a downstream application sees it (personal data whole). */
     Response customerByPhone(String phone) {
-        return get("customers?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8), VIEWER);
+        return get("customers?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8), APP);
+    }
+
+    /** The customers of the first page of the search by phone, best match first. */
+    java.util.List<JsonNode> customersWithPhone(String phone) {
+        Response response = customerByPhone(phone);
+        if (response.status() != 200) {
+            throw new AssertionError("search by phone answered " + response.status() + ": " + response.body());
+        }
+        java.util.List<JsonNode> customers = new java.util.ArrayList<>();
+        response.json().get("matches").forEach(match -> customers.add(match.get("customer")));
+        return customers;
     }
 
     private HttpRequest.Builder request(String path, String credentials) {

@@ -66,7 +66,7 @@ class LeasingFileIT extends DeployedHub {
         TestData.drop(inbox, later, csv("L-" + run + "-1,个人,陳美玲,,\"" + tenantPhone + "\",身份证,,,LC-" + run + "-1,翠湖花园,3栋1502,2024/3/1,2026/2/28,\"12,500.00\",已退租"), GBK);
         Files.createFile(inbox.resolve(later + ".done"));
         hub.awaitCustomerWithPhone(tenantPhone, c -> "TERMINATED".equals(HubClient.facts(c, "LEASE").get(0).get("data").get("status").asText()));
-        assertEquals(0, hub.customerByPhone(latePhone).json().size(), "a file name already processed is not read again");
+        assertEquals(0, hub.customersWithPhone(latePhone).size(), "a file name already processed is not read again");
         JsonNode duplicate = hub.awaitQuarantinedAt(file::equals);
         assertEquals("an export with this name was already processed; it is not read again", duplicate.get("reason").asText());
         assertEquals(422, hub.post("quarantine/" + duplicate.get("id").asLong() + "/replay", HubClient.OPERATOR).status());
@@ -79,7 +79,7 @@ class LeasingFileIT extends DeployedHub {
                 "L-" + run + "-8,个人,赵敏,," + olderPhone + ",身份证,,,LC-" + run + "-8,翠湖花园,2栋301,2024/3/1,,3000,执行中"), GBK);
         Files.createFile(inbox.resolve(older + ".done"));
         hub.awaitCustomerWithPhone(olderPhone, c -> HubClient.facts(c, "LEASE").size() == 1);
-        JsonNode kept = hub.customerByPhone(tenantPhone).json().get(0);
+        JsonNode kept = hub.customersWithPhone(tenantPhone).get(0);
         assertEquals("TERMINATED", HubClient.facts(kept, "LEASE").get(0).get("data").get("status").asText(),
                 "the lease keeps the state of the newer export");
     }

@@ -286,13 +286,13 @@ class StewardIT extends DeployedHub {
     /** Source records per active customer with this phone, ascending. */
     private List<Integer> recordCounts(String phone) {
         List<Integer> counts = new ArrayList<>();
-        hub.customerByPhone(phone).json().forEach(c -> counts.add(c.get("sourceRecords").size()));
+        hub.customersWithPhone(phone).forEach(c -> counts.add(c.get("sourceRecords").size()));
         counts.sort(null);
         return counts;
     }
 
     private String customerOf(String sourceId) {
-        for (JsonNode customer : hub.customerByPhone(TestData.mobile(run)).json()) {
+        for (JsonNode customer : hub.customersWithPhone(TestData.mobile(run))) {
             for (JsonNode record : customer.get("sourceRecords")) {
                 if (sourceId.equals(record.get("sourceId").asText())) {
                     return customer.get("id").asText();

@@ -7,7 +7,8 @@ import java.util.Map;
  * Tools of bench/incremental.sh: {@code prepare} splits a population into the records to seed, to post and to
  * time end to end; {@code seed} loads a hub database with the resolved seed records; {@code post} feeds records
  * through the hub's ingest API and prints the resolver's figures; {@code e2e} times single records from the
- * ingest API to the customer view. Nothing personal is printed: counts and timings only.
+ * ingest API to the customer view; {@code lookups} times REST lookups by phone and ID number. Nothing personal
+ * is printed: counts and timings only.
  */
 public final class BenchMain {
 
@@ -15,7 +16,8 @@ public final class BenchMain {
             usage: atrium-bench prepare --input population.jsonl --seed N --post N --e2e N --dir DIR
                    atrium-bench seed    --input seed.jsonl --url JDBC --user U --password P
                    atrium-bench post    --input post.jsonl --hub URL --user U --password P [--batch 25] [--rate 50]
-                   atrium-bench e2e     --input e2e.jsonl --hub URL --user U --password P""";
+                   atrium-bench e2e     --input e2e.jsonl --hub URL --user U --password P
+                   atrium-bench lookups --input seed.jsonl --hub URL --user U --password P [--clients 1,16] [--seconds 30]""";
 
     private BenchMain() {
     }
@@ -36,6 +38,7 @@ public final class BenchMain {
             case "seed" -> Seeder.run(options);
             case "post" -> Poster.post(options);
             case "e2e" -> Poster.endToEnd(options);
+            case "lookups" -> Lookups.run(options);
             default -> usage();
         }
     }

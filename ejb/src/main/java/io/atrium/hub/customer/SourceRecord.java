@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
@@ -13,10 +14,17 @@ import java.time.Instant;
 
 /** What one source system said about one party, identified by (source, sourceId). */
 @Entity
+@NamedQuery(name = SourceRecord.BY_KEY, query = "select r from SourceRecord r where r.source = :source and r.sourceId = :sourceId")
+@NamedQuery(name = SourceRecord.ID_BY_KEY, query = "select r.id from SourceRecord r where r.source = :source and r.sourceId = :sourceId")
+@NamedQuery(name = SourceRecord.OF_CUSTOMER, query = "select r from SourceRecord r where r.customerId = :customerId order by r.source, r.sourceId")
 @Table(name = "source_record",
         uniqueConstraints = @UniqueConstraint(name = "uk_source_record_key", columnNames = {"source", "source_id"}),
         indexes = @Index(name = "ix_source_record_customer", columnList = "customer_id"))
 public class SourceRecord {
+
+    static final String BY_KEY = "SourceRecord.byKey";
+    static final String ID_BY_KEY = "SourceRecord.idByKey";
+    static final String OF_CUSTOMER = "SourceRecord.ofCustomer";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)

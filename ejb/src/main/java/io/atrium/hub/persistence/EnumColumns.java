@@ -76,4 +76,11 @@ public final class EnumColumns {
             super(io.atrium.hub.steward.StewardActionType.class);
         }
     }
+
+    @Converter
+    public static final class ReadChannels extends ByName<io.atrium.hub.audit.ReadChannel> {
+        public ReadChannels() {
+            super(io.atrium.hub.audit.ReadChannel.class);
+        }
+    }
 }

@@ -113,7 +113,7 @@ public final class PersonalDataMask {
         return replace(keyed, text, m -> m.group().substring(0, m.start(1) - m.start()) + mask.apply(m.group(1)));
     }
 
-    static String maskName(String name, Set<String> familyNames) {
+    public static String maskName(String name, Set<String> familyNames) {
         if (name.isBlank() || OrganizationNames.looksLikeOrganization(name)) {
             return name;
         }

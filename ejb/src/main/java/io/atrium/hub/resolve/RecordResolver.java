@@ -3,6 +3,7 @@ package io.atrium.hub.resolve;
 import io.atrium.hub.customer.ChangeType;
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.CustomerEvent;
+import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.events.ChangeEvents;
 import io.atrium.hub.match.MatchLink;
@@ -74,6 +75,9 @@ public class RecordResolver {
     @Inject
     ChangeEvents changeEvents;
 
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
+
     public void resolve(PartyRecord record) {
         store(record);
         em.flush();
@@ -84,7 +88,7 @@ public class RecordResolver {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
         String hash = ContentHash.ofContent(payload);
-        SourceRecord stored = findSourceRecord(record.getSource(), record.getSourceId());
+        SourceRecord stored = sourceRecords.find(record.getSource(), record.getSourceId()).orElse(null);
         if (stored != null && isOlder(record, stored)) {
             return;
         }
@@ -273,13 +277,6 @@ public class RecordResolver {
 
     private static RecordKey otherSide(MatchResult result, RecordKey own) {
         return result.left().equals(own) ? result.right() : result.left();
-    }
-
-    private SourceRecord findSourceRecord(String source, String sourceId) {
-        return em.createQuery("select r from SourceRecord r where r.source = :source and r.sourceId = :sourceId", SourceRecord.class)
-                .setParameter("source", source)
-                .setParameter("sourceId", sourceId)
-                .getResultStream().findFirst().orElse(null);
     }
 
     private static boolean isOlder(PartyRecord record, SourceRecord stored) {

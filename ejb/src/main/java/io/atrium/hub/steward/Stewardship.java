@@ -1,5 +1,6 @@
 package io.atrium.hub.steward;
 
+import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.match.CannotLink;
 import io.atrium.hub.match.MatchLink;
@@ -59,6 +60,9 @@ public class Stewardship {
     @Inject
     CustomerLocks customerLocks;
 
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
+
     /** Pending review pairs whose records are still in different customers, most likely matches first. */
     public List<StewardViews.ReviewPair> pendingReviews(int limit) {
         List<MatchLink> pairs = em.createQuery("select l from MatchLink l, SourceRecord a, SourceRecord b "
@@ -100,9 +104,7 @@ public class Stewardship {
 
     /** Takes the record out of its customer; with {@code block} it never joins the former members again. */
     public StewardViews.ActionView split(String source, String sourceId, boolean block, String reason) {
-        long recordId = em.createQuery("select r.id from SourceRecord r where r.source = :source and r.sourceId = :sourceId", Long.class)
-                .setParameter("source", source).setParameter("sourceId", sourceId)
-                .getResultStream().findFirst()
+        long recordId = sourceRecords.idOf(source, sourceId)
                 .orElseThrow(() -> new StewardRequestException(StewardRequestException.Kind.NOT_FOUND, "no source record " + source + "/" + sourceId));
         customerLocks.lockHoldersOf(List.of(recordId));
         SourceRecord record = em.find(SourceRecord.class, recordId);

@@ -1,7 +1,11 @@
 package io.atrium.web.api;
 
+import io.atrium.client.CustomerQuery;
+import io.atrium.client.CustomerSearchPage;
+import io.atrium.client.InvalidQueryException;
 import io.atrium.hub.customer.CustomerDirectoryBean;
 import io.atrium.client.CustomerView;
+import io.atrium.hub.search.CustomerSearch;
 import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -15,7 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.List;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The unified customer view. */
 @RolesAllowed({HubRoles.VIEWER, HubRoles.OPERATOR, HubRoles.ADMIN, HubRoles.APP})
@@ -23,6 +30,8 @@ import java.util.List;
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
+
+    private static final String KEYS = "phone, idNumber, email, memberNo, name, or source and sourceId";
 
     @EJB
     CustomerDirectoryBean customers;
@@ -37,11 +46,53 @@ public class CustomerResource {
         return customer;
     }
 
+    /** Exactly one key (source and sourceId count as one); birthDate and gender only narrow a name. */
     @GET
-    public List<CustomerView> search(@QueryParam("phone") String phone) {
-        if (phone == null || phone.isBlank()) {
-            throw new BadRequestException("give a search parameter: phone");
+    public CustomerSearchPage search(@QueryParam("phone") String phone, @QueryParam("idNumber") String idNumber,
+                                     @QueryParam("email") String email, @QueryParam("memberNo") String memberNo,
+                                     @QueryParam("name") String name, @QueryParam("birthDate") String birthDate,
+                                     @QueryParam("gender") String gender, @QueryParam("source") String source,
+                                     @QueryParam("sourceId") String sourceId, @QueryParam("page") String page,
+                                     @QueryParam("size") String size) throws InvalidQueryException {
+        Map<String, CustomerQuery> given = new LinkedHashMap<>();
+        if (phone != null) {
+            given.put("phone", CustomerQuery.byPhone(phone));
         }
-        return customers.findByPhone(phone);
+        if (idNumber != null) {
+            given.put("idNumber", CustomerQuery.byIdNumber(idNumber));
+        }
+        if (email != null) {
+            given.put("email", CustomerQuery.byEmail(email));
+        }
+        if (memberNo != null) {
+            given.put("memberNo", CustomerQuery.byMemberNo(memberNo));
+        }
+        if (name != null) {
+            given.put("name", CustomerQuery.byName(name, date(birthDate), gender));
+        } else if (birthDate != null || gender != null) {
+            throw new BadRequestException("birthDate and gender narrow a name search: give name with them");
+        }
+        if (source != null || sourceId != null) {
+            if (source == null || sourceId == null) {
+                throw new BadRequestException("give source and sourceId together");
+            }
+            given.put("source and sourceId", CustomerQuery.bySourceRecord(source, sourceId));
+        }
+        if (given.isEmpty()) {
+            throw new BadRequestException("give a search parameter: " + KEYS);
+        }
+        if (given.size() > 1) {
+            throw new BadRequestException("give one search parameter, not " + String.join(" and ", given.keySet()));
+        }
+        PageParameters paging = PageParameters.of(page, size, CustomerSearch.MAX_PAGE_SIZE);
+        return customers.search(given.values().iterator().next(), paging.page(), paging.size());
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("birthDate must be a date like 1984-05-06");
+        }
     }
 }

@@ -1,0 +1,87 @@
+package io.atrium.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Personal data by role over REST: viewers and operators see it masked, by id and in search results;
+ * downstream applications and administrators whole, and each of their reads is in the audit that
+ * administrators list.
+ */
+class PersonalDataByRoleIT extends DirectoryHub {
+
+
+    @Test
+    void viewersAndOperatorsSeeMaskedValuesAppsAndAdminsWholeAndAudited() {
+        String id = feed(data.person("P-1"), data.phone);
+        String phone = data.phone;
+        String maskedPhone = "+86 " + phone.substring(0, 3) + "****" + phone.substring(7);
+        String maskedId = data.idNumber.substring(0, 4) + "**********" + data.idNumber.substring(14);
+
+        for (String masked : List.of(HubClient.VIEWER, HubClient.OPERATOR)) {
+            for (JsonNode customer : List.of(byId(id, masked), bySearch(masked))) {
+                JsonNode golden = customer.get("golden");
+                assertEquals("欧阳**", golden.get("name").get("value").asText(), masked);
+                assertEquals(maskedId, golden.get("idNumber").get("value").asText(), masked);
+                assertEquals(maskedPhone, customer.get("phones").get(0).get("value").asText(), masked);
+                assertEquals("o***@example.com", customer.get("emails").get(0).get("value").asText(), masked);
+                assertEquals(data.birthDate.getYear() + "-**-**", golden.get("birthDate").get("value").asText(), masked);
+                assertEquals(data.source, golden.get("name").get("source").asText(), "lineage is no personal data");
+            }
+        }
+        for (String whole : List.of(HubClient.APP, HubClient.ADMIN)) {
+            for (JsonNode customer : List.of(byId(id, whole), bySearch(whole))) {
+                assertEquals(data.simplifiedName, customer.get("golden").get("name").get("value").asText(), whole);
+                assertEquals(data.idNumber, customer.get("golden").get("idNumber").get("value").asText(), whole);
+                assertEquals("+86" + phone, customer.get("phones").get(0).get("value").asText(), whole);
+            }
+        }
+
+        List<JsonNode> reads = readsOf(id);
+        List<String> readers = reads.stream().map(r -> r.get("reader").asText()).distinct().sorted().toList();
+        assertEquals(List.of("admin", "app"), readers, "only unmasked reads are audited");
+        assertTrue(reads.stream().allMatch(r -> "REST".equals(r.get("channel").asText()) && r.hasNonNull("readAt")));
+        assertTrue(reads.stream().filter(r -> "admin".equals(r.get("reader").asText())).count() >= 2, "by id and by search");
+    }
+
+    @Test
+    void theAuditIsPagedAndForAdministratorsOnly() {
+        assertEquals(403, hub.get("audit/reads", HubClient.APP).status());
+        assertEquals(403, hub.get("audit/reads", HubClient.OPERATOR).status());
+        JsonNode first = hub.get("audit/reads?size=1", HubClient.ADMIN).json();
+        assertEquals(1, first.get("size").asInt());
+        assertTrue(first.get("reads").size() <= 1);
+        HubClient.Response tooLarge = hub.get("audit/reads?size=501", HubClient.ADMIN);
+        assertEquals(400, tooLarge.status());
+        assertEquals("size must be between 1 and 500", tooLarge.json().get("error").asText());
+    }
+
+    private JsonNode byId(String id, String credentials) {
+        HubClient.Response response = hub.get("customers/" + id, credentials);
+        assertEquals(200, response.status(), response.body());
+        return response.json();
+    }
+
+    private JsonNode bySearch(String credentials) {
+        HubClient.Response response = hub.get("customers?phone=" + data.phone, credentials);
+        assertEquals(200, response.status(), response.body());
+        return response.json().get("matches").get(0).get("customer");
+    }
+
+    /** The audited reads of this customer among the newest 500. */
+    private List<JsonNode> readsOf(String customerId) {
+        List<JsonNode> reads = new ArrayList<>();
+        hub.get("audit/reads?size=500", HubClient.ADMIN).json().get("reads").forEach(read -> {
+            if (customerId.equals(read.get("customerId").asText())) {
+                reads.add(read);
+            }
+        });
+        return reads;
+    }
+}

@@ -1,0 +1,39 @@
+package io.atrium.hub.customer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Source records by their key and by their customer: the queries every reader of source records shares. */
+@ApplicationScoped
+public class JpaSourceRecordRepository {
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
+
+    /** The record with this (source, sourceId), as a managed entity. */
+    public Optional<SourceRecord> find(String source, String sourceId) {
+        return em.createNamedQuery(SourceRecord.BY_KEY, SourceRecord.class)
+                .setParameter("source", source)
+                .setParameter("sourceId", sourceId)
+                .getResultStream().findFirst();
+    }
+
+    /** The id of the record with this (source, sourceId), without loading it (for callers that lock before they read). */
+    public Optional<Long> idOf(String source, String sourceId) {
+        return em.createNamedQuery(SourceRecord.ID_BY_KEY, Long.class)
+                .setParameter("source", source)
+                .setParameter("sourceId", sourceId)
+                .getResultStream().findFirst();
+    }
+
+    /** The customer's records, by source and source id. */
+    public List<SourceRecord> ofCustomer(String customerId) {
+        return em.createNamedQuery(SourceRecord.OF_CUSTOMER, SourceRecord.class)
+                .setParameter("customerId", customerId)
+                .getResultList();
+    }
+}

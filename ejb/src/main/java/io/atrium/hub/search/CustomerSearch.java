@@ -1,0 +1,125 @@
+package io.atrium.hub.search;
+
+import io.atrium.client.CustomerQuery;
+import io.atrium.client.InvalidQueryException;
+import io.atrium.client.SearchKey;
+import io.atrium.hub.customer.JpaSourceRecordRepository;
+import io.atrium.hub.resolve.FrequencySnapshot;
+import io.atrium.hub.resolve.MatchEngine;
+import io.atrium.resolution.match.ValueFrequencies;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.resolution.standardize.StandardizedRecordJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds customers by a search key: the source records stored under the probe's hashes, each scored
+ * against the probe by the engine's scorer (the weights of the fields the search gives), a customer
+ * ranked by its best record. Merged customers hold no records, so only active ones are found.
+ */
+@ApplicationScoped
+public class CustomerSearch {
+
+    /** Source records read per search at most: a common name must not read a hundred thousand rows. */
+    static final int CANDIDATE_LIMIT = 1_000;
+    public static final int MAX_PAGE_SIZE = 100;
+    private static final String MEMBERSHIP_SOURCE = "membership";
+
+    /** A customer found, with its score (null for a lookup by record key). */
+    public record Hit(String customerId, Double score) {
+    }
+
+    /** One page of hits, best first; complete is false when the candidates were cut at {@link #CANDIDATE_LIMIT}. */
+    public record Ranking(List<Hit> hits, long total, boolean complete) {
+    }
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
+
+    @Inject
+    MatchEngine engine;
+
+    @Inject
+    FrequencySnapshot frequencies;
+
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
+
+    public Ranking search(CustomerQuery query, int page, int size) throws InvalidQueryException {
+        if (query == null || query.key() == null) {
+            throw new InvalidQueryException("give a search key");
+        }
+        if (page < 0) {
+            throw new InvalidQueryException("page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidQueryException("size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (query.value() == null || query.value().isBlank()) {
+            throw new InvalidQueryException(parameterOf(query.key()) + " is empty");
+        }
+        if (query.key() == SearchKey.MEMBER_NO || query.key() == SearchKey.SOURCE_RECORD) {
+            return byRecordKey(query, page);
+        }
+        return byProbe(SearchProbe.of(query), page, size);
+    }
+
+    /** A record key names one record, so one customer at most: page 0 holds it. */
+    private Ranking byRecordKey(CustomerQuery query, int page) throws InvalidQueryException {
+        String source = query.key() == SearchKey.MEMBER_NO ? MEMBERSHIP_SOURCE : query.source();
+        if (source == null || source.isBlank()) {
+            throw new InvalidQueryException("source is empty");
+        }
+        // member numbers are written M00012345; a caller's m00012345 means the same member
+        String sourceId = query.key() == SearchKey.MEMBER_NO ? query.value().strip().toUpperCase(Locale.ROOT) : query.value().strip();
+        List<Hit> found = sourceRecords.find(source.strip(), sourceId)
+                .map(record -> new Hit(record.getCustomerId(), null)).stream().toList();
+        return new Ranking(page == 0 ? found : List.of(), found.size(), true);
+    }
+
+    private Ranking byProbe(SearchProbe probe, int page, int size) {
+        List<Object[]> rows = em.createQuery("select r.customerId, r.standardized from SourceRecord r where r.id in "
+                        + "(select h.sourceRecordId from RecordHash h where h.hash in :hashes and h.field = :field) order by r.id",
+                        Object[].class)
+                .setParameter("hashes", probe.hashes())
+                .setParameter("field", probe.field())
+                .setMaxResults(CANDIDATE_LIMIT + 1)
+                .getResultList();
+        boolean complete = rows.size() <= CANDIDATE_LIMIT;
+        ValueFrequencies weights = frequencies.current();
+        Map<String, Double> best = new HashMap<>();
+        for (Object[] row : rows.subList(0, Math.min(rows.size(), CANDIDATE_LIMIT))) {
+            StandardizedRecord candidate = StandardizedRecordJson.read((String) row[1]);
+            if (probe.accepts().test(candidate)) {
+                double score = engine.scorer().score(probe.record(), candidate, weights).score();
+                best.merge((String) row[0], score, Math::max);
+            }
+        }
+        List<Hit> ranked = best.entrySet().stream()
+                .map(e -> new Hit(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::customerId))
+                .toList();
+        int from = (int) Math.min((long) page * size, ranked.size());
+        return new Ranking(ranked.subList(from, Math.min(ranked.size(), from + size)), ranked.size(), complete);
+    }
+
+    /** The REST parameter a key is given by, for reasons that name it. */
+    static String parameterOf(SearchKey key) {
+        return switch (key) {
+            case PHONE -> "phone";
+            case ID_NUMBER -> "idNumber";
+            case EMAIL -> "email";
+            case MEMBER_NO -> "memberNo";
+            case SOURCE_RECORD -> "sourceId";
+            case NAME -> "name";
+        };
+    }
+}
