@@ -71,6 +71,7 @@ class PropertyApiIT extends DeployedHub {
         String run = TestData.runId();
         String phone = TestData.mobile(run);
         OffsetDateTime now = OffsetDateTime.now().withNano(0);
+        long throttledBefore = hub.connectorFigure("property", "throttled");
         api.answerNextWith429 = true;
         for (int i = 0; i < 5; i++) {
             api.owners.add(PropertyApiStub.owner("PM-" + run + "-" + i, TestData.mobile(run + i), now.plusSeconds(i)));
@@ -97,6 +98,7 @@ class PropertyApiIT extends DeployedHub {
         assertEquals("fullName is empty", broken.get("reason").asText());
         assertTrue(broken.get("position").asText().contains(" page "), broken.get("position").asText());
         assertTrue(api.rateLimited.get() > 0, "the API answered 429 at least once");
+        assertTrue(hub.connectorFigure("property", "throttled") > throttledBefore, "/connectors counts the 429 the connector waited out");
         assertEquals(0, api.rejectedKeys.get(), "every request carried the API key");
     }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.function.LongConsumer;
 
 /**
  * Fetches one page of the property-management API. Under load the API answers 429 or 503:
@@ -32,14 +31,14 @@ public class PropertyApiClient {
     private final String apiKey;
     private final int maxAttempts;
     private final Duration maxWait;
-    private final LongConsumer sleeper;
+    private final RetryWait retryWait;
 
-    public PropertyApiClient(String baseUrl, String apiKey, int maxAttempts, Duration maxWait, LongConsumer sleeper) {
+    public PropertyApiClient(String baseUrl, String apiKey, int maxAttempts, Duration maxWait, RetryWait retryWait) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.apiKey = apiKey;
         this.maxAttempts = maxAttempts;
         this.maxWait = maxWait;
-        this.sleeper = sleeper;
+        this.retryWait = retryWait;
     }
 
     public JsonNode page(PropertyEndpoint endpoint, String updatedSince, int page, int size) {
@@ -57,7 +56,7 @@ public class PropertyApiClient {
                 throw new PropertyApiException("property API answered " + status + " for " + endpoint.path() + " page " + page
                         + (attempt > 1 ? " after " + attempt + " attempts" : ""));
             }
-            sleeper.accept(waitMillis(response, attempt));
+            retryWait.waitBeforeRetry(status, waitMillis(response, attempt));
         }
     }
 
@@ -101,6 +100,12 @@ public class PropertyApiClient {
         } catch (IOException e) {
             throw new PropertyApiException("property API page " + page + " of " + endpoint.path() + " is not JSON", e);
         }
+    }
+
+    /** Waits before the next attempt after the API answered {@code status} (429 or 503). */
+    @FunctionalInterface
+    public interface RetryWait {
+        void waitBeforeRetry(int status, long millis);
     }
 
     /** The API could not be read; the poll stops and its watermark stays where it was. */

@@ -6,6 +6,7 @@ import io.atrium.connectors.common.FutureDatedSink;
 import io.atrium.connectors.common.ProgressStore;
 import io.atrium.connectors.common.QuarantineSink;
 import io.atrium.connectors.common.SourceClock;
+import io.atrium.connectors.common.ThrottledSink;
 
 import java.time.Duration;
 
@@ -18,12 +19,15 @@ public class PropertyPollingRoute extends ConnectorRouteBuilder {
     private final QuarantineSink quarantine;
     private final ProgressStore progress;
     private final FutureDatedSink futureDated;
+    private final ThrottledSink throttled;
 
-    public PropertyPollingRoute(CanonicalSink sink, QuarantineSink quarantine, ProgressStore progress, FutureDatedSink futureDated) {
+    public PropertyPollingRoute(CanonicalSink sink, QuarantineSink quarantine, ProgressStore progress, FutureDatedSink futureDated,
+                                ThrottledSink throttled) {
         this.sink = sink;
         this.quarantine = quarantine;
         this.progress = progress;
         this.futureDated = futureDated;
+        this.throttled = throttled;
     }
 
     @Override
@@ -37,7 +41,10 @@ public class PropertyPollingRoute extends ConnectorRouteBuilder {
                 setting("atrium.property.base-url"), optionalSetting("atrium.property.api-key").orElse(""),
                 Integer.parseInt(setting("atrium.property.max-attempts")),
                 Duration.ofSeconds(Long.parseLong(setting("atrium.property.max-retry-wait-seconds"))),
-                PropertyPollingRoute::sleep);
+                (status, millis) -> {
+                    throttled.throttled(source(), "property API answered " + status + ", retrying in " + millis + " ms");
+                    sleep(millis);
+                });
         PropertyPoller poller = new PropertyPoller(api, progress, sink, quarantine,
                 Integer.parseInt(setting("atrium.property.page-size")), Integer.parseInt(setting("atrium.property.max-passes")),
                 SourceClock.of(setting("atrium.property.clock-skew")), futureDated);

@@ -130,7 +130,9 @@ public class SalesTablePoller {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("sales database cannot be read: " + e.getSQLState(), e);
+            // the SQLState names the failure without data; a refused connection has none
+            throw new IllegalStateException("sales database cannot be read: "
+                    + (e.getSQLState() == null ? "no connection" : "SQLState " + e.getSQLState()), e);
         }
     }
 }

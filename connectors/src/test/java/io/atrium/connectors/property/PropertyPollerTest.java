@@ -61,7 +61,7 @@ class PropertyPollerTest {
     }
 
     private PropertyApiClient api() {
-        return new PropertyApiClient("http://127.0.0.1:" + server.getAddress().getPort(), "key", 1, Duration.ofSeconds(1), millis -> { });
+        return new PropertyApiClient("http://127.0.0.1:" + server.getAddress().getPort(), "key", 1, Duration.ofSeconds(1), (status, millis) -> { });
     }
 
     private ProgressStore store() {

@@ -62,7 +62,7 @@ class PropertyPollingRouteTest extends ConnectorRouteTestSupport {
                 workOrder("WO-3", "维修").replace("厨房漏水", "漏".repeat(100_001)),
                 workOrder("WO-4", "维修"), workOrder("WO-1", "报修")));
         api.start();
-        start(new PropertyPollingRoute(sink, quarantine, progress, (source, position) -> { }),
+        start(new PropertyPollingRoute(sink, quarantine, progress, (source, position) -> { }, (source, reason) -> { }),
                 Map.of("atrium.property.base-url", "http://127.0.0.1:" + api.getAddress().getPort(),
                         "atrium.property.api-key", "test-key", "atrium.property.max-attempts", "2",
                         "atrium.property.max-retry-wait-seconds", "1", "atrium.property.page-size", "3",

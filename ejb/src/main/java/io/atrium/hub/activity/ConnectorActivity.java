@@ -52,6 +52,12 @@ public class ConnectorActivity {
         afterCommit(() -> counters(source).futureDated(position));
     }
 
+    /** The source told the connector to wait (429, 503) and the connector retries: not a failure, but worth seeing. */
+    @PermitAll
+    public void throttled(String source, String reason) {
+        counters(source).throttled(reason);
+    }
+
     @PermitAll
     public void quarantined(String source) {
         afterCommit(() -> counters(source).quarantined());
@@ -96,12 +102,13 @@ public class ConnectorActivity {
     /**
      * One source's figures since the server started; lastFailure says why its connector last gave up; failingSince is
      * set while the connector fails (from its first failure after it last delivered, null once it delivers again, an
-     * item queued or quarantined), recoveredAt is when it last delivered again after failing.
+     * item queued or quarantined), recoveredAt is when it last delivered again after failing; throttled counts the
+     * answers that told the connector to wait (429, 503), each retried.
      */
     public record SourceActivity(String source, long queued, long factsWithoutParty, long quarantined, Instant firstQueuedAt,
                                  Instant lastQueuedAt, Instant lastQuarantinedAt, long failures, Instant lastFailureAt, String lastFailure,
                                  Instant failingSince, Instant recoveredAt, long futureDated, Instant lastFutureDatedAt,
-                                 String lastFutureDated) {
+                                 String lastFutureDated, long throttled, Instant lastThrottledAt, String lastThrottled) {
     }
 
     private static final class Counters {
@@ -119,6 +126,9 @@ public class ConnectorActivity {
         private final LongAdder futureDated = new LongAdder();
         private volatile Instant lastFutureDatedAt;
         private volatile String lastFutureDated;
+        private final LongAdder throttled = new LongAdder();
+        private volatile Instant lastThrottledAt;
+        private volatile String lastThrottled;
 
         void queued(int items) {
             Instant now = Instant.now();
@@ -161,10 +171,16 @@ public class ConnectorActivity {
             lastFutureDatedAt = Instant.now();
         }
 
+        void throttled(String reason) {
+            throttled.increment();
+            lastThrottled = reason;
+            lastThrottledAt = Instant.now();
+        }
+
         SourceActivity view(String source) {
             return new SourceActivity(source, queued.sum(), withoutParty.sum(), quarantined.sum(), firstQueuedAt, lastQueuedAt, lastQuarantinedAt,
                     failures.sum(), lastFailureAt, lastFailure, failingSince, recoveredAt, futureDated.sum(), lastFutureDatedAt,
-                    lastFutureDated);
+                    lastFutureDated, throttled.sum(), lastThrottledAt, lastThrottled);
         }
     }
 }

@@ -108,7 +108,7 @@ public class CamelBootstrap {
                     new CanonicalFileDropRoute(sink, quarantineSink, canonicalRules),
                     new SalesPollingRoute(salesPolling),
                     new LeasingFileRoute(sink, quarantineSink, progress),
-                    new PropertyPollingRoute(sink, quarantineSink, progress, activity::futureDated),
+                    new PropertyPollingRoute(sink, quarantineSink, progress, activity::futureDated, activity::throttled),
                     new MembershipQueueRoute(sink, quarantineSink, consumerConnectionFactory),
                     new TicketWebhookRoute(sink, quarantineSink,
                             new ProcessedInputRepository(progress, TicketWebhookRoute.DELIVERIES)));
