@@ -15,4 +15,10 @@ public interface CustomerDirectory {
 
     /** Active customers with a source record carrying this phone number, in any of its spellings. */
     List<CustomerView> findByPhone(String phone);
+
+    /**
+     * The changes committed after the cursor, oldest first, at most {@code limit}: store the page's
+     * {@code next} and ask with it again to get every change exactly once. Cursor 0 is the start.
+     */
+    ChangesPage changes(long after, int limit);
 }

@@ -1,10 +1,12 @@
 package io.atrium.hub.customer;
 
+import io.atrium.client.ChangesPage;
 import io.atrium.client.CustomerDirectory;
 import io.atrium.client.CustomerView;
 
 import io.atrium.client.CustomerStatus;
 
+import io.atrium.hub.changes.ChangeFeed;
 import io.atrium.hub.fact.SourceFact;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.security.HubRoles;
@@ -16,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Remote;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -38,6 +41,9 @@ public class CustomerDirectoryBean implements CustomerDirectory {
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
+    @Inject
+    ChangeFeed changeFeed;
+
     @Override
     public CustomerView find(String customerId) {
         Customer customer = em.find(Customer.class, customerId);
@@ -58,6 +64,12 @@ public class CustomerDirectoryBean implements CustomerDirectory {
                 .setParameter("blocking", RecordHash.BLOCKING_KEY)
                 .setParameter("active", CustomerStatus.ACTIVE)
                 .getResultList().stream().map(this::view).toList();
+    }
+
+    @Override
+    @RolesAllowed({HubRoles.APP, HubRoles.ADMIN})
+    public ChangesPage changes(long after, int limit) {
+        return changeFeed.after(after, limit);
     }
 
     private CustomerView view(Customer customer) {

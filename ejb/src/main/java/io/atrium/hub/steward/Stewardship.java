@@ -1,6 +1,7 @@
 package io.atrium.hub.steward;
 
 import io.atrium.hub.customer.SourceRecord;
+import io.atrium.hub.events.AnnouncesChanges;
 import io.atrium.hub.match.CannotLink;
 import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.ReviewState;
@@ -15,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -38,6 +40,7 @@ import java.util.TreeSet;
  */
 @Stateless
 @RolesAllowed(HubRoles.ADMIN)
+@Interceptors(AnnouncesChanges.class)
 public class Stewardship {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
