@@ -20,6 +20,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
@@ -135,6 +140,85 @@ class ChangeFeedIT extends DeployedHub {
         } finally {
             discardParked(refused);
         }
+    }
+
+    /**
+     * The resolver and stewards commit concurrently while a client polls with small pages: what the
+     * client collected is exactly the feed read afterwards, with consecutive positions, so no change that
+     * committed late behind a later one was skipped.
+     */
+    @Test
+    void aClientPollingDuringConcurrentResolverAndStewardCommitsMissesNothing() throws Exception {
+        int pairs = 3;
+        int records = 30;
+        for (int k = 0; k < pairs; k++) {
+            String phone = TestData.mobile(run + "p" + k);
+            post(person("P" + k + "a", "Quill " + letters(run + k), phone));
+            post(person("P" + k + "b", "Quill " + letters(run + k), phone));
+            hub.awaitCustomerWithPhone(phone, 2);
+        }
+        long start = head();
+        List<JsonNode> polled = new ArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> poller = threads.submit(() -> {
+                long cursor = start;
+                boolean drained = false;
+                while (writing.get() || !drained) {
+                    JsonNode page = changes(cursor, 3);
+                    page.get("changes").forEach(polled::add);
+                    cursor = page.get("next").asLong();
+                    drained = page.get("changes").isEmpty();
+                    Thread.sleep(20);
+                }
+                return null;
+            });
+            Future<?> resolver = threads.submit(() -> {
+                for (int i = 0; i < records; i++) {
+                    post(person("N" + i, "Quill " + letters(run + "n" + i), TestData.mobile(run + "n" + i)));
+                }
+            });
+            Future<?> stewards = threads.submit(() -> {
+                for (int k = 0; k < pairs; k++) {
+                    HubClient.Response split = hub.postJson("steward/splits", HubClient.ADMIN, TestData.JSON.createObjectNode()
+                            .put("source", source).put("sourceId", "P" + k + "b").put("block", false).put("reason", "feed test").toString());
+                    assertEquals(200, split.status(), split.body());
+                    HubClient.Response undone = hub.postJson("steward/actions/" + split.json().get("id").asLong() + "/undo",
+                            HubClient.ADMIN, TestData.JSON.createObjectNode().put("reason", "feed test").toString());
+                    assertEquals(200, undone.status(), undone.body());
+                }
+            });
+            resolver.get(60, TimeUnit.SECONDS);
+            stewards.get(60, TimeUnit.SECONDS);
+            hub.awaitCustomerWithPhone(TestData.mobile(run + "n" + (records - 1)), 1);
+            writing.set(false);
+            poller.get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        for (int i = 0; i < records; i++) {
+            String sourceId = "N" + i;
+            assertEquals(1, polled.stream().filter(e -> sourceId.equals(e.path("sourceId").asText())).count(), "the create of " + sourceId);
+        }
+        for (int i = 0; i < polled.size(); i++) {
+            assertEquals(start + 1 + i, position(polled.get(i)), "consecutive positions, none skipped or repeated");
+        }
+        List<JsonNode> feed = new ArrayList<>();
+        for (JsonNode page = changes(start, polled.size()); feed.size() < polled.size(); page = changes(page.get("next").asLong(), polled.size())) {
+            page.get("changes").forEach(feed::add);
+        }
+        assertEquals(feed.subList(0, polled.size()), polled, "what the polling client collected, against the feed read afterwards");
+    }
+
+    /** The last position in the feed now. */
+    private long head() {
+        long cursor = 0;
+        for (JsonNode page = changes(0, 1000); !page.get("changes").isEmpty(); page = changes(cursor, 1000)) {
+            cursor = page.get("next").asLong();
+        }
+        return cursor;
     }
 
     @Test
