@@ -45,4 +45,10 @@ public interface CustomerDirectory {
      * @throws InvalidQueryException when both name the same record
      */
     Explanation.Pair explain(SourceKey a, SourceKey b);
+
+    /**
+     * The changes committed after the cursor, oldest first, at most {@code limit}: store the page's
+     * {@code next} and ask with it again to get every change exactly once. Cursor 0 is the start.
+     */
+    ChangesPage changes(long after, int limit);
 }

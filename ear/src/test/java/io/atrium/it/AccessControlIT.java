@@ -74,6 +74,25 @@ class AccessControlIT extends DeployedHub {
         assertEquals(implemented, documented.keySet(), "JAX-RS methods (left) against README's API table (right)");
     }
 
+    /** The OpenAPI document is generated from the resources at build time: it must describe each of them. */
+    @Test
+    void everyEndpointInTheCodeIsInTheOpenApiDocument() throws IOException {
+        Answer answer = call("GET", "/api/openapi.json", CALLERS.get(2));
+        assertEquals(200, answer.status(), answer.toString());
+        JsonNode document = JSON.readTree(answer.body());
+        assertTrue(document.get("openapi").asText().startsWith("3."), answer.toString());
+        String base = document.get("servers").get(0).get("url").asText();
+        Set<String> described = new TreeSet<>();
+        Set<String> verbs = Set.of("get", "put", "post", "delete", "options", "head", "patch");
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(field -> {
+            if (verbs.contains(field)) {
+                described.add(field.toUpperCase() + " " + normalized(path.getKey().substring("/api".length())));
+            }
+        }));
+        assertEquals("/hub", base, "paths are under the web module's context root");
+        assertEquals(implemented, described, "JAX-RS methods (left) against the OpenAPI document's operations (right)");
+    }
+
     @Test
     void onlyTheRolesTheReadmeNamesGetThrough() {
         List<String> failures = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.atrium.hub.customer;
 
+import io.atrium.client.ChangesPage;
 import io.atrium.client.CustomerDirectory;
 import io.atrium.client.CustomerMatch;
 import io.atrium.client.CustomerQuery;
@@ -9,6 +10,7 @@ import io.atrium.client.Explanation;
 import io.atrium.client.InvalidQueryException;
 import io.atrium.client.SourceKey;
 import io.atrium.client.TimelinePage;
+import io.atrium.hub.changes.ChangeFeed;
 import io.atrium.hub.explain.Explanations;
 import io.atrium.hub.privacy.Disclosure;
 import io.atrium.hub.privacy.PersonalDataMasks;
@@ -63,6 +65,9 @@ public class CustomerDirectoryBean implements CustomerDirectory {
     @Inject
     Explanations explanations;
 
+    @Inject
+    ChangeFeed changeFeed;
+
     @Override
     public CustomerView find(String customerId) {
         Customer customer = em.find(Customer.class, customerId);
@@ -83,6 +88,12 @@ public class CustomerDirectoryBean implements CustomerDirectory {
                 .map(c -> disclosure.disclose(session, c.getId(), profiles.timeline(c.getId(), cursor, limit, sources, types),
                         PersonalDataMasks::timeline))
                 .orElse(null);
+    }
+
+    @Override
+    @RolesAllowed({HubRoles.APP, HubRoles.ADMIN})
+    public ChangesPage changes(long after, int limit) {
+        return changeFeed.after(after, limit);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.atrium.hub.ingest;
 
+import io.atrium.hub.events.AnnouncesChanges;
 import io.atrium.hub.fact.FactStore;
 import io.atrium.hub.resolve.RecordResolver;
 import io.atrium.hub.resolve.ResolverTimings;
@@ -10,6 +11,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.Interceptors;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -46,6 +48,7 @@ public class CanonicalMessageHandler {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Interceptors(AnnouncesChanges.class)
     public void applyAll(List<CanonicalMessage> messages) {
         messages.forEach(this::apply);
     }

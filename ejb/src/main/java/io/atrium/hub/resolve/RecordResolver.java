@@ -2,7 +2,6 @@ package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.ChangeType;
 import io.atrium.hub.customer.Customer;
-import io.atrium.hub.customer.CustomerEvent;
 import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.events.ChangeEvents;
@@ -218,7 +217,6 @@ public class RecordResolver {
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
         members.put(stored, standardized);
         goldenRecords.rebuild(customer, members);
-        em.persist(new CustomerEvent(customer.getId(), change, now, null, record.getSource(), record.getSourceId()));
         changeEvents.publish(new CustomerChange(customer.getId(), change, List.of()), standardized.key(), now);
     }
 

@@ -220,7 +220,7 @@ public class Repartitioning {
                 customers.get(old).mergeInto(customers.get(survivor), now);
                 goldenRecords.clear(old);
                 absorbedBy.computeIfAbsent(survivor, s -> new TreeSet<>()).add(old);
-                em.persist(new CustomerEvent(old, ChangeType.CUSTOMER_MERGED, now, survivor, null, null));
+                em.persist(new CustomerEvent(old, ChangeType.CUSTOMER_MERGED, now, List.of(survivor), null, null, null));
             }
         }
 
@@ -271,8 +271,6 @@ public class Repartitioning {
             Map<SourceRecord, StandardizedRecord> memberRecords = new LinkedHashMap<>();
             memberIds.forEach(id -> memberRecords.put(rows.get(id), standardized.get(id)));
             goldenRecords.rebuild(customer, memberRecords);
-            em.persist(new CustomerEvent(customerId, type, now, related.isEmpty() ? null : related.get(0),
-                    cause == null ? null : cause.source(), cause == null ? null : cause.sourceId()));
             CustomerChange change = new CustomerChange(customerId, type, related);
             changeEvents.publish(change, cause, now);
             changes.add(change);

@@ -2,6 +2,7 @@ package io.atrium.hub.steward;
 
 import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
+import io.atrium.hub.events.AnnouncesChanges;
 import io.atrium.hub.match.CannotLink;
 import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.ReviewState;
@@ -16,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -43,6 +45,7 @@ import java.util.stream.Stream;
  */
 @Stateless
 @RolesAllowed(HubRoles.ADMIN)
+@Interceptors(AnnouncesChanges.class)
 public class Stewardship {
 
     private static final Jsonb JSONB = JsonbBuilder.create();

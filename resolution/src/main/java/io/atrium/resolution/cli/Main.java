@@ -1,6 +1,7 @@
 package io.atrium.resolution.cli;
 
 import io.atrium.resolution.cluster.StewardConstraints;
+import io.atrium.resolution.crosswalk.CrosswalkCsv;
 import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.model.RecordKey;
@@ -89,12 +90,12 @@ public final class Main {
 
     private static void writeCsv(Path output, Clustering clustering) throws IOException {
         try (BufferedWriter writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            writer.write("source,sourceId,customerId\n");
+            writer.write(CrosswalkCsv.HEADER);
             List<List<RecordKey>> clusters = clustering.clusters();
             for (int i = 0; i < clusters.size(); i++) {
                 String customerId = String.format(Locale.ROOT, "C%08d", i + 1);
                 for (RecordKey key : clusters.get(i)) {
-                    writer.write(csv(key.source()) + "," + csv(key.sourceId()) + "," + customerId + "\n");
+                    writer.write(CrosswalkCsv.row(key.source(), key.sourceId(), customerId));
                 }
             }
         }
@@ -116,10 +117,5 @@ public final class Main {
         out.printf(Locale.ROOT, "review-band pairs: %d%n", clustering.reviewLinks().size());
         out.printf(Locale.ROOT, "bad lines: %d%n", load.badLines());
         out.printf(Locale.ROOT, "records per second: %.0f%n", records / seconds);
-    }
-
-    private static String csv(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

@@ -38,7 +38,9 @@ public class ContainerErrors extends HttpServlet {
             case HttpServletResponse.SC_UNAUTHORIZED -> "log in: HTTP Basic authentication with a user of the hub's application realm";
             case HttpServletResponse.SC_FORBIDDEN -> "your role may not do this";
             case HttpServletResponse.SC_NOT_FOUND -> "no such resource";
-            case HttpServletResponse.SC_METHOD_NOT_ALLOWED -> "this resource does not take that HTTP method";
+            case HttpServletResponse.SC_METHOD_NOT_ALLOWED -> "this resource does not take that HTTP method (the Allow header lists those it takes)";
+            case HttpServletResponse.SC_NOT_ACCEPTABLE -> "this resource cannot answer in a media type the Accept header allows";
+            case HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE -> "this resource does not take a body of that Content-Type";
             case HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE -> "the request body is too large";
             default -> status >= 500 ? "the hub failed to answer; operators find the cause in the server log" : "the request was refused";
         };
