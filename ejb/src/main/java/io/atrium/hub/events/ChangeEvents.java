@@ -74,9 +74,7 @@ public class ChangeEvents {
         }
         FeedClock clock = em.find(FeedClock.class, FeedClock.ID, LockModeType.PESSIMISTIC_WRITE);
         if (clock == null) {
-            // the first announcement ever; a concurrent first one fails on the key and its transaction rolls back
-            clock = FeedClock.start();
-            em.persist(clock);
+            throw new IllegalStateException("change_feed_clock has no row: FeedClockStart writes it when the hub starts");
         }
         for (ChangeEvent event : changes) {
             long position = clock.next();
