@@ -116,17 +116,19 @@ class ChangeFeedIT extends DeployedHub {
     /**
      * A batch whose second record the database refuses rolls back whole, and its records are then
      * applied one by one: the first record's customer is created once, so exactly one event names it,
-     * and the rolled-back attempt left no event and no position behind.
+     * and the rolled-back attempt left no event and no position behind. The intake refuses a record the
+     * database would, so the batch reaches the resolver as a parked message replayed.
      */
     @Test
     void aRolledBackTransactionAnnouncesNothing() throws JMSException {
         String phone = TestData.mobile(run + "r");
         String refused = letters(run) + "z".repeat(200);
         try (Subscriber topic = new Subscriber()) {
-            HubClient.Response posted = hub.postRecords(HubClient.APP, person("ok", "Quill " + letters(run), phone) + "\n"
-                    + TestData.JSON.createObjectNode().put("source", source).put("sourceId", refused).put("kind", "PERSON")
-                    .put("name", "Refused Record").put("updatedAt", "2026-03-01T02:15:30Z"));
-            assertEquals(202, posted.status(), posted.body());
+            String placed = DeadLetterIT.parkAsArtemisWould(person("ok", "Quill " + letters(run), phone),
+                    TestData.JSON.createObjectNode().put("source", source).put("sourceId", refused).put("kind", "PERSON")
+                            .put("name", "Refused Record").put("updatedAt", "2026-03-01T02:15:30Z"));
+            assertEquals(200, hub.post("dlq/replay?messageId=" + URLEncoder.encode(placed, StandardCharsets.UTF_8),
+                    HubClient.OPERATOR).status());
             String customer = hub.awaitCustomerWithPhone(phone, 1).get("id").asText();
             JsonNode created = topic.await(e -> is(e, "CUSTOMER_CREATED", customer));
 

@@ -160,13 +160,20 @@ class DeadLetterIT extends DeployedHub {
         assertTrue(resolver.hasNonNull("recoveredAt"), resolver.toString());
     }
 
-    /** A message of the resolver queue's format (one canonical message per line) put on AtriumDLQ as Artemis parks one. */
-    private static String parkAsArtemisWould(JsonNode party) throws JMSException {
+    /**
+     * A message of the resolver queue's format (one canonical message per line, here one per party) put on
+     * AtriumDLQ as Artemis parks one: the way to reach the resolver with records the intake would refuse.
+     */
+    static String parkAsArtemisWould(JsonNode... parties) throws JMSException {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "admin", "admin-pass1!");
              JMSContext jms = factory.createContext()) {
-            TextMessage message = jms.createTextMessage(TestData.JSON.createObjectNode().set("party", party).toString());
+            StringBuilder lines = new StringBuilder();
+            for (JsonNode party : parties) {
+                lines.append(lines.isEmpty() ? "" : "\n").append(TestData.JSON.createObjectNode().set("party", party));
+            }
+            TextMessage message = jms.createTextMessage(lines.toString());
             message.setStringProperty("_AMQ_ORIG_ADDRESS", "jms.queue.AtriumRecords");
-            message.setIntProperty("count", 1);
+            message.setIntProperty("count", parties.length);
             jms.createProducer().send(jms.createQueue("jms.queue.AtriumDLQ"), message);
             return message.getJMSMessageID();
         }
