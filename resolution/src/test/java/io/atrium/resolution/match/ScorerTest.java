@@ -304,6 +304,27 @@ class ScorerTest {
     }
 
     @Test
+    void anIdentifierOneTypoApartOutweighsOneDisagreementButNotTwo() {
+        String original = """
+                {"source":"a","sourceId":"1","name":"ashleigh quilliam","idType":"OTHER","idNumber":"6408479","birthDate":"1946-07-30","address":"57 bedford street rosall surrey hills 6525 nsw"}""";
+        MatchResult nameReplaced = score(original, """
+                {"source":"b","sourceId":"2","name":"maddison quilliam","idType":"OTHER","idNumber":"6408579","birthDate":"1946-07-30","address":"57 bedford street rosall surrey hills 6525 nsw"}""");
+        assertEquals(ComparisonLevel.TYPO, nameReplaced.evidence().get(0).level());
+        assertEquals(ComparisonLevel.DIFFERENT, nameReplaced.evidence().get(1).level());
+        assertFalse(nameReplaced.conflict(), "one disagreement is weighed against the identifier");
+        assertEquals(Decision.MERGE, nameReplaced.decision());
+
+        MatchResult nameAndBirthDate = score(original, """
+                {"source":"b","sourceId":"3","name":"maddison quilliam","idType":"OTHER","idNumber":"6408579","birthDate":"1971-02-11","address":"57 bedford street rosall surrey hills 6525 nsw"}""");
+        assertTrue(nameAndBirthDate.conflict(), "another name and another birth date: someone else of the household");
+
+        MatchResult noIdentifier = score("""
+                {"source":"a","sourceId":"1","name":"ashleigh quilliam","birthDate":"1946-07-30","address":"57 bedford street rosall surrey hills 6525 nsw"}""", """
+                {"source":"b","sourceId":"2","name":"maddison quilliam","birthDate":"1946-07-30","address":"57 bedford street rosall surrey hills 6525 nsw"}""");
+        assertTrue(noIdentifier.conflict(), "twins of one address stay apart");
+    }
+
+    @Test
     void differentBirthDateAndGenderCountAgainst() {
         MatchResult result = score("""
                 {"source":"a","sourceId":"1","name":"Zhang Wei","birthDate":"1985-07-15","gender":"M"}""", """
