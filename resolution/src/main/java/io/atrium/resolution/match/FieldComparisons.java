@@ -412,7 +412,7 @@ final class FieldComparisons {
      * Most parts of two addresses agree, each part of the shorter address with one part of the longer:
      * words within a typo (Jaro-Winkler), numbers (house number, postcode) equal or with two neighbouring
      * digits swapped. A number that agrees with none is another home (178 and 176 Church Lane are
-     * neighbours), so it decides DIFFERENT; a word may be mistyped, dropped or split. Addresses written
+     * neighbours), so it decides DIFFERENT; a word may be mistyped or dropped. Addresses written
      * without spaces (Chinese) are one part and never get here with parts to compare.
      */
     private static boolean addressPartsAgree(List<String> left, List<String> right) {
