@@ -20,6 +20,10 @@ final class FieldComparisons {
     private static final double HIGH_SIMILARITY = 0.92;
     private static final double LOW_SIMILARITY = 0.85;
     private static final double INITIAL_SIMILARITY = 0.9;
+    /** Addresses agree on their parts when at least three parts and three quarters of the shorter's agree. */
+    private static final int MIN_ADDRESS_PARTS = 3;
+    private static final int ADDRESS_PARTS_SHARE_NUMERATOR = 3;
+    private static final int ADDRESS_PARTS_SHARE_DENOMINATOR = 4;
     /** A name token whose best counterpart is less similar than this is a different name (Carlos, Carmen). */
     private static final double TOKEN_DIFFERENT = 0.84;
     /** Names shorter than this are too close to each other for one edit to say typo (Li, Lu; Lee, Leo). */
@@ -399,7 +403,54 @@ final class FieldComparisons {
             return new Outcome(FieldKind.ADDRESS, ComparisonLevel.EXACT, FieldKind.ADDRESS, a.address());
         }
         return Outcome.of(FieldKind.ADDRESS, JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY
-                ? ComparisonLevel.FUZZY_HIGH : ComparisonLevel.DIFFERENT);
+                ? ComparisonLevel.FUZZY_HIGH
+                : addressPartsAgree(tokens(a.address()), tokens(b.address())) ? ComparisonLevel.FUZZY_LOW
+                : ComparisonLevel.DIFFERENT);
+    }
+
+    /**
+     * Most parts of two addresses agree, each part of the shorter address with one part of the longer:
+     * words within a typo (Jaro-Winkler), numbers (house number, postcode) equal or with two neighbouring
+     * digits swapped. A number that agrees with none is another home (178 and 176 Church Lane are
+     * neighbours), so it decides DIFFERENT; a word may be mistyped or dropped. Addresses written
+     * without spaces (Chinese) are one part and never get here with parts to compare.
+     */
+    private static boolean addressPartsAgree(List<String> left, List<String> right) {
+        List<String> shorter = left.size() <= right.size() ? left : right;
+        List<String> longer = shorter == left ? right : left;
+        if (shorter.size() < MIN_ADDRESS_PARTS) {
+            return false;
+        }
+        boolean[] used = new boolean[longer.size()];
+        int agreeing = 0;
+        for (String part : shorter) {
+            boolean number = isNumber(part);
+            int match = -1;
+            for (int i = 0; i < longer.size() && match < 0; i++) {
+                String other = longer.get(i);
+                if (!used[i] && (number ? isNumber(other) && sameNumber(part, other)
+                        : !isNumber(other) && JaroWinkler.similarity(part, other) >= HIGH_SIMILARITY)) {
+                    match = i;
+                }
+            }
+            if (match < 0 && number) {
+                return false;
+            }
+            if (match >= 0) {
+                used[match] = true;
+                agreeing++;
+            }
+        }
+        return agreeing * ADDRESS_PARTS_SHARE_DENOMINATOR >= shorter.size() * ADDRESS_PARTS_SHARE_NUMERATOR;
+    }
+
+    private static boolean isNumber(String part) {
+        return part.chars().allMatch(Character::isDigit);
+    }
+
+    /** Equal, or two neighbouring digits swapped (3129 / 3192): a slip, whereas 176 / 178 are two homes. */
+    private static boolean sameNumber(String a, String b) {
+        return a.equals(b) || a.length() == b.length() && DamerauLevenshtein.distance(a, b) == 1 && sameLetters(a, b);
     }
 
     /** The smallest shared value, so that the choice does not depend on list order. */

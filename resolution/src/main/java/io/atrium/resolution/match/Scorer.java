@@ -56,7 +56,8 @@ public final class Scorer {
 
     /**
      * Whether two records can never be one party: valid identifiers of a type a party holds only once
-     * differ, or (unless their identifiers agree) their names or birth dates disagree outright. Clustering
+     * differ, or (unless their identifiers agree) their names or birth dates disagree outright; identifiers one
+     * typo apart outweigh one of these disagreements, not both. Clustering
      * applies this between every pair of two clusters before joining them.
      */
     public boolean conflicts(StandardizedRecord a, StandardizedRecord b) {
@@ -76,7 +77,16 @@ public final class Scorer {
         if (isIdConflict(a, id)) {
             return true;
         }
-        return a.isPerson() && !idsAgree(id) && (isDifferent(name) || isDifferent(birthDate));
+        if (!a.isPerson() || idsAgree(id)) {
+            return false;
+        }
+        // an identifier one keystroke off is strong evidence too: it outweighs one disagreement (a name
+        // replaced, a birth date mistyped beyond a typo), so that disagreement is weighed, not a veto; two are a veto
+        return isIdTypo(id) ? isDifferent(name) && isDifferent(birthDate) : isDifferent(name) || isDifferent(birthDate);
+    }
+
+    private static boolean isIdTypo(FieldComparisons.Outcome id) {
+        return id != null && id.level() == ComparisonLevel.TYPO;
     }
 
     private static boolean idsAgree(FieldComparisons.Outcome id) {

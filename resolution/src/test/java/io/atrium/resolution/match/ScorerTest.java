@@ -304,6 +304,55 @@ class ScorerTest {
     }
 
     @Test
+    void anIdentifierOneTypoApartOutweighsOneDisagreementButNotTwo() {
+        String original = """
+                {"source":"a","sourceId":"1","name":"ashleigh quilliam","idType":"OTHER","idNumber":"6408479","birthDate":"1946-07-30","address":"57 bedford street rosall surrey hills 6525 nsw"}""";
+        MatchResult nameReplaced = score(original, """
+                {"source":"b","sourceId":"2","name":"maddison quilliam","idType":"OTHER","idNumber":"6408579","birthDate":"1946-07-30","address":"57 bedford street rosall surrey hills 6525 nsw"}""");
+        assertEquals(ComparisonLevel.TYPO, nameReplaced.evidence().get(0).level());
+        assertEquals(ComparisonLevel.DIFFERENT, nameReplaced.evidence().get(1).level());
+        assertFalse(nameReplaced.conflict(), "one disagreement is weighed against the identifier");
+        assertEquals(Decision.MERGE, nameReplaced.decision());
+
+        MatchResult nameAndBirthDate = score(original, """
+                {"source":"b","sourceId":"3","name":"maddison quilliam","idType":"OTHER","idNumber":"6408579","birthDate":"1971-02-11","address":"57 bedford street rosall surrey hills 6525 nsw"}""");
+        assertTrue(nameAndBirthDate.conflict(), "another name and another birth date: someone else of the household");
+
+        MatchResult noIdentifier = score("""
+                {"source":"a","sourceId":"1","name":"ashleigh quilliam","birthDate":"1946-07-30","address":"57 bedford street rosall surrey hills 6525 nsw"}""", """
+                {"source":"b","sourceId":"2","name":"maddison quilliam","birthDate":"1946-07-30","address":"57 bedford street rosall surrey hills 6525 nsw"}""");
+        assertTrue(noIdentifier.conflict(), "twins of one address stay apart");
+    }
+
+    @Test
+    void addressesAgreeOnTheirPartsDespiteTyposAndDroppedWordsButNotOnAnotherHouseNumber() {
+        String address = """
+                {"source":"a","sourceId":"1","name":"Jackson Alderman","address":"84 MacCallum Circuit, Penshurst 3192 VIC"}""";
+        assertEquals(ComparisonLevel.FUZZY_LOW, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 penshjrst 3129 vic"}"""),
+                "street dropped, suburb mistyped, postcode digits swapped");
+        assertEquals(ComparisonLevel.FUZZY_LOW, addressLevel("""
+                {"source":"a","sourceId":"1","name":"Blakeston Lock","address":"59 bonnor close redlands mentone 7140 wa"}""", """
+                {"source":"b","sourceId":"2","name":"Blakeston Lock","address":"59 bonnor clsoe mentone 7140 wa"}"""),
+                "a locality dropped and a word mistyped");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"86 penshurst 3192 vic"}"""),
+                "the neighbours' house");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 Kingsmill Street, Ulverstone 3192 VIC"}"""),
+                "another street of one postcode");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel("""
+                {"source":"a","sourceId":"1","name":"张伟","address":"北京市朝阳区建国路88号"}""", """
+                {"source":"b","sourceId":"2","name":"张伟","address":"上海市浦东新区世纪大道100号"}"""),
+                "an address written without spaces is one part");
+        assertTrue(weight(FieldKind.ADDRESS, ComparisonLevel.FUZZY_LOW) < weight(FieldKind.ADDRESS, ComparisonLevel.FUZZY_HIGH));
+    }
+
+    private ComparisonLevel addressLevel(String a, String b) {
+        return score(a, b).evidence().stream().filter(e -> e.field() == FieldKind.ADDRESS).findFirst().orElseThrow().level();
+    }
+
+    @Test
     void differentBirthDateAndGenderCountAgainst() {
         MatchResult result = score("""
                 {"source":"a","sourceId":"1","name":"Zhang Wei","birthDate":"1985-07-15","gender":"M"}""", """
