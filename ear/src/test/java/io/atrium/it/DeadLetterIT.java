@@ -169,7 +169,8 @@ class DeadLetterIT extends DeployedHub {
              JMSContext jms = factory.createContext()) {
             StringBuilder lines = new StringBuilder();
             for (JsonNode party : parties) {
-                lines.append(lines.isEmpty() ? "" : "\n").append(TestData.JSON.createObjectNode().set("party", party));
+                JsonNode line = TestData.JSON.createObjectNode().set("party", party);
+                lines.append(lines.isEmpty() ? "" : "\n").append(line);
             }
             TextMessage message = jms.createTextMessage(lines.toString());
             message.setStringProperty("_AMQ_ORIG_ADDRESS", "jms.queue.AtriumRecords");
