@@ -137,7 +137,7 @@ class CustomerProfileIT extends DeployedHub {
     private JsonNode awaitPersonWithPhone(String phone, java.util.function.Predicate<JsonNode> condition) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode customer : hub.customerByPhone(phone).json()) {
+            for (JsonNode customer : hub.customersWithPhone(phone)) {
                 if ("PERSON".equals(customer.get("kind").asText()) && condition.test(customer)) {
                     found[0] = customer;
                     return true;

@@ -106,7 +106,7 @@ class ExplanationIT extends DeployedHub {
         String phone = TestData.mobile(run + "c");
         post(person("A", name, phone).put("idType", "CN_RESIDENT").put("idNumber", residentId("11010519850715" + digits(run, 3))));
         post(person("B", name, phone).put("idType", "CN_RESIDENT").put("idNumber", residentId("31010419900302" + digits(run + "b", 3))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> hub.customerByPhone(phone).json().size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.customersWithPhone(phone).size() == 2);
 
         JsonNode pair = explain("A", "B");
         assertFalse(pair.get("sameCustomer").asBoolean());
