@@ -61,7 +61,8 @@ public class CustomerViewAssembler {
 
     /**
      * The summaries of these customers in one query (their best golden values), by id; ids of no stored
-     * customer are left out.
+     * customer are left out. SQL, not JPQL: Hibernate translates a JPQL query with a list parameter again at
+     * every execution, a native query only expands the list.
      */
     public Map<String, CustomerSummary> toSummaries(Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
@@ -69,19 +70,20 @@ public class CustomerViewAssembler {
         }
         Map<String, String> kinds = new HashMap<>();
         Map<String, Map<String, String>> fields = new HashMap<>();
-        em.createQuery("select c.id, c.kind, g.fieldName, g.value from Customer c left join GoldenField g"
-                        + " on g.customerId = c.id and g.rank = 0 and g.fieldName in :fields where c.id in :ids", Object[].class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.id, c.kind, g.field_name, g.field_value from customer c left join golden_value g"
+                        + " on g.customer_id = c.id and g.value_rank = 0 and g.field_name in (:fields) where c.id in (:ids)")
                 .setParameter("fields", SUMMARY_FIELDS)
                 .setParameter("ids", customerIds)
-                .getResultList()
-                .forEach(row -> {
-                    String id = (String) row[0];
-                    kinds.put(id, row[1] == null ? null : row[1].toString());
-                    Map<String, String> values = fields.computeIfAbsent(id, k -> new HashMap<>());
-                    if (row[2] != null) {
-                        values.put((String) row[2], (String) row[3]);
-                    }
-                });
+                .getResultList();
+        rows.forEach(row -> {
+            String id = (String) row[0];
+            kinds.put(id, (String) row[1]);
+            Map<String, String> values = fields.computeIfAbsent(id, k -> new HashMap<>());
+            if (row[2] != null) {
+                values.put((String) row[2], (String) row[3]);
+            }
+        });
         Map<String, CustomerSummary> summaries = new HashMap<>();
         fields.forEach((id, values) -> summaries.put(id, new CustomerSummary(id, kinds.get(id), values.get("name"),
                 values.get("gender"), values.get("birthDate"), values.get("idType"), values.get("idNumber"),
