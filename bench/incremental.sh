@@ -14,7 +14,8 @@
 #      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts),
 #      HUB_OPTS (more JVM options for the hub, e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr,settings=profile)
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long
-#      per key, after as long a warm-up, with CLIENTS concurrent clients, default 1,16, as LOOKUP_USER, default app)
+#      per key, after as long a warm-up, with CLIENTS concurrent clients, default 1,16, as LOOKUP_USER, default app,
+#      for LOOKUP_KEYS, default phone,idNumber,name; then the statements the lookups ran, from pg_stat_statements)
 # Needs a build first: ./mvnw -q -DskipTests install (the hub's EAR, the simulators and bench/incremental)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -139,11 +140,22 @@ start_server "$BASE/server.out"
 until grep -q "frequency snapshot of" "$BASE/server.out"; do sleep 2; done
 grep -o "frequency snapshot of.*" "$BASE/server.out" | head -1
 
+statements() { # what was timed
+  echo "database time by statement during $1 (pg_stat_statements; values are parameters, never shown):"
+  psql_ -U postgres -d atrium -P pager=off -c "select calls, round(total_exec_time::numeric, 0) as total_ms,
+      round(mean_exec_time::numeric, 3) as mean_ms, round(max_exec_time::numeric, 1) as max_ms, rows,
+      left(regexp_replace(query, '\s+', ' ', 'g'), 150) as statement
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'atrium')
+    order by total_exec_time desc limit 15"
+}
+
 if [ -n "${LOOKUPS:-}" ]; then
-  stamp "lookups, $LOOKUPS s per key and client count (holding $LOCK)"
+  stamp "lookups, $LOOKUPS s per key and client count (holding $LOCK); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
   flock "$LOCK" $BENCH lookups --input "$WORK/seed.jsonl" --hub "$API" --user "${LOOKUP_USER:-app}" \
-    --password "${LOOKUP_USER:-app}-pass1!" --clients "${CLIENTS:-1,16}" --seconds "$LOOKUPS"
-  stamp "done"
+    --password "${LOOKUP_USER:-app}-pass1!" --clients "${CLIENTS:-1,16}" --seconds "$LOOKUPS" --keys "${LOOKUP_KEYS:-phone,idNumber,name}"
+  statements "the lookups"
+  stamp "done; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   exit 0
 fi
 
@@ -154,12 +166,7 @@ round() { # posted file
   psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
   $BENCH post --input "$1" --hub "$API" --user app --password 'app-pass1!' \
     --status-user operator --status-password 'operator-pass1!' --batch "$BATCH" --rate "$RATE"
-  echo "database time by statement during the posted records (pg_stat_statements; values are parameters, never shown):"
-  psql_ -U postgres -d atrium -P pager=off -c "select calls, round(total_exec_time::numeric, 0) as total_ms,
-      round(mean_exec_time::numeric, 3) as mean_ms, round(max_exec_time::numeric, 1) as max_ms, rows,
-      left(regexp_replace(query, '\s+', ' ', 'g'), 150) as statement
-    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'atrium')
-    order by total_exec_time desc limit 15"
+  statements "the posted records"
 }
 measure() {
   stamp "measured phase (holding $LOCK)"
@@ -176,7 +183,7 @@ measure() {
   $BENCH e2e --input "$WORK/e2e.jsonl" --hub "$API" --user app --password 'app-pass1!'
   echo "hub heap after the run: $(jcmd "$(pgrep -g "$SERVER" -x java)" GC.heap_info 2>/dev/null | grep -m1 -o 'total.*')"
 }
-export -f measure round psql_ stamp
+export -f measure round statements psql_ stamp
 export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE LOCK THEN_SQL WARMUP
 flock "$LOCK" bash -c measure
 stamp "done"

@@ -16,7 +16,8 @@ public interface CustomerDirectory {
     CustomerView find(String customerId);
 
     /**
-     * Active customers with a source record matching the query, best match first, one page of them.
+     * Active customers with a source record matching the query, best match first, one page of them, each as a
+     * {@link CustomerSummary}.
      *
      * @param page 0 for the first
      * @param size 1 to 100 customers a page

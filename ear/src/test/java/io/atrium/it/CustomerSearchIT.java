@@ -51,6 +51,10 @@ class CustomerSearchIT extends DirectoryHub {
                 "narrowed by birth date");
         assertTrue(ids(search("name=" + encoded(data.traditionalName) + "&size=100")).contains(id), "without birth date");
 
+        JsonNode summary = onlyCustomer(search("phone=" + phone));
+        assertEquals(data.idNumber, summary.get("idNumber").asText(), "a summary of the key fields");
+        assertFalse(summary.has("timeline") || summary.has("golden"), "the whole view is GET /customers/{id}: " + summary);
+
         JsonNode bySource = search("source=" + data.source + "&sourceId=P-1");
         assertEquals(id, onlyCustomer(bySource).get("id").asText());
         assertFalse(bySource.get("matches").get(0).hasNonNull("score"), "a record key names its record: no score");

@@ -64,7 +64,7 @@ final class HubClient {
         return awaitCustomerWithPhone(phone, customer -> customer.get("sourceRecords").size() == sourceRecords);
     }
 
-    /** Waits until exactly one active customer has this phone and it satisfies the condition; returns it. */
+    /** Waits until exactly one active customer has this phone and its whole view satisfies the condition; returns the view. */
     JsonNode awaitCustomerWithPhone(String phone, java.util.function.Predicate<JsonNode> condition) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -72,10 +72,19 @@ final class HubClient {
             if (response.status() != 200 || response.json().get("matches").size() != 1) {
                 return false;
             }
-            found[0] = response.json().get("matches").get(0).get("customer");
+            found[0] = customer(response.json().get("matches").get(0).get("customer").get("id").asText());
             return condition.test(found[0]);
         });
         return found[0];
+    }
+
+    /** The whole view of a customer (`GET /customers/{id}`), as a downstream application sees it. */
+    JsonNode customer(String id) {
+        Response response = get("customers/" + URLEncoder.encode(id, StandardCharsets.UTF_8), APP);
+        if (response.status() != 200) {
+            throw new AssertionError("customer " + id + " answered " + response.status() + ": " + response.body());
+        }
+        return response.json();
     }
 
     /** A figure of one source in `GET /connectors` (queued, futureDated ...), 0 while the source has none. */
@@ -129,14 +138,14 @@ final class HubClient {
         return get("customers?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8), APP);
     }
 
-    /** The customers of the first page of the search by phone, best match first. */
+    /** The whole views of the customers of the first page of the search by phone, best match first. */
     java.util.List<JsonNode> customersWithPhone(String phone) {
         Response response = customerByPhone(phone);
         if (response.status() != 200) {
             throw new AssertionError("search by phone answered " + response.status() + ": " + response.body());
         }
         java.util.List<JsonNode> customers = new java.util.ArrayList<>();
-        response.json().get("matches").forEach(match -> customers.add(match.get("customer")));
+        response.json().get("matches").forEach(match -> customers.add(customer(match.get("customer").get("id").asText())));
         return customers;
     }
 

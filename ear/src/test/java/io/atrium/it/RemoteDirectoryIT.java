@@ -50,6 +50,8 @@ class RemoteDirectoryIT extends DirectoryHub {
             CustomerSearchPage found = directory.search(CustomerQuery.byIdNumber(data.idNumber15()), 0, 10);
             assertEquals(1, found.total());
             assertEquals(id, found.matches().get(0).customer().id());
+            assertEquals(data.simplifiedName, found.matches().get(0).customer().name(), "a summary, whole for hub-app");
+            assertEquals(data.idNumber, found.matches().get(0).customer().idNumber());
             assertTrue(found.matches().get(0).score() > 0);
             assertEquals(id, directory.search(CustomerQuery.byName(data.traditionalName, data.birthDate, null), 0, 10)
                     .matches().get(0).customer().id());

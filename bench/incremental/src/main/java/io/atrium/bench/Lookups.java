@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,15 +26,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * REST lookups of stored customers, as downstream applications make them: {@code GET /customers?phone=} and
- * {@code ?idNumber=} with values of seeded records (written as the source wrote them), from --clients threads
- * for --seconds each, after as long a warm-up. Prints requests per second and latency percentiles per key;
- * one client gives the latency of a lookup alone. Values are never printed.
+ * REST lookups of stored customers, as downstream applications make them: {@code GET /customers?phone=},
+ * {@code ?idNumber=} and {@code ?name=} with values of seeded records (written as the source wrote them), from
+ * --clients threads for --seconds each, after as long a warm-up; --keys picks the keys (default all three).
+ * Prints requests per second and latency percentiles per key, at the client and in the service (the hub's
+ * {@code Server-Timing} header: the directory's time, HTTP and JSON excluded); one client gives the latency of
+ * a lookup alone. Values are never printed.
  */
 final class Lookups {
 
+    private static final Pattern SERVER_TIMING = Pattern.compile("directory;dur=([0-9.]+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** Values drawn per key: enough that the database cannot keep the answers of a few in its buffers only. */
     private static final int VALUES = 20_000;
@@ -49,11 +55,17 @@ final class Lookups {
         List<Integer> clients = Arrays.stream(options.getOrDefault("clients", "1,16").split(",")).map(Integer::parseInt).toList();
         List<String> lines = Files.readAllLines(Path.of(BenchMain.required(options, "input")), StandardCharsets.UTF_8);
         Collections.shuffle(lines, new Random(20261130));
-        List<String> phones = values(lines, r -> r.getPhones().isEmpty() ? null : r.getPhones().get(0));
-        List<String> idNumbers = values(lines, PartyRecord::getIdNumber);
+        Map<String, Function<PartyRecord, String>> fields = Map.of(
+                "phone", r -> r.getPhones().isEmpty() ? null : r.getPhones().get(0),
+                "idNumber", PartyRecord::getIdNumber,
+                "name", PartyRecord::getName);
+        List<String> keys = Arrays.asList(options.getOrDefault("keys", "phone,idNumber,name").split(","));
+        Map<String, List<String>> values = new HashMap<>();
+        keys.forEach(key -> values.put(key, values(lines, fields.get(key))));
         for (int threads : clients) {
-            measure("phone", phones, threads, seconds, hub, auth);
-            measure("idNumber", idNumbers, threads, seconds, hub, auth);
+            for (String key : keys) {
+                measure(key, values.get(key), threads, seconds, hub, auth);
+            }
         }
     }
 
@@ -76,13 +88,28 @@ final class Lookups {
         Result result = run(key, values, threads, seconds, hub, auth);
         long[] nanos = result.nanos();
         Arrays.sort(nanos);
+        long[] service = result.serviceNanos();
+        Arrays.sort(service);
         System.out.printf(Locale.ROOT, "GET /customers?%s= with %d client(s), %d s after a %d s warm-up: %d lookups, %.0f/s, "
-                        + "ms p50 %.2f  p95 %.2f  p99 %.2f  max %.2f; %d found no customer, %d failed%n",
+                        + "ms p50 %.2f  p95 %.2f  p99 %.2f  max %.2f; in the service p50 %.2f  p95 %.2f  p99 %.2f  max %.2f; "
+                        + "%d found no customer, %d refused or failed (not timed)%n",
                 key, threads, seconds, seconds, nanos.length, nanos.length / (double) seconds,
-                pct(nanos, 0.50), pct(nanos, 0.95), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6, result.empty(), result.failed());
+                pct(nanos, 0.50), pct(nanos, 0.95), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6,
+                pct(service, 0.50), pct(service, 0.95), pct(service, 0.99), service.length == 0 ? Double.NaN : service[service.length - 1] / 1e6,
+                result.empty(), result.failed());
     }
 
-    private record Result(long[] nanos, long empty, long failed) {
+    /** Client-side times of every lookup, and the service's own times of those that told it (Server-Timing). */
+    private record Result(long[] nanos, long[] serviceNanos, long empty, long failed) {
+    }
+
+    private record Timed(long nanos, long serviceNanos) {
+    }
+
+    /** The duration of the hub's {@code Server-Timing: directory;dur=<ms>} header in nanoseconds, or -1 without one. */
+    private static long serviceNanos(HttpResponse<?> response) {
+        Matcher dur = SERVER_TIMING.matcher(response.headers().firstValue("Server-Timing").orElse(""));
+        return dur.find() ? Math.round(Double.parseDouble(dur.group(1)) * 1e6) : -1;
     }
 
     private static Result run(String key, List<String> values, int threads, int seconds, String hub, String auth) throws Exception {
@@ -90,12 +117,11 @@ final class Lookups {
         AtomicLong empty = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<long[]>> workers = new ArrayList<>();
+        List<Future<List<Timed>>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int first = t;
             workers.add(pool.submit(() -> {
-                long[] nanos = new long[1 << 16];
-                int n = 0;
+                List<Timed> timed = new ArrayList<>(1 << 16);
                 for (int i = first; System.nanoTime() < until; i += threads) {
                     URI uri = URI.create(hub + "/customers?" + key + "=" + URLEncoder.encode(values.get(i % values.size()), StandardCharsets.UTF_8));
                     long started = System.nanoTime();
@@ -103,28 +129,28 @@ final class Lookups {
                             HttpResponse.BodyHandlers.ofString());
                     long took = System.nanoTime() - started;
                     if (response.statusCode() != 200) {
+                        // refused searches (a surname-only name) are counted, not timed: they do no lookup
                         failed.incrementAndGet();
-                    } else if (response.body().contains("\"total\":0")) {
+                        continue;
+                    }
+                    if (response.body().contains("\"total\":0")) {
                         empty.incrementAndGet();
                     }
-                    if (n == nanos.length) {
-                        nanos = Arrays.copyOf(nanos, n * 2);
-                    }
-                    nanos[n++] = took;
+                    timed.add(new Timed(took, serviceNanos(response)));
                 }
-                return Arrays.copyOf(nanos, n);
+                return timed;
             }));
         }
-        List<long[]> parts = new ArrayList<>();
-        for (Future<long[]> worker : workers) {
-            parts.add(worker.get());
+        List<Timed> all = new ArrayList<>();
+        for (Future<List<Timed>> worker : workers) {
+            all.addAll(worker.get());
         }
         pool.shutdown();
-        long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Result(all, empty.get(), failed.get());
+        return new Result(all.stream().mapToLong(Timed::nanos).toArray(),
+                all.stream().mapToLong(Timed::serviceNanos).filter(t -> t >= 0).toArray(), empty.get(), failed.get());
     }
 
     private static double pct(long[] sorted, double quantile) {
-        return sorted[(int) Math.ceil(quantile * sorted.length) - 1] / 1e6;
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(quantile * sorted.length) - 1] / 1e6;
     }
 }

@@ -5,6 +5,7 @@ import io.atrium.client.CustomerDirectory;
 import io.atrium.client.CustomerMatch;
 import io.atrium.client.CustomerQuery;
 import io.atrium.client.CustomerSearchPage;
+import io.atrium.client.CustomerSummary;
 import io.atrium.client.CustomerView;
 import io.atrium.client.Explanation;
 import io.atrium.client.InvalidQueryException;
@@ -29,11 +30,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read side of the unified customer view: the {@link CustomerDirectory} downstream applications call
  * remotely, and the no-interface view the hub's REST layer calls locally. Every view passes through
- * {@link Disclosure}: whole and audited, or masked, by the caller's roles.
+ * {@link Disclosure}: whole and audited, or masked, by the caller's roles. A search answers with summaries read
+ * for the whole page in one query, so a lookup costs a few statements whatever the page holds.
  */
 @Stateless
 @Remote(CustomerDirectory.class)
@@ -77,8 +80,10 @@ public class CustomerDirectoryBean implements CustomerDirectory {
     @Override
     public CustomerSearchPage search(CustomerQuery query, int page, int size) throws InvalidQueryException {
         CustomerSearch.Ranking ranking = customerSearch.search(query, page, size);
+        Map<String, CustomerSummary> summaries = assembler.toSummaries(ranking.hits().stream().map(CustomerSearch.Hit::customerId).toList());
         return new CustomerSearchPage(ranking.hits().stream()
-                .map(hit -> new CustomerMatch(disclosed(em.find(Customer.class, hit.customerId())), hit.score()))
+                .map(hit -> new CustomerMatch(disclosure.disclose(session, hit.customerId(), summaries.get(hit.customerId()),
+                        PersonalDataMasks::customerSummary), hit.score()))
                 .toList(), page, size, ranking.total(), ranking.complete());
     }
 

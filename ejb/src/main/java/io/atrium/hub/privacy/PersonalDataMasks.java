@@ -1,5 +1,6 @@
 package io.atrium.hub.privacy;
 
+import io.atrium.client.CustomerSummary;
 import io.atrium.client.CustomerView;
 import io.atrium.client.TimelinePage;
 import io.atrium.hub.quarantine.PersonalDataMask;
@@ -42,6 +43,13 @@ public final class PersonalDataMasks {
         return new CustomerView(view.id(), view.status(), view.mergedInto(), view.kind(), golden,
                 goldenValues("phone", view.phones()), goldenValues("email", view.emails()), view.sourceRecords(),
                 facts(view.timeline()), view.createdAt(), view.updatedAt(), view.timelineNext(), view.roles(), view.summary());
+    }
+
+    /** A search's summary of a customer with each personal value masked as in the view; id and kind unchanged. */
+    public static CustomerSummary customerSummary(CustomerSummary summary) {
+        return new CustomerSummary(summary.id(), summary.kind(), value("name", summary.name()), value("gender", summary.gender()),
+                value("birthDate", summary.birthDate()), value("idType", summary.idType()), value("idNumber", summary.idNumber()),
+                value("phone", summary.phone()), value("email", summary.email()));
     }
 
     /** A timeline page with each fact's data masked. */

@@ -2,6 +2,7 @@ package io.atrium.hub.privacy;
 
 import io.atrium.client.CustomerStatus;
 import io.atrium.client.CustomerRole;
+import io.atrium.client.CustomerSummary;
 import io.atrium.client.CustomerView;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,18 @@ class PersonalDataMasksTest {
         assertEquals("广东省深圳市***", PersonalDataMasks.address("广东省深圳市南山区科技园路1号"));
         assertEquals("No***", PersonalDataMasks.address("No. 8"), "a short address keeps at most half");
         assertEquals("1984-**-**", PersonalDataMasks.birthDate("1984-05-06"));
+    }
+
+    @Test
+    void aSearchSummaryIsMaskedAsTheViewIs() {
+        CustomerSummary masked = PersonalDataMasks.customerSummary(new CustomerSummary("C-1", "PERSON", "张伟", "M", "1990-01-01",
+                "CN_RESIDENT", "440301199001010026", "+8613800138000", "zw@example.com"));
+
+        assertEquals(new CustomerSummary("C-1", "PERSON", "张*", "M", "1990-**-**", "CN_RESIDENT", "4403**********0026",
+                "+86 138****8000", "z***@example.com"), masked);
+        assertEquals(new CustomerSummary("C-2", "PERSON", "W. Zhang", null, null, null, null, null, null),
+                PersonalDataMasks.customerSummary(new CustomerSummary("C-2", "PERSON", "Wei Zhang", null, null, null, null, null, null)),
+                "fields no record states stay empty");
     }
 
     @Test
