@@ -12,11 +12,7 @@ import io.atrium.hub.quarantine.QuarantineCount;
 import io.atrium.hub.quarantine.QuarantineStatus;
 import io.atrium.hub.resolve.ResolverTimings;
 import io.atrium.hub.security.HubRoles;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -29,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +39,6 @@ import java.util.stream.Collectors;
 public class HubMetrics {
 
     private static final double MILLIS = 1_000.0;
-    /** Every meter's name starts with it: atrium_route_exchanges_total, ... */
-    private static final String PREFIX = "atrium.";
 
     @EJB
     CamelBootstrap camel;
@@ -69,9 +62,7 @@ public class HubMetrics {
     @ConfigProperty(name = "atrium.membership.queue")
     String membershipQueue;
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    /** The figures of the latest scrape, by meter (name and tags); each meter reads its own. */
-    private final Map<String, Double> figures = new ConcurrentHashMap<>();
+    private final PrometheusFigures figures = new PrometheusFigures();
 
     /** Every figure read now, in Prometheus text format 0.0.4. */
     public String scrape() {
@@ -80,44 +71,44 @@ public class HubMetrics {
         queues();
         quarantine();
         connectors();
-        return registry.scrape();
+        return figures.scrape();
     }
 
     private void routes() {
         for (RouteView route : camel.routeMonitor().routes()) {
             Tags tags = Tags.of("route", route.id(), "group", route.group());
-            counter("route.exchanges", null, "exchanges the route finished, succeeded or failed", tags, route.exchangesTotal());
-            counter("route.exchanges.failed", null, "exchanges of the route that failed", tags, route.exchangesFailed());
-            counter("route.processing", "seconds", "time spent in the route's finished exchanges", tags,
+            figures.counter("route.exchanges", null, "exchanges the route finished, succeeded or failed", tags, route.exchangesTotal());
+            figures.counter("route.exchanges.failed", null, "exchanges of the route that failed", tags, route.exchangesFailed());
+            figures.counter("route.processing", "seconds", "time spent in the route's finished exchanges", tags,
                     route.totalProcessingMillis() / MILLIS);
-            gauge("route.exchanges.inflight", null, "exchanges in the route now", tags, route.inflight());
-            gauge("route.processing.mean", "seconds", "mean time of the route's exchanges", tags,
+            figures.gauge("route.exchanges.inflight", null, "exchanges in the route now", tags, route.inflight());
+            figures.gauge("route.processing.mean", "seconds", "mean time of the route's exchanges", tags,
                     route.meanProcessingMillis() / MILLIS);
-            gauge("route.processing.max", "seconds", "longest exchange of the route", tags,
+            figures.gauge("route.processing.max", "seconds", "longest exchange of the route", tags,
                     route.maxProcessingMillis() / MILLIS);
-            gauge("route.started", null, "1 while the route is started, 0 while stopped or suspended", tags,
+            figures.gauge("route.started", null, "1 while the route is started, 0 while stopped or suspended", tags,
                     "Started".equals(route.state()) ? 1 : 0);
-            gauge("route.failing", null, "1 while the route's last exchange failed", tags, route.failing() ? 1 : 0);
+            figures.gauge("route.failing", null, "1 while the route's last exchange failed", tags, route.failing() ? 1 : 0);
         }
     }
 
     private void resolver() {
         ResolverTimings.Summary timings = resolverTimings.summary();
-        counter("resolver.resolved", null, "records resolved since the timings were last reset", Tags.empty(),
+        figures.counter("resolver.resolved", null, "records resolved since the timings were last reset", Tags.empty(),
                 timings.resolved());
-        String window = "time to resolve a record in its transaction, over the latest " + timings.window() + " records";
-        gauge("resolver.resolve", "seconds", window, Tags.of("quantile", "0.5"), timings.p50Millis() / MILLIS);
-        gauge("resolver.resolve", "seconds", window, Tags.of("quantile", "0.95"), timings.p95Millis() / MILLIS);
-        gauge("resolver.resolve", "seconds", window, Tags.of("quantile", "0.99"), timings.p99Millis() / MILLIS);
-        gauge("resolver.resolve.max", "seconds", "longest resolve in the window", Tags.empty(), timings.maxMillis() / MILLIS);
-        gauge("resolver.waiting", null, "1 while the resolver waits out a transient failure", Tags.empty(),
+        String window = "time to resolve a record in its transaction, over the latest records (as GET /resolver)";
+        figures.gauge("resolver.resolve", "seconds", window, Tags.of("quantile", "0.5"), timings.p50Millis() / MILLIS);
+        figures.gauge("resolver.resolve", "seconds", window, Tags.of("quantile", "0.95"), timings.p95Millis() / MILLIS);
+        figures.gauge("resolver.resolve", "seconds", window, Tags.of("quantile", "0.99"), timings.p99Millis() / MILLIS);
+        figures.gauge("resolver.resolve.max", "seconds", "longest resolve in the window", Tags.empty(), timings.maxMillis() / MILLIS);
+        figures.gauge("resolver.waiting", null, "1 while the resolver waits out a transient failure", Tags.empty(),
                 resolverOutage.status().waiting() ? 1 : 0);
     }
 
     private void queues() {
         for (String queue : List.of(ResolverQueue.NAME, DeadLetterQueue.NAME, membershipQueue)) {
             Long messages = queueDepths.depth(queue).messages();
-            gauge("queue.messages", null, "messages in the queue (NaN when the broker does not say)",
+            figures.gauge("queue.messages", null, "messages in the queue (NaN when the broker does not say)",
                     Tags.of("queue", queue), messages == null ? Double.NaN : messages);
         }
     }
@@ -130,7 +121,7 @@ public class HubMetrics {
         // every status of a source that has any, so that a count that fell to nothing reads 0
         for (String source : sources) {
             for (QuarantineStatus status : QuarantineStatus.values()) {
-                gauge("quarantine.items", null, "quarantined items by source and status",
+                figures.gauge("quarantine.items", null, "quarantined items by source and status",
                         Tags.of("source", source, "status", status.name()), items.getOrDefault(source + "\n" + status, 0L));
             }
         }
@@ -139,36 +130,16 @@ public class HubMetrics {
     private void connectors() {
         for (ConnectorActivity.SourceActivity source : activity.snapshot()) {
             Tags tags = Tags.of("source", source.source());
-            counter("connector.queued", null, "items the connector queued for resolution since the server started",
+            figures.counter("connector.queued", null, "items the connector queued for resolution since the server started",
                     tags, source.queued());
-            counter("connector.quarantined", null, "items of the source quarantined since the server started",
+            figures.counter("connector.quarantined", null, "items of the source quarantined since the server started",
                     tags, source.quarantined());
-            counter("connector.failures", null, "failures the connector gave up on after its retries", tags,
+            figures.counter("connector.failures", null, "failures the connector gave up on after its retries", tags,
                     source.failures());
-            counter("connector.throttled", null, "answers that told the connector to wait (429, 503), retried",
+            figures.counter("connector.throttled", null, "answers that told the connector to wait (429, 503), retried",
                     tags, source.throttled());
-            gauge("connector.failing", null, "1 from the connector's first failure until it delivers again", tags,
+            figures.gauge("connector.failing", null, "1 from the connector's first failure until it delivers again", tags,
                     source.failingSince() == null ? 0 : 1);
         }
-    }
-
-    private void gauge(String name, String unit, String help, Tags tags, double value) {
-        String key = key(name, tags);
-        if (figures.put(key, value) == null) {
-            Gauge.builder(PREFIX + name, figures, f -> f.getOrDefault(key, Double.NaN))
-                    .baseUnit(unit).description(help).tags(tags).register(registry);
-        }
-    }
-
-    private void counter(String name, String unit, String help, Tags tags, double value) {
-        String key = key(name, tags);
-        if (figures.put(key, value) == null) {
-            FunctionCounter.builder(PREFIX + name, figures, f -> f.getOrDefault(key, 0.0))
-                    .baseUnit(unit).description(help).tags(tags).register(registry);
-        }
-    }
-
-    private static String key(String name, Tags tags) {
-        return name + tags;
     }
 }
