@@ -3,60 +3,40 @@ package io.atrium.hub.operations;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.RouteController;
 
+import java.util.Locale;
+import java.util.function.Predicate;
+
 /** What an operator may do to a route, each only from the states where it means something. */
 public enum RouteCommand {
-    STOP {
-        @Override
-        public boolean appliesTo(ServiceStatus status) {
-            return status.isStoppable();
-        }
+    STOP(ServiceStatus::isStoppable, RouteController::stopRoute),
+    // Camel would also start a suspended route; resume says what it does
+    START(status -> status.isStartable() && !status.isSuspended(), RouteController::startRoute),
+    SUSPEND(ServiceStatus::isSuspendable, RouteController::suspendRoute),
+    RESUME(ServiceStatus::isSuspended, RouteController::resumeRoute);
 
-        @Override
-        void apply(RouteController routes, String routeId) throws Exception {
-            routes.stopRoute(routeId);
-        }
-    },
-    START {
-        @Override
-        public boolean appliesTo(ServiceStatus status) {
-            // Camel would also start a suspended route; resume says what it does
-            return status.isStartable() && !status.isSuspended();
-        }
+    private final Predicate<ServiceStatus> appliesTo;
+    private final Action action;
 
-        @Override
-        void apply(RouteController routes, String routeId) throws Exception {
-            routes.startRoute(routeId);
-        }
-    },
-    SUSPEND {
-        @Override
-        public boolean appliesTo(ServiceStatus status) {
-            return status.isSuspendable();
-        }
+    RouteCommand(Predicate<ServiceStatus> appliesTo, Action action) {
+        this.appliesTo = appliesTo;
+        this.action = action;
+    }
 
-        @Override
-        void apply(RouteController routes, String routeId) throws Exception {
-            routes.suspendRoute(routeId);
-        }
-    },
-    RESUME {
-        @Override
-        public boolean appliesTo(ServiceStatus status) {
-            return status.isSuspended();
-        }
+    public boolean appliesTo(ServiceStatus status) {
+        return appliesTo.test(status);
+    }
 
-        @Override
-        void apply(RouteController routes, String routeId) throws Exception {
-            routes.resumeRoute(routeId);
-        }
-    };
-
-    public abstract boolean appliesTo(ServiceStatus status);
-
-    abstract void apply(RouteController routes, String routeId) throws Exception;
+    void apply(RouteController routes, String routeId) throws Exception {
+        action.apply(routes, routeId);
+    }
 
     /** As in the API's path: stop, start, suspend, resume. */
     public String verb() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void apply(RouteController routes, String routeId) throws Exception;
     }
 }
