@@ -1,6 +1,7 @@
 package io.atrium.hub.operations;
 
 import io.atrium.hub.persistence.EnumColumns;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -58,7 +59,8 @@ public class RouteAction {
         return new View(id, actor, actedAt, routeId, action.verb(), reason, outcome);
     }
 
-    /** @param action stop, start, suspend or resume */
+    /** @param action stop, start, suspend or resume; reason null when none was given */
+    @JsonbNillable
     public record View(long id, String actor, Instant actedAt, String routeId, String action, String reason, String outcome) {
     }
 }

@@ -1,5 +1,7 @@
 package io.atrium.hub.operations;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +17,8 @@ import java.util.List;
  *                             the last is the current minute so far
  * @param totalProcessingMillis time spent in all finished exchanges
  */
+// null fields are written too: clients find every field of the contract
+@JsonbNillable
 public record RouteView(String id, String group, String description, String state, boolean failing,
                         long exchangesTotal, long exchangesFailed, long inflight,
                         Instant lastSuccessAt, Instant lastErrorAt, String lastError, List<Integer> perMinute,
