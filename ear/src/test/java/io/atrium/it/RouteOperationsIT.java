@@ -113,7 +113,7 @@ class RouteOperationsIT extends DeployedHub {
     }
 
     @Test
-    void anUnknownRouteIsNotFoundAndATooLongReasonIsRefused() {
+    void anUnknownRouteIsNotFoundAndABadBodyIsRefused() {
         HubClient hub = hub();
         HubClient.Response unknown = hub.post("routes/no-such-route/stop", HubClient.OPERATOR);
         assertEquals(404, unknown.status(), unknown.body());
@@ -122,6 +122,9 @@ class RouteOperationsIT extends DeployedHub {
         HubClient.Response tooLong = hub.postJson("routes/" + CANONICAL + "/stop", HubClient.OPERATOR,
                 "{\"reason\": \"" + "x".repeat(2001) + "\"}");
         assertEquals(400, tooLong.status(), tooLong.body());
+        HubClient.Response notJson = hub.postJson("routes/" + CANONICAL + "/stop", HubClient.OPERATOR, "reason: maintenance");
+        assertEquals(400, notJson.status(), notJson.body());
+        assertTrue(notJson.json().get("error").asText().contains("reason"), notJson.body());
         assertEquals("Started", routeState(hub, CANONICAL), "nothing done");
         assertFalse(hub.get("routes/actions", HubClient.OPERATOR).json().toString().contains("no-such-route"));
     }
