@@ -90,14 +90,15 @@ public final class RouteMonitor {
         long total = managed.getExchangesTotal();
         return new RouteView(id,
                 route == null || route.getGroup() == null ? INTERNAL : route.getGroup(),
-                route == null || route.getDescription() == null ? "from " + URISupport.sanitizeUri(managed.getEndpointUri())
-                        : route.getDescription(),
+                route == null ? "" : route.getDescription() != null ? route.getDescription()
+                        : "from " + URISupport.sanitizeUri(route.getEndpoint().getEndpointBaseUri()),
                 state(camel.getRouteController().getRouteStatus(id)),
                 lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess)),
                 total, managed.getExchangesFailed(), managed.getExchangesInflight(),
                 lastSuccess, lastFailure, lastErrors.get(id),
                 history(id).perMinute(Math.floorDiv(clock.millis(), MINUTE_MILLIS), total),
-                managed.getMeanProcessingTime(), managed.getMaxProcessingTime(), managed.getTotalProcessingTime());
+                // Camel says -1 before the first exchange
+                Math.max(0, managed.getMeanProcessingTime()), managed.getMaxProcessingTime(), managed.getTotalProcessingTime());
     }
 
     /** The three states operators act on; Camel's passing ones (starting, stopping, ...) read as where they come from. */

@@ -58,7 +58,8 @@ class RouteMonitorTest {
         assertEquals(List.of("intake", RouteMonitor.SAMPLING_ROUTE), routes.stream().map(RouteView::id).toList());
         assertEquals(List.of("canonical", RouteMonitor.INTERNAL), routes.stream().map(RouteView::group).toList());
         assertTrue(routes.stream().allMatch(route -> "Started".equals(route.state())), routes.toString());
-        assertTrue(routes.get(0).description().startsWith("from direct://intake"), routes.get(0).description());
+        assertEquals("from direct://intake", routes.get(0).description());
+        assertEquals(0, routes.get(0).meanProcessingMillis(), "no exchange yet");
     }
 
     @Test
