@@ -15,6 +15,7 @@ final class MinuteHistory {
     /** Finished exchanges per closed minute, at index minute % MINUTES; {@link #minuteAt} says which minute a slot holds. */
     private final long[] counts = new long[MINUTES];
     private final long[] minuteAt = new long[MINUTES];
+    /** Camel's totals start at zero with the route. */
     private long sampledTotal;
     private long sampledMinute = Long.MIN_VALUE;
 
@@ -30,11 +31,10 @@ final class MinuteHistory {
         if (minute <= sampledMinute) {
             return; // a second sample within one minute: the next minute's closes it
         }
-        if (sampledMinute != Long.MIN_VALUE) {
-            int slot = slot(minute - 1);
-            counts[slot] = finishedSince(total);
-            minuteAt[slot] = minute - 1;
-        }
+        // the first sample, early in the first whole minute of the route, closes the minute it started in
+        int slot = slot(minute - 1);
+        counts[slot] = finishedSince(total);
+        minuteAt[slot] = minute - 1;
         sampledTotal = total;
         sampledMinute = minute;
     }

@@ -28,7 +28,8 @@ class MinuteHistoryTest {
         history.sample(NOW, 20);
         List<Integer> minutes = history.perMinute(NOW, 25);
         assertEquals(List.of(4, 0, 6, 5), minutes.subList(56, 60));
-        assertEquals(0, minutes.get(55), "the minute before the first sample is unknown, not the total so far");
+        assertEquals(10, minutes.get(55), "the first sample closes the minute the route started in");
+        assertEquals(0, minutes.get(54));
     }
 
     @Test
@@ -37,7 +38,7 @@ class MinuteHistoryTest {
         history.sample(NOW - 1, 10);
         history.sample(NOW - 1, 13);
         history.sample(NOW, 15);
-        assertEquals(List.of(5, 1), history.perMinute(NOW, 16).subList(58, 60));
+        assertEquals(List.of(10, 5, 1), history.perMinute(NOW, 16).subList(57, 60));
     }
 
     @Test
@@ -48,7 +49,7 @@ class MinuteHistoryTest {
         history.sample(NOW - 5, 80);
         List<Integer> minutes = history.perMinute(NOW, 80);
         assertEquals(30, minutes.get(53), "everything since the last sample, in the minute before this one");
-        assertEquals(30, minutes.stream().mapToInt(Integer::intValue).sum(), "the minute 100 minutes ago is gone");
+        assertEquals(30, minutes.stream().mapToInt(Integer::intValue).sum(), "the minutes 100 and 101 minutes ago are gone");
     }
 
     @Test
@@ -56,7 +57,7 @@ class MinuteHistoryTest {
         MinuteHistory history = new MinuteHistory();
         history.sample(NOW - 1, 40);
         history.sample(NOW, 3);
-        assertEquals(List.of(3, 2), history.perMinute(NOW, 2).subList(58, 60));
-        assertEquals(Collections.nCopies(58, 0), history.perMinute(NOW, 2).subList(0, 58));
+        assertEquals(List.of(40, 3, 2), history.perMinute(NOW, 2).subList(57, 60));
+        assertEquals(Collections.nCopies(57, 0), history.perMinute(NOW, 2).subList(0, 57));
     }
 }
