@@ -10,5 +10,7 @@ add admin      'admin-pass1!'    hub-admin,hub-operator,hub-viewer
 add operator   'operator-pass1!' hub-operator,hub-viewer
 add viewer     'viewer-pass1!'   hub-viewer
 add app        'app-pass1!'      hub-app
+# a monitoring system's account: may scrape GET /hub/api/metrics, nothing else
+add metrics    'metrics-pass1!'  hub-metrics
 # the membership system's account on the broker: may send to hub.in.membership, nothing else
 add membership 'membership-pass1!' membership-sender

@@ -55,7 +55,8 @@ class AccessControlIT extends DeployedHub {
             new Caller("viewer", HubClient.VIEWER, Set.of("hub-viewer")),
             new Caller("app", HubClient.APP, Set.of("hub-app")),
             new Caller("operator", HubClient.OPERATOR, Set.of("hub-operator", "hub-viewer")),
-            new Caller("admin", HubClient.ADMIN, Set.of("hub-admin", "hub-operator", "hub-viewer")));
+            new Caller("admin", HubClient.ADMIN, Set.of("hub-admin", "hub-operator", "hub-viewer")),
+            new Caller("metrics", MetricsIT.METRICS, Set.of("hub-metrics")));
 
     private static Map<String, Set<String>> documented;
     private static Set<String> implemented;

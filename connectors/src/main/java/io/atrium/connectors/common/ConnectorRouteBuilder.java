@@ -44,6 +44,8 @@ public abstract class ConnectorRouteBuilder extends RouteBuilder {
                 .onPrepareFailure(exchange -> failures.failed(source(), reason(exchange.getException() != null
                         ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))));
         configureRoutes();
+        // operators see the routes by source (Camel's route group)
+        getRouteCollection().getRoutes().forEach(route -> route.setGroup(source()));
     }
 
     protected abstract void configureRoutes() throws Exception;

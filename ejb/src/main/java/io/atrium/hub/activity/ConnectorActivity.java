@@ -69,6 +69,7 @@ public class ConnectorActivity {
         counters(source).failed(reason);
     }
 
+    @RolesAllowed({HubRoles.VIEWER, HubRoles.OPERATOR, HubRoles.ADMIN, HubRoles.APP, HubRoles.METRICS})
     public List<SourceActivity> snapshot() {
         return bySource.entrySet().stream()
                 .map(e -> e.getValue().view(e.getKey()))

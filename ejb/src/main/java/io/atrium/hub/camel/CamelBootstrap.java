@@ -13,6 +13,7 @@ import io.atrium.connectors.sales.SalesPollingRoute;
 import io.atrium.connectors.service.TicketWebhookRoute;
 import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.hub.ingest.RecordIngestion;
+import io.atrium.hub.operations.RouteMonitor;
 import io.atrium.hub.polling.SalesPolling;
 import io.atrium.hub.progress.ConnectorProgressStore;
 import io.atrium.hub.quarantine.Quarantine;
@@ -35,6 +36,7 @@ import org.apache.camel.component.microprofile.config.CamelMicroProfilePropertie
 import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -85,6 +87,7 @@ public class CamelBootstrap {
 
     private DefaultCamelContext camel;
     private ProducerTemplate producer;
+    private final RouteMonitor routeMonitor = new RouteMonitor(Clock.systemUTC());
 
     @PostConstruct
     void start() {
@@ -112,6 +115,7 @@ public class CamelBootstrap {
                     new MembershipQueueRoute(sink, quarantineSink, consumerConnectionFactory),
                     new TicketWebhookRoute(sink, quarantineSink,
                             new ProcessedInputRepository(progress, TicketWebhookRoute.DELIVERIES)));
+            routeMonitor.install(camel);
             for (ConnectorRouteBuilder connector : connectors) {
                 connector.reportFailuresTo(activity::failed);
                 if (isEnabled(connector)) {
@@ -132,6 +136,11 @@ public class CamelBootstrap {
 
     public CamelContext context() {
         return camel;
+    }
+
+    /** Every route's state and statistics, its last error and its exchanges per minute. */
+    public RouteMonitor routeMonitor() {
+        return routeMonitor;
     }
 
     /** Sends to the routes' `direct:` endpoints, in the caller's thread and transaction. */

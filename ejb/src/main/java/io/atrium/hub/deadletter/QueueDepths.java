@@ -25,7 +25,7 @@ public class QueueDepths {
         return List.of(depth(ResolverQueue.NAME), depth(DeadLetterQueue.NAME));
     }
 
-    QueueDepth depth(String jmsQueue) {
+    public QueueDepth depth(String jmsQueue) {
         try {
             ObjectName queue = new ObjectName("jboss.as:subsystem=messaging-activemq,server=default,jms-queue=" + jmsQueue);
             Number count = (Number) ManagementFactory.getPlatformMBeanServer().getAttribute(queue, "messageCount");

@@ -83,4 +83,11 @@ public final class EnumColumns {
             super(io.atrium.hub.audit.ReadChannel.class);
         }
     }
+
+    @Converter
+    public static final class RouteCommands extends ByName<io.atrium.hub.operations.RouteCommand> {
+        public RouteCommands() {
+            super(io.atrium.hub.operations.RouteCommand.class);
+        }
+    }
 }

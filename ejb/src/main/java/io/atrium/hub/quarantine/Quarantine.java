@@ -75,6 +75,13 @@ public class Quarantine {
                 .getResultStream().map(QuarantineView::of).toList();
     }
 
+    /** Items per source and status, for the metrics. */
+    @RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN, HubRoles.METRICS})
+    public List<QuarantineCount> counts() {
+        return em.createQuery("select new io.atrium.hub.quarantine.QuarantineCount(q.source, q.status, count(q)) "
+                + "from QuarantinedItem q group by q.source, q.status", QuarantineCount.class).getResultList();
+    }
+
     public Optional<QuarantineView> find(long id) {
         return Optional.ofNullable(em.find(QuarantinedItem.class, id)).map(QuarantineView::of);
     }

@@ -11,6 +11,8 @@ public final class HubRoles {
     public static final String VIEWER = "hub-viewer";
     /** Downstream applications and systems that post canonical records. */
     public static final String APP = "hub-app";
+    /** Monitoring systems that scrape the hub's metrics, and nothing else. */
+    public static final String METRICS = "hub-metrics";
 
     private HubRoles() {
     }
