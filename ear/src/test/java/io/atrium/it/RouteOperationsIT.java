@@ -65,6 +65,9 @@ class RouteOperationsIT extends DeployedHub {
             assertEquals("Stopped", stopped.json().get("state").asText());
             assertEquals(CANONICAL, stopped.json().get("id").asText());
             assertEquals("Stopped", routeState(hub, CANONICAL));
+            HubClient.Response health = hub.get("health", null);
+            assertEquals(200, health.status(), "a stopped connector leaves the hub serving: " + health.body());
+            assertEquals("DEGRADED", health.json().get("status").asText(), health.body());
 
             HubClient.Response again = hub.post("routes/" + CANONICAL + "/stop", HubClient.OPERATOR);
             assertEquals(409, again.status(), again.body());

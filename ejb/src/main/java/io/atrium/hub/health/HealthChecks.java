@@ -54,21 +54,25 @@ public class HealthChecks {
         List<HubHealth.Check> routes = camel.getRoutes().stream().map(route -> routeCheck(camel, route)).toList();
         HubHealth.Check database = database();
         HubHealth.Check broker = broker();
-        boolean allUp = Stream.concat(Stream.of(context, database, broker), routes.stream())
-                .allMatch(c -> c.status() == HealthStatus.UP);
+        boolean serving = Stream.of(context, database, broker).allMatch(c -> c.status() == HealthStatus.UP);
+        boolean routesUp = routes.stream().allMatch(c -> c.status() == HealthStatus.UP);
         List<QueueDepths.QueueDepth> queues = queueDepths.hubQueues();
         ResolverOutage.Status resolver = resolverOutage.status();
         boolean parked = queues.stream().anyMatch(q -> DeadLetterQueue.NAME.equals(q.queue())
                 && q.messages() != null && q.messages() > 0);
-        HealthStatus overall = !allUp ? HealthStatus.DOWN
-                : parked || resolver.waiting() ? HealthStatus.DEGRADED : HealthStatus.UP;
+        HealthStatus overall = !serving ? HealthStatus.DOWN
+                : !routesUp || parked || resolver.waiting() ? HealthStatus.DEGRADED : HealthStatus.UP;
         return new HubHealth(overall, context, routes, database, broker, queues, resolver);
     }
 
+    /**
+     * A route that is not running (an operator stopped or suspended it) leaves the hub serving: its views,
+     * its API and the other connectors work, so the hub is degraded, not down, and stays in its load balancer.
+     */
     private static HubHealth.Check routeCheck(CamelContext camel, Route route) {
         var status = camel.getRouteController().getRouteStatus(route.getRouteId());
         return new HubHealth.Check(route.getRouteId(),
-                status != null && status.isStarted() ? HealthStatus.UP : HealthStatus.DOWN,
+                status != null && status.isStarted() ? HealthStatus.UP : HealthStatus.DEGRADED,
                 status == null ? "unknown" : status.name());
     }
 
