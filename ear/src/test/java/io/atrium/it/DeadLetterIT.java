@@ -161,7 +161,7 @@ class DeadLetterIT extends DeployedHub {
     }
 
     /** A message of the resolver queue's format (one canonical message per line) put on AtriumDLQ as Artemis parks one. */
-    private static String parkAsArtemisWould(JsonNode party) throws JMSException {
+    static String parkAsArtemisWould(JsonNode party) throws JMSException {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "admin", "admin-pass1!");
              JMSContext jms = factory.createContext()) {
             TextMessage message = jms.createTextMessage(TestData.JSON.createObjectNode().set("party", party).toString());
