@@ -36,9 +36,10 @@ async function api(path, {method = 'GET', body} = {}) {
   return {status: response.status, ok: response.ok, body: json};
 }
 
-/** The reason an answer gives, for a message to the operator. */
+/** The reason an answer gives (an error's, or the reason an item still holds), for a message to the operator. */
 function failure(answer) {
-  return 'HTTP ' + answer.status + (answer.body && answer.body.error ? ': ' + answer.body.error : '');
+  const reason = answer.body && (answer.body.error || answer.body.reason);
+  return 'HTTP ' + answer.status + (reason ? ': ' + reason : '');
 }
 
 /** "3 min ago" for an ISO instant, "never" for none. */

@@ -79,7 +79,7 @@ function failedWork() {
         if (answer.ok) {
           done++;
         } else {
-          refused.push(KINDS[kind].key(item) + ': ' + failure(answer));
+          refused.push('item ' + KINDS[kind].key(item) + ' ' + failure(answer));
         }
       }
       const verb = operation === 'replay' ? 'replayed' : 'discarded';
