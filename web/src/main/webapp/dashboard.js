@@ -22,12 +22,16 @@ function dashboard() {
     connectors: {sources: [], queues: [], resolver: null},
     routes: [],
     routesError: null,
+    resolver: null,
     pending: null,
     actionError: null,
 
     async load() {
-      const [health, connectors, routes] = await Promise.all([api('health'), api('connectors'), api('routes')]);
+      const operations = this.may(ROLES.operator, ROLES.admin);
+      const [health, connectors, routes, resolver] = await Promise.all([api('health'), api('connectors'), api('routes'),
+        operations ? api('resolver') : Promise.resolve(null)]);
       this.health = health.body;
+      this.resolver = resolver && resolver.ok ? resolver.body.timings : null;
       if (connectors.ok) {
         this.connectors = connectors.body;
       }
