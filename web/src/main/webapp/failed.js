@@ -25,7 +25,7 @@ const KINDS = {
     source: item => item.originalQueue,
     position: item => item.messageId + (item.deliveries ? ', ' + item.deliveries + ' deliveries' : ''),
     content: item => item.content,
-    at: item => item.parkedAt,
+    at: item => item.parkedAt || item.sentAt,
     cause: item => item.reason || BROKER_PARKED,
     replay: item => 'dlq/replay?messageId=' + encodeURIComponent(item.messageId),
     discard: item => 'dlq/discard?messageId=' + encodeURIComponent(item.messageId),
