@@ -26,7 +26,11 @@ public class ContainerErrors extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
+        write(response, code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /** Answers with the status and its reason in the API's JSON shape. */
+    public static void write(HttpServletResponse response, int status) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

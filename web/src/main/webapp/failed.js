@@ -1,0 +1,90 @@
+// Failed work: the open quarantine and the dead-letter queue, counted by cause; replay or discard one item
+// or every item of a cause, each after a confirmation.
+
+const LIST_LIMIT = 1000;
+const BROKER_PARKED = 'parked by the broker (no reason recorded)';
+
+// The two kinds of failed work: where each is listed, how an item is shown, replayed and discarded.
+const KINDS = {
+  quarantine: {
+    title: 'Quarantine: input no connector could read',
+    list: 'quarantine?status=OPEN&limit=' + LIST_LIMIT,
+    key: item => String(item.id),
+    source: item => item.source,
+    position: item => item.position,
+    content: item => item.maskedPayload,
+    at: item => item.createdAt,
+    cause: item => item.reason,
+    replay: item => 'quarantine/' + item.id + '/replay',
+    discard: item => 'quarantine/' + item.id + '/discard',
+  },
+  dlq: {
+    title: 'Dead-letter queue: batches the resolver gave up on',
+    list: 'dlq?limit=' + LIST_LIMIT,
+    key: item => item.messageId,
+    source: item => item.originalQueue,
+    position: item => item.messageId + (item.deliveries ? ', ' + item.deliveries + ' deliveries' : ''),
+    content: item => item.content,
+    at: item => item.parkedAt || item.sentAt,
+    cause: item => item.reason || BROKER_PARKED,
+    replay: item => 'dlq/replay?messageId=' + encodeURIComponent(item.messageId),
+    discard: item => 'dlq/discard?messageId=' + encodeURIComponent(item.messageId),
+  },
+};
+
+function failedWork() {
+  return consolePage({
+    refresh: false,
+    items: {quarantine: [], dlq: []},
+    pending: null,
+    outcome: null,
+
+    async load() {
+      for (const kind of Object.keys(KINDS)) {
+        const answer = await api(KINDS[kind].list);
+        if (answer.ok) {
+          this.items[kind] = answer.body;
+        } else {
+          this.loadError = failure(answer);
+        }
+      }
+    },
+
+    /** The items of a kind grouped by cause, the commonest first: [{cause, items}]. */
+    causes(kind) {
+      const byCause = new Map();
+      for (const item of this.items[kind]) {
+        const cause = KINDS[kind].cause(item);
+        byCause.set(cause, [...(byCause.get(cause) || []), item]);
+      }
+      return [...byCause].map(([cause, items]) => ({cause, items})).sort((a, b) => b.items.length - a.items.length);
+    },
+
+    kinds: KINDS,
+
+    /** Asks to confirm an operation (replay or discard) on some items of a kind. */
+    ask(kind, operation, items, what) {
+      this.outcome = null;
+      this.pending = {kind, operation, items, what};
+    },
+
+    /** Runs the confirmed operation item by item and says what came of it. */
+    async confirm() {
+      const {kind, operation, items} = this.pending;
+      this.pending = null;
+      let done = 0;
+      const refused = [];
+      for (const item of items) {
+        const answer = await api(KINDS[kind][operation](item), {method: 'POST'});
+        if (answer.ok) {
+          done++;
+        } else {
+          refused.push('item ' + KINDS[kind].key(item) + ' ' + failure(answer));
+        }
+      }
+      const verb = operation === 'replay' ? 'replayed' : 'discarded';
+      this.outcome = {text: done + ' ' + verb + (refused.length ? ', ' + refused.length + ' not: ' + refused.join('; ') : ''), failed: refused.length > 0};
+      await this.reload();
+    },
+  });
+}
