@@ -31,33 +31,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * customers merges them (the absorbed id points to the survivor, a change event says so), a pair in the
  * review band waits with its evidence until accepted (merge) or rejected (never), a split takes a record
  * out (blocked from coming back, or free to merge on new evidence), and every decision is audited and
- * can be undone. Names are unique per run, so the frequency snapshot taken at server start does not know
- * them and the scores below are the settings' plain weights.
+ * can be undone. Names are unique per run ({@link StewardRecords}): the scores below are the settings' plain weights.
  */
 class StewardIT extends DeployedHub {
 
     private static final String TOPIC = "jms.topic.AtriumCustomerEvents";
 
+    private StewardRecords records;
     private HubClient hub;
     private String run;
     private String source;
 
     @BeforeEach
     void setUp() {
-        hub = hub();
-        run = TestData.runId();
-        source = "it-" + run;
+        records = new StewardRecords(hub());
+        hub = records.hub;
+        run = records.run;
+        source = records.source;
     }
 
     @Test
     void recordMatchingTwoCustomersMergesThemAndTheAbsorbedIdPointsToTheSurvivor() throws JMSException {
-        String name = uniqueName(0);
+        String name = records.uniqueName(0);
         String phoneA = TestData.mobile(run + "a");
         String phoneB = TestData.mobile(run + "b");
-        post(person("A", name, phoneA));
-        ObjectNode withEmail = person("B", name, phoneB).put("birthDate", "1984-05-06");
+        records.post(records.person("A", name, phoneA));
+        ObjectNode withEmail = records.person("B", name, phoneB).put("birthDate", "1984-05-06");
         withEmail.putArray("emails").add(run + "@example.com");
-        post(withEmail);
+        records.post(withEmail);
         String customerA = hub.awaitCustomerWithPhone(phoneA, 1).get("id").asText();
         String customerB = hub.awaitCustomerWithPhone(phoneB, 1).get("id").asText();
         assertNotEquals(customerA, customerB, "a shared name alone is no match");
@@ -68,9 +69,9 @@ class StewardIT extends DeployedHub {
              JMSContext jms = factory.createContext()) {
             JMSConsumer consumer = jms.createConsumer(jms.createTopic(TOPIC));
             jms.start();
-            ObjectNode bridge = person("C", name, phoneA).put("birthDate", "1984-05-06");
+            ObjectNode bridge = records.person("C", name, phoneA).put("birthDate", "1984-05-06");
             bridge.putArray("emails").add(run + "@example.com");
-            post(bridge);
+            records.post(bridge);
 
             JsonNode merged = hub.awaitCustomerWithPhone(phoneA, 3);
             String survivor = merged.get("id").asText();
@@ -103,17 +104,17 @@ class StewardIT extends DeployedHub {
     void anAcceptWhileTheResolverUpdatesThePairsRecordsIsNeitherLostNorBreaksItsUndo() throws Exception {
         String phoneA = TestData.mobile(run + "a");
         String phoneB = TestData.mobile(run + "b");
-        long link = reviewPair(phoneA, phoneB).get("linkId").asLong();
+        long link = records.reviewPair(phoneA, phoneB).get("linkId").asLong();
         int updates = 30;
         ExecutorService sender = Executors.newSingleThreadExecutor();
         try {
             // each update replaces record A's links: a resolver reading them before it locks would drop the accept
             Future<?> updating = sender.submit(() -> {
                 for (int i = 1; i <= updates; i++) {
-                    ObjectNode update = person("A", uniqueName(1), phoneA).put("birthDate", "1990-01-02")
+                    ObjectNode update = records.person("A", records.uniqueName(1), phoneA).put("birthDate", "1990-01-02")
                             .put("updatedAt", Instant.parse("2026-03-01T02:15:30Z").plusSeconds(i).toString());
                     update.putArray("emails").add("update" + i + "-" + run + "@example.com");
-                    post(update);
+                    records.post(update);
                 }
             });
             Thread.sleep(50);
@@ -139,10 +140,16 @@ class StewardIT extends DeployedHub {
     void reviewPairWaitsWithItsEvidenceIsAcceptedByAStewardAndTheAcceptCanBeUndone() {
         String phoneA = TestData.mobile(run + "a");
         String phoneB = TestData.mobile(run + "b");
-        JsonNode pair = reviewPair(phoneA, phoneB);
+        JsonNode pair = records.reviewPair(phoneA, phoneB);
         assertTrue(pair.get("score").asDouble() >= 12 && pair.get("score").asDouble() < 24, pair.toString());
         assertTrue(pair.get("evidence").asText().contains("BIRTH_DATE"), pair.toString());
-        assertEquals(uniqueName(1), pair.get("left").get("name").asText());
+        double weights = 0;
+        for (JsonNode field : pair.get("fieldEvidence")) {
+            weights += field.get("weight").asDouble();
+        }
+        assertTrue(pair.get("fieldEvidence").findValuesAsText("field").contains("BIRTH_DATE"), pair.toString());
+        assertEquals(pair.get("score").asDouble(), weights, 0.5, "the evidence per field adds up to the score: " + pair);
+        assertEquals(records.uniqueName(1), pair.get("left").get("name").asText());
         long link = pair.get("linkId").asLong();
 
         assertEquals(403, hub.get("steward/reviews", HubClient.OPERATOR).status(), "stewardship is for hub-admin only");
@@ -167,21 +174,21 @@ class StewardIT extends DeployedHub {
         JsonNode audited = findAction(action.get("id").asLong());
         assertEquals(undone.json().get("id").asLong(), audited.get("undoneBy").asLong());
         assertEquals(409, hub.postJson("steward/actions/" + action.get("id").asLong() + "/undo", HubClient.ADMIN, reason("twice")).status());
-        assertTrue(pendingPair(phoneA) != null, "an undone accept puts the pair back in review");
+        assertTrue(records.pendingPair(phoneA) != null, "an undone accept puts the pair back in review");
     }
 
     @Test
     void rejectedPairLeavesTheQueueAndStaysApartWhenARecordChanges() {
         String phoneA = TestData.mobile(run + "a");
         String phoneB = TestData.mobile(run + "b");
-        JsonNode pair = reviewPair(phoneA, phoneB);
+        JsonNode pair = records.reviewPair(phoneA, phoneB);
         HubClient.Response rejected = hub.postJson("steward/reviews/" + pair.get("linkId").asLong() + "/reject", HubClient.ADMIN,
                 reason("different people: siblings"));
         assertEquals(200, rejected.status(), rejected.body());
         assertEquals("REJECT", rejected.json().get("type").asText());
-        assertEquals(null, pendingPair(phoneA));
+        assertEquals(null, records.pendingPair(phoneA));
 
-        post(person("B", uniqueName(1), phoneB).put("birthDate", "1990-01-02").put("address", "上海市徐汇区漕溪北路" + Math.floorMod(run.hashCode(), 100) + "号")
+        records.post(records.person("B", records.uniqueName(1), phoneB).put("birthDate", "1990-01-02").put("address", "上海市徐汇区漕溪北路" + Math.floorMod(run.hashCode(), 100) + "号")
                 .put("updatedAt", "2026-04-01T00:00:00Z"));
         JsonNode changed = hub.awaitCustomerWithPhone(phoneB, c -> c.get("golden").has("address"));
         assertEquals(1, changed.get("sourceRecords").size(), "a rejected pair never merges");
@@ -190,7 +197,7 @@ class StewardIT extends DeployedHub {
 
     @Test
     void splitWithBlockKeepsTheRecordOutEvenWhenANewRecordMatchesBothAndUndoRestores() {
-        String name = uniqueName(2);
+        String name = records.uniqueName(2);
         String phone = TestData.mobile(run);
         String customer = mergedPair(name, phone);
 
@@ -201,9 +208,9 @@ class StewardIT extends DeployedHub {
         assertEquals(List.of(1, 1), recordCounts(phone));
         assertEquals(customer, customerOf("A"), "the customer keeps its id; the split record gets a new one");
 
-        ObjectNode third = person("C", name, phone);
+        ObjectNode third = records.person("C", name, phone);
         third.putArray("emails").add(run + "@example.com");
-        post(third);
+        records.post(third);
         await().atMost(Duration.ofSeconds(30)).until(() -> recordCounts(phone).stream().mapToInt(Integer::intValue).sum() == 3);
         assertEquals(List.of(1, 2), recordCounts(phone), "C joins one side; B never joins A again");
         assertNotEquals(customerOf("A"), customerOf("B"));
@@ -216,14 +223,14 @@ class StewardIT extends DeployedHub {
 
     @Test
     void splitWithoutBlockLetsNewEvidenceMergeTheRecordBack() {
-        String name = uniqueName(3);
+        String name = records.uniqueName(3);
         String phone = TestData.mobile(run);
         mergedPair(name, phone);
         HubClient.Response split = hub.postJson("steward/splits", HubClient.ADMIN, split("B", false, "let the next update decide"));
         assertEquals(200, split.status(), split.body());
         assertEquals(List.of(1, 1), recordCounts(phone));
 
-        post(person("B", name, phone).put("address", "北京市朝阳区建国路" + Math.floorMod(run.hashCode(), 100) + "号")
+        records.post(records.person("B", name, phone).put("address", "北京市朝阳区建国路" + Math.floorMod(run.hashCode(), 100) + "号")
                 .put("updatedAt", "2026-04-01T00:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> recordCounts(phone).equals(List.of(2)));
     }
@@ -237,7 +244,7 @@ class StewardIT extends DeployedHub {
         assertTrue(unknown.json().get("error").asText().contains(source + "/nope"));
 
         String phone = TestData.mobile(run);
-        post(person("A", uniqueName(4), phone));
+        records.post(records.person("A", records.uniqueName(4), phone));
         hub.awaitCustomerWithPhone(phone, 1);
         HubClient.Response alone = hub.postJson("steward/splits", HubClient.ADMIN, split("A", true, "x"));
         assertEquals(409, alone.status(), alone.body());
@@ -246,32 +253,9 @@ class StewardIT extends DeployedHub {
 
     /** Records A and B with one name and one mobile: merged; returns their customer's id. */
     private String mergedPair(String name, String phone) {
-        post(person("A", name, phone));
-        post(person("B", name, phone));
+        records.post(records.person("A", name, phone));
+        records.post(records.person("B", name, phone));
         return hub.awaitCustomerWithPhone(phone, 2).get("id").asText();
-    }
-
-    /** Two records agreeing on a rare name and birth date but with different phones: the review band. */
-    private JsonNode reviewPair(String phoneA, String phoneB) {
-        post(person("A", uniqueName(1), phoneA).put("birthDate", "1990-01-02"));
-        post(person("B", uniqueName(1), phoneB).put("birthDate", "1990-01-02"));
-        hub.awaitCustomerWithPhone(phoneA, 1);
-        hub.awaitCustomerWithPhone(phoneB, 1);
-        JsonNode[] pair = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> (pair[0] = pendingPair(phoneA)) != null);
-        assertNotEquals(hub.awaitCustomerWithPhone(phoneA, 1).get("id"), hub.awaitCustomerWithPhone(phoneB, 1).get("id"));
-        return pair[0];
-    }
-
-    private JsonNode pendingPair(String phoneA) {
-        HubClient.Response reviews = hub.get("steward/reviews?limit=1000", HubClient.ADMIN);
-        assertEquals(200, reviews.status(), reviews.body());
-        for (JsonNode pair : reviews.json()) {
-            if (source.equals(pair.get("left").get("source").asText()) && pair.get("left").get("phones").toString().contains(phoneA)) {
-                return pair;
-            }
-        }
-        return null;
     }
 
     private JsonNode findAction(long id) {
@@ -300,22 +284,6 @@ class StewardIT extends DeployedHub {
             }
         }
         throw new AssertionError("no customer holds " + sourceId);
-    }
-
-    private void post(ObjectNode record) {
-        HubClient.Response posted = hub.postRecords(HubClient.APP, record.toString());
-        assertEquals(202, posted.status(), posted.body());
-    }
-
-    private ObjectNode person(String sourceId, String name, String phone) {
-        return TestData.canonicalPerson(source, sourceId, name, phone);
-    }
-
-    /** A three-character Chinese name no other run uses, so it is rare (no term-frequency shift). */
-    private String uniqueName(int salt) {
-        String given = "安柏澄德恩芳格瀚嘉婧珂岚玫楠琦瑞珊婷薇昕雅毓臻翰墨骁骏宸钧锐锋桐梓榆樾瑾瑜璇琬璟琅沅湘澜漪溪汐灏煜烨炜晗晔曦昀朗睿彦弈";
-        int h = (int) Math.floorMod(TestData.mixed(run + salt), (long) given.length() * given.length());
-        return "欧阳" + given.charAt(h / given.length()) + given.charAt(h % given.length());
     }
 
     private String split(String sourceId, boolean block, String reason) {

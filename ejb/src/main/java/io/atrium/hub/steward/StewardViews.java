@@ -1,5 +1,7 @@
 package io.atrium.hub.steward;
 
+import io.atrium.client.Explanation;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,8 +18,12 @@ public final class StewardViews {
                                 List<String> phones, List<String> emails, String address) {
     }
 
-    /** A pair in the review band, with the matcher's evidence (fields, levels, weights, total). */
-    public record ReviewPair(long linkId, double score, boolean conflict, String evidence, Instant scoredAt,
+    /**
+     * A pair in the review band, with the matcher's evidence: as the line it stored (fields, levels, weights, total)
+     * and per field ({@code fieldEvidence}, read back from that line), for a steward's screen to draw.
+     */
+    public record ReviewPair(long linkId, double score, boolean conflict, String evidence,
+                             List<Explanation.FieldEvidence> fieldEvidence, Instant scoredAt,
                              RecordSummary left, RecordSummary right) {
     }
 

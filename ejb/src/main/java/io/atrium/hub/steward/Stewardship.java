@@ -3,6 +3,7 @@ package io.atrium.hub.steward;
 import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.events.AnnouncesChanges;
+import io.atrium.hub.explain.StoredEvidence;
 import io.atrium.hub.match.CannotLink;
 import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.ReviewState;
@@ -243,7 +244,8 @@ public class Stewardship {
     }
 
     private static StewardViews.ReviewPair reviewPair(MatchLink link, Map<Long, SourceRecord> records) {
-        return new StewardViews.ReviewPair(link.getId(), link.getScore(), link.isConflict(), link.getExplanation(), link.getScoredAt(),
+        return new StewardViews.ReviewPair(link.getId(), link.getScore(), link.isConflict(), link.getExplanation(),
+                StoredEvidence.parse(link.getExplanation()), link.getScoredAt(),
                 summary(records.get(link.getLeftRecordId())), summary(records.get(link.getRightRecordId())));
     }
 
