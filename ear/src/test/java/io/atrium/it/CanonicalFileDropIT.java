@@ -49,10 +49,18 @@ class CanonicalFileDropIT extends DeployedHub {
         assertEquals("OPEN", replay.json().get("status").asText());
 
         assertEquals(403, hub.post("quarantine/" + id + "/discard", HubClient.VIEWER).status());
-        HubClient.Response discard = hub.post("quarantine/" + id + "/discard", HubClient.OPERATOR);
+        HubClient.Response noReason = hub.post("quarantine/" + id + "/discard", HubClient.OPERATOR);
+        assertEquals(400, noReason.status(), noReason.body());
+        assertTrue(noReason.json().get("error").asText().contains("a reason is required"), noReason.body());
+        assertEquals("OPEN", hub.get("quarantine/" + id, HubClient.OPERATOR).json().get("status").asText(), "refused, nothing closed");
+        HubClient.Response discard = hub.postJson("quarantine/" + id + "/discard", HubClient.OPERATOR,
+                "{\"reason\": \"test line, never a real customer\"}");
         assertEquals(200, discard.status(), discard.body());
         assertEquals("DISCARDED", discard.json().get("status").asText());
         assertEquals("operator", discard.json().get("closedBy").asText());
+        JsonNode kept = hub.get("quarantine/" + id, HubClient.OPERATOR).json();
+        assertEquals("test line, never a real customer", kept.get("closeReason").asText(), "who discarded it, when and why is kept");
+        assertTrue(kept.hasNonNull("closedAt"), kept.toString());
         assertEquals(409, hub.post("quarantine/" + id + "/replay", HubClient.OPERATOR).status());
     }
 }

@@ -253,8 +253,8 @@ class ChangeFeedIT extends DeployedHub {
             }
             return false;
         });
-        assertEquals(204, hub.post("dlq/discard?messageId=" + URLEncoder.encode(messageId[0], StandardCharsets.UTF_8),
-                HubClient.OPERATOR).status());
+        assertEquals(200, hub.postJson("dlq/discard?messageId=" + URLEncoder.encode(messageId[0], StandardCharsets.UTF_8),
+                HubClient.OPERATOR, "{\"reason\": \"ChangeFeedIT: refused on purpose\"}").status());
     }
 
     private void post(ObjectNode record) {

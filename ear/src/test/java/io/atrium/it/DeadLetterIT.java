@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,10 +74,23 @@ class DeadLetterIT extends DeployedHub {
                 && !m.get("messageId").asText().equals(placed));
         assertEquals(1, parkedMatching(hub, m -> m.get("content").asText().contains(sourceId)), "parked once, not twice");
 
-        HubClient.Response discarded = hub.post("dlq/discard?messageId=" + encode(parkedAgain.get("messageId").asText()), HubClient.OPERATOR);
-        assertEquals(204, discarded.status(), discarded.body());
+        String discard = "dlq/discard?messageId=" + encode(parkedAgain.get("messageId").asText());
+        assertEquals(400, hub.post(discard, HubClient.OPERATOR).status(), "a discard needs a reason");
+        assertEquals(1, parkedMatching(hub, m -> m.get("content").asText().contains(sourceId)), "a refused discard takes nothing");
+        String reason = "{\"reason\": \"sourceId over its column: the source fixes it\"}";
+        HubClient.Response discarded = hub.postJson(discard, HubClient.OPERATOR, reason);
+        assertEquals(200, discarded.status(), discarded.body());
         assertEquals(0, parkedMatching(hub, m -> m.get("content").asText().contains(sourceId)));
-        assertEquals(404, hub.post("dlq/discard?messageId=" + encode(parkedAgain.get("messageId").asText()), HubClient.OPERATOR).status());
+        assertEquals(404, hub.postJson(discard, HubClient.OPERATOR, reason).status());
+
+        JsonNode audited = StreamSupport.stream(hub.get("dlq/discards?limit=1000", HubClient.OPERATOR).json().spliterator(), false)
+                .filter(d -> d.get("messageId").asText().equals(parkedAgain.get("messageId").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("the discard is not listed"));
+        assertEquals("operator", audited.get("actor").asText());
+        assertEquals("sourceId over its column: the source fixes it", audited.get("reason").asText());
+        assertEquals("AtriumRecords", audited.get("originalQueue").asText());
+        assertTrue(audited.get("failure").asText().contains("SQLState 22001"), audited.toString());
+        assertEquals(discarded.json().get("id"), audited.get("id"), "the discard answers its audit entry");
     }
 
     @Test

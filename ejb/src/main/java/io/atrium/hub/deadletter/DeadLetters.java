@@ -21,6 +21,8 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +31,14 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The dead-letter queue for operators: the parked messages with their origin and reason
- * (content masked), replay to the queue they came from, and discard. Replay moves one message per
+ * (content masked), replay to the queue they came from, and discard with a reason (kept in
+ * {@code dead_letter_discard}). Replay moves one message per
  * local JMS transaction (received from the dead-letter queue and sent to its queue in
  * one commit), so a failure midway leaves each message either parked or replayed, never
  * lost or doubled; a replayed message that fails again is parked again.
@@ -52,7 +56,7 @@ public class DeadLetters {
     @Resource(lookup = "java:/ConnectionFactory")
     ConnectionFactory connectionFactory;
 
-    /** Parking joins the resolver's delivery transaction. */
+    /** Parking joins the resolver's delivery transaction; a discard, the transaction that records it. */
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
     JMSContext transactedJms;
@@ -65,6 +69,9 @@ public class DeadLetters {
 
     @Resource
     SessionContext session;
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
 
     /**
      * Parks a message the resolver gave up on, with the reason, in the caller's transaction:
@@ -137,19 +144,32 @@ public class DeadLetters {
         }
     }
 
-    /** Removes one parked message for good; false when there is none with this id. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public boolean discard(String messageId) {
-        try (JMSContext jms = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
-             JMSConsumer consumer = jms.createConsumer(queue, withId(messageId))) {
-            if (consumer.receive(RECEIVE_WAIT_MILLIS) == null) {
-                return false;
+    /**
+     * Removes one parked message for good and records who, when and why (the reason is not logged: people type
+     * names into reasons). The receive is enlisted in the transaction that stores the record (JmsXA), so the message
+     * is gone exactly when its discard is on record. Empty when no parked message has this id.
+     */
+    public Optional<DiscardedMessage.View> discard(String messageId, String reason) {
+        try (JMSConsumer consumer = transactedJms.createConsumer(queue, withId(messageId))) {
+            Message message = consumer.receive(RECEIVE_WAIT_MILLIS);
+            if (message == null) {
+                return Optional.empty();
             }
-            jms.commit();
+            String actor = session.getCallerPrincipal().getName();
+            DiscardedMessage discarded = new DiscardedMessage(view(message), actor, Instant.now(), reason);
+            em.persist(discarded);
+            em.flush();
+            LOG.log(Level.WARNING, "parked message {0} discarded by {1}", new Object[]{messageId, actor});
+            return Optional.of(discarded.view());
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("cannot read the parked message: " + e.getClass().getName());
         }
-        LOG.log(Level.WARNING, "parked message {0} discarded by {1}",
-                new Object[]{messageId, session.getCallerPrincipal().getName()});
-        return true;
+    }
+
+    /** The discards, newest first. */
+    public List<DiscardedMessage.View> discards(int limit) {
+        return em.createQuery("select d from DiscardedMessage d order by d.discardedAt desc, d.id desc", DiscardedMessage.class)
+                .setMaxResults(limit).getResultStream().map(DiscardedMessage::view).toList();
     }
 
     private static String withId(String messageId) {

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 
 /**
  * Source items the hub could not take. Operators list them (personal data masked), replay
- * them after the cause is fixed, or discard them; every close records who and when.
+ * them after the cause is fixed, or discard them with a reason; every close records who and when.
  */
 @Stateless
 @RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
@@ -106,18 +106,21 @@ public class Quarantine {
                 }).ifPresentOrElse(refused -> item.stillFails(refused.reason()), () -> {
                     // the item stays where it is: nothing is quarantined again
                     replayed.handOver(ingestion::enqueue, refusal -> { });
-                    item.close(QuarantineStatus.REPLAYED, session.getCallerPrincipal().getName(), Instant.now());
+                    item.close(QuarantineStatus.REPLAYED, session.getCallerPrincipal().getName(), Instant.now(), null);
                 });
             }
             return QuarantineView.of(item);
         });
     }
 
-    /** Closes an open item without replaying it; closed items are answered as they are. */
-    public Optional<QuarantineView> discard(long id) {
+    /**
+     * Closes an open item without replaying it, keeping the operator's reason (never logged: people type names
+     * into reasons); closed items are answered as they are.
+     */
+    public Optional<QuarantineView> discard(long id, String reason) {
         return Optional.ofNullable(em.find(QuarantinedItem.class, id)).map(item -> {
             if (item.getStatus() == QuarantineStatus.OPEN) {
-                item.close(QuarantineStatus.DISCARDED, session.getCallerPrincipal().getName(), Instant.now());
+                item.close(QuarantineStatus.DISCARDED, session.getCallerPrincipal().getName(), Instant.now(), reason);
             }
             return QuarantineView.of(item);
         });

@@ -30,6 +30,7 @@ public class QuarantinedItem {
     static final int POSITION_LENGTH = 500;
     static final int REASON_LENGTH = 1000;
     static final int PAYLOAD_LENGTH = 1_000_000;
+    public static final int CLOSE_REASON_LENGTH = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
@@ -72,6 +73,10 @@ public class QuarantinedItem {
     @Column(name = "closed_by", length = 100)
     private String closedBy;
 
+    /** Why it was closed, as the operator said (a discard's reason); null for a replay. */
+    @Column(name = "close_reason", length = CLOSE_REASON_LENGTH)
+    private String closeReason;
+
     protected QuarantinedItem() {
     }
 
@@ -95,10 +100,11 @@ public class QuarantinedItem {
         this.createdAt = now;
     }
 
-    public void close(QuarantineStatus outcome, String by, Instant now) {
+    public void close(QuarantineStatus outcome, String by, Instant now, String reason) {
         this.status = outcome;
         this.closedBy = by;
         this.closedAt = now;
+        this.closeReason = reason;
     }
 
     public void stillFails(String newReason) {
@@ -125,4 +131,5 @@ public class QuarantinedItem {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getClosedAt() { return closedAt; }
     public String getClosedBy() { return closedBy; }
+    public String getCloseReason() { return closeReason; }
 }

@@ -1,6 +1,7 @@
 package io.atrium.web.api;
 
 import io.atrium.hub.deadletter.DeadLetters;
+import io.atrium.hub.deadletter.DiscardedMessage;
 import io.atrium.hub.deadletter.ParkedMessage;
 import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,8 +22,8 @@ import java.util.List;
 /**
  * Messages parked in the dead-letter queue: listed with their origin, reason and masked
  * content; replayed to the queue they came from (all, or one by `messageId`); discarded one
- * by one. 404 when no parked message has the `messageId` given (replay: none that names its
- * original queue).
+ * by one with a reason ({@link ActionReasons#required}), each discard kept and listed. 404 when
+ * no parked message has the `messageId` given (replay: none that names its original queue).
  */
 @RequestScoped
 @Path("/dlq")
@@ -54,13 +55,18 @@ public class DeadLetterResource {
     @POST
     @Path("/discard")
     @RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
-    public void discard(@QueryParam("messageId") String messageId) {
+    public DiscardedMessage.View discard(@QueryParam("messageId") String messageId, String body) {
         if (messageId == null) {
             throw new BadRequestException("messageId is required");
         }
-        if (!deadLetters.discard(messageId)) {
-            throw notFound(messageId);
-        }
+        return deadLetters.discard(messageId, ActionReasons.required(body)).orElseThrow(() -> notFound(messageId));
+    }
+
+    @GET
+    @Path("/discards")
+    @RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
+    public List<DiscardedMessage.View> discards(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return deadLetters.discards(Math.max(1, Math.min(limit, MAX_LIMIT)));
     }
 
     private static NotFoundException notFound(String messageId) {

@@ -21,9 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * Quarantined source items for operators: list (personal data masked), replay, discard.
- * Replay answers 200 when the item was queued, 422 when it still fails (with the new
- * reason), 409 when it was already closed.
+ * Quarantined source items for operators: list (personal data masked), replay, discard with a
+ * reason ({@link ActionReasons#required}). Replay answers 200 when the item was queued, 422 when
+ * it still fails (with the new reason), 409 when it was already closed.
  */
 @RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
 @RequestScoped
@@ -62,12 +62,13 @@ public class QuarantineResource {
 
     @POST
     @Path("/{id}/discard")
-    public Response discard(@PathParam("id") long id) {
+    public Response discard(@PathParam("id") long id, String body) {
+        String reason = ActionReasons.required(body);
         QuarantineView before = get(id);
         if (before.status() != QuarantineStatus.OPEN) {
             return Response.status(Response.Status.CONFLICT).entity(before).build();
         }
-        return Response.ok(quarantine.discard(id).orElseThrow(() -> notFound(id))).build();
+        return Response.ok(quarantine.discard(id, reason).orElseThrow(() -> notFound(id))).build();
     }
 
     private static NotFoundException notFound(long id) {

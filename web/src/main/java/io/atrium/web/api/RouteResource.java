@@ -8,10 +8,6 @@ import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,8 +22,7 @@ import java.util.List;
 /**
  * The hub's Camel routes for operators: state, statistics, last error and exchanges per minute, beside the
  * resolver's timings; stop, start, suspend and resume one (with an optional reason), each audited. 404 for an
- * unknown route, 409 when the action does not apply to the route's state. The body is optional, so it is read here
- * rather than by JAX-RS, which refuses a request without a body or a content type before the method is called.
+ * unknown route, 409 when the action does not apply to the route's state. The body is optional ({@link ActionReasons}).
  */
 @RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
 @RequestScoped
@@ -36,12 +31,6 @@ import java.util.List;
 public class RouteResource {
 
     private static final int MAX_LIMIT = 1000;
-    private static final Jsonb JSON = JsonbBuilder.create();
-
-    /** The optional body of an action: {"reason": "..."}. */
-    public record Action(String reason) {
-    }
-
     @EJB
     RouteControl routes;
 
@@ -59,36 +48,24 @@ public class RouteResource {
     @POST
     @Path("/{id}/stop")
     public RouteView stop(@PathParam("id") String id, String body) {
-        return routes.control(id, RouteCommand.STOP, reasonOf(body));
+        return routes.control(id, RouteCommand.STOP, ActionReasons.optional(body));
     }
 
     @POST
     @Path("/{id}/start")
     public RouteView start(@PathParam("id") String id, String body) {
-        return routes.control(id, RouteCommand.START, reasonOf(body));
+        return routes.control(id, RouteCommand.START, ActionReasons.optional(body));
     }
 
     @POST
     @Path("/{id}/suspend")
     public RouteView suspend(@PathParam("id") String id, String body) {
-        return routes.control(id, RouteCommand.SUSPEND, reasonOf(body));
+        return routes.control(id, RouteCommand.SUSPEND, ActionReasons.optional(body));
     }
 
     @POST
     @Path("/{id}/resume")
     public RouteView resume(@PathParam("id") String id, String body) {
-        return routes.control(id, RouteCommand.RESUME, reasonOf(body));
-    }
-
-    private static String reasonOf(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            Action action = JSON.fromJson(body, Action.class);
-            return action == null ? null : action.reason();
-        } catch (JsonbException e) {
-            throw new BadRequestException("the body, when given, is {\"reason\": \"...\"}");
-        }
+        return routes.control(id, RouteCommand.RESUME, ActionReasons.optional(body));
     }
 }
