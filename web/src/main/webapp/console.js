@@ -4,10 +4,11 @@
 const ROLES = {viewer: 'hub-viewer', operator: 'hub-operator', admin: 'hub-admin'};
 
 // The navigation: a role sees only the pages it may use (the server refuses the others anyway).
-// Customers (hub-viewer and up) and Stewards (hub-admin) join this list.
+// Customers (hub-viewer and up) joins this list.
 const PAGES = [
   {href: 'index.html', title: 'Operations', roles: [ROLES.viewer, ROLES.operator, ROLES.admin]},
   {href: 'failed.html', title: 'Failed work', roles: [ROLES.operator, ROLES.admin]},
+  {href: 'stewards.html', title: 'Stewards', roles: [ROLES.admin]},
 ];
 
 const REFRESH_MILLIS = 5000;
@@ -70,6 +71,7 @@ function consolePage(page) {
     pages: [],
     loadError: null,
     refreshedAt: null,
+    dialog: null,
     async init() {
       const session = await api('session');
       if (!session.ok) {
@@ -94,6 +96,25 @@ function consolePage(page) {
     current(href) {
       return location.pathname.endsWith('/' + href) || (href === 'index.html' && location.pathname.endsWith('/'));
     },
+
+    /**
+     * Opens the confirmation dialog: title, what will happen (text), the button's label, whether a reason is
+     * 'required' or 'optional' (none asked when absent), and run(reason), which does the action and answers an
+     * error to show in the dialog (the action is then not done), or nothing to close it.
+     */
+    askToConfirm({title, text, label, reason, run}) {
+      this.dialog = {title, text, label, reason, run, given: '', error: null, running: false};
+    },
+
+    async confirmDialog() {
+      this.dialog.running = true;
+      const error = await this.dialog.run(this.dialog.given.trim());
+      if (error) {
+        Object.assign(this.dialog, {error, running: false});
+      } else {
+        this.dialog = null;
+      }
+    },
   }, page);
 }
 
@@ -114,4 +135,27 @@ const HEADER = `
   </nav>
   <p class="error" x-show="loadError" x-text="loadError"></p>`;
 
+// The confirmation dialog every page's actions go through (askToConfirm): a reason when the action takes one,
+// and the API's refusal with its reason.
+const DIALOG = `
+  <dialog id="confirm" :open="dialog !== null">
+    <template x-if="dialog">
+      <article>
+        <h3 x-text="dialog.title"></h3>
+        <p x-show="dialog.text" x-text="dialog.text"></p>
+        <label x-show="dialog.reason">
+          <span x-text="dialog.reason === 'required' ? 'Reason (required, kept in the audit trail)' : 'Reason (kept in the audit trail)'"></span>
+          <input id="dialog-reason" x-model="dialog.given" maxlength="2000">
+        </label>
+        <p id="dialog-error" class="error" x-show="dialog.error" x-text="dialog.error"></p>
+        <footer>
+          <button id="dialog-cancel" class="secondary" @click="dialog = null">Cancel</button>
+          <button id="dialog-confirm" @click="confirmDialog()" x-text="dialog.label"
+                  :disabled="dialog.running || (dialog.reason === 'required' && !dialog.given.trim())"></button>
+        </footer>
+      </article>
+    </template>
+  </dialog>`;
+
 document.querySelectorAll('header.console').forEach(header => header.innerHTML = HEADER);
+document.querySelectorAll('main').forEach(main => main.insertAdjacentHTML('beforeend', DIALOG));

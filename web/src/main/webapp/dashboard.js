@@ -23,8 +23,6 @@ function dashboard() {
     routes: [],
     routesError: null,
     resolver: null,
-    pending: null,
-    actionError: null,
 
     async load() {
       const operations = this.may(ROLES.operator, ROLES.admin);
@@ -80,20 +78,21 @@ function dashboard() {
       return queue && queue.messages !== null ? queue.messages : '?';
     },
 
+    /** Stops, starts, suspends or resumes a route after a confirmation with an optional reason. */
     ask(route, action, label) {
-      this.actionError = null;
-      this.pending = {route: route.id, action, label, reason: ''};
-    },
-
-    async confirm() {
-      const {route, action, reason} = this.pending;
-      const answer = await api('routes/' + encodeURIComponent(route) + '/' + action, {method: 'POST', body: {reason}});
-      if (!answer.ok) {
-        this.actionError = failure(answer);
-        return;
-      }
-      this.pending = null;
-      await this.reload();
+      this.askToConfirm({
+        title: label + ' ' + route.id + '?',
+        text: action === 'stop' ? 'A stopped route takes nothing in until it is started again.' : '',
+        label,
+        reason: 'optional',
+        run: async reason => {
+          const answer = await api('routes/' + encodeURIComponent(route.id) + '/' + action, {method: 'POST', body: {reason}});
+          if (!answer.ok) {
+            return failure(answer);
+          }
+          await this.reload();
+        },
+      });
     },
 
     drawCharts() {

@@ -1,5 +1,5 @@
 // Failed work: the open quarantine and the dead-letter queue, counted by cause; replay or discard one item
-// or every item of a cause, each after a confirmation.
+// or every item of a cause, each after a confirmation (a discard with its reason).
 
 const LIST_LIMIT = 1000;
 const BROKER_PARKED = 'parked by the broker (no reason recorded)';
@@ -36,7 +36,6 @@ function failedWork() {
   return consolePage({
     refresh: false,
     items: {quarantine: [], dlq: []},
-    pending: null,
     outcome: null,
 
     async load() {
@@ -62,20 +61,26 @@ function failedWork() {
 
     kinds: KINDS,
 
-    /** Asks to confirm an operation (replay or discard) on some items of a kind. */
+    /** Replays or discards some items of a kind after a confirmation; a discard needs a reason, kept with it. */
     ask(kind, operation, items, what) {
       this.outcome = null;
-      this.pending = {kind, operation, items, what};
+      const replay = operation === 'replay';
+      this.askToConfirm({
+        title: (replay ? 'Replay ' : 'Discard ') + what + '?',
+        text: replay ? 'Each item is read again by today\'s connector or resolver; one that still fails stays here with its reason.'
+          : 'Discarded items are gone for good from failed work (who discarded them, when and why is kept); deliver them again from the source if needed.',
+        label: replay ? 'Replay' : 'Discard',
+        reason: replay ? undefined : 'required',
+        run: reason => this.runOn(kind, operation, items, replay ? undefined : {reason}),
+      });
     },
 
     /** Runs the confirmed operation item by item and says what came of it. */
-    async confirm() {
-      const {kind, operation, items} = this.pending;
-      this.pending = null;
+    async runOn(kind, operation, items, body) {
       let done = 0;
       const refused = [];
       for (const item of items) {
-        const answer = await api(KINDS[kind][operation](item), {method: 'POST'});
+        const answer = await api(KINDS[kind][operation](item), {method: 'POST', body});
         if (answer.ok) {
           done++;
         } else {

@@ -74,6 +74,15 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(By.cssSelector("header nav a")).stream().map(WebElement::getText).toList();
     }
 
+    /** In the open confirmation dialog: checks that it asks for a reason before it lets the action go, gives it, confirms. */
+    void confirmWithReason(String reason) {
+        if (find("#dialog-confirm").isEnabled()) {
+            throw new AssertionError("the dialog lets the action go without a reason");
+        }
+        find("#dialog-reason").sendKeys(reason);
+        find("#dialog-confirm").click();
+    }
+
     WebElement find(String css) {
         return until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }

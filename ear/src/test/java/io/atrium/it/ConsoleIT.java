@@ -105,13 +105,15 @@ class ConsoleIT extends DeployedHub {
             String row = "#quarantine tr.item[data-item='" + quarantined + "']";
             click(browser, row + " button[data-action='replay']");
             browser.until(ExpectedConditions.textMatches(By.id("outcome"), java.util.regex.Pattern.compile("0 replayed, 1 not: .*HTTP 422.*")));
-            click(browser, row + " button[data-action='discard']");
+            browser.find(row + " button[data-action='discard']").click();
+            browser.confirmWithReason("ConsoleIT: a test line");
             browser.until(ExpectedConditions.textToBe(By.id("outcome"), "1 discarded"));
             browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(row), 0));
         }
         JsonNode discarded = hub.get("quarantine/" + quarantined, HubClient.OPERATOR).json();
         assertEquals("DISCARDED", discarded.get("status").asText());
         assertEquals("operator", discarded.get("closedBy").asText());
+        assertEquals("ConsoleIT: a test line", discarded.get("closeReason").asText());
     }
 
     /** Through the routes API (GET /routes, POST /routes/{id}/stop|start with a reason). */
@@ -129,13 +131,13 @@ class ConsoleIT extends DeployedHub {
             browser.logIn(HubClient.OPERATOR);
             browser.find(row);
             browser.find(row + " button[data-action='stop']").click();
-            browser.find("#action-reason").sendKeys("console test " + id);
-            browser.find("#confirm-action").click();
+            browser.find("#dialog-reason").sendKeys("console test " + id);
+            browser.find("#dialog-confirm").click();
             browser.until(ExpectedConditions.textToBe(By.cssSelector(row + " mark.state"), "stopped"));
             assertEquals("Stopped", routeState(hub, id));
 
             browser.find(row + " button[data-action='start']").click();
-            browser.find("#confirm-action").click();
+            browser.find("#dialog-confirm").click();
             browser.until(ExpectedConditions.textToBe(By.cssSelector(row + " mark.state"), "started"));
             assertEquals("Started", routeState(hub, id));
         } finally {
@@ -164,7 +166,7 @@ class ConsoleIT extends DeployedHub {
     /** Clicks a button and confirms in the dialog it opens. */
     private static void click(ConsoleBrowser browser, String button) {
         browser.find(button).click();
-        browser.find("#confirm-operation").click();
+        browser.find("#dialog-confirm").click();
     }
 
     private static String routeState(HubClient hub, String id) {
