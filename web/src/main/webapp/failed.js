@@ -2,6 +2,7 @@
 // or every item of a cause, each after a confirmation (a discard with its reason).
 
 const LIST_LIMIT = 1000;
+const DISCARDED_SHOWN = 20;
 const BROKER_PARKED = 'parked by the broker (no reason recorded)';
 
 // The two kinds of failed work: where each is listed, how an item is shown, replayed and discarded.
@@ -36,6 +37,7 @@ function failedWork() {
   return consolePage({
     refresh: false,
     items: {quarantine: [], dlq: []},
+    discarded: [],
     outcome: null,
 
     async load() {
@@ -47,6 +49,23 @@ function failedWork() {
           this.loadError = failure(answer);
         }
       }
+      await this.loadDiscarded();
+    },
+
+    /** The latest discards of both kinds, newest first, with who discarded what and why. */
+    async loadDiscarded() {
+      const [items, messages] = await Promise.all([api('quarantine?status=DISCARDED&limit=' + DISCARDED_SHOWN),
+        api('dlq/discards?limit=' + DISCARDED_SHOWN)]);
+      if (!items.ok || !messages.ok) {
+        this.loadError = failure(items.ok ? messages : items);
+        return;
+      }
+      this.discarded = [
+        ...items.body.map(item => ({key: 'quarantine-' + item.id, at: item.closedAt, by: item.closedBy,
+          what: 'quarantined ' + item.source + ' item, ' + item.position, cause: item.reason, reason: item.closeReason})),
+        ...messages.body.map(entry => ({key: 'dlq-' + entry.id, at: entry.discardedAt, by: entry.actor,
+          what: 'parked message ' + entry.messageId + ' from ' + entry.originalQueue, cause: entry.failure || BROKER_PARKED, reason: entry.reason})),
+      ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, DISCARDED_SHOWN);
     },
 
     /** The items of a kind grouped by cause, the commonest first: [{cause, items}]. */

@@ -104,6 +104,7 @@ function stewards() {
         run: async reason => {
           const answer = await api(path, {method: 'POST', body: {...body, reason}});
           if (!answer.ok) {
+            await this.reload(); // a pair another steward decided meanwhile leaves the queue
             return failure(answer);
           }
           this.outcome = 'Done: ' + answer.body.type.toLowerCase() + ' ' + answer.body.id + ', customers after: '

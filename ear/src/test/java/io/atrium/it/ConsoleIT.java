@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The web console in a real browser against the real hub: the form login and what each role is shown, the
- * operations dashboard with every connector, failed work replayed and discarded with the buttons, a route
+ * operations dashboard with every connector, failed work replayed and discarded (with a reason) with the buttons, a route
  * stopped and started again. Screenshots of the main screens go to docs/ for README.
  */
 class ConsoleIT extends DeployedHub {
@@ -109,6 +109,9 @@ class ConsoleIT extends DeployedHub {
             browser.confirmWithReason("ConsoleIT: a test line");
             browser.until(ExpectedConditions.textToBe(By.id("outcome"), "1 discarded"));
             browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(row), 0));
+            String discardedRow = browser.find("#discarded tr[data-item='quarantine-" + quarantined + "']").getText();
+            assertTrue(discardedRow.contains("operator") && discardedRow.contains("ConsoleIT: a test line"),
+                    "who discarded it and why is shown: " + discardedRow);
         }
         JsonNode discarded = hub.get("quarantine/" + quarantined, HubClient.OPERATOR).json();
         assertEquals("DISCARDED", discarded.get("status").asText());
