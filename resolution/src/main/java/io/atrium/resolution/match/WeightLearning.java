@@ -129,20 +129,24 @@ public final class WeightLearning {
                 double[][] unmatched = new double[SLOTS.length][LEVELS.length + 1];
                 double expectedMatches = 0;
                 long pairs = 0;
+                double[] fieldLogRatio = new double[SLOTS.length];
                 for (int p = 0; p < patterns.length; p++) {
                     double logOdds = priorLogOdds;
                     for (FieldKind slot : SLOTS) {
                         int level = level(patterns[p], slot);
-                        if (level != 0) {
-                            logOdds += Math.log(m[slot.ordinal()][level] / candidateU[slot.ordinal()][level]);
-                        }
+                        fieldLogRatio[slot.ordinal()] = level == 0 ? 0
+                                : Math.log(m[slot.ordinal()][level] / candidateU[slot.ordinal()][level]);
+                        logOdds += fieldLogRatio[slot.ordinal()];
                     }
-                    double matches = counts[p] / (1 + Math.exp(-logOdds));
+                    double matches = counts[p] * matchProbability(logOdds);
                     expectedMatches += matches;
                     pairs += counts[p];
                     for (FieldKind slot : SLOTS) {
-                        matched[slot.ordinal()][level(patterns[p], slot)] += matches;
-                        unmatched[slot.ordinal()][level(patterns[p], slot)] += counts[p] - matches;
+                        int level = level(patterns[p], slot);
+                        // how often a field disagrees among matches is judged by the other fields' evidence: judged by
+                        // its own as well, every disagreement would make a pair less of a match and m would purify itself
+                        matched[slot.ordinal()][level] += counts[p] * matchProbability(logOdds - fieldLogRatio[slot.ordinal()]);
+                        unmatched[slot.ordinal()][level] += counts[p] - matches;
                     }
                 }
                 double newShare = clamp(expectedMatches / pairs);
@@ -167,6 +171,10 @@ public final class WeightLearning {
                 }
             }
             return new Learned(withLearnedM(), share, iteration);
+        }
+
+        private static double matchProbability(double logOdds) {
+            return 1 / (1 + Math.exp(-logOdds));
         }
 
         /** Counts per level (index 0, no evidence, left out) as shares, none zero so that every log ratio is finite. */
