@@ -1,5 +1,6 @@
 package io.atrium.resolution.blocking;
 
+import io.atrium.resolution.model.IdType;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -71,9 +72,12 @@ public final class Blocker {
             return;
         }
         if (r.idNumber() != null && r.idNumber().length() >= MIN_ID_FOR_PARTS) {
-            // each token alone, so that a typo in the other name tokens (or a missing given name) still meets
+            // a resident ID's or credit code's first half is a region and a decade of birth (or an authority), shared by a
+            // whole clan: only the whole name narrows it; other identifiers are arbitrary characters, narrow beside one
+            // name token alone, so that a typo in the other tokens or a missing given name still meets
             int half = r.idNumber().length() / 2;
-            for (String head : tokenHeads(r)) {
+            boolean structured = r.idType() == IdType.CN_RESIDENT || r.idType() == IdType.USCC;
+            for (String head : structured ? Set.of(r.nameKey()) : tokenHeads(r)) {
                 keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|<" + r.idNumber().substring(0, half)));
                 keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|>" + r.idNumber().substring(half)));
             }

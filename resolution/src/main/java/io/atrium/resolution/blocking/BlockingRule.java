@@ -23,8 +23,9 @@ public enum BlockingRule {
      */
     NAME_PHONE_PART,
     /**
-     * The first letters of one name token and one half of an identifier: the same person whose ID number was
-     * mistyped in one half, even with a typo in the other name tokens or a given name missing.
+     * One half of an identifier beside the name key (resident IDs, credit codes) or beside the first letters of
+     * one name token (other identifiers): the same person whose ID number was mistyped in one half, for other
+     * identifiers even with a typo in the other name tokens or a given name missing.
      */
     NAME_ID_PART
 }

@@ -93,6 +93,16 @@ class BlockerTest {
     }
 
     @Test
+    void aResidentIdsHalvesPairOnlyBesideTheWholeName() {
+        // same district and decade of birth, same surname: the first half of the number says nothing more
+        StandardizedRecord cousin = Fixtures.standardized("""
+                {"source":"property","sourceId":"P2","name":"张敏","idType":"CN_RESIDENT","idNumber":"11010519850303002X"}""");
+        Set<BlockingKey> shared = Blocker.keys(buyer);
+        shared.retainAll(Blocker.keys(cousin));
+        assertTrue(shared.stream().noneMatch(k -> k.rule() == BlockingRule.NAME_ID_PART), shared.toString());
+    }
+
+    @Test
     void weakNamesBlockOnlyOnContactsAndCompaniesNeverMeetPersons() {
         assertTrue(Blocker.keys(caller).stream().allMatch(k -> k.rule() == BlockingRule.PHONE || k.rule() == BlockingRule.SURNAME_PHONE));
         StandardizedRecord company = Fixtures.standardized("""
