@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Match probabilities learned from a population's own candidate pairs, without labels: expectation
- * maximisation over the pairs' comparison patterns under Fellegi-Sunter's two-class model (Splink trains m
- * the same way). How often the records of one party agree on each field is what sets one population apart
+ * maximisation over the pairs' comparison patterns under Fellegi-Sunter's two-class model, as Splink trains
+ * m. How often the records of one party agree on each field is what sets one population apart
  * from another (a source that mistypes birth dates, identifiers never validated, given names replaced), so
  * m is learned. The u probabilities written out (how often two different parties agree by chance) stay as
  * configured: the blocked pairs are far from random pairs, so the non-matching candidates' own level shares
@@ -21,7 +21,7 @@ import java.util.Map;
 public final class WeightLearning {
 
     /** The configured m of a level counts as this many matching pairs: fields the population rarely shows keep it. */
-    static final double PRIOR_PAIRS = 10;
+    private static final double PRIOR_PAIRS = 10;
     private static final int MAX_ITERATIONS = 200;
     /** Added to every level's count of non-matching pairs, so that a level none of them shows is rare, not impossible. */
     private static final double UNSEEN = 0.5;
@@ -92,7 +92,7 @@ public final class WeightLearning {
         private final MatchSettings settings;
         private final double[][] configuredM = new double[SLOTS.length][LEVELS.length + 1];
         private final double[][] u = new double[SLOTS.length][LEVELS.length + 1];
-        private double[][] m = new double[SLOTS.length][LEVELS.length + 1];
+        private final double[][] m = new double[SLOTS.length][LEVELS.length + 1];
 
         Model(MatchSettings settings) {
             this.settings = settings;
