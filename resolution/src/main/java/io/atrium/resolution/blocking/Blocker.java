@@ -1,5 +1,6 @@
 package io.atrium.resolution.blocking;
 
+import io.atrium.resolution.model.IdType;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -11,8 +12,13 @@ public final class Blocker {
 
     /** Digits of a phone match key in its first half for {@link BlockingRule#NAME_PHONE_PART}. */
     private static final int PHONE_HEAD = 5;
-    /** Identifiers shorter than this have halves too common to pair on. */
-    private static final int MIN_ID_FOR_PARTS = 8;
+    /** Identifiers shorter than this have halves too common to pair on, even beside a name token. */
+    private static final int MIN_ID_FOR_PARTS = 6;
+    /**
+     * Letters of a name token a key keeps: a typo later in the token (Stephneson, Blackxlow) or a letter dropped
+     * or added there still meets, while the key stays narrow beside a birth date or half an identifier.
+     */
+    private static final int TOKEN_HEAD = 3;
 
     private Blocker() {
     }
@@ -62,17 +68,19 @@ public final class Blocker {
         if (r.weakName()) {
             // a surname-only name (a caller's 陈先生) meets its full name by birth date; by address it would
             // meet the whole household, by year or part of a number the whole clan
-            if (r.birthDate() != null) {
-                for (String token : r.nameKey().split(" ")) {
-                    keys.add(new BlockingKey(BlockingRule.DATE_TOKEN, r.birthDate() + "|" + token));
-                }
-            }
+            addDateTokenKeys(r, keys);
             return;
         }
         if (r.idNumber() != null && r.idNumber().length() >= MIN_ID_FOR_PARTS) {
+            // a resident ID's or credit code's first half is a region and a decade of birth (or an authority), shared by a
+            // whole clan: only the whole name narrows it; other identifiers are arbitrary characters, narrow beside one
+            // name token alone, so that a typo in the other tokens or a missing given name still meets
             int half = r.idNumber().length() / 2;
-            keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, r.nameKey() + "|<" + r.idNumber().substring(0, half)));
-            keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, r.nameKey() + "|>" + r.idNumber().substring(half)));
+            boolean structured = r.idType() == IdType.CN_RESIDENT || r.idType() == IdType.USCC;
+            for (String head : structured ? Set.of(r.nameKey()) : tokenHeads(r)) {
+                keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|<" + r.idNumber().substring(0, half)));
+                keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|>" + r.idNumber().substring(half)));
+            }
         }
         for (String phone : phoneKeys(r)) {
             if (phone.length() == Phones.MATCH_KEY_DIGITS) {
@@ -83,13 +91,28 @@ public final class Blocker {
         if (r.birthDate() != null) {
             keys.add(new BlockingKey(BlockingRule.NAME_YEAR, r.nameKey() + '|' + r.birthDate().getYear()));
         }
-        for (String token : r.nameKey().split(" ")) {
-            if (r.birthDate() != null) {
-                keys.add(new BlockingKey(BlockingRule.DATE_TOKEN, r.birthDate() + "|" + token));
-            }
-            if (r.address() != null) {
+        addDateTokenKeys(r, keys);
+        if (r.address() != null) {
+            for (String token : r.nameKey().split(" ")) {
                 keys.add(new BlockingKey(BlockingRule.ADDRESS_TOKEN, r.address() + '|' + token));
             }
         }
+    }
+
+    private static void addDateTokenKeys(StandardizedRecord r, Set<BlockingKey> keys) {
+        if (r.birthDate() != null) {
+            for (String head : tokenHeads(r)) {
+                keys.add(new BlockingKey(BlockingRule.DATE_TOKEN, r.birthDate() + "|" + head));
+            }
+        }
+    }
+
+    /** The first {@link #TOKEN_HEAD} letters of each romanized name token, each once. */
+    private static Set<String> tokenHeads(StandardizedRecord r) {
+        Set<String> heads = new LinkedHashSet<>();
+        for (String token : r.nameKey().split(" ")) {
+            heads.add(token.length() <= TOKEN_HEAD ? token : token.substring(0, TOKEN_HEAD));
+        }
+        return heads;
     }
 }

@@ -7,7 +7,10 @@ public enum BlockingRule {
     EMAIL,
     /** Name key and birth year: same person with no shared contact. */
     NAME_YEAR,
-    /** Birth date and one romanized name token: catches typos in the other tokens and swapped fields. */
+    /**
+     * Birth date and the first letters of one romanized name token: catches typos in the other tokens or later in
+     * this one, a missing given name, and swapped fields.
+     */
     DATE_TOKEN,
     /** Romanized surname and phone: still narrow when a phone is shared by too many to block on alone. */
     SURNAME_PHONE,
@@ -19,6 +22,10 @@ public enum BlockingRule {
      * number was mistyped in one digit, or two adjacent digits swapped, in one of the halves.
      */
     NAME_PHONE_PART,
-    /** Name key and one half of an identifier: the same person whose ID number was mistyped in one half. */
+    /**
+     * One half of an identifier beside the name key (resident IDs, credit codes) or beside the first letters of
+     * one name token (other identifiers): the same person whose ID number was mistyped in one half, for other
+     * identifiers even with a typo in the other name tokens or a given name missing.
+     */
     NAME_ID_PART
 }

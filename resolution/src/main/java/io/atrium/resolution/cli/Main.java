@@ -4,6 +4,7 @@ import io.atrium.resolution.cluster.StewardConstraints;
 import io.atrium.resolution.crosswalk.CrosswalkCsv;
 import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.Scorer;
+import io.atrium.resolution.match.WeightLearning;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.resolve.BulkResolver;
 import io.atrium.resolution.resolve.Clustering;
@@ -29,8 +30,12 @@ import java.util.Map;
 public final class Main {
 
     private static final String USAGE = """
-            usage: hub-match resolve  --input records.jsonl --output clusters.csv [--settings match-settings.json]
-                   hub-match evaluate --input labeled.jsonl --truth-field truthId [--settings match-settings.json]""";
+            usage: hub-match resolve  --input records.jsonl --output clusters.csv [--settings match-settings.json] [--weights learned]
+                   hub-match evaluate --input labeled.jsonl --truth-field truthId [--settings match-settings.json] [--weights learned]
+            --weights learned: m probabilities learned from the input's own candidate pairs (EM, no labels)
+                               instead of the settings' (the hub resolves with the settings' weights)
+            --learned-settings file.json: with --weights learned, writes the settings learned, for the hub's
+                               settings file (so that it decides with this population's weights)""";
 
     private Main() {
     }
@@ -64,19 +69,31 @@ public final class Main {
         try {
             MatchSettings settings = options.containsKey("settings")
                     ? MatchSettings.load(Path.of(options.get("settings"))) : MatchSettings.defaults();
+            String weights = options.getOrDefault("weights", "configured");
+            if (!List.of("configured", "learned").contains(weights)) {
+                err.println("--weights is configured or learned\n" + USAGE);
+                return 2;
+            }
             long started = System.nanoTime();
             Load load = Load.read(Path.of(options.get("input")), options.get("truth-field"), err);
+            List<StandardizedRecord> records = BulkResolver.latestPerKey(load.records());
+            InMemoryFrequencies frequencies = InMemoryFrequencies.of(records);
             Scorer scorer = new Scorer(settings);
+            if (weights.equals("learned")) {
+                WeightLearning.Learned learned = new BulkResolver(scorer).learnWeights(records, frequencies);
+                scorer = new Scorer(learned.settings());
+                err.printf(Locale.ROOT, "weights learned in %d EM iterations, %.4f of candidate pairs estimated to match%n",
+                        learned.iterations(), learned.matchShare());
+                if (options.containsKey("learned-settings")) {
+                    Files.writeString(Path.of(options.get("learned-settings")), learned.settings().toJson());
+                }
+            }
+            Clustering clustering = new BulkResolver(scorer).resolve(records, StewardConstraints.NONE, frequencies);
+            double seconds = (System.nanoTime() - started) / 1e9;
             if (evaluate) {
-                // the recall ceiling is measured with the very records and frequencies the resolver used
-                List<StandardizedRecord> records = BulkResolver.latestPerKey(load.records());
-                InMemoryFrequencies frequencies = InMemoryFrequencies.of(records);
-                Clustering clustering = new BulkResolver(scorer).resolve(records, StewardConstraints.NONE, frequencies);
-                double seconds = (System.nanoTime() - started) / 1e9;
+                // the recall ceiling is measured with the very records, scorer and frequencies the resolver used
                 report(out, load, clustering, seconds, RecallCeiling.of(records, load.truth(), scorer, frequencies));
             } else {
-                Clustering clustering = new BulkResolver(scorer).resolve(load.records(), StewardConstraints.NONE);
-                double seconds = (System.nanoTime() - started) / 1e9;
                 writeCsv(Path.of(options.get("output")), clustering);
                 err.printf(Locale.ROOT, "%d records, %d customers, %d bad lines, %.1f s%n", load.records().size(),
                         clustering.clusters().size(), load.badLines(), seconds);

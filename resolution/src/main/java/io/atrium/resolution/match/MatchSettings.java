@@ -103,6 +103,11 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
         }
     }
 
+    /** These settings with other fields' levels (learned ones, say). */
+    public MatchSettings withFields(Map<FieldKind, FieldSettings> otherFields) {
+        return new MatchSettings(mergeThreshold, reviewThreshold, maxBlockSize, conflictingIdTypes, sourceTrust, otherFields);
+    }
+
     /** The level's settings; a level the comparisons use but the settings lack is a configuration error. */
     public LevelSettings level(FieldKind field, ComparisonLevel level) {
         FieldSettings settings = fields.get(field);

@@ -12,6 +12,11 @@ import java.util.List;
  */
 public final class Scorer {
 
+    /** Positions in {@link #outcomes}: the conflict rule reads these three. */
+    private static final int ID_OUTCOME = 0;
+    private static final int NAME_OUTCOME = 1;
+    private static final int BIRTH_DATE_OUTCOME = 2;
+
     private final MatchSettings settings;
     /** The settings' levels and caps as arrays: scoring reads them for every field of millions of pairs. */
     private final MatchSettings.LevelSettings[][] levels =
@@ -33,25 +38,39 @@ public final class Scorer {
     public MatchResult score(StandardizedRecord a, StandardizedRecord b, ValueFrequencies frequencies) {
         StandardizedRecord left = a.key().compareTo(b.key()) <= 0 ? a : b;
         StandardizedRecord right = left == a ? b : a;
-        FieldComparisons.Outcome id = FieldComparisons.idNumber(left, right);
-        FieldComparisons.Outcome name = left.isPerson()
-                ? FieldComparisons.personName(left, right) : FieldComparisons.organizationName(left, right);
-        FieldComparisons.Outcome birthDate = left.isPerson() ? FieldComparisons.birthDate(left, right) : null;
-        FieldComparisons.Outcome gender = left.isPerson() ? FieldComparisons.gender(left, right) : null;
-        List<Evidence> evidence = new ArrayList<>(7);
+        FieldComparisons.Outcome[] outcomes = outcomes(left, right);
+        List<Evidence> evidence = new ArrayList<>(outcomes.length);
         double score = 0;
-        for (FieldComparisons.Outcome outcome : new FieldComparisons.Outcome[] {id, name, birthDate, gender,
-                FieldComparisons.phone(left, right), FieldComparisons.email(left, right), FieldComparisons.address(left, right)}) {
+        for (FieldComparisons.Outcome outcome : outcomes) {
             if (outcome != null) {
                 Evidence e = weigh(outcome, frequencies);
                 evidence.add(e);
                 score += e.weight();
             }
         }
-        boolean conflict = left.kind() != right.kind() || isConflict(left, id, name, birthDate);
+        boolean conflict = left.kind() != right.kind()
+                || isConflict(left, outcomes[ID_OUTCOME], outcomes[NAME_OUTCOME], outcomes[BIRTH_DATE_OUTCOME]);
         Decision decision = score >= settings.mergeThreshold() && !conflict ? Decision.MERGE
                 : score >= settings.reviewThreshold() ? Decision.REVIEW : Decision.NO_MATCH;
         return new MatchResult(left.key(), right.key(), evidence, score, decision, conflict);
+    }
+
+    /** The pair's comparison pattern, what {@link WeightLearning} counts: each field's level, no weights. */
+    public long comparisonPattern(StandardizedRecord a, StandardizedRecord b) {
+        StandardizedRecord left = a.key().compareTo(b.key()) <= 0 ? a : b;
+        StandardizedRecord right = left == a ? b : a;
+        return WeightLearning.pattern(outcomes(left, right), left.weakName() || right.weakName());
+    }
+
+    /** Each field's outcome in a fixed order (identifier, name, birth date, gender, phone, e-mail, address); null says nothing. */
+    private static FieldComparisons.Outcome[] outcomes(StandardizedRecord left, StandardizedRecord right) {
+        boolean person = left.isPerson();
+        return new FieldComparisons.Outcome[] {
+                FieldComparisons.idNumber(left, right),
+                person ? FieldComparisons.personName(left, right) : FieldComparisons.organizationName(left, right),
+                person ? FieldComparisons.birthDate(left, right) : null,
+                person ? FieldComparisons.gender(left, right) : null,
+                FieldComparisons.phone(left, right), FieldComparisons.email(left, right), FieldComparisons.address(left, right)};
     }
 
     /**

@@ -8,6 +8,7 @@ import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.match.ValueFrequencies;
+import io.atrium.resolution.match.WeightLearning;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -70,6 +71,19 @@ public final class BulkResolver {
         Map<RecordKey, StandardizedRecord> byKey = new LinkedHashMap<>();
         records.forEach(r -> byKey.put(r.key(), r));
         return new Clustering(partitioner.partition(byKey, merges, steward), merges, reviews);
+    }
+
+    /**
+     * Match probabilities learned from this load's own candidate pairs ({@link WeightLearning}), the pairs
+     * blocked exactly as {@link #resolve} blocks them: the same load gives the same weights.
+     */
+    public WeightLearning.Learned learnWeights(Collection<StandardizedRecord> load, ValueFrequencies frequencies) {
+        List<StandardizedRecord> records = latestPerKey(load);
+        long[] pairs = candidatePairs(records, frequencies);
+        long[] patterns = IntStream.range(0, pairs.length).parallel()
+                .mapToLong(p -> scorer.comparisonPattern(records.get((int) (pairs[p] >>> 32)), records.get((int) pairs[p])))
+                .toArray();
+        return WeightLearning.learn(scorer.settings(), patterns);
     }
 
     /** The records one per key, a later record replacing an earlier one with the same key. */

@@ -65,6 +65,44 @@ class BlockerTest {
     }
 
     @Test
+    void aNameMistypedInEveryTokenMeetsByBirthDateOrByHalfItsIdentifier() {
+        StandardizedRecord written = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C1","givenName":"Katharina","familyName":"Schneider","name":"Katharina Schneider",
+                 "birthDate":"1958-03-14","idType":"OTHER","idNumber":"4715302"}""");
+        StandardizedRecord sameDay = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C2","givenName":"Katharnia","familyName":"Schnieder","name":"Katharnia Schnieder",
+                 "birthDate":"1958-03-14"}""");
+        StandardizedRecord idMistyped = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C3","givenName":"Kathrina","familyName":"Schnieder","name":"Kathrina Schnieder",
+                 "idType":"OTHER","idNumber":"4715320"}""");
+        StandardizedRecord otherFamily = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C4","givenName":"Karl","familyName":"Becker","name":"Karl Becker",
+                 "birthDate":"1958-03-14","idType":"OTHER","idNumber":"4715302"}""");
+
+        Set<BlockingKey> byDate = Blocker.keys(written);
+        byDate.retainAll(Blocker.keys(sameDay));
+        assertEquals(Set.of(new BlockingKey(BlockingRule.DATE_TOKEN, "1958-03-14|kat"),
+                new BlockingKey(BlockingRule.DATE_TOKEN, "1958-03-14|sch")), byDate);
+        Set<BlockingKey> byId = Blocker.keys(written);
+        byId.retainAll(Blocker.keys(idMistyped));
+        assertTrue(byId.stream().anyMatch(k -> k.rule() == BlockingRule.NAME_ID_PART), byId.toString());
+        Set<BlockingKey> namesake = Blocker.keys(written);
+        namesake.retainAll(Blocker.keys(otherFamily));
+        assertTrue(namesake.stream().noneMatch(k -> k.rule() == BlockingRule.DATE_TOKEN || k.rule() == BlockingRule.NAME_ID_PART),
+                "another name on the same day or beside the same digits is not paired by name parts");
+    }
+
+    @Test
+    void aResidentIdsHalvesPairOnlyBesideTheWholeName() {
+        // same district and decade of birth, same surname: the first half of the number says nothing more
+        StandardizedRecord cousin = Fixtures.standardized("""
+                {"source":"property","sourceId":"P2","name":"张敏","idType":"CN_RESIDENT","idNumber":"11010519850303002X"}""");
+        Set<BlockingKey> shared = Blocker.keys(buyer);
+        shared.retainAll(Blocker.keys(cousin));
+        assertTrue(shared.stream().noneMatch(k -> k.rule() == BlockingRule.NAME_ID_PART), shared.toString());
+    }
+
+    @Test
     void weakNamesBlockOnlyOnContactsAndCompaniesNeverMeetPersons() {
         assertTrue(Blocker.keys(caller).stream().allMatch(k -> k.rule() == BlockingRule.PHONE || k.rule() == BlockingRule.SURNAME_PHONE));
         StandardizedRecord company = Fixtures.standardized("""
@@ -84,7 +122,7 @@ class BlockerTest {
                 {"source":"crm","sourceId":"C3","name":"Marie Dubois","givenName":"Marie","familyName":"Dubois","address":"12 rue Victor Hugo, Lyon"}""");
         Set<BlockingKey> shared = Blocker.keys(surnameOnly);
         shared.retainAll(Blocker.keys(full));
-        assertEquals(Set.of(new BlockingKey(BlockingRule.DATE_TOKEN, "1971-08-26|dubois")), shared);
+        assertEquals(Set.of(new BlockingKey(BlockingRule.DATE_TOKEN, "1971-08-26|dub")), shared);
         Set<BlockingKey> household = Blocker.keys(surnameOnly);
         household.retainAll(Blocker.keys(wife));
         assertEquals(Collections.emptySet(), household);

@@ -1,6 +1,7 @@
 package io.atrium.resolution.cli;
 
 import io.atrium.resolution.Fixtures;
+import io.atrium.resolution.match.MatchSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +89,25 @@ class MainTest {
     }
 
     @Test
+    void learnedWeightsAreWrittenAsSettingsThatResolveTheSameCustomersAgain() throws Exception {
+        Path learnedClusters = dir.resolve("learned.csv");
+        Path learnedSettings = dir.resolve("learned-settings.json");
+        assertEquals(0, run("resolve", "--input", input().toString(), "--output", learnedClusters.toString(),
+                "--weights", "learned", "--learned-settings", learnedSettings.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("weights learned in"));
+        MatchSettings learned = MatchSettings.load(learnedSettings);
+        assertFalse(learned.equals(MatchSettings.defaults()), "the population's own m replaced the shipped one");
+
+        // the file is what the hub reads (atrium.match.settings-file): the same weights, the same customers
+        Path again = dir.resolve("again.csv");
+        assertEquals(0, run("resolve", "--input", input().toString(), "--output", again.toString(),
+                "--settings", learnedSettings.toString()));
+        assertEquals(Files.readAllLines(learnedClusters), Files.readAllLines(again));
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
+        assertEquals(2, run("resolve", "--input", "x.jsonl", "--output", "y.csv", "--weights", "guessed"));
         assertEquals(2, run());
         assertEquals(2, run("resolve", "--input"));
         assertEquals(2, run("evaluate", "--input", "x.jsonl"));
