@@ -13,16 +13,27 @@
 #      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows),
 #      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts),
 #      HUB_OPTS (more JVM options for the hub, e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr,settings=profile)
+#      EAR (the hub to deploy, default ear/target/atrium.ear: a copy of another build compares before and after)
+#      HUB_PROPS (more hub settings, one key=value per line, e.g. atrium.resolver.sessions=2)
+#      THROUGHPUT=1 (records/s: the M records are posted as fast as the ingest API takes them, in requests of BATCH,
+#      default then 200, the resolver's message size, and timed from the first post until the resolver has resolved
+#      them all and AtriumRecords is empty; WARMUP records go the same way first, unmeasured)
+#      DB=h2 (the hub on its default H2 file database, as the demo runs, instead of PostgreSQL: nothing is seeded,
+#      the first argument must be 0, and no statement figures are printed)
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long
 #      per key, after as long a warm-up, with CLIENTS concurrent clients, default 1,16, as LOOKUP_USER, default app,
 #      for LOOKUP_KEYS, default phone,idNumber,name; then the statements the lookups ran, from pg_stat_statements)
-# Needs a build first: ./mvnw -q -DskipTests install (the hub's EAR, the simulators and bench/incremental)
+# Needs a build first: ./mvnw -q -DskipTests package (the hub's EAR, the simulators and bench/incremental)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEED=${1:-1000000}
 POST=${2:-5000}
+DB=${DB:-postgresql}
+THROUGHPUT=${THROUGHPUT:-}
+if [ -n "$THROUGHPUT" ]; then RATE=${RATE:-1000000}; BATCH=${BATCH:-200}; fi
 RATE=${RATE:-50}
 BATCH=${BATCH:-25}
+if [ "$DB" = h2 ] && (( SEED != 0 )); then echo "DB=h2 seeds nothing: give 0 records to seed" >&2; exit 2; fi
 E2E=${E2E:-200}
 WARMUP=${WARMUP:-1000}
 ROOT=$PWD
@@ -78,6 +89,7 @@ head -n "$WARMUP" "$WORK/post.jsonl" > "$WORK/warmup.jsonl"
 tail -n +$((WARMUP + 1)) "$WORK/post.jsonl" | head -n "$POST" > "$WORK/post-1.jsonl"
 tail -n +$((WARMUP + POST + 1)) "$WORK/post.jsonl" > "$WORK/post-2.jsonl"
 
+if [ "$DB" = postgresql ]; then
 stamp "PostgreSQL $(basename "$(dirname "$PGBIN")") in $PGDATA, port $PGPORT"
 mkdir -p "$PGDATA" && : > "$WORK/postgresql.log" && chown postgres: "$PGDATA" "$WORK/postgresql.log"
 runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-locale > "$WORK/initdb.log"
@@ -95,6 +107,8 @@ runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgresql.log" -w
 psql_ -U postgres -c "create role atrium login password 'bench'" -c "create database atrium owner atrium"
 psql_ -U postgres -d atrium -c "create extension pg_stat_statements"
 
+fi
+
 stamp "hub base dir $BASE (HTTP 8280), creating the schema"
 mkdir -p "$BASE/deployments"
 cp -r "$WILDFLY/standalone/configuration" "$BASE/"
@@ -103,19 +117,25 @@ JBOSS_HOME=$WILDFLY bash "$ROOT/config/cli/add-demo-users.sh" "$BASE/configurati
 sed -i '/<deployments>/,/<\/deployments>/d' "$BASE/configuration/standalone-full.xml"
 # a snapshot of the built EAR; retried while a concurrent build is still writing it
 for attempt in $(seq 30); do
-  cp ear/target/atrium.ear "$WORK/atrium.ear" && unzip -tq "$WORK/atrium.ear" > /dev/null 2>&1 && break
-  if (( attempt == 30 )); then echo "ear/target/atrium.ear is not a complete archive" >&2; exit 1; fi
+  cp "${EAR:-ear/target/atrium.ear}" "$WORK/atrium.ear" && unzip -tq "$WORK/atrium.ear" > /dev/null 2>&1 && break
+  if (( attempt == 30 )); then echo "${EAR:-ear/target/atrium.ear} is not a complete archive" >&2; exit 1; fi
   sleep 10
 done
 mv "$WORK/atrium.ear" "$BASE/deployments/"
-cat > "$BASE/atrium.properties" <<PROPS
+if [ "$DB" = postgresql ]; then
+  cat > "$BASE/atrium.properties" <<PROPS
 atrium.db.driver=postgresql
 atrium.db.url=jdbc:postgresql://127.0.0.1:$PGPORT/atrium?logServerErrorDetail=false
 atrium.db.user=atrium
 atrium.db.password=bench
 PROPS
+else
+  : > "$BASE/atrium.properties"
+fi
+echo "${HUB_PROPS:-}" >> "$BASE/atrium.properties"
 start_server "$BASE/schema.out"
 stop_server
+if [ "$DB" = postgresql ]; then
 psql_ -U atrium -d atrium -c "select count(*) as tables from pg_tables where schemaname = 'public'" | sed -n 3p \
   | xargs -I{} echo "schema created by the hub: {} tables"
 
@@ -134,6 +154,7 @@ if [ -n "${BEFORE_SQL:-}" ]; then
   stamp "experiment: $BEFORE_SQL"
   psql_ -U postgres -d atrium -c "$BEFORE_SQL" -c "analyze"
 fi
+fi
 stamp "starting the hub on the seeded database"
 start_server "$BASE/server.out"
 # the hub takes its own frequency snapshot a second after start; let it finish before taking the lock
@@ -141,6 +162,7 @@ until grep -q "frequency snapshot of" "$BASE/server.out"; do sleep 2; done
 grep -o "frequency snapshot of.*" "$BASE/server.out" | head -1
 
 statements() { # what was timed
+  [ "$DB" = postgresql ] || return 0
   echo "database time by statement during $1 (pg_stat_statements; values are parameters, never shown):"
   psql_ -U postgres -d atrium -P pager=off -c "select calls, round(total_exec_time::numeric, 0) as total_ms,
       round(mean_exec_time::numeric, 3) as mean_ms, round(max_exec_time::numeric, 1) as max_ms, rows,
@@ -163,9 +185,11 @@ round() { # posted file
   curl -sf -u 'admin:admin-pass1!' -X POST "$API/resolver/frequencies/refresh" > /dev/null
   grep -o "frequency snapshot of.*" "$BASE/server.out" | tail -1
   curl -sf -u 'admin:admin-pass1!' -X POST "$API/resolver/timings/reset" > /dev/null
-  psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
+  [ "$DB" = postgresql ] && psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   $BENCH post --input "$1" --hub "$API" --user app --password 'app-pass1!' \
     --status-user operator --status-password 'operator-pass1!' --batch "$BATCH" --rate "$RATE"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   statements "the posted records"
 }
 measure() {
@@ -180,10 +204,12 @@ measure() {
     psql_ -U postgres -d atrium -c "$THEN_SQL" -c "analyze"
     round "$WORK/post-2.jsonl"
   fi
-  $BENCH e2e --input "$WORK/e2e.jsonl" --hub "$API" --user app --password 'app-pass1!'
+  if (( E2E > 0 )); then
+    $BENCH e2e --input "$WORK/e2e.jsonl" --hub "$API" --user app --password 'app-pass1!'
+  fi
   echo "hub heap after the run: $(jcmd "$(pgrep -g "$SERVER" -x java)" GC.heap_info 2>/dev/null | grep -m1 -o 'total.*')"
 }
 export -f measure round statements psql_ stamp
-export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE LOCK THEN_SQL WARMUP
+export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE LOCK THEN_SQL WARMUP E2E DB
 flock "$LOCK" bash -c measure
 stamp "done"

@@ -32,7 +32,9 @@ final class Poster {
 
     /**
      * Posts the records in requests of --batch lines at --rate records per second, then waits until the
-     * resolver has resolved them all (its own count, reset by the caller before) and prints its figures.
+     * resolver has resolved them all (its own count, reset by the caller before) and its queue is empty (every
+     * batch committed and acknowledged), and prints the records per second from the first post to then and the
+     * resolver's figures.
      */
     static void post(Map<String, String> options) throws Exception {
         String hub = BenchMain.required(options, "hub");
@@ -74,10 +76,13 @@ final class Poster {
             } else if (System.nanoTime() - lastChange > 300e9) {
                 throw new IllegalStateException("the resolver stopped at " + now + " of " + target + " records for 5 minutes");
             }
-            Thread.sleep(1000);
+            Thread.sleep(100);
+        }
+        while (resolverQueueDepth(hub, options) != 0) {
+            Thread.sleep(100);
         }
         double drained = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "resolver drained %d records %.1f s after the first post (%.0f records/s overall)%n",
+        System.out.printf(Locale.ROOT, "resolver drained %d records %.1f s after the first post, queue empty (%.0f records/s overall)%n",
                 lines.size(), drained, lines.size() / drained);
         JsonNode view = status(hub, options);
         JsonNode t = view.path("timings");
@@ -139,15 +144,29 @@ final class Poster {
         return status(hub, options).path("timings").path("resolved").asLong();
     }
 
+    /** Messages in AtriumRecords, delivered ones not yet acknowledged included; -1 when the broker does not say. */
+    private static long resolverQueueDepth(String hub, Map<String, String> options) throws IOException, InterruptedException {
+        for (JsonNode queue : get(hub + "/connectors", options).path("queues")) {
+            if (queue.path("queue").asText().equals("AtriumRecords")) {
+                return queue.path("messages").asLong(-1);
+            }
+        }
+        return -1;
+    }
+
     private static JsonNode status(String hub, Map<String, String> options) throws IOException, InterruptedException {
+        return get(hub + "/resolver", options);
+    }
+
+    private static JsonNode get(String url, Map<String, String> options) throws IOException, InterruptedException {
         String auth = options.containsKey("status-user")
                 ? "Basic " + Base64.getEncoder().encodeToString((options.get("status-user") + ":" + options.get("status-password"))
                 .getBytes(StandardCharsets.UTF_8))
                 : basic(options);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/resolver"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /resolver answered " + response.statusCode());
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
         }
         return JSON.readTree(response.body());
     }

@@ -37,7 +37,8 @@ final class Prepare {
         int post = Integer.parseInt(BenchMain.required(options, "post"));
         int e2e = Integer.parseInt(BenchMain.required(options, "e2e"));
         Path dir = Path.of(BenchMain.required(options, "dir"));
-        int updates = post / 10;
+        // updates need seeded records to update
+        int updates = seed == 0 ? 0 : post / 10;
         int fresh = post - updates;
 
         List<String> seeded = new ArrayList<>(seed);

@@ -2,10 +2,14 @@ package io.atrium.hub.ingest;
 
 import io.atrium.hub.events.AnnouncesChanges;
 import io.atrium.hub.fact.FactStore;
+import io.atrium.hub.resolve.BlockingKeyLocks;
 import io.atrium.hub.resolve.RecordResolver;
 import io.atrium.hub.resolve.ResolverTimings;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.PartyFact;
+import io.atrium.resolution.model.PartyRecord;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.resolution.standardize.Standardizer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -14,12 +18,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.interceptor.Interceptors;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Applies queued canonical messages: resolves the party record and stores the facts, a
  * batch in one transaction of its own. The consumer applies a failing batch's messages one
- * by one (batches of one) to isolate the one that fails.
+ * by one (batches of one) to isolate the one that fails. Before any record is resolved, the
+ * blocking keys of all the batch's records are locked ({@link BlockingKeyLocks}), so batches
+ * resolved by other sessions at the same time never hold a record this one could be compared with.
  */
 // Open to every caller: the hub's own routes, consumers and timers call it without a caller
 // identity; users reach it only through role-checked beans.
@@ -36,20 +44,31 @@ public class CanonicalMessageHandler {
     @Inject
     ResolverTimings timings;
 
-    private void apply(CanonicalMessage message) {
-        if (message.getParty() != null) {
+    @Inject
+    BlockingKeyLocks blockingKeyLocks;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Interceptors(AnnouncesChanges.class)
+    public void applyAll(List<CanonicalMessage> messages) {
+        List<StandardizedRecord> standardized = new ArrayList<>(messages.size());
+        for (CanonicalMessage message : messages) {
+            standardized.add(message.getParty() == null ? null : Standardizer.standardize(message.getParty()));
+        }
+        blockingKeyLocks.lock(standardized.stream().filter(Objects::nonNull).toList());
+        for (int i = 0; i < messages.size(); i++) {
+            apply(messages.get(i), standardized.get(i));
+        }
+    }
+
+    private void apply(CanonicalMessage message, StandardizedRecord standardized) {
+        PartyRecord party = message.getParty();
+        if (party != null) {
             long started = System.nanoTime();
-            resolver.resolve(message.getParty());
+            resolver.resolve(party, standardized);
             timings.record(System.nanoTime() - started);
         }
         for (PartyFact fact : message.getFacts()) {
             facts.store(fact);
         }
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    @Interceptors(AnnouncesChanges.class)
-    public void applyAll(List<CanonicalMessage> messages) {
-        messages.forEach(this::apply);
     }
 }

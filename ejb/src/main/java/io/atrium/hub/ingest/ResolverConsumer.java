@@ -36,8 +36,9 @@ import java.util.logging.Logger;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ResolverQueue.JNDI),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        // One resolver session: see ResolverSessions for why more are refused.
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        // Sessions resolving batches in parallel (safe: CanonicalMessageHandler locks each batch's blocking keys).
+        // An annotation reads system properties only: ResolverSessions checks that the setting came as one.
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${" + ResolverSessions.KEY + ":1}")
 })
 public class ResolverConsumer implements MessageListener {
 

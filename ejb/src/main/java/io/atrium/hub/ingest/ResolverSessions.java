@@ -7,12 +7,15 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.logging.Logger;
+
 /**
- * Refuses to deploy when {@code atrium.resolver.sessions} asks for other than the one resolver session
- * the {@link ResolverConsumer} runs (a setting earlier versions took), rather than ignore it. Two sessions resolving two records of one person at
- * the same time each look for candidates before the other has committed, so the two never meet and
- * stay two customers. Locking customers cannot prevent that (neither record has one yet): it needs
- * the records that share a blocking key serialized, which the hub does not do yet.
+ * Checks {@code atrium.resolver.sessions}, the number of {@link ResolverConsumer} sessions resolving
+ * batches in parallel. Any number is safe: each batch locks its records' blocking keys before reading
+ * candidates, so records that could be compared resolve one after the other and the later one sees
+ * the earlier ({@link io.atrium.hub.resolve.BlockingKeyLocks}). The consumer's annotation reads the
+ * setting from system properties only (the {@code -P} file or {@code -D}), so a value given through
+ * another configuration source, which the consumer would not see, stops the deployment with the reason.
  */
 // Open to every caller: it has no business method; the container starts it.
 @PermitAll
@@ -20,15 +23,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 public class ResolverSessions {
 
+    static final String KEY = "atrium.resolver.sessions";
+    private static final Logger LOG = Logger.getLogger(ResolverSessions.class.getName());
+
     @Inject
-    @ConfigProperty(name = "atrium.resolver.sessions")
+    @ConfigProperty(name = KEY)
     int sessions;
 
     @PostConstruct
-    void refuseUnsafeSessions() {
-        if (sessions != 1) {
-            throw new IllegalStateException("atrium.resolver.sessions=" + sessions + " is not supported: the resolver runs one session, since with "
-                    + "more two records of one person arriving together can miss each other. Remove the setting.");
+    void check() {
+        if (sessions < 1) {
+            throw new IllegalStateException(KEY + "=" + sessions + ": the resolver needs at least one session");
         }
+        int consumerSessions = Integer.parseInt(System.getProperty(KEY, "1"));
+        if (consumerSessions != sessions) {
+            throw new IllegalStateException(KEY + "=" + sessions + " is not a system property, and the resolver's consumer reads "
+                    + "only those (it runs " + consumerSessions + "): set it in the -P file or with -D");
+        }
+        LOG.info(() -> "resolver sessions: " + sessions);
     }
 }

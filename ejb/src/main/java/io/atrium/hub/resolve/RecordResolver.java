@@ -77,13 +77,17 @@ public class RecordResolver {
     @Inject
     JpaSourceRecordRepository sourceRecords;
 
-    public void resolve(PartyRecord record) {
-        store(record);
+    /**
+     * @param standardized the record as {@link Standardizer#standardize} gives it (the caller has locked its
+     *                     blocking keys with it, {@link BlockingKeyLocks})
+     */
+    public void resolve(PartyRecord record, StandardizedRecord standardized) {
+        store(record, standardized);
         em.flush();
         em.clear();
     }
 
-    private void store(PartyRecord record) {
+    private void store(PartyRecord record, StandardizedRecord standardized) {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
         String hash = ContentHash.ofContent(payload);
@@ -97,7 +101,6 @@ public class RecordResolver {
             stored.advanceVersion(record.getUpdatedAt());
             return;
         }
-        StandardizedRecord standardized = Standardizer.standardize(record);
         // Lock first: the customers this record may change, then score again on what is committed now,
         // until no unlocked customer is involved.
         Scoring scoring = new Scoring();
