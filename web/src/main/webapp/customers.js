@@ -5,7 +5,7 @@
 // server's: the page shows what the API gives the role.
 
 const SEARCH_KEYS = {
-  auto: 'detect from the input',
+  auto: 'any key (detected)',
   phone: 'phone',
   idNumber: 'ID number',
   name: 'name',
