@@ -161,8 +161,8 @@ class CustomerConsoleIT extends DeployedHub {
         assertEquals("exact", browser.find("tr.match[data-customer='" + id + "'] td.score").getText());
 
         new Select(browser.find("#search-key")).selectByValue("idNumber");
-        search(browser, "12345");
-        assertTrue(browser.find("#results p.error").getText().startsWith("HTTP 400: "), browser.find("#results p.error").getText());
+        search(browser, "1234");
+        browser.until(ExpectedConditions.textToBe(By.cssSelector("#results p.error"), "HTTP 400: idNumber is not an ID number"));
     }
 
     private static void search(ConsoleBrowser browser, String text) {
