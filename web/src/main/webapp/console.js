@@ -3,11 +3,12 @@
 
 const ROLES = {viewer: 'hub-viewer', operator: 'hub-operator', admin: 'hub-admin'};
 
-// The navigation: a role sees only the pages it may use (the server refuses the others anyway).
-// Customers (hub-viewer and up) joins this list.
+// The navigation: a role sees only the pages it may use (the server refuses the others anyway), and is sent from
+// a page it may not use to its first one: a viewer who logs in lands on Customers, not on the operations dashboard.
 const PAGES = [
-  {href: 'index.html', title: 'Operations', roles: [ROLES.viewer, ROLES.operator, ROLES.admin]},
+  {href: 'index.html', title: 'Operations', roles: [ROLES.operator, ROLES.admin]},
   {href: 'failed.html', title: 'Failed work', roles: [ROLES.operator, ROLES.admin]},
+  {href: 'customers.html', title: 'Customers', roles: [ROLES.viewer, ROLES.operator, ROLES.admin]},
   {href: 'stewards.html', title: 'Stewards', roles: [ROLES.admin]},
 ];
 
@@ -78,9 +79,13 @@ function consolePage(page) {
         this.loadError = failure(session);
         return;
       }
-      this.user = session.body.user;
       this.roles = session.body.roles;
       this.pages = PAGES.filter(p => this.may(...p.roles));
+      if (this.pages.length && !this.pages.some(p => this.current(p.href))) {
+        location.replace(this.pages[0].href);
+        return;
+      }
+      this.user = session.body.user;
       await this.reload();
       if (this.refresh) {
         setInterval(() => this.reload(), REFRESH_MILLIS);

@@ -64,8 +64,8 @@ class CustomerProfileIT extends DeployedHub {
                         "<points delta=\"500\" balance=\"500\" reason=\"物业缴费\"/>"),
                 memberEvent("POINTS_EARNED", "2026-01-04T10:00:00+08:00", name, phone, member, "SILVER",
                         "<points delta=\"2900\" balance=\"3400\" reason=\"消费\"/>"));
-        postTicket("T-" + run + "-1", name, phone, "2026-01-06T09:00:00+08:00", "2026-01-06T18:00:00+08:00", 4);
-        postTicket("T-" + run + "-2", name, phone, "2026-01-07T09:00:00+08:00", null, null);
+        postTicket(hub, "T-" + run + "-1", name, phone, "2026-01-06T09:00:00+08:00", "2026-01-06T18:00:00+08:00", 4);
+        postTicket(hub, "T-" + run + "-2", name, phone, "2026-01-07T09:00:00+08:00", null, null);
 
         JsonNode customer = awaitPersonWithPhone(phone, c -> c.get("sourceRecords").size() == 4
                 && c.get("summary").get("service").get("tickets").asInt() == 2
@@ -179,13 +179,13 @@ class CustomerProfileIT extends DeployedHub {
     }
 
     /** A points movement whose balance is the given number, to tell the facts apart. */
-    private static String points(String name, String phone, String member, String occurredAt, int balance) {
+    static String points(String name, String phone, String member, String occurredAt, int balance) {
         return memberEvent("POINTS_EARNED", occurredAt, name, phone, member, "SILVER",
                 "<points delta=\"1\" balance=\"" + balance + "\" reason=\"消费\"/>");
     }
 
-    private static String memberEvent(String type, String occurredAt, String name, String phone, String member, String tier,
-                                      String points) {
+    static String memberEvent(String type, String occurredAt, String name, String phone, String member, String tier,
+                              String points) {
         return """
                 <memberEvent xmlns="urn:membership:event:1">
                   <eventId>%s</eventId><type>%s</type><occurredAt>%s</occurredAt>
@@ -194,7 +194,7 @@ class CustomerProfileIT extends DeployedHub {
                 </memberEvent>""".formatted(UUID.randomUUID(), type, occurredAt, member, name, phone, tier, points);
     }
 
-    private static void sendMemberEvents(String... events) {
+    static void sendMemberEvents(String... events) {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(MembershipQueueIT.BROKER, "membership", "membership-pass1!");
              JMSContext jms = factory.createContext()) {
             Queue queue = jms.createQueue(MembershipQueueIT.QUEUE);
@@ -205,7 +205,8 @@ class CustomerProfileIT extends DeployedHub {
         }
     }
 
-    private void postTicket(String ticketId, String name, String phone, String createdAt, String closedAt, Integer satisfaction)
+    /** A call-center ticket of this caller through the signed webhook; closed (with its satisfaction) when closedAt is given. */
+    static void postTicket(HubClient hub, String ticketId, String name, String phone, String createdAt, String closedAt, Integer satisfaction)
             throws Exception {
         var ticket = TestData.JSON.createObjectNode().put("ticketId", ticketId).put("event", closedAt == null ? "created" : "closed");
         ticket.putObject("caller").put("name", name).put("phone", phone);

@@ -1,7 +1,6 @@
 package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,8 @@ class ExplanationIT extends DeployedHub {
     void aMergedPairIsExplainedByItsLinkAndEvidence() {
         String name = TestData.rareName(run);
         String phone = TestData.mobile(run);
-        post(person("A", name, phone));
-        post(person("B", name, phone));
+        hub.postRecord(person("A", name, phone));
+        hub.postRecord(person("B", name, phone));
         String customer = hub.awaitCustomerWithPhone(phone, 2).get("id").asText();
 
         JsonNode why = get("customers/" + customer + "/why", HubClient.VIEWER);
@@ -72,8 +71,8 @@ class ExplanationIT extends DeployedHub {
         String name = TestData.rareName(run + "r");
         String phoneA = TestData.mobile(run + "a");
         String phoneB = TestData.mobile(run + "b");
-        post(person("A", name, phoneA).put("birthDate", "1990-01-02"));
-        post(person("B", name, phoneB).put("birthDate", "1990-01-02"));
+        hub.postRecord(person("A", name, phoneA).put("birthDate", "1990-01-02"));
+        hub.postRecord(person("B", name, phoneB).put("birthDate", "1990-01-02"));
         hub.awaitCustomerWithPhone(phoneA, 1);
         hub.awaitCustomerWithPhone(phoneB, 1);
         JsonNode[] found = new JsonNode[1];
@@ -104,8 +103,8 @@ class ExplanationIT extends DeployedHub {
     void aPairWithDifferentValidIdNumbersStaysApartByItsConflict() {
         String name = TestData.rareName(run + "c");
         String phone = TestData.mobile(run + "c");
-        post(person("A", name, phone).put("idType", "CN_RESIDENT").put("idNumber", residentId("11010519850715" + digits(run, 3))));
-        post(person("B", name, phone).put("idType", "CN_RESIDENT").put("idNumber", residentId("31010419900302" + digits(run + "b", 3))));
+        hub.postRecord(person("A", name, phone).put("idType", "CN_RESIDENT").put("idNumber", residentId("11010519850715" + digits(run, 3))));
+        hub.postRecord(person("B", name, phone).put("idType", "CN_RESIDENT").put("idNumber", residentId("31010419900302" + digits(run + "b", 3))));
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.customersWithPhone(phone).size() == 2);
 
         JsonNode pair = explain("A", "B");
@@ -121,8 +120,8 @@ class ExplanationIT extends DeployedHub {
     void aRecordSplitOutWithABlockIsExplainedByTheBlockAndHeldByNothing() {
         String name = TestData.rareName(run + "s");
         String phone = TestData.mobile(run + "s");
-        post(person("A", name, phone));
-        post(person("B", name, phone));
+        hub.postRecord(person("A", name, phone));
+        hub.postRecord(person("B", name, phone));
         hub.awaitCustomerWithPhone(phone, 2);
         HubClient.Response split = hub.postJson("steward/splits", HubClient.ADMIN, TestData.JSON.createObjectNode()
                 .put("source", source).put("sourceId", "B").put("block", true).put("reason", "the son, same phone").toString());
@@ -142,18 +141,9 @@ class ExplanationIT extends DeployedHub {
 
     @Test
     void aMergedAwayIdAnswersWithItsSurvivorAndBadRequestsAreRefused() {
-        String name = TestData.rareName(run + "m");
-        String phoneA = TestData.mobile(run + "a");
-        String phoneB = TestData.mobile(run + "b");
-        post(person("A", name, phoneA));
-        post(person("B", name, phoneB));
-        String customerA = hub.awaitCustomerWithPhone(phoneA, 1).get("id").asText();
-        String customerB = hub.awaitCustomerWithPhone(phoneB, 1).get("id").asText();
-        ObjectNode bridge = person("C", name, phoneA);
-        ((ArrayNode) bridge.get("phones")).add(phoneB);
-        post(bridge);
-        String survivor = hub.awaitCustomerWithPhone(phoneA, 3).get("id").asText();
-        String absorbed = survivor.equals(customerA) ? customerB : customerA;
+        String[] merged = hub.mergeTwoCustomers(source, TestData.rareName(run + "m"), TestData.mobile(run + "a"), TestData.mobile(run + "b"));
+        String survivor = merged[0];
+        String absorbed = merged[1];
 
         assertEquals(survivor, get("customers/" + absorbed + "/why", HubClient.VIEWER).get("customerId").asText());
         assertEquals(3, get("customers/" + absorbed + "/why", HubClient.VIEWER).get("records").size());
@@ -175,11 +165,6 @@ class ExplanationIT extends DeployedHub {
         HubClient.Response response = hub.get(path, credentials);
         assertEquals(200, response.status(), response.body());
         return response.json();
-    }
-
-    private void post(ObjectNode record) {
-        HubClient.Response posted = hub.postRecords(HubClient.APP, record.toString());
-        assertEquals(202, posted.status(), posted.body());
     }
 
     private ObjectNode person(String sourceId, String name, String phone) {

@@ -78,6 +78,30 @@ final class HubClient {
         return found[0];
     }
 
+    /**
+     * Two customers of one name, a phone each (a name alone merges nothing), then a record with both phones that merges
+     * them: answers {survivor, merged-away id}.
+     */
+    String[] mergeTwoCustomers(String source, String name, String phoneA, String phoneB) {
+        postRecord(TestData.canonicalPerson(source, "A", name, phoneA));
+        postRecord(TestData.canonicalPerson(source, "B", name, phoneB));
+        String customerA = awaitCustomerWithPhone(phoneA, 1).get("id").asText();
+        String customerB = awaitCustomerWithPhone(phoneB, 1).get("id").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode bridge = TestData.canonicalPerson(source, "C", name, phoneA);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) bridge.get("phones")).add(phoneB);
+        postRecord(bridge);
+        String survivor = awaitCustomerWithPhone(phoneA, 3).get("id").asText();
+        return new String[]{survivor, survivor.equals(customerA) ? customerB : customerA};
+    }
+
+    /** Posts one canonical record as `app`; fails unless it was accepted. */
+    void postRecord(JsonNode record) {
+        Response posted = postRecords(APP, record.toString());
+        if (posted.status() != 202) {
+            throw new AssertionError("record refused: " + posted.status() + " " + posted.body());
+        }
+    }
+
     /** The whole view of a customer (`GET /customers/{id}`), as a downstream application sees it. */
     JsonNode customer(String id) {
         Response response = get("customers/" + URLEncoder.encode(id, StandardCharsets.UTF_8), APP);
