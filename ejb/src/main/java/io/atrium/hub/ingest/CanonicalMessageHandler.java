@@ -1,5 +1,6 @@
 package io.atrium.hub.ingest;
 
+import io.atrium.hub.analytics.ValueRefresh;
 import io.atrium.hub.events.AnnouncesChanges;
 import io.atrium.hub.fact.FactStore;
 import io.atrium.hub.resolve.RecordResolver;
@@ -36,6 +37,9 @@ public class CanonicalMessageHandler {
     @Inject
     ResolverTimings timings;
 
+    @Inject
+    ValueRefresh valueRefresh;
+
     private void apply(CanonicalMessage message) {
         if (message.getParty() != null) {
             long started = System.nanoTime();
@@ -43,7 +47,10 @@ public class CanonicalMessageHandler {
             timings.record(System.nanoTime() - started);
         }
         for (PartyFact fact : message.getFacts()) {
-            facts.store(fact);
+            // a changed fact announces no change event: its customer's scores are refreshed after the commit
+            if (facts.store(fact) && fact.getPartySourceId() != null) {
+                valueRefresh.factChanged(fact.getSource(), fact.getPartySourceId());
+            }
         }
     }
 
