@@ -24,7 +24,9 @@ import java.util.List;
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ChangeEvents.TOPIC),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        // each session of a non-durable topic consumer is a subscription of its own: more would score each change again
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
 public class CustomerEventsListener implements MessageListener {
 
