@@ -30,15 +30,16 @@ fact POINTS 2 "'POINTS_EARNED'" "i % 9000 + j" null null null "j * 30"
 fact TICKET 5 "case when i % 10 = 0 then 'OPEN' else 'CLOSED' end" null null "case when i % 10 = 0 then null else 1 + i % 5 end" \
   "case when i % 15 = 0 then 'COMPLAINT' else 'REPAIR' end" "i % 200"
 fact ARREARS 11 null 1200 null null null "i % 100"
-psql_ -U atrium -d atrium -c "vacuum analyze"
+psql_ -U atrium -d atrium -c "vacuum analyze customer, source_record, source_fact"
 psql_ -U atrium -d atrium -A -t -c "select (select count(*) from customer) || ' customers, ' || (select count(*) from source_record)
   || ' records, ' || (select count(*) from source_fact) || ' facts'"
 for run in 1 2; do
-  started=$(date +%s.%N)
+  # timed inside the lock: another benchmark holding it is not the recompute's time
   flock /tmp/atrium-heavy.lock bash -c "
+    started=\$(date +%s.%N)
     curl -sf -u 'admin:admin-pass1!' -X POST '$API/analytics/recompute' > /dev/null
-    until curl -sf -u 'viewer:viewer-pass1!' '$API/analytics/recompute' | grep -q '\"running\":false'; do sleep 1; done"
-  stamp "run $run: $(echo "$(date +%s.%N) - $started" | bc) s by the clock (1 s polling); the hub says:"
+    until curl -sf -u 'viewer:viewer-pass1!' '$API/analytics/recompute' | grep -q '\"running\":false'; do sleep 1; done
+    echo \"[\$(date +%T)] run $run: \$(echo \"\$(date +%s.%N) - \$started\" | bc) s by the clock (1 s polling); the hub says:\""
   curl -s -u 'viewer:viewer-pass1!' "$API/analytics/recompute"; echo
 done
 curl -s -u 'viewer:viewer-pass1!' "$API/analytics/value-matrix"; echo
