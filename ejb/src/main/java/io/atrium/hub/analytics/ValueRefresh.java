@@ -1,10 +1,9 @@
 package io.atrium.hub.analytics;
 
+import io.atrium.hub.persistence.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.HashSet;
@@ -36,18 +35,7 @@ public class ValueRefresh {
         if (records == null) {
             Set<Map.Entry<String, String>> changed = new HashSet<>();
             transactions.putResource(KEY, changed);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        recompute.recordsChanged(changed);
-                    }
-                }
-            });
+            AfterCommit.run(transactions, () -> recompute.recordsChanged(changed));
             records = changed;
         }
         records.add(Map.entry(source, partySourceId));
