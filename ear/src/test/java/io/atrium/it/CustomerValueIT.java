@@ -2,9 +2,14 @@ package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atrium.client.CustomerAnalytics;
+import io.atrium.client.CustomerValueView;
+import io.atrium.client.InvalidQueryException;
+import jakarta.ejb.EJBAccessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.naming.Context;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,6 +44,7 @@ class CustomerValueIT extends DeployedHub {
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     /** Scores follow a committed change within this (the drain runs right after the commit). */
     private static final Duration UPDATED_WITHIN = Duration.ofSeconds(5);
+    private static final String ANALYTICS = "ejb:atrium/atrium-ejb//CustomerAnalyticsBean!" + CustomerAnalytics.class.getName();
 
     private HubClient hub;
     private String run;
@@ -186,6 +193,37 @@ class CustomerValueIT extends DeployedHub {
         assertRefused("analytics/customers?atRisk=maybe", "atRisk must be true or false");
         assertRefused("analytics/customers?size=501", "size");
         assertEquals(404, hub.get("customers/C-none/value", HubClient.VIEWER).status());
+    }
+
+    @Test
+    void anApplicationReadsTheScoresRemotelyAsOverRest() throws Exception {
+        String phone = TestData.mobile(run);
+        post(TestData.canonicalPerson("crm-" + run, "R", TestData.rareName(run), phone));
+        String customerId = hub.awaitCustomerWithPhone(phone, 1).get("id").asText();
+        JsonNode overRest = awaitValue(customerId, v -> true);
+
+        Context context = remoteContext("app", "app-pass1!");
+        try {
+            CustomerAnalytics analytics = (CustomerAnalytics) context.lookup(ANALYTICS);
+            CustomerValueView value = analytics.value(customerId);
+            assertEquals(customerId, value.customerId());
+            assertEquals("LOW_LOW", value.cell());
+            assertEquals(overRest.get("satisfaction").asInt(), value.satisfaction());
+            assertEquals(List.of(new CustomerValueView.ScoreReason("NO_RATINGS", 60)), value.satisfactionReasons());
+            assertTrue(analytics.valueMatrix().customers() > 0);
+            assertEquals(1, analytics.customers("LOW_LOW", false, 0, 1).customers().size());
+            assertThrows(InvalidQueryException.class, () -> analytics.customers("MIDDLE", null, 0, 10));
+            assertEquals(null, analytics.value("C-none"));
+        } finally {
+            context.close();
+        }
+        Context membership = remoteContext("membership", "membership-pass1!");
+        try {
+            CustomerAnalytics analytics = (CustomerAnalytics) membership.lookup(ANALYTICS);
+            assertThrows(EJBAccessException.class, () -> analytics.value(customerId), "a user without a hub role reads nothing");
+        } finally {
+            membership.close();
+        }
     }
 
     private JsonNode awaitValue(String customerId, java.util.function.Predicate<JsonNode> condition) {
