@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -163,6 +164,10 @@ class CustomerValueIT extends DeployedHub {
 
     @Test
     void theFullRecomputeScoresEveryActiveCustomerAndTheMatrixCountsThem() {
+        String phone = TestData.mobile(run);
+        post(TestData.canonicalPerson("crm-" + run, "Q", TestData.rareName(run), phone));
+        String customerId = hub.awaitCustomerWithPhone(phone, 1).get("id").asText();
+        awaitValue(customerId, v -> true);
         HubClient.Response refused = hub.post("analytics/recompute", HubClient.OPERATOR);
         assertEquals(403, refused.status(), refused.body());
         HubClient.Response started = hub.post("analytics/recompute", HubClient.ADMIN);
@@ -172,6 +177,9 @@ class CustomerValueIT extends DeployedHub {
         JsonNode progress = hub.get("analytics/recompute", HubClient.VIEWER).json();
         assertTrue(progress.path("failure").isMissingNode() || progress.get("failure").isNull(), progress.toString());
         assertEquals(today.toString(), progress.get("asOf").asText());
+        assertTrue(progress.get("customers").asLong() >= 1, progress.toString());
+        Instant rescored = Instant.parse(hub.get("customers/" + customerId + "/value", HubClient.VIEWER).json().get("computedAt").asText());
+        assertFalse(rescored.isBefore(Instant.parse(progress.get("startedAt").asText())), "scored again by the recompute");
 
         JsonNode matrix = hub.get("analytics/value-matrix", HubClient.APP).json();
         long customers = 0;
