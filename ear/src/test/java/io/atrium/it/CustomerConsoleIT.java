@@ -61,7 +61,7 @@ class CustomerConsoleIT extends DeployedHub {
             events.add(CustomerProfileIT.points(person.simplifiedName, person.phone, member, "2026-01-%02dT10:00:00+08:00".formatted(day), day));
         }
         CustomerProfileIT.sendMemberEvents(events.toArray(String[]::new));
-        CustomerProfileIT.postTicket(hub, "T-" + person.run, person.simplifiedName, person.phone, "2026-01-21T09:00:00+08:00", null, null);
+        CustomerProfileIT.postTicket(hub, "T-" + person.run, "repair", person.simplifiedName, person.phone, "2026-01-21T09:00:00+08:00", null, null);
         String id = hub.awaitCustomerWithPhone(person.phone, c -> c.get("sourceRecords").size() == 3
                 && c.get("summary").get("membership").get("pointsMovements").asInt() == TIMELINE_FIRST_PAGE
                 && c.get("summary").get("service").get("tickets").asInt() == 1).get("id").asText();

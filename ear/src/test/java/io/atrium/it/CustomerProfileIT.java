@@ -64,8 +64,8 @@ class CustomerProfileIT extends DeployedHub {
                         "<points delta=\"500\" balance=\"500\" reason=\"物业缴费\"/>"),
                 memberEvent("POINTS_EARNED", "2026-01-04T10:00:00+08:00", name, phone, member, "SILVER",
                         "<points delta=\"2900\" balance=\"3400\" reason=\"消费\"/>"));
-        postTicket(hub, "T-" + run + "-1", name, phone, "2026-01-06T09:00:00+08:00", "2026-01-06T18:00:00+08:00", 4);
-        postTicket(hub, "T-" + run + "-2", name, phone, "2026-01-07T09:00:00+08:00", null, null);
+        postTicket(hub, "T-" + run + "-1", "repair", name, phone, "2026-01-06T09:00:00+08:00", "2026-01-06T18:00:00+08:00", 4);
+        postTicket(hub, "T-" + run + "-2", "repair", name, phone, "2026-01-07T09:00:00+08:00", null, null);
 
         JsonNode customer = awaitPersonWithPhone(phone, c -> c.get("sourceRecords").size() == 4
                 && c.get("summary").get("service").get("tickets").asInt() == 2
@@ -205,12 +205,12 @@ class CustomerProfileIT extends DeployedHub {
         }
     }
 
-    /** A call-center ticket of this caller through the signed webhook; closed (with its satisfaction) when closedAt is given. */
-    static void postTicket(HubClient hub, String ticketId, String name, String phone, String createdAt, String closedAt, Integer satisfaction)
-            throws Exception {
+    /** A call-center ticket through the signed webhook: created, or closed with its satisfaction. */
+    static void postTicket(HubClient hub, String ticketId, String category, String name, String phone, String createdAt,
+                           String closedAt, Integer satisfaction) throws Exception {
         var ticket = TestData.JSON.createObjectNode().put("ticketId", ticketId).put("event", closedAt == null ? "created" : "closed");
         ticket.putObject("caller").put("name", name).put("phone", phone);
-        ticket.put("channel", "phone").put("category", "repair").put("subject", "电梯故障").put("createdAt", createdAt)
+        ticket.put("channel", "phone").put("category", category).put("subject", "电梯故障").put("createdAt", createdAt)
                 .put("closedAt", closedAt);
         if (satisfaction != null) {
             ticket.put("satisfaction", satisfaction);

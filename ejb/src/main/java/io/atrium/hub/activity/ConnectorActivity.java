@@ -1,5 +1,6 @@
 package io.atrium.hub.activity;
 
+import io.atrium.hub.persistence.AfterCommit;
 import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -7,8 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Instant;
@@ -82,22 +81,7 @@ public class ConnectorActivity {
     }
 
     private void afterCommit(Runnable count) {
-        if (transactions.getTransactionKey() == null) {
-            count.run();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    count.run();
-                }
-            }
-        });
+        AfterCommit.run(transactions, count);
     }
 
     /**

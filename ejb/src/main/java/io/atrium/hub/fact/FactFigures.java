@@ -4,6 +4,7 @@ import io.atrium.resolution.model.FactType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,8 +17,9 @@ import java.util.Map;
  * @param amount a contract's total price, a lease's monthly rent, unpaid fees, a points balance
  * @param endsOn a lease's end
  * @param rating a work order's rating, a ticket's satisfaction (1..5)
+ * @param category a ticket's category or a work order's type, upper case (COMPLAINT, REPAIR, INQUIRY, PRAISE)
  */
-public record FactFigures(String state, BigDecimal amount, LocalDate endsOn, Integer rating) {
+public record FactFigures(String state, BigDecimal amount, LocalDate endsOn, Integer rating, String category) {
 
     public static final String OPEN = "OPEN";
     public static final String CLOSED = "CLOSED";
@@ -26,15 +28,15 @@ public record FactFigures(String state, BigDecimal amount, LocalDate endsOn, Int
 
     public static FactFigures of(FactType type, Map<String, Object> data) {
         return switch (type) {
-            case CONTRACT -> new FactFigures(text(data, "status"), decimal(data, "totalPrice"), null, null);
-            case LEASE -> new FactFigures(text(data, "status"), decimal(data, "monthlyRent"), date(data, "endDate"), null);
-            case UNIT -> new FactFigures(text(data, "relation"), null, null, null);
-            case ARREARS -> new FactFigures(null, decimal(data, "amount"), null, null);
-            case WORK_ORDER -> new FactFigures(openOrClosed(data), null, null, whole(data, "rating"));
+            case CONTRACT -> new FactFigures(text(data, "status"), decimal(data, "totalPrice"), null, null, null);
+            case LEASE -> new FactFigures(text(data, "status"), decimal(data, "monthlyRent"), date(data, "endDate"), null, null);
+            case UNIT -> new FactFigures(text(data, "relation"), null, null, null, null);
+            case ARREARS -> new FactFigures(null, decimal(data, "amount"), null, null, null);
+            case WORK_ORDER -> new FactFigures(openOrClosed(data), null, null, whole(data, "rating"), upper(data, "type"));
             case MEMBERSHIP -> new FactFigures(CANCELLED.equals(text(data, "status")) ? CANCELLED
-                    : text(data, "tier") == null ? ACTIVE : text(data, "tier"), null, null, null);
-            case POINTS -> new FactFigures(text(data, "event"), decimal(data, "balance"), null, null);
-            case TICKET -> new FactFigures(openOrClosed(data), null, null, whole(data, "satisfaction"));
+                    : text(data, "tier") == null ? ACTIVE : text(data, "tier"), null, null, null, null);
+            case POINTS -> new FactFigures(text(data, "event"), decimal(data, "balance"), null, null, null);
+            case TICKET -> new FactFigures(openOrClosed(data), null, null, whole(data, "satisfaction"), upper(data, "category"));
         };
     }
 
@@ -45,6 +47,11 @@ public record FactFigures(String state, BigDecimal amount, LocalDate endsOn, Int
     private static String text(Map<String, Object> data, String key) {
         Object value = data.get(key);
         return value == null ? null : value.toString();
+    }
+
+    private static String upper(Map<String, Object> data, String key) {
+        String value = text(data, key);
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
     }
 
     private static BigDecimal decimal(Map<String, Object> data, String key) {

@@ -75,6 +75,9 @@ public class SourceFact {
 
     private Integer rating;
 
+    @Column(name = "fact_category", length = 32)
+    private String category;
+
     protected SourceFact() {
     }
 
@@ -117,6 +120,8 @@ public class SourceFact {
         this.amount = figures.amount();
         this.endsOn = figures.endsOn();
         this.rating = figures.rating();
+        String category = figures.category();
+        this.category = category == null || category.length() <= 32 ? category : category.substring(0, 32);
     }
 
     public Long getId() { return id; }

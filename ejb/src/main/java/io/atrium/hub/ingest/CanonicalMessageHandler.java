@@ -1,5 +1,6 @@
 package io.atrium.hub.ingest;
 
+import io.atrium.hub.analytics.ValueRefresh;
 import io.atrium.hub.events.AnnouncesChanges;
 import io.atrium.hub.fact.FactStore;
 import io.atrium.hub.resolve.BlockingKeyLocks;
@@ -47,6 +48,9 @@ public class CanonicalMessageHandler {
     @Inject
     BlockingKeyLocks blockingKeyLocks;
 
+    @Inject
+    ValueRefresh valueRefresh;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     @Interceptors(AnnouncesChanges.class)
     public void applyAll(List<CanonicalMessage> messages) {
@@ -68,7 +72,10 @@ public class CanonicalMessageHandler {
             timings.record(System.nanoTime() - started);
         }
         for (PartyFact fact : message.getFacts()) {
-            facts.store(fact);
+            // a changed fact announces no change event: its customer's scores are refreshed after the commit
+            if (facts.store(fact) && fact.getPartySourceId() != null) {
+                valueRefresh.factChanged(fact.getSource(), fact.getPartySourceId());
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ class FactFiguresTest {
 
     @Test
     void aLeaseGivesItsStatusRentAndEnd() {
-        assertEquals(new FactFigures("ACTIVE", new BigDecimal("12500.00"), LocalDate.of(2026, 2, 28), null),
+        assertEquals(new FactFigures("ACTIVE", new BigDecimal("12500.00"), LocalDate.of(2026, 2, 28), null, null),
                 FactFigures.of(FactType.LEASE, Map.of("status", "ACTIVE", "monthlyRent", new BigDecimal("12500.00"), "endDate", "2026-02-28")));
     }
 
@@ -29,6 +29,13 @@ class FactFiguresTest {
     void workOrdersAndTicketsAreOpenUntilClosed() {
         assertEquals(FactFigures.OPEN, FactFigures.of(FactType.WORK_ORDER, Map.of("type", "REPAIR")).state());
         assertEquals(FactFigures.CLOSED, FactFigures.of(FactType.TICKET, Map.of("closedAt", "2026-03-02T01:00:00Z")).state());
+    }
+
+    @Test
+    void complaintsAreTheCategoryOfATicketAndTheTypeOfAWorkOrder() {
+        assertEquals("COMPLAINT", FactFigures.of(FactType.TICKET, Map.of("category", "complaint")).category());
+        assertEquals("COMPLAINT", FactFigures.of(FactType.WORK_ORDER, Map.of("type", "COMPLAINT")).category());
+        assertEquals(null, FactFigures.of(FactType.LEASE, Map.of("status", "ACTIVE")).category());
     }
 
     @Test

@@ -1,0 +1,50 @@
+package io.atrium.hub.analytics;
+
+import io.atrium.hub.events.ChangeEvents;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The hub's own subscriber to its change events (non-durable, in-VM): the customers a change names, the one
+ * changed and those merged into it or split from it, are marked for scoring again; a merged-away customer's row
+ * goes. Events missed while the hub was down are caught by the next full recompute.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ChangeEvents.TOPIC),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        // each session of a non-durable topic consumer is a subscription of its own: more would score each change again
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+})
+public class CustomerEventsListener implements MessageListener {
+
+    @EJB
+    ValueRecompute recompute;
+
+    @Override
+    public void onMessage(Message message) {
+        try (JsonReader reader = Json.createReader(new StringReader(((TextMessage) message).getText()))) {
+            JsonObject event = reader.readObject();
+            List<String> customers = new ArrayList<>();
+            customers.add(event.getString("customerId"));
+            if (event.get("relatedCustomerIds") instanceof jakarta.json.JsonArray related) {
+                related.getValuesAs(JsonString.class).forEach(id -> customers.add(id.getString()));
+            }
+            recompute.customersChanged(customers);
+        } catch (JMSException e) {
+            throw new IllegalStateException("a change event could not be read", e);
+        }
+    }
+}

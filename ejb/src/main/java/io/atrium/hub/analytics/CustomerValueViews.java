@@ -1,0 +1,44 @@
+package io.atrium.hub.analytics;
+
+import io.atrium.client.CustomerRole;
+import io.atrium.client.CustomerValueView;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stored scores as the API's view. */
+final class CustomerValueViews {
+
+    private CustomerValueViews() {
+    }
+
+    static CustomerValueView view(CustomerValue v) {
+        List<String> roles = new ArrayList<>();
+        role(roles, v.isBuyer(), CustomerRole.BUYER);
+        role(roles, v.isTenant(), CustomerRole.TENANT);
+        role(roles, v.isOwner(), CustomerRole.OWNER);
+        role(roles, v.isFamilyMember(), CustomerRole.FAMILY_MEMBER);
+        role(roles, v.isMember(), CustomerRole.MEMBER);
+        role(roles, v.isCaller(), CustomerRole.CALLER);
+        return new CustomerValueView(v.getCustomerId(),
+                v.getCurrentValue(), reasons(v.getCurrentReasons()),
+                v.getPotentialValue(), reasons(v.getPotentialReasons()), v.getCell(),
+                v.getSatisfaction(), reasons(v.getSatisfactionReasons()),
+                v.getLoyalty(), reasons(v.getLoyaltyReasons()),
+                v.isAtRisk(), Reason.parse(v.getRiskReasons()).stream().map(Reason::rule).toList(),
+                new CustomerValueView.Figures(v.getMonetary(), v.getDeals(), v.getLastBusinessAt(), v.getFirstFactAt(),
+                        v.getTier(), v.getPointsBalance(), v.getArrears(), v.getNextLeaseEnd(), v.getOwnedUnits(),
+                        v.getOpenComplaints(), List.copyOf(roles)),
+                v.getAsOf(), v.getComputedAt(), v.getInputsAt());
+    }
+
+    private static List<CustomerValueView.ScoreReason> reasons(String stored) {
+        return Reason.parse(stored).stream().map(r -> new CustomerValueView.ScoreReason(r.rule(), r.points())).toList();
+    }
+
+    private static void role(List<String> roles, boolean holds, CustomerRole role) {
+        if (holds) {
+            roles.add(role.name());
+        }
+    }
+}

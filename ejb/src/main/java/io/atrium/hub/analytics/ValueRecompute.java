@@ -1,0 +1,191 @@
+package io.atrium.hub.analytics;
+
+import io.atrium.client.RecomputeProgress;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps {@code customer_value} current. A full recompute scores every active customer in chunks of
+ * {@code atrium.analytics.chunk-size} (a transaction each) in the background; between the full runs, customers
+ * whose facts or records changed are marked dirty after their transaction committed ({@link ValueRefresh},
+ * {@link CustomerEventsListener}) and drained here at once, a few hundred per transaction, outside the resolver's
+ * work. One writer at a time on this node (a lock the chunk and the drain take in turn), so a chunk and a drain
+ * never replace the same row at once.
+ */
+// Open to every caller: the hub's own consumers and timers call it without a caller identity;
+// users reach it only through role-checked beans.
+@PermitAll
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// none of its own: the chunks have theirs, and the hooks call it after their transaction completed
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ValueRecompute {
+
+    private static final Logger LOG = Logger.getLogger(ValueRecompute.class.getName());
+    /** Customers scored per transaction by the drain. */
+    static final int DRAIN_BATCH = 500;
+
+    @EJB
+    ValueChunk chunks;
+
+    @Inject
+    @ConfigProperty(name = "atrium.analytics.chunk-size")
+    int chunkSize;
+
+    @Resource
+    SessionContext context;
+
+    private final ReentrantLock writer = new ReentrantLock();
+    private final Set<String> dirtyCustomers = ConcurrentHashMap.newKeySet();
+    private final Set<Map.Entry<String, String>> dirtyRecords = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile RecomputeProgress progress = new RecomputeProgress(false, 0, null, null, null, null, null);
+
+    public RecomputeProgress progress() {
+        return progress;
+    }
+
+    /** Starts a full recompute as of today (the group's date) unless one is running; returns at once. */
+    public synchronized RecomputeProgress start() {
+        if (!progress.running()) {
+            progress = new RecomputeProgress(true, 0, today(), Instant.now(), null, null, null);
+            context.getBusinessObject(ValueRecompute.class).run();
+        }
+        return progress;
+    }
+
+    @Asynchronous
+    public void run() {
+        RecomputeProgress started = progress;
+        long customers = 0;
+        try {
+            String after = "";
+            for (ValueChunk.Done done = chunk(after, started.asOf()); done.lastId() != null; done = chunk(after, started.asOf())) {
+                customers += done.customers();
+                after = done.lastId();
+                progress = new RecomputeProgress(true, customers, started.asOf(), started.startedAt(), null,
+                        perSecond(customers, started.startedAt()), null);
+            }
+            progress = new RecomputeProgress(false, customers, started.asOf(), started.startedAt(), Instant.now(),
+                    perSecond(customers, started.startedAt()), null);
+            LOG.info(String.format("value scores of %d customers recomputed", customers));
+        } catch (RuntimeException e) {
+            String failure = e.getCause() == null ? e.getClass().getName() : e.getClass().getName() + " caused by " + e.getCause().getClass().getName();
+            progress = new RecomputeProgress(false, customers, started.asOf(), started.startedAt(), Instant.now(),
+                    perSecond(customers, started.startedAt()), failure);
+            LOG.log(Level.WARNING, "value recompute stopped after {0} customers: {1}", new Object[]{customers, failure});
+        }
+    }
+
+    /** Customers whose records changed (a merge, a split, a record linked): scored again, or their rows removed if merged away. */
+    public void customersChanged(Collection<String> customerIds) {
+        dirtyCustomers.addAll(customerIds);
+        drainSoon();
+    }
+
+    /** Source records ({@code source}, {@code sourceId}) whose facts changed: their customers are scored again. */
+    public void recordsChanged(Collection<Map.Entry<String, String>> records) {
+        dirtyRecords.addAll(records);
+        drainSoon();
+    }
+
+    /** Scores one customer now, in the caller's thread (a read of a customer not scored yet). */
+    public void scoreNow(String customerId) {
+        writer.lock();
+        try {
+            chunks.rescore(Set.of(customerId), Set.of(), today());
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void drainSoon() {
+        if (draining.compareAndSet(false, true)) {
+            context.getBusinessObject(ValueRecompute.class).drain();
+        }
+    }
+
+    @Asynchronous
+    public void drain() {
+        boolean failed = false;
+        try {
+            while (!dirtyCustomers.isEmpty() || !dirtyRecords.isEmpty()) {
+                List<String> customers = take(dirtyCustomers);
+                List<Map.Entry<String, String>> records = take(dirtyRecords);
+                writer.lock();
+                try {
+                    chunks.rescore(customers, records, today());
+                } catch (RuntimeException e) {
+                    // kept for the next change to retry (a full recompute scores them anyway); not retried in a loop
+                    dirtyCustomers.addAll(customers);
+                    dirtyRecords.addAll(records);
+                    LOG.log(Level.WARNING, "scoring {0} changed customers failed: {1}",
+                            new Object[]{customers.size() + records.size(), e.getClass().getName()});
+                    failed = true;
+                    return;
+                } finally {
+                    writer.unlock();
+                }
+            }
+        } finally {
+            draining.set(false);
+            // a change marked after the loop's last look and before the flag fell found the drain still running
+            if (!failed && (!dirtyCustomers.isEmpty() || !dirtyRecords.isEmpty())) {
+                drainSoon();
+            }
+        }
+    }
+
+    private ValueChunk.Done chunk(String after, LocalDate asOf) {
+        writer.lock();
+        try {
+            return chunks.rescoreAfter(after, chunkSize, asOf);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private static <T> List<T> take(Set<T> dirty) {
+        List<T> taken = new ArrayList<>();
+        for (Iterator<T> it = dirty.iterator(); it.hasNext() && taken.size() < DRAIN_BATCH; ) {
+            T item = it.next();
+            it.remove();
+            taken.add(item);
+        }
+        return taken;
+    }
+
+    private static Double perSecond(long customers, Instant startedAt) {
+        long millis = Duration.between(startedAt, Instant.now()).toMillis();
+        return customers == 0 ? null : customers * 1000.0 / Math.max(1, millis);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ValueModel.GROUP_ZONE);
+    }
+}
