@@ -8,6 +8,7 @@ const ROLES = {viewer: 'hub-viewer', operator: 'hub-operator', admin: 'hub-admin
 const PAGES = [
   {href: 'index.html', title: 'Operations', roles: [ROLES.viewer, ROLES.operator, ROLES.admin]},
   {href: 'failed.html', title: 'Failed work', roles: [ROLES.operator, ROLES.admin]},
+  {href: 'quality.html', title: 'Data quality', roles: [ROLES.viewer, ROLES.operator, ROLES.admin]},
 ];
 
 const REFRESH_MILLIS = 5000;
