@@ -2,6 +2,7 @@ package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DataQualityIT extends DeployedHub {
 
-    private final HubClient hub = hub();
+    private HubClient hub;
     private final String run = TestData.runId();
     private final String source = "it-dq-" + run;
     private final String otherSource = "it-dq2-" + run;
+
+    @BeforeEach
+    void setUp() {
+        hub = hub();
+    }
 
     @Test
     void figuresPerSourceCountTheDefectsOfAKnownPopulationAndASnapshotAppearsInHistory() {
