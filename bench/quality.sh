@@ -37,7 +37,7 @@ psql_ -U atrium -d atrium \
   -c "insert into quarantined_item (id, source, format, position, reason, payload, status, created_at)
       select i, (array['sales','leasing','property','membership','service'])[1 + i % 5], 'CANONICAL_JSON', 'line ' || i,
              'invalid value for field ''f' || (i % 10) || '''', repeat('q', 200), 'OPEN', now() from generate_series(1, $N / 50) i" \
-  -c "vacuum analyze"
+  -c "vacuum analyze source_record, customer, match_link, quarantined_item"
 value "select count(*) || ' records, table ' || pg_size_pretty(pg_total_relation_size('source_record')) from source_record"
 for run in 1 2 3; do
   flock /tmp/atrium-heavy.lock curl -s -u 'viewer:viewer-pass1!' -o "$WORK/quality.json" \
