@@ -16,8 +16,8 @@ PROPS
 stamp "starting the hub (schema)"
 start_server "$WORK/server.out"
 stamp "inserting $N source records with their customers, review pairs and quarantined items"
-# Customers of two records (i / 2), sources in runs of three (i / 3): some customers hold two records of one
-# source, most two of two sources. Defects at fixed rates: no name 1/20, a name differing 1/97, a birth date
+# Customers of two records (i / 2), sources in runs of three (i / 3): two thirds of the customers hold both records
+# in one source, a third in two sources. Defects at fixed rates: no name 1/20, a name differing 1/97, a birth date
 # differing 1/89, no gender 1/13, an invalid phone 1/17, no ID 1/7, an invalid ID 1/31; a review pair per 100.
 psql_ -U atrium -d atrium \
   -c "insert into source_record (id, content_hash, customer_id, payload, received_at, record_updated_at, source, source_id, standardized,
