@@ -47,7 +47,7 @@ class ConsoleIT extends DeployedHub {
     void aViewerSeesTheDashboardWithoutActionsAndNoFailedWork() {
         try (ConsoleBrowser browser = browser()) {
             browser.logIn(HubClient.VIEWER);
-            assertEquals(List.of("Operations"), browser.navigation());
+            assertEquals(List.of("Operations", "Data quality"), browser.navigation());
             everyConnectorIsShown(browser);
             assertFalse(browser.present("button[data-action]"), "a viewer is offered no action");
 
@@ -65,7 +65,7 @@ class ConsoleIT extends DeployedHub {
     void anOperatorSeesEveryConnectorAndTheOverallStateOnTheDashboard() {
         try (ConsoleBrowser browser = browser()) {
             browser.logIn(HubClient.OPERATOR);
-            assertEquals(List.of("Operations", "Failed work"), browser.navigation());
+            assertEquals(List.of("Operations", "Failed work", "Data quality"), browser.navigation());
             everyConnectorIsShown(browser);
             String overall = hub().get("health", null).json().get("status").asText();
             browser.until(ExpectedConditions.textToBe(By.id("overall-state"), overall));
