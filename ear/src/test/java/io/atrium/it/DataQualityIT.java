@@ -2,18 +2,25 @@ package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atrium.client.DataQuality;
+import io.atrium.client.InvalidQueryException;
+import io.atrium.client.QualityReport;
+import jakarta.ejb.EJBAccessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.naming.Context;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -21,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * classes' data too: hub-wide figures are checked as differences), a snapshot taken and read back as history.
  */
 class DataQualityIT extends DeployedHub {
+
+    private static final String JNDI_NAME = "ejb:atrium/atrium-ejb//DataQualityBean!" + DataQuality.class.getName();
 
     private HubClient hub;
     private final String run = TestData.runId();
@@ -135,6 +144,25 @@ class DataQualityIT extends DeployedHub {
         assertEquals(1, stored.get("birthDateConflicts").asLong());
         assertEquals(0.8333, stored.get("shares").get("name").asDouble(), "shares are worked out again from the stored counts");
         assertTrue(last.get("hub").get("customers").asLong() >= 5, last.toString());
+    }
+
+    @Test
+    void aDownstreamApplicationReadsTheFiguresThroughTheRemoteInterfaceButTakesNoSnapshot() throws Exception {
+        String phone = TestData.mobile(run + "remote");
+        assertEquals(202, hub.postRecords(HubClient.APP, TestData.canonicalPerson(source, "E1", TestData.rareName(run + "e"), phone).toString()).status());
+        hub.awaitCustomerWithPhone(phone, 1);
+        Context app = remoteContext("app", "app-pass1!");
+        try {
+            DataQuality quality = (DataQuality) app.lookup(JNDI_NAME);
+            QualityReport report = quality.current();
+            QualityReport.SourceQuality figures = report.sources().stream().filter(s -> s.source().equals(source)).findFirst().orElseThrow();
+            assertEquals(1, figures.records());
+            assertEquals(1.0, figures.shares().validPhone());
+            assertThrows(EJBAccessException.class, quality::takeSnapshot, "a snapshot is for hub-admin");
+            assertThrows(InvalidQueryException.class, () -> quality.history(null, Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z")));
+        } finally {
+            app.close();
+        }
     }
 
     @Test

@@ -11,11 +11,8 @@ import jakarta.ejb.EJBAccessException;
 import org.junit.jupiter.api.Test;
 
 import javax.naming.Context;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,7 +34,7 @@ class RemoteDirectoryIT extends DirectoryHub {
     void anApplicationLooksCustomersUpRemotely() throws Exception {
         String id = feed(data.person("P-1"), data.phone);
 
-        Context context = context("app", "app-pass1!");
+        Context context = remoteContext("app", "app-pass1!");
         try {
             CustomerDirectory directory = (CustomerDirectory) context.lookup(JNDI_NAME);
             CustomerView customer = directory.find(id);
@@ -76,7 +73,7 @@ class RemoteDirectoryIT extends DirectoryHub {
     void viewersSeeMaskedValuesAndOthersNothing() throws Exception {
         String id = feed(data.person("P-1"), data.phone);
 
-        Context viewer = context("viewer", "viewer-pass1!");
+        Context viewer = remoteContext("viewer", "viewer-pass1!");
         try {
             CustomerView customer = ((CustomerDirectory) viewer.lookup(JNDI_NAME)).find(id);
             assertEquals("欧阳**", customer.golden().get("name").value());
@@ -86,7 +83,7 @@ class RemoteDirectoryIT extends DirectoryHub {
             viewer.close();
         }
 
-        Context membership = context("membership", "membership-pass1!");
+        Context membership = remoteContext("membership", "membership-pass1!");
         try {
             CustomerDirectory directory = (CustomerDirectory) membership.lookup(JNDI_NAME);
             assertThrows(EJBAccessException.class, () -> directory.find(id), "a user without a hub role");
@@ -94,7 +91,7 @@ class RemoteDirectoryIT extends DirectoryHub {
             membership.close();
         }
 
-        Context anonymous = context(null, null);
+        Context anonymous = remoteContext(null, null);
         try {
             assertThrows(Exception.class, () -> ((CustomerDirectory) anonymous.lookup(JNDI_NAME)).find(id),
                     "an anonymous caller");
@@ -121,7 +118,7 @@ class RemoteDirectoryIT extends DirectoryHub {
         String survivor = hub.awaitCustomerWithPhone(phoneA, 3).get("id").asText();
         String absorbed = survivor.equals(customerA) ? customerB : customerA;
 
-        Context context = context("app", "app-pass1!");
+        Context context = remoteContext("app", "app-pass1!");
         try {
             CustomerDirectory directory = (CustomerDirectory) context.lookup(JNDI_NAME);
             CustomerView gone = directory.find(absorbed);
@@ -134,17 +131,5 @@ class RemoteDirectoryIT extends DirectoryHub {
         } finally {
             context.close();
         }
-    }
-
-    /** A naming context on the hub's HTTP port, as a downstream application opens it. */
-    private Context context(String user, String password) throws NamingException {
-        Properties properties = new Properties();
-        properties.put(Context.INITIAL_CONTEXT_FACTORY, "org.wildfly.naming.client.WildFlyInitialContextFactory");
-        properties.put(Context.PROVIDER_URL, "remote+http://" + deploymentUrl.getHost() + ":" + deploymentUrl.getPort());
-        if (user != null) {
-            properties.put(Context.SECURITY_PRINCIPAL, user);
-            properties.put(Context.SECURITY_CREDENTIALS, password);
-        }
-        return new InitialContext(properties);
     }
 }
