@@ -42,7 +42,7 @@ class QualityConsoleIT extends DeployedHub {
             assertTrue(browser.navigation().contains("Data quality"), browser.navigation().toString());
             browser.open("quality.html");
             browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("customers")));
-            assertFalse(browser.find("#take-snapshot").isDisplayed(), "a snapshot is for administrators");
+            assertFalse(browser.present("#take-snapshot"), "a snapshot is for administrators");
         }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,8 @@ public class QualitySnapshots {
 
     /** Computes the figures now and stores one row per source, in the caller's transaction. */
     public QualityReport take() {
-        QualityReport report = figures.compute(Instant.now());
+        // to the microsecond, as the databases keep it: the time answered is the time history gives back
+        QualityReport report = figures.compute(Instant.now().truncatedTo(ChronoUnit.MICROS));
         report.sources().forEach(source -> em.persist(
                 new QualitySnapshot(report.at(), report.hub().customers(), report.hub().inSeveralSystems(), source)));
         return new QualityReport(report.at(), true, report.hub(), report.sources());
