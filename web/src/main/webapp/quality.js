@@ -61,7 +61,8 @@ function dataQuality() {
         element.replaceChildren();
         trendCharts.set(source, new uPlot({
           width: Math.max(element.clientWidth, 320), height: 180,
-          scales: {y: {range: [0, 100]}},
+          // the whole window, whatever the snapshots cover (one snapshot alone would stretch over years)
+          scales: {x: {range: () => [Date.now() / 1000 - TREND_DAYS * 86400, Date.now() / 1000]}, y: {range: [0, 100]}},
           axes: [{}, {values: (u, ticks) => ticks.map(t => t + ' %')}],
           series: [{}, ...TREND_SERIES.map(([, label, stroke]) => ({label, stroke, width: 1.5,
             value: (u, v) => v == null ? '' : v.toFixed(1) + ' %'}))],
