@@ -31,7 +31,7 @@ abstract class DeployedHub {
         return new HubClient(URI.create(deploymentUrl.toString()));
     }
 
-    /** A naming context on the hub's HTTP port, as a downstream application opens it. */
+    /** A naming context on the hub's HTTP port, as a downstream application opens it; null user: anonymous. */
     Context remoteContext(String user, String password) throws NamingException {
         Properties properties = new Properties();
         properties.put(Context.INITIAL_CONTEXT_FACTORY, "org.wildfly.naming.client.WildFlyInitialContextFactory");

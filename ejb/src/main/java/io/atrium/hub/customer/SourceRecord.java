@@ -1,6 +1,8 @@
 package io.atrium.hub.customer;
 
+import io.atrium.hub.quality.RecordQuality;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -57,6 +59,10 @@ public class SourceRecord {
     @Column(length = 1_000_000)
     private String standardized;
 
+    /** What the standardized form offers, in columns the data-quality figures count (null before it was kept). */
+    @Embedded
+    private RecordQuality quality;
+
     protected SourceRecord() {
     }
 
@@ -65,9 +71,10 @@ public class SourceRecord {
         this.sourceId = sourceId;
     }
 
-    public void replace(String payload, String standardized, String contentHash, Instant recordUpdatedAt, Instant receivedAt) {
+    public void replace(String payload, String standardized, RecordQuality quality, String contentHash, Instant recordUpdatedAt, Instant receivedAt) {
         this.payload = payload;
         this.standardized = standardized;
+        this.quality = quality;
         this.contentHash = contentHash;
         this.recordUpdatedAt = recordUpdatedAt;
         this.receivedAt = receivedAt;
@@ -81,8 +88,9 @@ public class SourceRecord {
     }
 
     /** The standardized form again, from the same payload by the current standardizer (a re-index). */
-    public void restandardize(String standardized) {
+    public void restandardize(String standardized, RecordQuality quality) {
         this.standardized = standardized;
+        this.quality = quality;
     }
 
     public Long getId() { return id; }

@@ -8,6 +8,7 @@ import io.atrium.hub.events.ChangeEvents;
 import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.match.ReviewState;
+import io.atrium.hub.quality.RecordQuality;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.model.PartyRecord;
@@ -123,7 +124,7 @@ public class RecordResolver {
             stored = new SourceRecord(record.getSource(), record.getSourceId());
             frequencies.recordsChanged(1);
         }
-        stored.replace(payload, StandardizedRecordJson.write(standardized), hash, record.getUpdatedAt(), now);
+        stored.replace(payload, StandardizedRecordJson.write(standardized), RecordQuality.of(record, standardized), hash, record.getUpdatedAt(), now);
         if (arrived) {
             if (strongestMerge == null) {
                 Customer customer = Customer.create(standardized.kind(), now);

@@ -2,6 +2,8 @@ package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.match.RecordHash;
+import io.atrium.hub.quality.RecordQuality;
+import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
@@ -49,8 +51,9 @@ public class ReindexChunk {
                 .getResultList();
         Map<Long, List<RecordHash>> hashes = rows.isEmpty() ? Map.of() : recordHashes.of(rows.stream().map(SourceRecord::getId).toList());
         for (SourceRecord row : rows) {
-            StandardizedRecord standardized = Standardizer.standardize(PartyRecordJson.read(row.getPayload()));
-            row.restandardize(StandardizedRecordJson.write(standardized));
+            PartyRecord stated = PartyRecordJson.read(row.getPayload());
+            StandardizedRecord standardized = Standardizer.standardize(stated);
+            row.restandardize(StandardizedRecordJson.write(standardized), RecordQuality.of(stated, standardized));
             recordHashes.replace(row, hashes.getOrDefault(row.getId(), List.of()), standardized);
         }
         return new Done(rows.isEmpty() ? -1 : rows.get(rows.size() - 1).getId(), rows.size());
