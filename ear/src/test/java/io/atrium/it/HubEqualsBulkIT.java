@@ -70,7 +70,7 @@ class HubEqualsBulkIT extends DeployedHub {
                 r.get(LabeledExport.TRUTH_ID).asText()));
 
         post(hub, population);
-        awaitResolved(hub, prefix, truth.keySet().size());
+        awaitResolved(hub, prefix, truth.size());
         List<List<RecordKey>> firstPass = hubClusters(hub, prefix);
 
         HubClient.Response refreshed = hub.post("resolver/frequencies/refresh", HubClient.ADMIN);
@@ -78,7 +78,7 @@ class HubEqualsBulkIT extends DeployedHub {
         long snapshotPopulation = refreshed.json().get("frequencyPopulation").asLong();
         population.forEach(r -> r.put("delivery", 2));
         post(hub, population);
-        awaitResolved(hub, prefix, truth.keySet().size());
+        awaitResolved(hub, prefix, truth.size());
         List<List<RecordKey>> hubClusters = hubClusters(hub, prefix);
 
         Path file = dir.resolve("population.jsonl");
