@@ -4,6 +4,7 @@ import io.atrium.resolution.model.InvalidRecordException;
 import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.model.RecordKey;
+import io.atrium.resolution.standardize.PartyTypes;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.Standardizer;
 
@@ -77,7 +78,8 @@ record Load(List<StandardizedRecord> records, Map<RecordKey, String> truth, int 
                 return;
             }
             try {
-                PartyRecord record = PartyRecordJson.read(line);
+                // kind and ID type completed as the hub's canonical intake completes them, so that both read a line alike
+                PartyRecord record = PartyTypes.complete(PartyRecordJson.read(line));
                 Object truth = truthField == null ? null : record.getAttributes().get(truthField);
                 parsed[i] = new Parsed(Standardizer.standardize(record), truth == null ? null : truth.toString(), null);
             } catch (InvalidRecordException e) {

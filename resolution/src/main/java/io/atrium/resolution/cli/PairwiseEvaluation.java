@@ -9,10 +9,11 @@ import java.util.Map;
 /**
  * Pairwise quality of a clustering against true entity labels: a pair of records is predicted when
  * they share a cluster and true when they share a label. Records without a label count as their own entity.
+ * Public so that the hub's clusters (its crosswalk) are scored exactly as {@code evaluate} scores the engine's.
  */
-record PairwiseEvaluation(long truePositives, long falsePositives, long falseNegatives) {
+public record PairwiseEvaluation(long truePositives, long falsePositives, long falseNegatives) {
 
-    static PairwiseEvaluation of(List<List<RecordKey>> clusters, Map<RecordKey, String> truth) {
+    public static PairwiseEvaluation of(List<List<RecordKey>> clusters, Map<RecordKey, String> truth) {
         Map<String, Long> truthSizes = new HashMap<>();
         long predicted = 0;
         long truePositives = 0;
@@ -32,17 +33,17 @@ record PairwiseEvaluation(long truePositives, long falsePositives, long falseNeg
         return new PairwiseEvaluation(truePositives, predicted - truePositives, actual - truePositives);
     }
 
-    double precision() {
+    public double precision() {
         long predicted = truePositives + falsePositives;
         return predicted == 0 ? 1.0 : (double) truePositives / predicted;
     }
 
-    double recall() {
+    public double recall() {
         long actual = truePositives + falseNegatives;
         return actual == 0 ? 1.0 : (double) truePositives / actual;
     }
 
-    double f1() {
+    public double f1() {
         double p = precision();
         double r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);

@@ -67,6 +67,22 @@ class MainTest {
     }
 
     @Test
+    void resolveReadsALineAsTheHubsIntakeDoes() throws Exception {
+        // a resident ID with one wrong digit that passes the credit code's check: the hub's intake (PartyTypes)
+        // reads the record as an organization's, which never joins the person with the same name and phone
+        Path input = Files.write(dir.resolve("typed.jsonl"), List.of(
+                "{\"source\":\"sales\",\"sourceId\":\"C1\",\"kind\":\"PERSON\",\"name\":\"冯文德\",\"phones\":[\"15881304304\"],"
+                        + "\"idType\":\"CN_RESIDENT\",\"idNumber\":\"110115200405309559\"}",
+                "{\"source\":\"membership\",\"sourceId\":\"M1\",\"kind\":\"PERSON\",\"name\":\"冯文德\",\"phones\":[\"15881304304\"]}"),
+                StandardCharsets.UTF_8);
+        Path output = dir.resolve("typed.csv");
+        assertEquals(0, run("resolve", "--input", input.toString(), "--output", output.toString()));
+
+        List<String> rows = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertFalse(rows.get(1).split(",")[2].equals(rows.get(2).split(",")[2]), String.join("\n", rows));
+    }
+
+    @Test
     void evaluatePrintsPairwiseQualityAgainstTheTruthAttribute() throws Exception {
         assertEquals(0, run("evaluate", "--input", input().toString(), "--truth-field", "truthId"));
         Map<String, String> report = new HashMap<>();
