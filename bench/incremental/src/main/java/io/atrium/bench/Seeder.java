@@ -1,5 +1,6 @@
 package io.atrium.bench;
 
+import io.atrium.resolution.blocking.Hashing;
 import io.atrium.resolution.cluster.StewardConstraints;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
@@ -11,6 +12,7 @@ import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.resolve.BulkResolver;
 import io.atrium.resolution.resolve.Clustering;
 import io.atrium.resolution.resolve.InMemoryFrequencies;
+import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
 import io.atrium.resolution.standardize.Standardizer;
@@ -159,8 +161,14 @@ final class Seeder {
             log(started, "copied %d customers, %d golden values", clusters.size(), goldenRows[0]);
 
             // source records with their standardized form; then their hashes
-            try (Copy rows = new Copy(db, "source_record", Map.of("id", 0, "source", 1, "source_id", 2, "customer_id", 3,
-                    "record_updated_at", 4, "received_at", 5, "content_hash", 6, "payload", 7, "standardized", 8))) {
+            // with the data-quality columns as RecordQuality.of fills them (the ejb's class, mirrored: the bench
+            // does not depend on the ejb module)
+            try (Copy rows = new Copy(db, "source_record", Map.ofEntries(Map.entry("id", 0), Map.entry("source", 1),
+                    Map.entry("source_id", 2), Map.entry("customer_id", 3), Map.entry("record_updated_at", 4),
+                    Map.entry("received_at", 5), Map.entry("content_hash", 6), Map.entry("payload", 7),
+                    Map.entry("standardized", 8), Map.entry("quality_person", 9), Map.entry("quality_name_hash", 10),
+                    Map.entry("quality_birth_date", 11), Map.entry("quality_gender", 12), Map.entry("quality_email", 13),
+                    Map.entry("quality_valid_phones", 14), Map.entry("quality_invalid_phones", 15), Map.entry("quality_id", 16)))) {
                 for (int from = 0; from < records.size(); from += CHUNK) {
                     int to = Math.min(records.size(), from + CHUNK);
                     String[] standardized = new String[to - from];
@@ -172,10 +180,12 @@ final class Seeder {
                     });
                     for (int i = from; i < to; i++) {
                         PartyRecord record = records.get(i).record();
+                        String[] quality = quality(record, records.get(i).standardized());
                         rows.row(Long.toString(i + 1L), record.getSource(), record.getSourceId(), customerIds[clusterOf[i]],
                                 record.getUpdatedAt() == null ? null : record.getUpdatedAt().toString(), nowText,
                                 hashes[i - from], new String(records.get(i).payload(), StandardCharsets.UTF_8),
-                                standardized[i - from]);
+                                standardized[i - from], quality[0], quality[1], quality[2], quality[3], quality[4],
+                                quality[5], quality[6], quality[7]);
                     }
                 }
             }
@@ -328,6 +338,31 @@ final class Seeder {
 
     private static void log(long started, String format, Object... args) {
         System.out.printf(Locale.ROOT, "[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, String.format(Locale.ROOT, format, args));
+    }
+
+    private static final long QUALITY_NAME_SEED = Hashing.seed("quality:name");
+
+    /**
+     * The data-quality columns of a record as the hub's {@code RecordQuality.of} fills them: person, name hash,
+     * birth date, gender, e-mail, valid phones, invalid phones, ID state (COPY text values).
+     */
+    static String[] quality(PartyRecord stated, StandardizedRecord standardized) {
+        String name = standardized.isPerson()
+                ? (standardized.weakName() ? null : standardized.nameKey())
+                : standardized.orgName();
+        long invalidPhones = stated.getPhones().stream()
+                .filter(raw -> raw != null && !raw.isBlank())
+                .filter(raw -> Phones.standardize(raw).map(p -> p.type() == Phones.Type.UNVERIFIED).orElse(true))
+                .count();
+        return new String[] {
+                standardized.isPerson() ? "t" : "f",
+                name == null ? null : Long.toString(Hashing.hash64(QUALITY_NAME_SEED, name)),
+                standardized.birthDate() == null ? null : standardized.birthDate().toString(),
+                standardized.gender(),
+                standardized.emails().isEmpty() ? "f" : "t",
+                Integer.toString(Math.min(Short.MAX_VALUE, standardized.mobiles().size() + standardized.landlines().size())),
+                Long.toString(Math.min(Short.MAX_VALUE, invalidPhones)),
+                standardized.idNumber() == null ? "NONE" : standardized.idValid() ? "VALID" : "INVALID"};
     }
 
     /**
