@@ -23,6 +23,12 @@
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long
 #      per key, after as long a warm-up, with CLIENTS concurrent clients, default 1,16, as LOOKUP_USER, default app,
 #      for LOOKUP_KEYS, default phone,idNumber,name; then the statements the lookups ran, from pg_stat_statements)
+#      PAGES (customers: instead of posting, time what each console page asks the API for, for that many random seeded
+#      customers found by phone, one page after the other as one user clicks, after PAGES_WARMUP (default 50) other
+#      customers through the same pages, as admin (whole, audited) and then as viewer (masked); per page p50/p95/p99/max
+#      at the client; then the statements the pages ran, from pg_stat_statements; the first argument to post must be 0)
+#      HEAVY_LOCK_HELD=1 (the caller holds /tmp/atrium-heavy.lock for the whole run, seeding included, e.g.
+#      flock /tmp/atrium-heavy.lock env HEAVY_LOCK_HELD=1 bench/incremental.sh ...: the script does not take it again)
 # Needs a build first: ./mvnw -q -DskipTests package (the hub's EAR, the simulators and bench/incremental)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +52,7 @@ PGPORT=5632
 API=http://127.0.0.1:8280/hub/api
 BENCH="java -jar $ROOT/bench/incremental/target/atrium-bench.jar"
 LOCK=/tmp/atrium-heavy.lock
+HOLD_LOCK="flock $LOCK"; [ -n "${HEAVY_LOCK_HELD:-}" ] && HOLD_LOCK=
 psql_() { runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p $PGPORT -X -q -v ON_ERROR_STOP=1 "$@"; }
 stamp() { echo "[$(date +%T)] $*"; }
 
@@ -174,10 +181,22 @@ statements() { # what was timed
 if [ -n "${LOOKUPS:-}" ]; then
   stamp "lookups, $LOOKUPS s per key and client count (holding $LOCK); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
-  flock "$LOCK" $BENCH lookups --input "$WORK/seed.jsonl" --hub "$API" --user "${LOOKUP_USER:-app}" \
+  $HOLD_LOCK $BENCH lookups --input "$WORK/seed.jsonl" --hub "$API" --user "${LOOKUP_USER:-app}" \
     --password "${LOOKUP_USER:-app}-pass1!" --clients "${CLIENTS:-1,16}" --seconds "$LOOKUPS" --keys "${LOOKUP_KEYS:-phone,idNumber,name}"
   statements "the lookups"
   stamp "done; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+
+if [ -n "${PAGES:-}" ]; then
+  stamp "console pages, $PAGES customers per user (holding $LOCK); uptime: $(uptime)"
+  psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
+  for user in admin viewer; do
+    $HOLD_LOCK $BENCH pages --input "$WORK/seed.jsonl" --hub "$API" --user $user --password "$user-pass1!" \
+      --customers "$PAGES" --warmup "${PAGES_WARMUP:-50}"
+  done
+  statements "the pages (both users)"
+  stamp "done; uptime: $(uptime)"
   exit 0
 fi
 
@@ -211,5 +230,5 @@ measure() {
 }
 export -f measure round statements psql_ stamp
 export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE LOCK THEN_SQL WARMUP E2E DB
-flock "$LOCK" bash -c measure
+$HOLD_LOCK bash -c measure
 stamp "done"
