@@ -79,6 +79,11 @@ function customers() {
       return this.form.key === 'auto' ? detectKey(this.form.text) : this.form.key;
     },
 
+    /** Birth date and gender narrow a name search only: an empty box chosen as automatic is no name yet. */
+    nameSearch() {
+      return this.form.key === 'name' || (this.form.text.trim() !== '' && this.keyOf() === 'name');
+    },
+
     /** Puts the search in the hash (which runs it): a new search starts on its first page. */
     submit() {
       const text = this.form.text.trim();

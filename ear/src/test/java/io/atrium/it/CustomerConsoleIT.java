@@ -156,7 +156,11 @@ class CustomerConsoleIT extends DeployedHub {
     /** A member number is told from the input; an ID number chosen for digits that are none is refused with the reason. */
     private void searchByMemberNumberAndRefusedInput(ConsoleBrowser browser, String member, String id) {
         browser.open("customers.html");
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("search-birth-date"))); // an empty box is no name
+        browser.find("#search-text").sendKeys("张伟");
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-birth-date")));
         search(browser, member.toLowerCase());
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("search-birth-date"))); // a member number is no name
         assertEquals("member number", browser.find("#searched-by b").getText());
         assertEquals("exact", browser.find("tr.match[data-customer='" + id + "'] td.score").getText());
 
