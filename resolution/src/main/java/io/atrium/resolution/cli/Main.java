@@ -2,6 +2,7 @@ package io.atrium.resolution.cli;
 
 import io.atrium.resolution.cluster.StewardConstraints;
 import io.atrium.resolution.crosswalk.CrosswalkCsv;
+import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.match.WeightLearning;
@@ -18,10 +19,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The hub-match command line: {@code resolve} writes the customer of every record, {@code evaluate}
@@ -118,6 +121,10 @@ public final class Main {
         }
     }
 
+    private static String slashed(int[] values) {
+        return Arrays.stream(values).mapToObj(String::valueOf).collect(Collectors.joining(" / "));
+    }
+
     private static void report(PrintStream out, Load load, Clustering clustering, double seconds, RecallCeiling ceiling) {
         PairwiseEvaluation quality = PairwiseEvaluation.of(clustering.clusters(), load.truth());
         int records = clustering.clusters().stream().mapToInt(List::size).sum();
@@ -132,6 +139,16 @@ public final class Main {
         out.printf(Locale.ROOT, "true pairs with evidence beyond a name: %d%n", ceiling.pairsWithEvidence());
         out.printf(Locale.ROOT, "recall ceiling without name-only merges: %.4f%n", ceiling.ceiling());
         out.printf(Locale.ROOT, "review-band pairs: %d%n", clustering.reviewLinks().size());
+        ReviewQueueFigures queue = ReviewQueueFigures.of(clustering, load.truth(), MatchResult.REVIEW_ORDER, ReviewQueueFigures.RANKS);
+        ReviewQueueFigures byScore = ReviewQueueFigures.of(clustering, load.truth(), ReviewQueueFigures.BY_SCORE_ALONE, ReviewQueueFigures.RANKS);
+        // the queue as the hub shows it (pairs in different customers, in its order), then by score alone to compare
+        out.printf(Locale.ROOT, "review queue pairs: %d%n", queue.pairs());
+        out.printf(Locale.ROOT, "review queue true matches: %d%n", queue.truePairs());
+        String ranks = slashed(ReviewQueueFigures.RANKS);
+        out.printf(Locale.ROOT, "review queue true matches in the first %s / all pairs: %s%n", ranks, slashed(queue.trueInFirst()));
+        out.printf(Locale.ROOT, "review queue true matches accepted in the first %s / all decisions: %s%n", ranks, slashed(queue.clearedIn()));
+        out.printf(Locale.ROOT, "by score alone, true matches in the first %s / all pairs: %s%n", ranks, slashed(byScore.trueInFirst()));
+        out.printf(Locale.ROOT, "by score alone, true matches accepted in the first %s / all decisions: %s%n", ranks, slashed(byScore.clearedIn()));
         out.printf(Locale.ROOT, "bad lines: %d%n", load.badLines());
         out.printf(Locale.ROOT, "records per second: %.0f%n", records / seconds);
     }

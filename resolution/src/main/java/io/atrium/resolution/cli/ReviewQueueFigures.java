@@ -1,0 +1,97 @@
+package io.atrium.resolution.cli;
+
+import io.atrium.resolution.match.MatchResult;
+import io.atrium.resolution.model.RecordKey;
+import io.atrium.resolution.resolve.Clustering;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How much of a steward's time the review queue is worth, against true entity labels. The queue is what the
+ * hub shows: review pairs whose records lie in different customers, in a given order.
+ *
+ * @param pairs       pairs in the queue
+ * @param trueInFirst true pairs (whose records share a label; records without one are entities of their own) among the first {@code ranks} pairs of the queue, then among all
+ * @param clearedIn   true pairs accepted in the first {@code ranks} decisions, then in all, by a steward who
+ *                    accepts exactly the true pairs the hub lets him accept (not in conflict) and rejects the rest;
+ *                    an accepted pair joins two customers, so the queue's other pairs between them leave it
+ *                    without a decision
+ */
+record ReviewQueueFigures(int pairs, int[] trueInFirst, int[] clearedIn) {
+
+    /** The ranks {@code evaluate} reports: a steward's first session, day, week. */
+    static final int[] RANKS = {10, 50, 100, 500};
+
+    /** The queue's order before it put pairs in conflict last: by score alone (for comparison in reports). */
+    static final Comparator<MatchResult> BY_SCORE_ALONE = Comparator.comparing(MatchResult::score, Comparator.reverseOrder())
+            .thenComparing(MatchResult::left).thenComparing(MatchResult::right);
+
+    static ReviewQueueFigures of(Clustering clustering, Map<RecordKey, String> truth, Comparator<MatchResult> order, int[] ranks) {
+        Map<RecordKey, Integer> customerOf = new HashMap<>();
+        List<List<RecordKey>> clusters = clustering.clusters();
+        for (int i = 0; i < clusters.size(); i++) {
+            for (RecordKey key : clusters.get(i)) {
+                customerOf.put(key, i);
+            }
+        }
+        List<MatchResult> queue = clustering.reviewLinks().stream()
+                .filter(link -> !customerOf.get(link.left()).equals(customerOf.get(link.right())))
+                .sorted(order)
+                .toList();
+        int[] trueInFirst = new int[ranks.length + 1];
+        int[] clearedIn = new int[ranks.length + 1];
+        int[] joined = new int[clusters.size()];
+        for (int i = 0; i < joined.length; i++) {
+            joined[i] = i;
+        }
+        int decisions = 0;
+        int cleared = 0;
+        for (int position = 0; position < queue.size(); position++) {
+            MatchResult link = queue.get(position);
+            boolean match = isTrue(link, truth);
+            countWithin(trueInFirst, ranks, position, match ? 1 : 0);
+            int left = root(joined, customerOf.get(link.left()));
+            int right = root(joined, customerOf.get(link.right()));
+            if (left != right) {
+                boolean accepted = match && !link.conflict();
+                if (accepted) {
+                    joined[left] = right;
+                    cleared++;
+                }
+                countWithin(clearedIn, ranks, decisions++, accepted ? 1 : 0);
+            }
+        }
+        return new ReviewQueueFigures(queue.size(), trueInFirst, clearedIn);
+    }
+
+    int truePairs() {
+        return trueInFirst[trueInFirst.length - 1];
+    }
+
+    /** Adds to every count whose rank the item at this 0-based position falls within, and to the total. */
+    private static void countWithin(int[] counts, int[] ranks, int position, int amount) {
+        for (int r = 0; r < ranks.length; r++) {
+            if (position < ranks[r]) {
+                counts[r] += amount;
+            }
+        }
+        counts[ranks.length] += amount;
+    }
+
+    private static boolean isTrue(MatchResult link, Map<RecordKey, String> truth) {
+        String label = truth.get(link.left());
+        return label != null && Objects.equals(label, truth.get(link.right()));
+    }
+
+    private static int root(int[] joined, int i) {
+        while (joined[i] != i) {
+            joined[i] = joined[joined[i]];
+            i = joined[i];
+        }
+        return i;
+    }
+}
