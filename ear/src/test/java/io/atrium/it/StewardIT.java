@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -175,6 +176,36 @@ class StewardIT extends DeployedHub {
         assertEquals(undone.json().get("id").asLong(), audited.get("undoneBy").asLong());
         assertEquals(409, hub.postJson("steward/actions/" + action.get("id").asLong() + "/undo", HubClient.ADMIN, reason("twice")).status());
         assertTrue(records.pendingPair(phoneA) != null, "an undone accept puts the pair back in review");
+    }
+
+    @Test
+    void theQueueOffersPairsAStewardCanAcceptBeforeHigherScoringPairsInConflict() {
+        JsonNode acceptable = records.reviewPair(TestData.mobile(run + "a"), TestData.mobile(run + "b"));
+        // a household: two people with one mobile and one address, their names different, so never one customer
+        String shared = TestData.mobile(run + "h");
+        String address = "广东省深圳市南山区科技园路" + Math.floorMod(run.hashCode(), 1000) + "号3栋1201";
+        records.post(records.person("H1", records.uniqueName(2), shared).put("address", address));
+        records.post(records.person("H2", "司马" + records.uniqueName(3).substring(2), shared).put("address", address));
+        JsonNode[] household = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> (household[0] = records.pendingPair(shared)) != null);
+        assertTrue(household[0].get("conflict").asBoolean(), household[0].toString());
+        assertFalse(acceptable.get("conflict").asBoolean(), acceptable.toString());
+        assertTrue(household[0].get("score").asDouble() > acceptable.get("score").asDouble(),
+                "the household scores higher on its phone and address: " + household[0] + " " + acceptable);
+
+        HubClient.Response reviews = hub.get("steward/reviews?limit=1000", HubClient.ADMIN);
+        assertEquals(200, reviews.status(), reviews.body());
+        List<JsonNode> queue = new ArrayList<>();
+        reviews.json().forEach(queue::add);
+        List<Long> linkIds = queue.stream().map(pair -> pair.get("linkId").asLong()).toList();
+        assertTrue(linkIds.indexOf(acceptable.get("linkId").asLong()) < linkIds.indexOf(household[0].get("linkId").asLong()), linkIds.toString());
+        for (int i = 1; i < queue.size(); i++) {
+            JsonNode before = queue.get(i - 1);
+            JsonNode after = queue.get(i);
+            boolean inOrder = before.get("conflict").asBoolean() == after.get("conflict").asBoolean()
+                    ? before.get("score").asDouble() >= after.get("score").asDouble() : !before.get("conflict").asBoolean();
+            assertTrue(inOrder, "acceptable pairs first, then those in conflict, each by score: " + before + " then " + after);
+        }
     }
 
     @Test
