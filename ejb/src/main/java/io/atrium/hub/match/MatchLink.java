@@ -28,7 +28,7 @@ import java.time.Instant;
                 // the review queue's filter and order (Stewardship.pendingReviews): walked in order, it stops after a
                 // page of pending pairs instead of sorting them all. Not partial (where review_state = 'PENDING'):
                 // H2 has no partial indexes; the equality on its first column narrows the walk just as well
-                @Index(name = "ix_match_link_queue", columnList = "review_state, conflict, score desc, id")})
+                @Index(name = "ix_match_link_queue", columnList = "review_state, score desc, id")})
 public class MatchLink {
 
     @Id

@@ -68,14 +68,13 @@ public class Stewardship {
     JpaSourceRecordRepository sourceRecords;
 
     /**
-     * Pending review pairs whose records are still in different customers, in {@code MatchResult.REVIEW_ORDER}:
-     * pairs a steward can accept first, those in conflict (refused by {@link #accept}) last, each strongest first.
-     * Index {@code ix_match_link_queue} serves this filter and order.
+     * Pending review pairs whose records are still in different customers, most likely matches first (the highest
+     * score; a pair in conflict has no link). Index {@code ix_match_link_queue} serves this filter and order.
      */
     public List<StewardViews.ReviewPair> pendingReviews(int limit) {
         List<MatchLink> pairs = em.createQuery("select l from MatchLink l, SourceRecord a, SourceRecord b "
                         + "where l.reviewState = :pending and l.suppressedBy is null and a.id = l.leftRecordId "
-                        + "and b.id = l.rightRecordId and a.customerId <> b.customerId order by l.conflict, l.score desc, l.id", MatchLink.class)
+                        + "and b.id = l.rightRecordId and a.customerId <> b.customerId order by l.score desc, l.id", MatchLink.class)
                 .setParameter("pending", ReviewState.PENDING)
                 .setMaxResults(limit)
                 .getResultList();

@@ -9,28 +9,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How much of a steward's time the review queue is worth, against true entity labels. The queue is what the
- * hub shows: review pairs whose records lie in different customers, in a given order.
+ * hub shows: review pairs not in conflict (the hub keeps no link for those: no steward could merge them) whose
+ * records lie in different customers, highest priority first.
  *
  * @param pairs       pairs in the queue
- * @param trueInFirst true pairs (whose records share a label; records without one are entities of their own) among the first {@code ranks} pairs of the queue, then among all
- * @param clearedIn   true pairs accepted in the first {@code ranks} decisions, then in all, by a steward who
- *                    accepts exactly the true pairs the hub lets him accept (not in conflict) and rejects the rest;
- *                    an accepted pair joins two customers, so the queue's other pairs between them leave it
- *                    without a decision
+ * @param trueInFirst true pairs (whose records share a label; records without one are entities of their own) among
+ *                    the first {@code ranks} pairs of the queue, then among all
+ * @param clearedIn   true pairs accepted in the first {@code ranks} decisions, then in all, by a steward who accepts
+ *                    exactly the true pairs and rejects the rest; an accepted pair joins two customers, so the
+ *                    queue's other pairs between them leave it without a decision
  */
 record ReviewQueueFigures(int pairs, int[] trueInFirst, int[] clearedIn) {
 
-    /** The ranks {@code evaluate} reports: a steward's first session, day, week. */
+    /** The ranks {@code evaluate} reports: a steward's first hour, day, week. */
     static final int[] RANKS = {10, 50, 100, 500};
 
-    /** The queue's order before it put pairs in conflict last: by score alone (for comparison in reports). */
-    static final Comparator<MatchResult> BY_SCORE_ALONE = Comparator.comparing(MatchResult::score, Comparator.reverseOrder())
-            .thenComparing(MatchResult::left).thenComparing(MatchResult::right);
+    /** The hub's order ({@code Stewardship.pendingReviews}): the score under the weights it decides with. */
+    static final ToDoubleFunction<MatchResult> BY_SCORE = MatchResult::score;
 
-    static ReviewQueueFigures of(Clustering clustering, Map<RecordKey, String> truth, Comparator<MatchResult> order, int[] ranks) {
+    static ReviewQueueFigures of(Clustering clustering, Map<RecordKey, String> truth, ToDoubleFunction<MatchResult> priority,
+                                 int[] ranks) {
         Map<RecordKey, Integer> customerOf = new HashMap<>();
         List<List<RecordKey>> clusters = clustering.clusters();
         for (int i = 0; i < clusters.size(); i++) {
@@ -39,8 +41,9 @@ record ReviewQueueFigures(int pairs, int[] trueInFirst, int[] clearedIn) {
             }
         }
         List<MatchResult> queue = clustering.reviewLinks().stream()
-                .filter(link -> !customerOf.get(link.left()).equals(customerOf.get(link.right())))
-                .sorted(order)
+                .filter(link -> !link.conflict() && !customerOf.get(link.left()).equals(customerOf.get(link.right())))
+                .sorted(Comparator.comparingDouble(priority).reversed()
+                        .thenComparing(MatchResult::left).thenComparing(MatchResult::right))
                 .toList();
         int[] trueInFirst = new int[ranks.length + 1];
         int[] clearedIn = new int[ranks.length + 1];
@@ -49,7 +52,6 @@ record ReviewQueueFigures(int pairs, int[] trueInFirst, int[] clearedIn) {
             joined[i] = i;
         }
         int decisions = 0;
-        int cleared = 0;
         for (int position = 0; position < queue.size(); position++) {
             MatchResult link = queue.get(position);
             boolean match = isTrue(link, truth);
@@ -57,12 +59,10 @@ record ReviewQueueFigures(int pairs, int[] trueInFirst, int[] clearedIn) {
             int left = root(joined, customerOf.get(link.left()));
             int right = root(joined, customerOf.get(link.right()));
             if (left != right) {
-                boolean accepted = match && !link.conflict();
-                if (accepted) {
+                if (match) {
                     joined[left] = right;
-                    cleared++;
                 }
-                countWithin(clearedIn, ranks, decisions++, accepted ? 1 : 0);
+                countWithin(clearedIn, ranks, decisions++, match ? 1 : 0);
             }
         }
         return new ReviewQueueFigures(queue.size(), trueInFirst, clearedIn);

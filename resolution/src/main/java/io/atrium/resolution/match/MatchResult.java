@@ -2,7 +2,6 @@ package io.atrium.resolution.match;
 
 import io.atrium.resolution.model.RecordKey;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,16 +14,6 @@ import java.util.Locale;
  */
 public record MatchResult(RecordKey left, RecordKey right, List<Evidence> evidence, double score,
                           Decision decision, boolean conflict) {
-
-    /**
-     * The order of a steward's review queue: pairs that can be accepted first, pairs in conflict (which the hub
-     * refuses to merge, so a steward can only reject them) last, each by score, strongest first. Scored by score
-     * alone, households sharing a phone (conflicting names, score high on the phone) fill the head of the queue.
-     * The hub's queue query orders by the same stored columns (conflict, score).
-     */
-    public static final Comparator<MatchResult> REVIEW_ORDER = Comparator.comparing(MatchResult::conflict)
-            .thenComparing(MatchResult::score, Comparator.reverseOrder())
-            .thenComparing(MatchResult::left).thenComparing(MatchResult::right);
 
     public MatchResult {
         evidence = List.copyOf(evidence);

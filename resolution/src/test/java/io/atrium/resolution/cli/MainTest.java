@@ -95,8 +95,8 @@ class MainTest {
                 "recall ceiling without name-only merges", "review-band pairs", "review queue pairs", "review queue true matches",
                 "review queue true matches in the first 10 / 50 / 100 / 500 / all pairs",
                 "review queue true matches accepted in the first 10 / 50 / 100 / 500 / all decisions",
-                "by score alone, true matches in the first 10 / 50 / 100 / 500 / all pairs",
-                "by score alone, true matches accepted in the first 10 / 50 / 100 / 500 / all decisions",
+                "by learned weights, true matches in the first 10 / 50 / 100 / 500 / all pairs",
+                "by learned weights, true matches accepted in the first 10 / 50 / 100 / 500 / all decisions",
                 "bad lines", "records per second"));
         assertEquals(expected, report.keySet());
         long tp = Long.parseLong(report.get("true positive pairs"));

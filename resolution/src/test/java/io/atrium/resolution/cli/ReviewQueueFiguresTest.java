@@ -25,46 +25,45 @@ class ReviewQueueFiguresTest {
     }
 
     /**
-     * c, d, e are one person (three review pairs among them), f and g another (their pair in conflict: never
-     * acceptable), a and b a household sharing a phone (in conflict, the highest score), x and y unlabeled,
-     * g and h already one customer.
+     * c, d, e are one person (three review pairs among them); f~g, e~f and x~y (unlabeled) are not true; a~b is
+     * in conflict (the hub keeps no link for it) and g~h already one customer: neither is in the queue.
      */
-    private static final Clustering QUEUE = new Clustering(
+    private static final Clustering LOAD = new Clustering(
             List.of(List.of(key("a")), List.of(key("b")), List.of(key("c")), List.of(key("d")), List.of(key("e")),
                     List.of(key("f")), List.of(key("g"), key("h")), List.of(key("x")), List.of(key("y"))),
             List.of(),
-            List.of(review("a", "b", 30, true), review("f", "g", 20, true), review("c", "d", 15, false),
+            List.of(review("a", "b", 30, true), review("f", "g", 20, false), review("c", "d", 15, false),
                     review("d", "e", 14, false), review("c", "e", 13, false), review("e", "f", 12.5, false),
                     review("x", "y", 12.1, false), review("g", "h", 16, false)));
 
-    private static final Map<RecordKey, String> TRUTH = Map.of(key("a"), "P9", key("b"), "P8", key("c"), "P1",
-            key("d"), "P1", key("e"), "P1", key("f"), "P2", key("g"), "P2", key("h"), "P2");
+    private static final Map<RecordKey, String> TRUTH = Map.of(key("a"), "P1", key("b"), "P1", key("c"), "P1",
+            key("d"), "P1", key("e"), "P1", key("f"), "P2", key("g"), "P3", key("h"), "P3");
 
     @Test
-    void pairsACustomerAlreadyHoldsAreNotInTheQueueAndUnlabeledRecordsAreNoMatch() {
-        ReviewQueueFigures figures = ReviewQueueFigures.of(QUEUE, TRUTH, MatchResult.REVIEW_ORDER, RANKS);
+    void theQueueHoldsThePairsTheHubShowsAndUnlabeledRecordsAreNoMatch() {
+        ReviewQueueFigures figures = ReviewQueueFigures.of(LOAD, TRUTH, ReviewQueueFigures.BY_SCORE, RANKS);
 
-        assertEquals(7, figures.pairs());
-        assertEquals(4, figures.truePairs());
+        assertEquals(6, figures.pairs());
+        assertEquals(3, figures.truePairs());
     }
 
     @Test
-    void pairsThatCanBeAcceptedComeBeforeThoseInConflict() {
-        ReviewQueueFigures figures = ReviewQueueFigures.of(QUEUE, TRUTH, MatchResult.REVIEW_ORDER, RANKS);
+    void byScoreTheFalsePairScoringHighestComesFirst() {
+        ReviewQueueFigures figures = ReviewQueueFigures.of(LOAD, TRUTH, ReviewQueueFigures.BY_SCORE, RANKS);
 
-        // c~d, d~e, c~e, e~f, x~y, a~b, f~g
-        assertArrayEquals(new int[] {1, 3, 3, 4}, figures.trueInFirst());
-        // c~d and d~e accepted; c~e then lies within one customer and leaves the queue without a decision;
-        // f~g is true but in conflict, so the hub refuses it
-        assertArrayEquals(new int[] {1, 2, 2, 2}, figures.clearedIn());
+        // f~g, c~d, d~e, c~e, e~f, x~y
+        assertArrayEquals(new int[] {0, 2, 3, 3}, figures.trueInFirst());
+        // f~g rejected, c~d and d~e accepted; c~e then lies within one customer and leaves the queue undecided
+        assertArrayEquals(new int[] {0, 2, 2, 2}, figures.clearedIn());
     }
 
     @Test
-    void byScoreAloneTheConflictingPairsComeFirst() {
-        ReviewQueueFigures figures = ReviewQueueFigures.of(QUEUE, TRUTH, ReviewQueueFigures.BY_SCORE_ALONE, RANKS);
+    void theQueueFollowsThePriorityGiven() {
+        ReviewQueueFigures figures = ReviewQueueFigures.of(LOAD, TRUTH, link -> -link.score(), RANKS);
 
-        // a~b, f~g, c~d, d~e, c~e, e~f, x~y
-        assertArrayEquals(new int[] {0, 2, 4, 4}, figures.trueInFirst());
+        // x~y, e~f, c~e, d~e, c~d, f~g
+        assertArrayEquals(new int[] {0, 1, 3, 3}, figures.trueInFirst());
+        // c~e and d~e accepted, c~d then undecided, f~g the fifth decision
         assertArrayEquals(new int[] {0, 1, 2, 2}, figures.clearedIn());
     }
 }
