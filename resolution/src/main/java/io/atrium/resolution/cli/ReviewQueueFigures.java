@@ -40,9 +40,13 @@ record ReviewQueueFigures(int pairs, int[] trueInFirst, int[] clearedIn) {
                 customerOf.put(key, i);
             }
         }
-        List<MatchResult> queue = clustering.reviewLinks().stream()
+        // each pair's priority computed once, not at every comparison: it may rescore the pair
+        Map<MatchResult, Double> priorities = new HashMap<>();
+        clustering.reviewLinks().stream()
                 .filter(link -> !link.conflict() && !customerOf.get(link.left()).equals(customerOf.get(link.right())))
-                .sorted(Comparator.comparingDouble(priority).reversed()
+                .forEach(link -> priorities.put(link, priority.applyAsDouble(link)));
+        List<MatchResult> queue = priorities.keySet().stream()
+                .sorted(Comparator.comparing((MatchResult link) -> priorities.get(link), Comparator.reverseOrder())
                         .thenComparing(MatchResult::left).thenComparing(MatchResult::right))
                 .toList();
         int[] trueInFirst = new int[ranks.length + 1];
