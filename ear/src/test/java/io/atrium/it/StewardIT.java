@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -175,6 +176,38 @@ class StewardIT extends DeployedHub {
         assertEquals(undone.json().get("id").asLong(), audited.get("undoneBy").asLong());
         assertEquals(409, hub.postJson("steward/actions/" + action.get("id").asLong() + "/undo", HubClient.ADMIN, reason("twice")).status());
         assertTrue(records.pendingPair(phoneA) != null, "an undone accept puts the pair back in review");
+    }
+
+    @Test
+    void theQueueShowsTheStrongestPairFirstAndNeverAHouseholdInConflict() {
+        JsonNode nameAndBirthDate = records.reviewPair(TestData.mobile(run + "a"), TestData.mobile(run + "b"));
+        // a rare name at one address with different phones: a weaker pair (no birth date)
+        String address = "广东省深圳市南山区科技园路" + Math.floorMod(run.hashCode(), 1000) + "号3栋1201";
+        String phoneC = TestData.mobile(run + "c");
+        records.post(records.person("C", records.uniqueName(5), phoneC).put("address", address));
+        records.post(records.person("D", records.uniqueName(5), TestData.mobile(run + "d")).put("address", address));
+        JsonNode[] nameAndAddress = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> (nameAndAddress[0] = records.pendingPair(phoneC)) != null);
+        // a household: two names on one mobile and one address score higher than both, but can never be one customer
+        String shared = TestData.mobile(run + "h");
+        String home = "广东省深圳市福田区福华路" + Math.floorMod(run.hashCode(), 1000) + "号5栋802";
+        records.post(records.person("H1", records.uniqueName(2), shared).put("address", home));
+        records.post(records.person("H2", "司马" + records.uniqueName(3).substring(2), shared).put("address", home));
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.customersWithPhone(shared).size() == 2);
+
+        HubClient.Response reviews = hub.get("steward/reviews?limit=1000", HubClient.ADMIN);
+        assertEquals(200, reviews.status(), reviews.body());
+        List<JsonNode> queue = new ArrayList<>();
+        reviews.json().forEach(queue::add);
+        List<Long> linkIds = queue.stream().map(pair -> pair.get("linkId").asLong()).toList();
+        assertTrue(nameAndBirthDate.get("score").asDouble() > nameAndAddress[0].get("score").asDouble(), nameAndBirthDate + " " + nameAndAddress[0]);
+        assertTrue(linkIds.indexOf(nameAndBirthDate.get("linkId").asLong()) < linkIds.indexOf(nameAndAddress[0].get("linkId").asLong()), linkIds.toString());
+        assertEquals(null, records.pendingPair(shared), "no steward could merge the household: it is not in the queue");
+        for (int i = 0; i < queue.size(); i++) {
+            assertFalse(queue.get(i).get("conflict").asBoolean(), queue.get(i).toString());
+            assertTrue(i == 0 || queue.get(i - 1).get("score").asDouble() >= queue.get(i).get("score").asDouble(),
+                    "highest score first: " + queue.get(Math.max(0, i - 1)) + " then " + queue.get(i));
+        }
     }
 
     @Test

@@ -67,7 +67,10 @@ public class Stewardship {
     @Inject
     JpaSourceRecordRepository sourceRecords;
 
-    /** Pending review pairs whose records are still in different customers, most likely matches first. */
+    /**
+     * Pending review pairs whose records are still in different customers, most likely matches first (the highest
+     * score; a pair in conflict has no link). Index {@code ix_match_link_queue} serves this filter and order.
+     */
     public List<StewardViews.ReviewPair> pendingReviews(int limit) {
         List<MatchLink> pairs = em.createQuery("select l from MatchLink l, SourceRecord a, SourceRecord b "
                         + "where l.reviewState = :pending and l.suppressedBy is null and a.id = l.leftRecordId "

@@ -2,6 +2,7 @@ package io.atrium.resolution.cli;
 
 import io.atrium.resolution.cluster.StewardConstraints;
 import io.atrium.resolution.crosswalk.CrosswalkCsv;
+import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.match.WeightLearning;
@@ -18,10 +19,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The hub-match command line: {@code resolve} writes the customer of every record, {@code evaluate}
@@ -92,7 +96,8 @@ public final class Main {
             double seconds = (System.nanoTime() - started) / 1e9;
             if (evaluate) {
                 // the recall ceiling is measured with the very records, scorer and frequencies the resolver used
-                report(out, load, clustering, seconds, RecallCeiling.of(records, load.truth(), scorer, frequencies));
+                report(out, load, clustering, seconds, RecallCeiling.of(records, load.truth(), scorer, frequencies),
+                        learnedPriority(records, frequencies, scorer, weights.equals("learned")));
             } else {
                 writeCsv(Path.of(options.get("output")), clustering);
                 err.printf(Locale.ROOT, "%d records, %d customers, %d bad lines, %.1f s%n", load.records().size(),
@@ -118,7 +123,25 @@ public final class Main {
         }
     }
 
-    private static void report(PrintStream out, Load load, Clustering clustering, double seconds, RecallCeiling ceiling) {
+    private static String slashed(int[] values) {
+        return Arrays.stream(values).mapToObj(String::valueOf).collect(Collectors.joining(" / "));
+    }
+
+    /**
+     * A review pair's score under m probabilities learned from the records themselves (EM over their blocked pairs,
+     * no labels): this population's own posterior, to compare with the order by the settings' score.
+     */
+    private static ToDoubleFunction<MatchResult> learnedPriority(List<StandardizedRecord> records, InMemoryFrequencies frequencies,
+                                                                 Scorer scorer, boolean alreadyLearned) {
+        Scorer learned = alreadyLearned ? scorer
+                : new Scorer(new BulkResolver(scorer).learnWeights(records, frequencies).settings());
+        Map<RecordKey, StandardizedRecord> byKey = new HashMap<>();
+        records.forEach(r -> byKey.put(r.key(), r));
+        return link -> learned.score(byKey.get(link.left()), byKey.get(link.right()), frequencies).score();
+    }
+
+    private static void report(PrintStream out, Load load, Clustering clustering, double seconds, RecallCeiling ceiling,
+                               ToDoubleFunction<MatchResult> learnedPriority) {
         PairwiseEvaluation quality = PairwiseEvaluation.of(clustering.clusters(), load.truth());
         int records = clustering.clusters().stream().mapToInt(List::size).sum();
         out.printf(Locale.ROOT, "records: %d%n", records);
@@ -132,6 +155,17 @@ public final class Main {
         out.printf(Locale.ROOT, "true pairs with evidence beyond a name: %d%n", ceiling.pairsWithEvidence());
         out.printf(Locale.ROOT, "recall ceiling without name-only merges: %.4f%n", ceiling.ceiling());
         out.printf(Locale.ROOT, "review-band pairs: %d%n", clustering.reviewLinks().size());
+        ReviewQueueFigures queue = ReviewQueueFigures.of(clustering, load.truth(), ReviewQueueFigures.BY_SCORE, ReviewQueueFigures.RANKS);
+        ReviewQueueFigures byLearned = ReviewQueueFigures.of(clustering, load.truth(), learnedPriority, ReviewQueueFigures.RANKS);
+        // the queue as the hub shows it (pairs not in conflict, in different customers, by score), then the same
+        // pairs by their score under weights learned from the input itself
+        String ranks = slashed(ReviewQueueFigures.RANKS);
+        out.printf(Locale.ROOT, "review queue pairs: %d%n", queue.pairs());
+        out.printf(Locale.ROOT, "review queue true matches: %d%n", queue.truePairs());
+        out.printf(Locale.ROOT, "review queue true matches in the first %s / all pairs: %s%n", ranks, slashed(queue.trueInFirst()));
+        out.printf(Locale.ROOT, "review queue true matches accepted in the first %s / all decisions: %s%n", ranks, slashed(queue.clearedIn()));
+        out.printf(Locale.ROOT, "by learned weights, true matches in the first %s / all pairs: %s%n", ranks, slashed(byLearned.trueInFirst()));
+        out.printf(Locale.ROOT, "by learned weights, true matches accepted in the first %s / all decisions: %s%n", ranks, slashed(byLearned.clearedIn()));
         out.printf(Locale.ROOT, "bad lines: %d%n", load.badLines());
         out.printf(Locale.ROOT, "records per second: %.0f%n", records / seconds);
     }

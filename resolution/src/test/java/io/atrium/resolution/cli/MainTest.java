@@ -92,7 +92,11 @@ class MainTest {
         }
         Set<String> expected = new HashSet<>(List.of("records", "customers", "precision", "recall", "f1",
                 "true positive pairs", "false positive pairs", "false negative pairs", "true pairs with evidence beyond a name",
-                "recall ceiling without name-only merges", "review-band pairs",
+                "recall ceiling without name-only merges", "review-band pairs", "review queue pairs", "review queue true matches",
+                "review queue true matches in the first 10 / 50 / 100 / 500 / all pairs",
+                "review queue true matches accepted in the first 10 / 50 / 100 / 500 / all decisions",
+                "by learned weights, true matches in the first 10 / 50 / 100 / 500 / all pairs",
+                "by learned weights, true matches accepted in the first 10 / 50 / 100 / 500 / all decisions",
                 "bad lines", "records per second"));
         assertEquals(expected, report.keySet());
         long tp = Long.parseLong(report.get("true positive pairs"));
@@ -102,6 +106,9 @@ class MainTest {
         assertEquals((double) tp / (tp + fn), Double.parseDouble(report.get("recall")), 1e-4);
         assertTrue(Double.parseDouble(report.get("f1")) >= 0.9, report.toString());
         assertEquals("2", report.get("bad lines"));
+        String[] trueInFirst = report.get("review queue true matches in the first 10 / 50 / 100 / 500 / all pairs").split(" / ");
+        assertEquals(report.get("review queue true matches"), trueInFirst[trueInFirst.length - 1]);
+        assertTrue(Long.parseLong(report.get("review queue pairs")) <= Long.parseLong(report.get("review-band pairs")), report.toString());
     }
 
     @Test
