@@ -102,6 +102,7 @@ function analytics() {
       if (answer.ok && this.progress.running) {
         setTimeout(() => this.watchRecompute(), 1000);
       } else {
+        this.outcome = null; // the recompute's state says how it ended
         await this.reload();
       }
     },
