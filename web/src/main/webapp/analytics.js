@@ -19,6 +19,8 @@ const INDICATORS = [
   {field: 'loyalty', title: 'Loyalty', colour: '#2f9e44'},
 ];
 
+// the histograms' count axis steps by whole customers: 1, 2, 5, 10, 20, 50, ...
+const WHOLE_STEPS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6].flatMap(power => [1, 2, 5].map(m => m * power));
 // uPlot charts live outside Alpine's reactive state, by indicator.
 const histograms = new Map();
 
@@ -123,8 +125,8 @@ function analytics() {
           width: Math.max(element.clientWidth, 320), height: 200,
           scales: {x: {time: false, range: [-0.5, buckets.length - 0.5]}, y: {range: (u, min, max) => [0, Math.max(max, 1)]}},
           axes: [{values: (u, ticks) => ticks.map(i => buckets[i] ? buckets[i].from + '–' + buckets[i].to : ''), splits: () => buckets.map((b, i) => i)},
-                 {label: 'customers'}],
-          series: [{value: (u, i) => i == null ? '' : buckets[i].from + '–' + buckets[i].to},
+                 {label: 'customers', incrs: WHOLE_STEPS}],
+          series: [{label: 'points', value: (u, i) => i == null ? '' : buckets[i].from + '–' + buckets[i].to},
                    {label: 'customers', fill: indicator.colour, stroke: indicator.colour, points: {show: false},
                     paths: uPlot.paths.bars({size: [0.8, 60]})}],
         }, data, element));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atrium.client.CustomerAnalytics;
 import io.atrium.client.CustomerValueView;
 import io.atrium.client.InvalidQueryException;
+import io.atrium.client.ScoreDistribution;
 import jakarta.ejb.EJBAccessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -214,6 +215,9 @@ class CustomerValueIT extends DeployedHub {
             assertEquals(List.of(new CustomerValueView.ScoreReason("NO_RATINGS", 60)), value.satisfactionReasons());
             assertTrue(analytics.valueMatrix().customers() > 0);
             assertEquals(1, analytics.customers("LOW_LOW", false, 0, 1).customers().size());
+            ScoreDistribution distribution = analytics.distribution();
+            assertEquals(10, distribution.satisfaction().size());
+            assertTrue(distribution.satisfaction().get(6).customers() >= 1, "its satisfaction of 60 is counted from 60 to 69");
             assertThrows(InvalidQueryException.class, () -> analytics.customers("MIDDLE", null, 0, 10));
             assertEquals(null, analytics.value("C-none"));
         } finally {

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 /** Customers counted per score (0 to 100), folded into the distribution's ten buckets of ten points. */
 final class ScoreBuckets {
 
-    static final int WIDTH = 10;
+    private static final int WIDTH = 10;
     private static final int BUCKETS = 10;
 
     private ScoreBuckets() {
