@@ -10,6 +10,7 @@ const PAGES = [
   {href: 'failed.html', title: 'Failed work', roles: [ROLES.operator, ROLES.admin]},
   {href: 'customers.html', title: 'Customers', roles: [ROLES.viewer, ROLES.operator, ROLES.admin]},
   {href: 'quality.html', title: 'Data quality', roles: [ROLES.viewer, ROLES.operator, ROLES.admin]},
+  {href: 'analytics.html', title: 'Customer value', roles: [ROLES.viewer, ROLES.operator, ROLES.admin]},
   {href: 'stewards.html', title: 'Stewards', roles: [ROLES.admin]},
 ];
 

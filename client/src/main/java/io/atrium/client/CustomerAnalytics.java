@@ -18,8 +18,12 @@ public interface CustomerAnalytics {
     /** How many active customers each cell of the value matrix holds, and how many are at risk. */
     ValueMatrix valueMatrix();
 
+    /** How the scored customers spread over satisfaction and loyalty, in buckets of ten points. */
+    ScoreDistribution distribution();
+
     /**
-     * A page of scored customers, highest current value first (then by id), optionally of one cell and at risk or not.
+     * A page of scored customers, highest current value first (then by id), optionally of one cell and at risk or not,
+     * each with its at-risk reasons.
      *
      * @param cell   HIGH_HIGH, HIGH_LOW, LOW_HIGH, LOW_LOW, or null for all
      * @param atRisk true or false to keep only those, null for all

@@ -47,7 +47,7 @@ class ConsoleIT extends DeployedHub {
     void anOperatorSeesEveryConnectorAndTheOverallStateOnTheDashboard() {
         try (ConsoleBrowser browser = browser()) {
             browser.logIn(HubClient.OPERATOR);
-            assertEquals(List.of("Operations", "Failed work", "Customers", "Data quality"), browser.navigation());
+            assertEquals(List.of("Operations", "Failed work", "Customers", "Data quality", "Customer value"), browser.navigation());
             everyConnectorIsShown(browser);
             String overall = hub().get("health", null).json().get("status").asText();
             browser.until(ExpectedConditions.textToBe(By.id("overall-state"), overall));

@@ -34,7 +34,7 @@ class CustomerConsoleIT extends DeployedHub {
         try (ConsoleBrowser browser = browser()) {
             browser.logIn(HubClient.VIEWER);
             assertTrue(browser.driver.getCurrentUrl().endsWith("/hub/customers.html"), browser.driver.getCurrentUrl());
-            assertEquals(List.of("Customers", "Data quality"), browser.navigation());
+            assertEquals(List.of("Customers", "Data quality", "Customer value"), browser.navigation());
 
             browser.open("index.html");
             browser.until(ExpectedConditions.urlContains("/hub/customers.html"));

@@ -4,6 +4,7 @@ import io.atrium.client.CustomerAnalytics;
 import io.atrium.client.CustomerValueView;
 import io.atrium.client.InvalidQueryException;
 import io.atrium.client.RecomputeProgress;
+import io.atrium.client.ScoreDistribution;
 import io.atrium.client.ScoredCustomersPage;
 import io.atrium.client.ValueMatrix;
 import io.atrium.hub.customer.Customer;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The stored scores for people and downstream systems: the remote {@link CustomerAnalytics} and the
@@ -77,6 +79,20 @@ public class CustomerAnalyticsBean implements CustomerAnalytics {
     }
 
     @Override
+    public ScoreDistribution distribution() {
+        Map<Integer, Long> satisfaction = customersPerScore("satisfaction");
+        return new ScoreDistribution(ScoreBuckets.of(satisfaction), ScoreBuckets.of(customersPerScore("loyalty")),
+                satisfaction.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Counted in the database: at most 101 rows whatever the number of customers. */
+    private Map<Integer, Long> customersPerScore(String score) {
+        return em.createQuery("select v." + score + ", count(v) from CustomerValue v group by v." + score, Object[].class)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> ((Number) row[0]).intValue(), row -> ((Number) row[1]).longValue()));
+    }
+
+    @Override
     public ScoredCustomersPage customers(String cell, Boolean atRisk, int page, int size) throws InvalidQueryException {
         ValueCell wanted = cell(cell);
         if (page < 0) {
@@ -93,8 +109,7 @@ public class CustomerAnalyticsBean implements CustomerAnalytics {
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultStream()
-                .map(v -> new ScoredCustomersPage.ScoredCustomer(v.getCustomerId(), v.getCurrentValue(), v.getPotentialValue(),
-                        v.getCell(), v.getSatisfaction(), v.getLoyalty(), v.isAtRisk()))
+                .map(CustomerValueViews::scored)
                 .toList();
         return new ScoredCustomersPage(customers, page, size, total);
     }

@@ -2,6 +2,7 @@ package io.atrium.hub.analytics;
 
 import io.atrium.client.CustomerRole;
 import io.atrium.client.CustomerValueView;
+import io.atrium.client.ScoredCustomersPage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,21 @@ final class CustomerValueViews {
                 v.getPotentialValue(), reasons(v.getPotentialReasons()), v.getCell(),
                 v.getSatisfaction(), reasons(v.getSatisfactionReasons()),
                 v.getLoyalty(), reasons(v.getLoyaltyReasons()),
-                v.isAtRisk(), Reason.parse(v.getRiskReasons()).stream().map(Reason::rule).toList(),
+                v.isAtRisk(), riskReasons(v),
                 new CustomerValueView.Figures(v.getMonetary(), v.getDeals(), v.getLastBusinessAt(), v.getFirstFactAt(),
                         v.getTier(), v.getPointsBalance(), v.getArrears(), v.getNextLeaseEnd(), v.getOwnedUnits(),
                         v.getOpenComplaints(), List.copyOf(roles)),
                 v.getAsOf(), v.getComputedAt(), v.getInputsAt());
+    }
+
+    /** A line of a list of scored customers. */
+    static ScoredCustomersPage.ScoredCustomer scored(CustomerValue v) {
+        return new ScoredCustomersPage.ScoredCustomer(v.getCustomerId(), v.getCurrentValue(), v.getPotentialValue(),
+                v.getCell(), v.getSatisfaction(), v.getLoyalty(), v.isAtRisk(), riskReasons(v));
+    }
+
+    private static List<String> riskReasons(CustomerValue v) {
+        return Reason.parse(v.getRiskReasons()).stream().map(Reason::rule).toList();
     }
 
     private static List<CustomerValueView.ScoreReason> reasons(String stored) {

@@ -2,6 +2,7 @@ package io.atrium.web.api;
 
 import io.atrium.client.InvalidQueryException;
 import io.atrium.client.RecomputeProgress;
+import io.atrium.client.ScoreDistribution;
 import io.atrium.client.ScoredCustomersPage;
 import io.atrium.client.ValueMatrix;
 import io.atrium.hub.analytics.CustomerAnalyticsBean;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The stored scores over all customers: the value matrix, scored customers by cell and risk, the full recompute. */
+/** The stored scores over all customers: the value matrix, satisfaction and loyalty distributions, scored customers by cell and risk, the full recompute. */
 @RolesAllowed({HubRoles.VIEWER, HubRoles.OPERATOR, HubRoles.ADMIN, HubRoles.APP})
 @RequestScoped
 @Path("/analytics")
@@ -32,6 +33,12 @@ public class AnalyticsResource {
     @Path("/value-matrix")
     public ValueMatrix valueMatrix() {
         return analytics.valueMatrix();
+    }
+
+    @GET
+    @Path("/distribution")
+    public ScoreDistribution distribution() {
+        return analytics.distribution();
     }
 
     @GET

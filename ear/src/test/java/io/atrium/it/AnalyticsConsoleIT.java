@@ -1,0 +1,126 @@
+package io.atrium.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The customer value page in a real browser: the matrix's counts as the API gives them, a hand-worked customer in
+ * its cell and among those at risk with its reason, the distributions charted, the recompute started by an
+ * administrator and not offered to a viewer.
+ */
+class AnalyticsConsoleIT extends DeployedHub {
+
+    private static final List<String> CELLS = List.of("HIGH_HIGH", "HIGH_LOW", "LOW_HIGH", "LOW_LOW");
+
+    @Test
+    void anAdministratorFindsATenantWhoseLeaseEndsSoonInItsCellAndAtRiskAndRecomputes() throws Exception {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String customerId = CustomerValueIT.tenantWhoseLeaseEndsSoon(hub, run, TestData.rareName(run), TestData.mobile(run));
+        // worked out in CustomerValueIT: current 40 + 5 + 18 = 63, potential 30 (its lease ends within six months)
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> hub.get("customers/" + customerId + "/value", HubClient.VIEWER).json().path("currentValue").asInt() == 63);
+
+        try (ConsoleBrowser browser = browser()) {
+            browser.logIn(HubClient.ADMIN);
+            assertTrue(browser.navigation().contains("Customer value"), browser.navigation().toString());
+            browser.open("analytics.html");
+            browser.find("td.cell[data-cell='HIGH_HIGH'] strong.customers");
+            // the page shows the API's counts (clicking Refresh while intake elsewhere still moves them)
+            browser.until(d -> {
+                boolean same = pageMatrix(browser).equals(apiMatrix(hub));
+                if (!same) browser.find("#refresh").click();
+                return same;
+            });
+
+            browser.find("td.cell[data-cell='HIGH_HIGH']").click();
+            String row = "#cell-customers tr.scored[data-customer='" + customerId + "']";
+            List<String> cells = texts(browser.find(row).findElements(By.tagName("td")));
+            assertEquals(List.of(customerId, "63", "30", "HIGH_HIGH", "60", "0", "lease ending without renewal"), cells);
+            List<Integer> values = browser.driver.findElements(By.cssSelector("#cell-customers td.current")).stream()
+                    .map(td -> Integer.parseInt(td.getText())).toList();
+            assertEquals(values.stream().sorted(Comparator.reverseOrder()).toList(), values, "highest current value first");
+            assertTrue(browser.present("#at-risk tr.scored[data-customer='" + customerId + "']"), "listed among those at risk");
+
+            browser.find("[data-histogram='satisfaction'] canvas");
+            browser.find("[data-histogram='loyalty'] canvas");
+            JsonNode distribution = hub.get("analytics/distribution", HubClient.VIEWER).json();
+            long satisfied = 0;
+            for (JsonNode bucket : distribution.get("satisfaction")) {
+                satisfied += bucket.get("customers").asLong();
+            }
+            assertEquals(distribution.get("customers").asLong(), satisfied, distribution.toString());
+            assertTrue(distribution.get("satisfaction").get(6).get("customers").asLong() >= 1, "its 60 is counted from 60 to 69");
+
+            Instant clicked = Instant.now().minusSeconds(1);
+            browser.find("#recompute-button").click();
+            WebElement confirm = browser.find("#dialog-confirm");
+            assertFalse(browser.driver.findElement(By.id("dialog-reason")).isDisplayed(), "a recompute takes no reason");
+            confirm.click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(90))
+                    .until(ExpectedConditions.textMatches(By.id("recompute-state"), Pattern.compile("^finished")));
+            JsonNode progress = hub.get("analytics/recompute", HubClient.VIEWER).json();
+            assertFalse(Instant.parse(progress.get("startedAt").asText()).isBefore(clicked), progress.toString());
+            assertEquals(progress.get("customers").asText(), browser.find("#recompute-customers").getText());
+            browser.screenshot("console-analytics");
+
+            browser.find("#at-risk tr.scored[data-customer='" + customerId + "'] a").click();
+            browser.until(ExpectedConditions.textToBe(By.id("customer-id"), customerId));
+        }
+    }
+
+    @Test
+    void aViewerReadsTheMatrixButIsOfferedNoRecompute() {
+        try (ConsoleBrowser browser = browser()) {
+            browser.logIn(HubClient.VIEWER);
+            assertTrue(browser.navigation().contains("Customer value"), browser.navigation().toString());
+            browser.open("analytics.html");
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("scored")));
+            browser.find("#recompute-state");
+            assertFalse(browser.present("#recompute-button"), "a recompute is for administrators");
+        }
+    }
+
+    private static Map<String, String> pageMatrix(ConsoleBrowser browser) {
+        Map<String, String> counts = new LinkedHashMap<>();
+        for (String cell : CELLS) {
+            WebElement element = browser.driver.findElement(By.cssSelector("td.cell[data-cell='" + cell + "']"));
+            counts.put(cell, element.findElement(By.cssSelector("strong.customers")).getText() + " / "
+                    + element.findElement(By.cssSelector("small.at-risk")).getText());
+        }
+        return counts;
+    }
+
+    private static Map<String, String> apiMatrix(HubClient hub) {
+        Map<String, String> counts = new LinkedHashMap<>();
+        hub.get("analytics/value-matrix", HubClient.VIEWER).json().get("cells")
+                .forEach(c -> counts.put(c.get("cell").asText(), c.get("customers").asLong() + " / " + c.get("atRisk").asLong() + " at risk"));
+        return counts;
+    }
+
+    private static List<String> texts(List<WebElement> elements) {
+        return elements.stream().map(WebElement::getText).toList();
+    }
+
+    private ConsoleBrowser browser() {
+        return new ConsoleBrowser(URI.create(deploymentUrl.toString()));
+    }
+}
