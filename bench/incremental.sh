@@ -22,11 +22,15 @@
 #      the first argument must be 0, and no statement figures are printed)
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long
 #      per key, after as long a warm-up, with CLIENTS concurrent clients, default 1,16, as LOOKUP_USER, default app,
-#      for LOOKUP_KEYS, default phone,idNumber,name; then the statements the lookups ran, from pg_stat_statements)
+#      for LOOKUP_KEYS, default phone,idNumber,name (session: GET /session, the ceiling of HTTP, authentication and JSON
+#      without a lookup); several users with commas, e.g. app,viewer, one after the other on the same hub; then the
+#      statements the lookups ran, from pg_stat_statements)
 #      PAGES (customers: instead of posting, time what each console page asks the API for, for that many random seeded
 #      customers found by phone, one page after the other as one user clicks, after PAGES_WARMUP (default 50) other
 #      customers through the same pages, as admin (whole, audited) and then as viewer (masked); per page p50/p95/p99/max
 #      at the client; then the statements the pages ran, from pg_stat_statements; the first argument to post must be 0)
+#      REUSE_DB=1 (start the hub on the database an earlier run seeded with as many records, instead of seeding again:
+#      for LOOKUPS and PAGES runs, which add nothing but audit rows; the hub's schema update adds what the entities gained)
 #      HEAVY_LOCK_HELD=1 (the caller holds /tmp/atrium-heavy.lock for the whole run, seeding included, e.g.
 #      flock /tmp/atrium-heavy.lock env HEAVY_LOCK_HELD=1 bench/incremental.sh ...: the script does not take it again)
 # Needs a build first: ./mvnw -q -DskipTests package (the hub's EAR, the simulators and bench/incremental)
@@ -81,7 +85,10 @@ start_server() { # log file
   done
 }
 
-rm -rf "$WORK/server" "$PGDATA" && mkdir -p "$WORK"
+SEEDED=$WORK/seeded-$SEED
+REUSE=; [ -n "${REUSE_DB:-}" ] && [ "$DB" = postgresql ] && [ -e "$SEEDED" ] && REUSE=1
+rm -rf "$WORK/server" && mkdir -p "$WORK"
+if [ -z "$REUSE" ]; then rm -rf "$PGDATA" "$WORK"/seeded-*; fi
 ROUNDS=1; [ -n "${THEN_SQL:-}" ] && ROUNDS=2
 TOTAL=$((SEED + WARMUP + POST * ROUNDS + E2E))
 POPULATION=$WORK/population-$TOTAL.jsonl
@@ -96,7 +103,10 @@ head -n "$WARMUP" "$WORK/post.jsonl" > "$WORK/warmup.jsonl"
 tail -n +$((WARMUP + 1)) "$WORK/post.jsonl" | head -n "$POST" > "$WORK/post-1.jsonl"
 tail -n +$((WARMUP + POST + 1)) "$WORK/post.jsonl" > "$WORK/post-2.jsonl"
 
-if [ "$DB" = postgresql ]; then
+if [ -n "$REUSE" ]; then
+stamp "PostgreSQL in $PGDATA as an earlier run seeded it, port $PGPORT"
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgresql.log" -w start > /dev/null
+elif [ "$DB" = postgresql ]; then
 stamp "PostgreSQL $(basename "$(dirname "$PGBIN")") in $PGDATA, port $PGPORT"
 mkdir -p "$PGDATA" && : > "$WORK/postgresql.log" && chown postgres: "$PGDATA" "$WORK/postgresql.log"
 runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-locale > "$WORK/initdb.log"
@@ -142,7 +152,7 @@ fi
 echo "${HUB_PROPS:-}" >> "$BASE/atrium.properties"
 start_server "$BASE/schema.out"
 stop_server
-if [ "$DB" = postgresql ]; then
+if [ "$DB" = postgresql ] && [ -z "$REUSE" ]; then
 psql_ -U atrium -d atrium -c "select count(*) as tables from pg_tables where schemaname = 'public'" | sed -n 3p \
   | xargs -I{} echo "schema created by the hub: {} tables"
 
@@ -156,6 +166,7 @@ psql_ -U atrium -d atrium -A -t -c "select 'seeded in $SEED_SECONDS s (with vacu
   || (select count(*) from source_record) || ' source records, ' || (select count(*) from customer) || ' customers, '
   || (select count(*) from record_hash) || ' record hashes, ' || (select count(*) from match_link) || ' match links, '
   || (select count(*) from golden_value) || ' golden values; database ' || pg_size_pretty(pg_database_size('atrium'))"
+touch "$SEEDED"
 
 if [ -n "${BEFORE_SQL:-}" ]; then
   stamp "experiment: $BEFORE_SQL"
@@ -179,10 +190,14 @@ statements() { # what was timed
 }
 
 if [ -n "${LOOKUPS:-}" ]; then
+  LOOKUP_USER=${LOOKUP_USER:-app}
   stamp "lookups, $LOOKUPS s per key and client count (holding $LOCK); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
-  $HOLD_LOCK $BENCH lookups --input "$WORK/seed.jsonl" --hub "$API" --user "${LOOKUP_USER:-app}" \
-    --password "${LOOKUP_USER:-app}-pass1!" --clients "${CLIENTS:-1,16}" --seconds "$LOOKUPS" --keys "${LOOKUP_KEYS:-phone,idNumber,name}"
+  for user in ${LOOKUP_USER//,/ }; do
+    echo "as $user:"
+    $HOLD_LOCK $BENCH lookups --input "$WORK/seed.jsonl" --hub "$API" --user "$user" \
+      --password "$user-pass1!" --clients "${CLIENTS:-1,16}" --seconds "$LOOKUPS" --keys "${LOOKUP_KEYS:-phone,idNumber,name}"
+  done
   statements "the lookups"
   stamp "done; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   exit 0

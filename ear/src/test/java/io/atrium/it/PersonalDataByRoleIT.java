@@ -62,6 +62,25 @@ class PersonalDataByRoleIT extends DirectoryHub {
         assertTrue(reads.stream().filter(r -> "admin".equals(r.get("reader").asText())).count() >= 2, "by id and by search");
     }
 
+    /**
+     * A search reads outside a transaction and audits its page in one of its own: exactly one row per customer on
+     * the page, committed before the answer, and none for a masked or a refused search.
+     */
+    @Test
+    void aSearchIsAuditedOncePerCustomerOnItsPageBeforeItAnswers() {
+        String id = feed(data.person("P-2"), data.phone);
+        int before = readsOf(id).size();
+        bySearch(HubClient.VIEWER);
+        bySearch(HubClient.OPERATOR);
+        assertEquals(400, hub.get("customers?phone=" + data.phone + "&size=0", HubClient.APP).status());
+        assertEquals(before, readsOf(id).size(), "masked and refused searches are not audited");
+        bySearch(HubClient.APP);
+        List<JsonNode> after = readsOf(id);
+        assertEquals(before + 1, after.size(), "the answered search's read is in the audit when it answers");
+        assertEquals("app", after.get(0).get("reader").asText());
+        assertEquals("REST", after.get(0).get("channel").asText());
+    }
+
     @Test
     void theAuditIsPagedAndForAdministratorsOnly() {
         assertEquals(403, hub.get("audit/reads", HubClient.APP).status());

@@ -17,7 +17,7 @@ public final class BenchMain {
                    atrium-bench seed    --input seed.jsonl --url JDBC --user U --password P
                    atrium-bench post    --input post.jsonl --hub URL --user U --password P [--batch 25] [--rate 50]
                    atrium-bench e2e     --input e2e.jsonl --hub URL --user U --password P
-                   atrium-bench lookups --input seed.jsonl --hub URL --user U --password P [--clients 1,16] [--seconds 30] [--keys phone,idNumber,name]
+                   atrium-bench lookups --input seed.jsonl --hub URL --user U --password P [--clients 1,16] [--seconds 30] [--keys phone,idNumber,name,session]
                    atrium-bench pages   --input seed.jsonl --hub URL --user U --password P [--customers 200] [--warmup 50]""";
 
     private BenchMain() {

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * --clients threads for --seconds each, after as long a warm-up; --keys picks the keys (default all three).
  * Prints requests per second and latency percentiles per key, at the client and in the service (the hub's
  * {@code Server-Timing} header: the directory's time, HTTP and JSON excluded); one client gives the latency of
- * a lookup alone. Values are never printed.
+ * a lookup alone. The key {@code session} calls {@code GET /session} instead (who is calling, no lookup): the
+ * ceiling that HTTP, authentication and JSON alone allow on this machine. Values are never printed.
  */
 final class Lookups {
 
@@ -43,6 +44,8 @@ final class Lookups {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** Values drawn per key: enough that the database cannot keep the answers of a few in its buffers only. */
     private static final int VALUES = 20_000;
+    /** Not a search key: {@code GET /session}, the same request path without a lookup. */
+    private static final String CEILING = "session";
 
     private Lookups() {
     }
@@ -61,7 +64,7 @@ final class Lookups {
                 "name", PartyRecord::getName);
         List<String> keys = Arrays.asList(options.getOrDefault("keys", "phone,idNumber,name").split(","));
         Map<String, List<String>> values = new HashMap<>();
-        keys.forEach(key -> values.put(key, values(lines, fields.get(key))));
+        keys.forEach(key -> values.put(key, key.equals(CEILING) ? List.of("") : values(lines, fields.get(key))));
         for (int threads : clients) {
             for (String key : keys) {
                 measure(key, values.get(key), threads, seconds, hub, auth);
@@ -90,10 +93,10 @@ final class Lookups {
         Arrays.sort(nanos);
         long[] service = result.serviceNanos();
         Arrays.sort(service);
-        System.out.printf(Locale.ROOT, "GET /customers?%s= with %d client(s), %d s after a %d s warm-up: %d lookups, %.0f/s, "
+        System.out.printf(Locale.ROOT, "GET %s with %d client(s), %d s after a %d s warm-up: %d lookups, %.0f/s, "
                         + "ms p50 %.2f  p95 %.2f  p99 %.2f  max %.2f; in the service p50 %.2f  p95 %.2f  p99 %.2f  max %.2f; "
                         + "%d found no customer, %d refused or failed (not timed)%n",
-                key, threads, seconds, seconds, nanos.length, nanos.length / (double) seconds,
+                key.equals(CEILING) ? "/session" : "/customers?" + key + "=", threads, seconds, seconds, nanos.length, nanos.length / (double) seconds,
                 pct(nanos, 0.50), pct(nanos, 0.95), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6,
                 pct(service, 0.50), pct(service, 0.95), pct(service, 0.99), service.length == 0 ? Double.NaN : service[service.length - 1] / 1e6,
                 result.empty(), result.failed());
@@ -123,7 +126,8 @@ final class Lookups {
             workers.add(pool.submit(() -> {
                 List<Timed> timed = new ArrayList<>(1 << 16);
                 for (int i = first; System.nanoTime() < until; i += threads) {
-                    URI uri = URI.create(hub + "/customers?" + key + "=" + URLEncoder.encode(values.get(i % values.size()), StandardCharsets.UTF_8));
+                    URI uri = URI.create(key.equals(CEILING) ? hub + "/session"
+                            : hub + "/customers?" + key + "=" + URLEncoder.encode(values.get(i % values.size()), StandardCharsets.UTF_8));
                     long started = System.nanoTime();
                     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", auth).GET().build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -25,10 +25,13 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Remote;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,13 +80,20 @@ public class CustomerDirectoryBean implements CustomerDirectory {
         return customer == null ? null : disclosed(customer);
     }
 
+    /**
+     * Outside a transaction: a search only reads (in autocommit, no XA enlistment and commit), and the audit of a
+     * whole page commits in a transaction of its own before the page is returned ({@link Disclosure#disclosePage}).
+     */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CustomerSearchPage search(CustomerQuery query, int page, int size) throws InvalidQueryException {
         CustomerSearch.Ranking ranking = customerSearch.search(query, page, size);
         Map<String, CustomerSummary> summaries = assembler.toSummaries(ranking.hits().stream().map(CustomerSearch.Hit::customerId).toList());
+        Map<String, CustomerSummary> whole = new LinkedHashMap<>();
+        ranking.hits().forEach(hit -> whole.put(hit.customerId(), summaries.get(hit.customerId())));
+        Map<String, CustomerSummary> disclosed = disclosure.disclosePage(session, whole, PersonalDataMasks::customerSummary);
         return new CustomerSearchPage(ranking.hits().stream()
-                .map(hit -> new CustomerMatch(disclosure.disclose(session, hit.customerId(), summaries.get(hit.customerId()),
-                        PersonalDataMasks::customerSummary), hit.score()))
+                .map(hit -> new CustomerMatch(disclosed.get(hit.customerId()), hit.score()))
                 .toList(), page, size, ranking.total(), ranking.complete());
     }
 

@@ -1,14 +1,14 @@
 package io.atrium.hub.privacy;
 
-import io.atrium.hub.audit.PersonalDataRead;
 import io.atrium.hub.audit.ReadChannel;
 import io.atrium.hub.security.HubRoles;
 import jakarta.ejb.SessionContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,8 +19,8 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class Disclosure {
 
-    @PersistenceContext(unitName = "atrium")
-    EntityManager em;
+    @Inject
+    AuditedReads audit;
 
     /**
      * The view whole (and the read audited) or masked, as the caller of the current bean method may see it.
@@ -32,8 +32,26 @@ public class Disclosure {
         if (!seesWhole(session)) {
             return masking.apply(whole);
         }
-        em.persist(new PersonalDataRead(session.getCallerPrincipal().getName(), customerId, channel(session), Instant.now()));
+        audit.record(session.getCallerPrincipal().getName(), List.of(customerId), channel(session));
         return whole;
+    }
+
+    /**
+     * A page of views (by customer id, in the page's order) as the caller may see them: masked, or whole with
+     * each customer's read audited. A search calls this outside a transaction, after its reads succeeded: the
+     * audit then commits in a transaction of its own before the views are handed out, and a viewer's lookup
+     * needs no transaction at all.
+     */
+    public <T> Map<String, T> disclosePage(SessionContext session, Map<String, T> wholes, UnaryOperator<T> masking) {
+        if (!seesWhole(session)) {
+            Map<String, T> masked = new LinkedHashMap<>();
+            wholes.forEach((customerId, whole) -> masked.put(customerId, masking.apply(whole)));
+            return masked;
+        }
+        if (!wholes.isEmpty()) {
+            audit.record(session.getCallerPrincipal().getName(), wholes.keySet(), channel(session));
+        }
+        return wholes;
     }
 
     public static boolean seesWhole(SessionContext session) {
