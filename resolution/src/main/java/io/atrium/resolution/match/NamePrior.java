@@ -1,0 +1,168 @@
+package io.atrium.resolution.match;
+
+import io.atrium.resolution.blocking.BlockingKey;
+import io.atrium.resolution.standardize.PersonNames;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * How common names are before any population was seen: shares of Chinese and Latin surnames and given names
+ * from public counts (the {@code name-prior/*.tsv} resources, each naming its source). A small frequency
+ * snapshot cannot tell 王芳 from a rare name (every name it holds is there once or twice), so a fresh hub would
+ * merge two 王芳 sharing a birth date that the bulk tool, counting its whole load, sends to review.
+ *
+ * <p>The rule, the same for the bulk tool and the hub so that bulk = incremental holds: a name's (and a
+ * surname's) term-frequency adjustment is the snapshot's and the prior's, weighted N : K, where N is the
+ * snapshot's population and K = {@value #PRIOR_RECORDS} records, so the prior decides alone at N = 0, weighs
+ * half at N = K and one percent at a million records. Under independence of surname and given name a
+ * name's prior share is surname share x given-name share (the commonest reading when a key can be read
+ * several ways: either token as the surname, Chinese or Latin), compared with the typical name of its
+ * script (the share-weighted mean share). The other fields and block sizes are the snapshot's.
+ */
+public final class NamePrior {
+
+    /** How many records the prior counts as against the snapshot's population. */
+    public static final long PRIOR_RECORDS = 10_000;
+    /** The scale of the prior's frequencies; only their ratio to the typical one matters to scoring. */
+    private static final double REFERENCE_FREQUENCY = 1e-4;
+    private static final String UNLISTED = "*";
+
+    private static final List<Script> SCRIPTS = List.of(
+            new Script(shares("han-surnames.tsv", PersonNames::surnamePinyin), shares("han-given.tsv", PersonNames::compactPinyin)),
+            new Script(shares("latin-surnames.tsv", UnaryOperator.identity()), shares("latin-given.tsv", UnaryOperator.identity())));
+
+    private NamePrior() {
+    }
+
+    /** The snapshot's frequencies with the prior blended in by the rule above. */
+    public static ValueFrequencies blend(ValueFrequencies snapshot, long population) {
+        return new Blended(snapshot, population);
+    }
+
+    /**
+     * How many times more common than its script's typical name this name key is (sorted tokens as in
+     * {@code StandardizedRecord.nameKey}); the commonest reading wins, so a doubtful name is never boosted.
+     */
+    static double nameCommonness(String nameKey) {
+        String[] tokens = nameKey.split(" ");
+        double commonness = 0;
+        for (Script script : SCRIPTS) {
+            commonness = Math.max(commonness, script.nameCommonness(tokens));
+        }
+        return commonness;
+    }
+
+    static double surnameCommonness(String surname) {
+        double commonness = 0;
+        for (Script script : SCRIPTS) {
+            commonness = Math.max(commonness, script.surnames.share(surname) / script.surnames.typical());
+        }
+        return commonness;
+    }
+
+    /** Shares of one part of names, by romanized token, and the share assumed for a token not listed. */
+    private record Shares(Map<String, Double> byToken, double unlisted, double typical) {
+
+        double share(String token) {
+            return byToken.getOrDefault(token, unlisted);
+        }
+    }
+
+    private record Script(Shares surnames, Shares givenNames) {
+
+        /** Either token the surname, the others given names; the typical name's share is the product of the typicals. */
+        double nameCommonness(String[] tokens) {
+            if (tokens.length == 1) {
+                return Math.max(surnames.share(tokens[0]) / surnames.typical(), givenNames.share(tokens[0]) / givenNames.typical());
+            }
+            double best = 0;
+            for (int surname = 0; surname < tokens.length; surname++) {
+                double share = surnames.share(tokens[surname]);
+                for (int given = 0; given < tokens.length; given++) {
+                    share *= given == surname ? 1 : givenNames.share(tokens[given]);
+                }
+                best = Math.max(best, share);
+            }
+            double typical = surnames.typical() * givenNames.typical();
+            return best / typical;
+        }
+    }
+
+    /**
+     * Reads token, share lines ({@code *} for an unlisted token); tokens romanized alike add up. The typical
+     * share is sum(share^2) over every name, the unlisted ones counted as many names of the unlisted share.
+     */
+    private static Shares shares(String resource, UnaryOperator<String> romanize) {
+        Map<String, Double> byToken = new HashMap<>();
+        double unlisted = 0;
+        try (InputStream in = NamePrior.class.getClassLoader().getResourceAsStream("name-prior/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("name-prior/" + resource + " is missing from the class path");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\t");
+                double share = Double.parseDouble(fields[1]);
+                if (fields[0].equals(UNLISTED)) {
+                    unlisted = share;
+                } else {
+                    byToken.merge(romanize.apply(fields[0]), share, Double::sum);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read name-prior/" + resource, e);
+        }
+        double listed = byToken.values().stream().mapToDouble(Double::doubleValue).sum();
+        double squares = byToken.values().stream().mapToDouble(s -> s * s).sum() + Math.max(0, 1 - listed) * unlisted;
+        return new Shares(Map.copyOf(byToken), unlisted, squares);
+    }
+
+    /** A snapshot with the prior blended in for names and surnames: geometric, so that log ratios average N : K. */
+    private record Blended(ValueFrequencies snapshot, long population) implements ValueFrequencies {
+
+        @Override
+        public double frequency(FieldKind field, String value) {
+            if (field != FieldKind.NAME && field != FieldKind.SURNAME) {
+                return snapshot.frequency(field, value);
+            }
+            double commonness = field == FieldKind.NAME ? nameCommonness(value) : surnameCommonness(value);
+            double snapshotWeight = snapshotWeight(field);
+            // a value the snapshot has not counted yet is carried at least by the record that asks
+            double counted = snapshotWeight == 0 ? 1 : Math.max(snapshot.frequency(field, value), 1.0 / population);
+            return Math.pow(counted, snapshotWeight) * Math.pow(REFERENCE_FREQUENCY * commonness, 1 - snapshotWeight);
+        }
+
+        @Override
+        public double typicalFrequency(FieldKind field) {
+            if (field != FieldKind.NAME && field != FieldKind.SURNAME) {
+                return snapshot.typicalFrequency(field);
+            }
+            double snapshotWeight = snapshotWeight(field);
+            double typical = snapshotWeight == 0 ? 1 : snapshot.typicalFrequency(field);
+            return Math.pow(typical, snapshotWeight) * Math.pow(REFERENCE_FREQUENCY, 1 - snapshotWeight);
+        }
+
+        @Override
+        public long blockSize(BlockingKey key) {
+            return snapshot.blockSize(key);
+        }
+
+        /** N / (N + K), or 0 while the snapshot holds no value of the field. */
+        private double snapshotWeight(FieldKind field) {
+            return population == 0 || snapshot.typicalFrequency(field) == 0
+                    ? 0 : (double) population / (population + PRIOR_RECORDS);
+        }
+    }
+}
