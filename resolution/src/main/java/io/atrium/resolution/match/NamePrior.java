@@ -27,7 +27,11 @@ import java.util.function.UnaryOperator;
  * figures on 20,000-record populations, whose own counts already know their common names, by half a point.) Under independence of surname and given name a
  * name's prior share is surname share x given-name share (the commonest reading when a key can be read
  * several ways: either token as the surname, Chinese or Latin), compared with the typical name of its
- * script (the share-weighted mean share). The other fields and block sizes are the snapshot's.
+ * script (the share-weighted mean share). The prior only takes weight away: national counts say surely that
+ * 王芳 is common, not that a name they lack is rare among this group's customers (a family, a region), so a
+ * name the prior finds rarer than typical is weighed as typical. A value the snapshot has not counted yet
+ * (a stale snapshot, a new name) is typical as far as the snapshot can tell. The other fields and block
+ * sizes are the snapshot's.
  */
 public final class NamePrior {
 
@@ -51,11 +55,11 @@ public final class NamePrior {
 
     /**
      * How many times more common than its script's typical name this name key is (sorted tokens as in
-     * {@code StandardizedRecord.nameKey}); the commonest reading wins, so a doubtful name is never boosted.
+     * {@code StandardizedRecord.nameKey}), at least 1; the commonest reading wins.
      */
     static double nameCommonness(String nameKey) {
         String[] tokens = nameKey.split(" ");
-        double commonness = 0;
+        double commonness = 1;
         for (Script script : SCRIPTS) {
             commonness = Math.max(commonness, script.nameCommonness(tokens));
         }
@@ -63,7 +67,7 @@ public final class NamePrior {
     }
 
     static double surnameCommonness(String surname) {
-        double commonness = 0;
+        double commonness = 1;
         for (Script script : SCRIPTS) {
             commonness = Math.max(commonness, script.surnames.share(surname) / script.surnames.typical());
         }
@@ -140,8 +144,10 @@ public final class NamePrior {
             }
             double commonness = field == FieldKind.NAME ? nameCommonness(value) : surnameCommonness(value);
             double snapshotWeight = snapshotWeight(field);
-            // a value the snapshot has not counted yet is carried at least by the record that asks
-            double counted = snapshotWeight == 0 ? 1 : Math.max(snapshot.frequency(field, value), 1.0 / population);
+            double counted = snapshotWeight == 0 ? 1 : snapshot.frequency(field, value);
+            if (counted == 0) {
+                counted = snapshot.typicalFrequency(field);
+            }
             return Math.pow(counted, snapshotWeight) * Math.pow(REFERENCE_FREQUENCY * commonness, 1 - snapshotWeight);
         }
 

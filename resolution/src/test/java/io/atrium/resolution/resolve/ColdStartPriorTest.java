@@ -62,6 +62,18 @@ class ColdStartPriorTest {
     }
 
     @Test
+    void theNameThePriorLacksIsWeighedAsTypicalNotBoosted() {
+        StandardizedRecord withPhone = Fixtures.standardized("""
+                {"source":"sales","sourceId":"S-RP","kind":"PERSON","name":"欧阳翠翎","birthDate":"1979-11-23","phones":["13911112222"]}""");
+        StandardizedRecord otherPhone = Fixtures.standardized("""
+                {"source":"service","sourceId":"T-RP","kind":"PERSON","name":"欧阳翠翎","birthDate":"1979-11-23","phones":["13733334444"]}""");
+        MatchResult withPrior = SCORER.score(withPhone, otherPhone, NOTHING_COUNTED.withNamePrior());
+        MatchResult without = SCORER.score(withPhone, otherPhone, NOTHING_COUNTED);
+        assertEquals(without.score(), withPrior.score(), 1e-9);
+        assertEquals(Decision.REVIEW, withPrior.decision());
+    }
+
+    @Test
     void theBulkToolDecidesBothPairsAsTheFreshEngineDoes() {
         List<StandardizedRecord> load = new ArrayList<>(List.of(WANG_FANG_SALES, WANG_FANG_SERVICE, RARE_SALES, RARE_SERVICE));
         // other people called 王芳 (as a population of this size holds), so the load's own counts know the name is common
