@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -134,42 +135,58 @@ public final class NamePrior {
         return new Shares(Map.copyOf(byToken), unlisted, squares);
     }
 
-    /** A snapshot with the prior blended in for names and surnames: geometric, so that log ratios average N : K. */
-    private record Blended(ValueFrequencies snapshot, long population) implements ValueFrequencies {
+    /**
+     * A snapshot with the prior blended in for names and surnames: geometric, so that log ratios average N : K.
+     * The weights and typical frequencies are worked out once (the snapshot is frozen): scoring asks for them
+     * on every pair of a bulk load.
+     */
+    private static final class Blended implements ValueFrequencies {
+
+        private final ValueFrequencies snapshot;
+        /** Per field: N / (N + K), or 0 while the snapshot holds no value of the field. */
+        private final double[] snapshotWeight = new double[FieldKind.values().length];
+        /** Per field: the prior's share of a blended frequency before the value's commonness, REFERENCE^(1 - weight). */
+        private final double[] priorPart = new double[FieldKind.values().length];
+        private final double[] typical = new double[FieldKind.values().length];
+        /** Commonness by name key, worked out once per snapshot: reading a key costs more than a cache look-up. */
+        private final Map<String, Double> commonnessByName = new ConcurrentHashMap<>();
+
+        Blended(ValueFrequencies snapshot, long population) {
+            this.snapshot = snapshot;
+            for (FieldKind field : List.of(FieldKind.NAME, FieldKind.SURNAME)) {
+                int f = field.ordinal();
+                double snapshotTypical = snapshot.typicalFrequency(field);
+                snapshotWeight[f] = population == 0 || snapshotTypical == 0 ? 0 : (double) population / (population + PRIOR_RECORDS);
+                priorPart[f] = Math.pow(REFERENCE_FREQUENCY, 1 - snapshotWeight[f]);
+                typical[f] = Math.pow(snapshotWeight[f] == 0 ? 1 : snapshotTypical, snapshotWeight[f]) * priorPart[f];
+            }
+        }
 
         @Override
         public double frequency(FieldKind field, String value) {
             if (field != FieldKind.NAME && field != FieldKind.SURNAME) {
                 return snapshot.frequency(field, value);
             }
-            double commonness = field == FieldKind.NAME ? nameCommonness(value) : surnameCommonness(value);
-            double snapshotWeight = snapshotWeight(field);
-            double counted = snapshotWeight == 0 ? 1 : snapshot.frequency(field, value);
+            int f = field.ordinal();
+            double weight = snapshotWeight[f];
+            double commonness = field == FieldKind.NAME
+                    ? commonnessByName.computeIfAbsent(value, NamePrior::nameCommonness) : surnameCommonness(value);
+            double counted = weight == 0 ? 1 : snapshot.frequency(field, value);
             if (counted == 0) {
                 counted = snapshot.typicalFrequency(field);
             }
-            return Math.pow(counted, snapshotWeight) * Math.pow(REFERENCE_FREQUENCY * commonness, 1 - snapshotWeight);
+            return (weight == 0 ? 1 : Math.pow(counted, weight)) * priorPart[f]
+                    * (commonness == 1 ? 1 : Math.pow(commonness, 1 - weight));
         }
 
         @Override
         public double typicalFrequency(FieldKind field) {
-            if (field != FieldKind.NAME && field != FieldKind.SURNAME) {
-                return snapshot.typicalFrequency(field);
-            }
-            double snapshotWeight = snapshotWeight(field);
-            double typical = snapshotWeight == 0 ? 1 : snapshot.typicalFrequency(field);
-            return Math.pow(typical, snapshotWeight) * Math.pow(REFERENCE_FREQUENCY, 1 - snapshotWeight);
+            return field == FieldKind.NAME || field == FieldKind.SURNAME ? typical[field.ordinal()] : snapshot.typicalFrequency(field);
         }
 
         @Override
         public long blockSize(BlockingKey key) {
             return snapshot.blockSize(key);
-        }
-
-        /** N / (N + K), or 0 while the snapshot holds no value of the field. */
-        private double snapshotWeight(FieldKind field) {
-            return population == 0 || snapshot.typicalFrequency(field) == 0
-                    ? 0 : (double) population / (population + PRIOR_RECORDS);
         }
     }
 }
