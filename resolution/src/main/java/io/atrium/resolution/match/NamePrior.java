@@ -25,10 +25,10 @@ import java.util.function.UnaryOperator;
  * surname's) term-frequency adjustment is the snapshot's and the prior's, weighted N : K, where N is the
  * snapshot's population and K = {@value #PRIOR_RECORDS} records, so the prior decides alone at N = 0, weighs
  * half at N = K and one percent at 100,000 records. (K = 10,000 was tried first: it moved the bulk tool's
- * figures on 20,000-record populations, whose own counts already know their common names, by half a point.) Under independence of surname and given name a
- * name's prior share is surname share x given-name share (the commonest reading when a key can be read
- * several ways: either token as the surname, Chinese or Latin), compared with the typical name of its
- * script (the share-weighted mean share). The prior only takes weight away: national counts say surely that
+ * figures on 20,000-record populations, whose own counts already know their common names, by half a point.)
+ * Under independence of surname and given name a name's prior share is surname share x given-name share
+ * (the commonest reading when a key can be read several ways: either token as the surname, Chinese or
+ * Latin), compared with the typical name of its script (the share-weighted mean share). The prior only takes weight away: national counts say surely that
  * 王芳 is common, not that a name they lack is rare among this group's customers (a family, a region), so a
  * name the prior finds rarer than typical is weighed as typical. A value the snapshot has not counted yet
  * (a stale snapshot, a new name) is typical as far as the snapshot can tell. The other fields and block
