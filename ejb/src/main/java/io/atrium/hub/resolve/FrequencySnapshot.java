@@ -44,8 +44,9 @@ import java.util.stream.Stream;
 public class FrequencySnapshot {
 
     private static final Logger LOG = Logger.getLogger(FrequencySnapshot.class.getName());
+    /** Before the first count: the name prior alone, so the first records decide as the bulk tool would. */
     private static final ValueFrequencies EMPTY = InMemoryFrequencies.fromCounts(
-            new long[0], new int[0], 0, new double[FieldKind.values().length]);
+            new long[0], new int[0], 0, new double[FieldKind.values().length]).withNamePrior();
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
@@ -136,7 +137,9 @@ public class FrequencySnapshot {
         for (int f = 0; f < fields; f++) {
             typical[f] = sums[f] == 0 || records == 0 ? 0 : squares[f] / sums[f] / records;
         }
-        current = InMemoryFrequencies.fromCounts(Arrays.copyOf(hashes, size), Arrays.copyOf(counts, size), records, typical);
+        // the name prior blended in as the bulk tool does, fading as the population grows
+        current = InMemoryFrequencies.fromCounts(Arrays.copyOf(hashes, size), Arrays.copyOf(counts, size), records, typical)
+                .withNamePrior();
         int distinct = size;
         population = records;
         takenAt = Instant.now();

@@ -5,6 +5,7 @@ import io.atrium.resolution.crosswalk.CrosswalkCsv;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.Scorer;
+import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.match.WeightLearning;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.resolve.BulkResolver;
@@ -81,7 +82,7 @@ public final class Main {
             long started = System.nanoTime();
             Load load = Load.read(Path.of(options.get("input")), options.get("truth-field"), err);
             List<StandardizedRecord> records = BulkResolver.latestPerKey(load.records());
-            InMemoryFrequencies frequencies = InMemoryFrequencies.of(records);
+            ValueFrequencies frequencies = InMemoryFrequencies.of(records).withNamePrior();
             Scorer scorer = new Scorer(settings);
             if (weights.equals("learned")) {
                 WeightLearning.Learned learned = new BulkResolver(scorer).learnWeights(records, frequencies);

@@ -41,10 +41,13 @@ public final class BulkResolver {
         this.partitioner = new ClusterPartitioner(scorer);
     }
 
-    /** Resolves with frequencies taken from the load itself. A later record with the same key replaces an earlier one. */
+    /**
+     * Resolves with frequencies taken from the load itself, the name prior blended in. A later record with the
+     * same key replaces an earlier one.
+     */
     public Clustering resolve(Collection<StandardizedRecord> load, StewardConstraints steward) {
         List<StandardizedRecord> records = latestPerKey(load);
-        return resolveLatest(records, steward, InMemoryFrequencies.of(records));
+        return resolveLatest(records, steward, InMemoryFrequencies.of(records).withNamePrior());
     }
 
     /** Resolves with frequencies from elsewhere, e.g. the snapshot incremental resolution also reads. */

@@ -4,6 +4,7 @@ import io.atrium.resolution.blocking.Blocker;
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.blocking.Hashing;
 import io.atrium.resolution.match.FieldKind;
+import io.atrium.resolution.match.NamePrior;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -137,6 +138,16 @@ public final class InMemoryFrequencies implements ValueFrequencies {
         for (int f = 0; f < fields; f++) {
             typical[f] = sums[2 * f + 1] == 0 ? 0 : sums[2 * f] / sums[2 * f + 1] / population;
         }
+    }
+
+    /** The number of records counted. */
+    public long population() {
+        return population;
+    }
+
+    /** These counts with the shipped name prior blended in ({@link NamePrior}): what the bulk tool and the hub score with. */
+    public ValueFrequencies withNamePrior() {
+        return NamePrior.blend(this, population);
     }
 
     @Override

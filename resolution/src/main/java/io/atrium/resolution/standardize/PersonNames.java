@@ -138,12 +138,13 @@ public final class PersonNames {
     }
 
     /** A surname's own reading where it differs from the character's everyday one (曾 zeng, not ceng). */
-    private static String surnamePinyin(String surname) {
+    public static String surnamePinyin(String surname) {
         String reading = SURNAME_READINGS.get(surname);
         return reading != null ? reading : compactPinyin(surname);
     }
 
-    private static String compactPinyin(String han) {
+    /** The pinyin of Chinese characters as one token, as a given name appears in a name key (秀英: xiuying). */
+    public static String compactPinyin(String han) {
         return han.isEmpty() ? "" : ChineseText.pinyin(han).replace(" ", "");
     }
 

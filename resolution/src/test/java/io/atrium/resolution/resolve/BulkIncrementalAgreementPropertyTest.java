@@ -4,6 +4,7 @@ import io.atrium.resolution.Fixtures;
 import io.atrium.resolution.cluster.StewardConstraints;
 import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.Scorer;
+import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
@@ -28,7 +29,8 @@ class BulkIncrementalAgreementPropertyTest {
 
     private static final Scorer SCORER = new Scorer(MatchSettings.defaults());
     private static final List<StandardizedRecord> POPULATION = population();
-    private static final InMemoryFrequencies FREQUENCIES = InMemoryFrequencies.of(POPULATION);
+    // with the name prior, as the bulk tool and the hub score
+    private static final ValueFrequencies FREQUENCIES = InMemoryFrequencies.of(POPULATION).withNamePrior();
     private static final RecordKey CALLER = new RecordKey("service", "T1");
     private static final RecordKey OWNER = new RecordKey("sales", "S1");
 
