@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Feeds records through POST /hub/api/ingest/records as a source system would, and reads the resolver's figures. */
 final class Poster {
@@ -45,22 +46,7 @@ final class Poster {
         double rate = Double.parseDouble(options.getOrDefault("rate", "50"));
         long before = resolved(hub, options);
         long started = System.nanoTime();
-        for (int from = 0; from < lines.size(); from += batch) {
-            List<String> part = lines.subList(from, Math.min(lines.size(), from + batch));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/ingest/records"))
-                    .header("Authorization", auth).header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", part) + "\n")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202 || JSON.readTree(response.body()).path("rejected").asInt() != 0) {
-                throw new IllegalStateException("ingest answered " + response.statusCode() + " to a batch at line " + (from + 1));
-            }
-            long due = started + (long) ((from + part.size()) / rate * 1e9);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-        }
-        double posting = (System.nanoTime() - started) / 1e9;
+        double posting = postAtRate(hub, auth, lines, batch, rate, part -> { });
         System.out.printf(Locale.ROOT, "posted %d records in %d requests of up to %d in %.1f s (%.0f records/s)%n",
                 lines.size(), (lines.size() + batch - 1) / batch, batch, posting, lines.size() / posting);
         long target = before + lines.size();
@@ -113,24 +99,10 @@ final class Poster {
         FeedReader feed = new FeedReader(hub, auth, postedAt, latency);
         Thread reader = new Thread(feed, "changes-feed");
         reader.start();
-        long started = System.nanoTime();
-        for (int from = 0; from < lines.size(); from += batch) {
-            List<String> part = lines.subList(from, Math.min(lines.size(), from + batch));
+        double posting = postAtRate(hub, auth, lines, batch, rate, part -> {
             long sent = System.nanoTime();
             part.forEach(line -> postedAt.put(causeOf(PartyRecordJson.read(line)), sent));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/ingest/records"))
-                            .header("Authorization", auth).header("Content-Type", "application/x-ndjson")
-                            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", part) + "\n")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202 || JSON.readTree(response.body()).path("rejected").asInt() != 0) {
-                throw new IllegalStateException("ingest answered " + response.statusCode() + " to a batch at line " + (from + 1));
-            }
-            long wait = started + (long) ((from + part.size()) / rate * 1e9) - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-        }
-        double posting = (System.nanoTime() - started) / 1e9;
+        });
         System.out.printf(Locale.ROOT, "posted %d records in requests of up to %d in %.1f s (%.0f records/s, asked %.0f)%n",
                 lines.size(), batch, posting, lines.size() / posting, rate);
         // the records still without an event are resolving, or announce nothing: wait until the resolver is done
@@ -144,6 +116,31 @@ final class Poster {
         System.out.printf(Locale.ROOT, "arrival to change event (POST until the feed shows the record's first event), %d of %d "
                         + "records with an event, ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", nanos.length, lines.size(),
                 pct(nanos, 0.50), pct(nanos, 0.95), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+    }
+
+    /**
+     * Posts the lines through the ingest API in requests of {@code batch} lines at {@code rate} lines per second,
+     * handing each request's lines to {@code sending} just before it goes out; answers the seconds it took.
+     */
+    private static double postAtRate(String hub, String auth, List<String> lines, int batch, double rate,
+                                     Consumer<List<String>> sending) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        for (int from = 0; from < lines.size(); from += batch) {
+            List<String> part = lines.subList(from, Math.min(lines.size(), from + batch));
+            sending.accept(part);
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/ingest/records"))
+                    .header("Authorization", auth).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", part) + "\n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202 || JSON.readTree(response.body()).path("rejected").asInt() != 0) {
+                throw new IllegalStateException("ingest answered " + response.statusCode() + " to a batch at line " + (from + 1));
+            }
+            long wait = started + (long) ((from + part.size()) / rate * 1e9) - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private static String causeOf(PartyRecord record) {
