@@ -18,6 +18,9 @@
 #      THROUGHPUT=1 (records/s: the M records are posted as fast as the ingest API takes them, in requests of BATCH,
 #      default then 200, the resolver's message size, and timed from the first post until the resolver has resolved
 #      them all and AtriumRecords is empty; WARMUP records go the same way first, unmeasured)
+#      PACED (records/s: the M records are posted at that fixed rate, in requests of BATCH, default then 10, while a
+#      reader follows the changes feed; per record, the time from its post until the feed shows the first change
+#      event it caused, p50/p95/p99/max; WARMUP records are posted at the same rate first, unmeasured)
 #      DB=h2 (the hub on its default H2 file database, as the demo runs, instead of PostgreSQL: nothing is seeded,
 #      the first argument must be 0, and no statement figures are printed)
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long
@@ -41,6 +44,8 @@ POST=${2:-5000}
 DB=${DB:-postgresql}
 THROUGHPUT=${THROUGHPUT:-}
 if [ -n "$THROUGHPUT" ]; then RATE=${RATE:-1000000}; BATCH=${BATCH:-200}; fi
+POSTER=post
+if [ -n "${PACED:-}" ]; then RATE=$PACED; BATCH=${BATCH:-10}; POSTER=paced; fi
 RATE=${RATE:-50}
 BATCH=${BATCH:-25}
 if [ "$DB" = h2 ] && (( SEED != 0 )); then echo "DB=h2 seeds nothing: give 0 records to seed" >&2; exit 2; fi
@@ -221,7 +226,7 @@ round() { # posted file
   curl -sf -u 'admin:admin-pass1!' -X POST "$API/resolver/timings/reset" > /dev/null
   [ "$DB" = postgresql ] && psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  $BENCH post --input "$1" --hub "$API" --user app --password 'app-pass1!' \
+  $BENCH $POSTER --input "$1" --hub "$API" --user app --password 'app-pass1!' \
     --status-user operator --status-password 'operator-pass1!' --batch "$BATCH" --rate "$RATE"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   statements "the posted records"
@@ -244,6 +249,6 @@ measure() {
   echo "hub heap after the run: $(jcmd "$(pgrep -g "$SERVER" -x java)" GC.heap_info 2>/dev/null | grep -m1 -o 'total.*')"
 }
 export -f measure round statements psql_ stamp
-export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE LOCK THEN_SQL WARMUP E2E DB
+export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE POSTER LOCK THEN_SQL WARMUP E2E DB
 $HOLD_LOCK bash -c measure
 stamp "done"

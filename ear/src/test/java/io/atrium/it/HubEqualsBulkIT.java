@@ -99,7 +99,7 @@ class HubEqualsBulkIT extends DeployedHub {
     }
 
     /** The simulators' labeled records under source names of this run, truthIds kept apart per script. */
-    private static List<ObjectNode> labeled(Script script, long seed, int persons, String sourcePrefix, String truthPrefix)
+    static List<ObjectNode> labeled(Script script, long seed, int persons, String sourcePrefix, String truthPrefix)
             throws IOException {
         StringWriter lines = new StringWriter();
         LabeledExport.write(script.generate(seed, persons), lines, Long.MAX_VALUE);
@@ -126,7 +126,7 @@ class HubEqualsBulkIT extends DeployedHub {
     }
 
     /** Every record stored and the resolver's queue empty: a message leaves it only when its records committed. */
-    private static void awaitResolved(HubClient hub, String prefix, int records) {
+    static void awaitResolved(HubClient hub, String prefix, int records) {
         await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofSeconds(1)).until(() ->
                 recordsWaiting(hub) == 0 && crosswalk(hub, prefix).size() == records);
     }
@@ -147,12 +147,12 @@ class HubEqualsBulkIT extends DeployedHub {
         return rows(csv.body().lines().skip(1).filter(line -> line.startsWith(prefix)).toList());
     }
 
-    private static List<List<RecordKey>> hubClusters(HubClient hub, String prefix) {
+    static List<List<RecordKey>> hubClusters(HubClient hub, String prefix) {
         return clusters(crosswalk(hub, prefix));
     }
 
     /** {@code hub-match resolve} with its default settings, as the command line runs it. */
-    private static List<List<RecordKey>> bulkClusters(Path input, Path output) throws IOException {
+    static List<List<RecordKey>> bulkClusters(Path input, Path output) throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(new String[]{"resolve", "--input", input.toString(), "--output", output.toString()},
                 System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -179,7 +179,7 @@ class HubEqualsBulkIT extends DeployedHub {
         return new ArrayList<>(byCustomer.values());
     }
 
-    private static Set<Set<RecordKey>> asSets(Collection<List<RecordKey>> clusters) {
+    static Set<Set<RecordKey>> asSets(Collection<List<RecordKey>> clusters) {
         Set<Set<RecordKey>> sets = new HashSet<>();
         clusters.forEach(cluster -> sets.add(new HashSet<>(cluster)));
         return sets;

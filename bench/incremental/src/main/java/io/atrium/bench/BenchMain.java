@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Tools of bench/incremental.sh: {@code prepare} splits a population into the records to seed, to post and to
  * time end to end; {@code seed} loads a hub database with the resolved seed records; {@code post} feeds records
- * through the hub's ingest API and prints the resolver's figures; {@code e2e} times single records from the
+ * through the hub's ingest API and prints the resolver's figures; {@code paced} posts at a fixed rate and
+ * times each record from its post to its change event in the feed; {@code e2e} times single records from the
  * ingest API to the customer view; {@code lookups} times REST lookups by phone, ID number and name; {@code pages} times what each console page asks the API for. Nothing personal
  * is printed: counts and timings only.
  */
@@ -16,6 +17,7 @@ public final class BenchMain {
             usage: atrium-bench prepare --input population.jsonl --seed N --post N --e2e N --dir DIR
                    atrium-bench seed    --input seed.jsonl --url JDBC --user U --password P
                    atrium-bench post    --input post.jsonl --hub URL --user U --password P [--batch 25] [--rate 50]
+                   atrium-bench paced   --input post.jsonl --hub URL --user U --password P [--batch 10] [--rate 500]
                    atrium-bench e2e     --input e2e.jsonl --hub URL --user U --password P
                    atrium-bench lookups --input seed.jsonl --hub URL --user U --password P [--clients 1,16] [--seconds 30] [--keys phone,idNumber,name,session]
                    atrium-bench pages   --input seed.jsonl --hub URL --user U --password P [--customers 200] [--warmup 50]""";
@@ -39,6 +41,7 @@ public final class BenchMain {
             case "seed" -> Seeder.run(options);
             case "post" -> Poster.post(options);
             case "e2e" -> Poster.endToEnd(options);
+            case "paced" -> Poster.paced(options);
             case "lookups" -> Lookups.run(options);
             case "pages" -> Pages.run(options);
             default -> usage();

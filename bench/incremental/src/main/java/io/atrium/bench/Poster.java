@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Feeds records through POST /hub/api/ingest/records as a source system would, and reads the resolver's figures. */
 final class Poster {
@@ -44,22 +46,7 @@ final class Poster {
         double rate = Double.parseDouble(options.getOrDefault("rate", "50"));
         long before = resolved(hub, options);
         long started = System.nanoTime();
-        for (int from = 0; from < lines.size(); from += batch) {
-            List<String> part = lines.subList(from, Math.min(lines.size(), from + batch));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/ingest/records"))
-                    .header("Authorization", auth).header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", part) + "\n")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202 || JSON.readTree(response.body()).path("rejected").asInt() != 0) {
-                throw new IllegalStateException("ingest answered " + response.statusCode() + " to a batch at line " + (from + 1));
-            }
-            long due = started + (long) ((from + part.size()) / rate * 1e9);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-        }
-        double posting = (System.nanoTime() - started) / 1e9;
+        double posting = postAtRate(hub, auth, lines, batch, rate, part -> { });
         System.out.printf(Locale.ROOT, "posted %d records in %d requests of up to %d in %.1f s (%.0f records/s)%n",
                 lines.size(), (lines.size() + batch - 1) / batch, batch, posting, lines.size() / posting);
         long target = before + lines.size();
@@ -91,6 +78,131 @@ final class Poster {
                 t.path("p50Millis").asDouble(), t.path("p95Millis").asDouble(), t.path("p99Millis").asDouble(),
                 t.path("maxMillis").asDouble());
         System.out.println("GET /hub/api/resolver: " + view);
+    }
+
+    /**
+     * Posts the records at a fixed --rate in requests of --batch lines while a reader follows the changes feed
+     * (GET /customers/changes, polled every few milliseconds while it has nothing new), and prints percentiles of
+     * each record's arrival-to-event time: from just before the request carrying it was sent until the first change
+     * event it caused (its source and sourceId as the event's cause) was readable in the feed. Records that announce
+     * nothing (content the hub already holds) are counted apart.
+     */
+    static void paced(Map<String, String> options) throws Exception {
+        String hub = BenchMain.required(options, "hub");
+        String auth = basic(options);
+        List<String> lines = Files.readAllLines(Path.of(BenchMain.required(options, "input")), StandardCharsets.UTF_8);
+        int batch = Integer.parseInt(options.getOrDefault("batch", "10"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "500"));
+        long target = resolved(hub, options) + lines.size();
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        Map<String, Long> latency = new ConcurrentHashMap<>();
+        FeedReader feed = new FeedReader(hub, auth, postedAt, latency);
+        Thread reader = new Thread(feed, "changes-feed");
+        reader.start();
+        double posting = postAtRate(hub, auth, lines, batch, rate, part -> {
+            long sent = System.nanoTime();
+            part.forEach(line -> postedAt.put(causeOf(PartyRecordJson.read(line)), sent));
+        });
+        System.out.printf(Locale.ROOT, "posted %d records in requests of up to %d in %.1f s (%.0f records/s, asked %.0f)%n",
+                lines.size(), batch, posting, lines.size() / posting, rate);
+        // the records still without an event are resolving, or announce nothing: wait until the resolver is done
+        while (resolved(hub, options) < target || resolverQueueDepth(hub, options) != 0) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+        feed.stop();
+        reader.join();
+        long[] nanos = latency.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "arrival to change event (POST until the feed shows the record's first event), %d of %d "
+                        + "records with an event, ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", nanos.length, lines.size(),
+                pct(nanos, 0.50), pct(nanos, 0.95), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+    }
+
+    /**
+     * Posts the lines through the ingest API in requests of {@code batch} lines at {@code rate} lines per second,
+     * handing each request's lines to {@code sending} just before it goes out; answers the seconds it took.
+     */
+    private static double postAtRate(String hub, String auth, List<String> lines, int batch, double rate,
+                                     Consumer<List<String>> sending) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        for (int from = 0; from < lines.size(); from += batch) {
+            List<String> part = lines.subList(from, Math.min(lines.size(), from + batch));
+            sending.accept(part);
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/ingest/records"))
+                    .header("Authorization", auth).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", part) + "\n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202 || JSON.readTree(response.body()).path("rejected").asInt() != 0) {
+                throw new IllegalStateException("ingest answered " + response.statusCode() + " to a batch at line " + (from + 1));
+            }
+            long wait = started + (long) ((from + part.size()) / rate * 1e9) - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static String causeOf(PartyRecord record) {
+        return record.getSource() + '|' + record.getSourceId();
+    }
+
+    /** Follows the changes feed from its end and notes, per posted record, when its first event showed. */
+    private static final class FeedReader implements Runnable {
+        private final String hub;
+        private final String auth;
+        private final Map<String, Long> postedAt;
+        private final Map<String, Long> latency;
+        private volatile boolean running = true;
+
+        FeedReader(String hub, String auth, Map<String, Long> postedAt, Map<String, Long> latency) {
+            this.hub = hub;
+            this.auth = auth;
+            this.postedAt = postedAt;
+            this.latency = latency;
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        public void run() {
+            try {
+                long cursor = 0;
+                JsonNode page;
+                do { // to the end of the feed before the first post: earlier events are not ours
+                    page = page(cursor);
+                    cursor = page.path("next").asLong();
+                } while (!page.path("changes").isEmpty());
+                while (running) {
+                    page = page(cursor);
+                    long seen = System.nanoTime();
+                    for (JsonNode change : page.path("changes")) {
+                        String cause = change.path("source").asText() + '|' + change.path("sourceId").asText();
+                        Long posted = postedAt.get(cause);
+                        if (posted != null) {
+                            latency.putIfAbsent(cause, seen - posted);
+                        }
+                    }
+                    cursor = page.path("next").asLong();
+                    if (page.path("changes").isEmpty()) {
+                        Thread.sleep(5);
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("reading the changes feed failed", e);
+            }
+        }
+
+        private JsonNode page(long after) throws IOException, InterruptedException {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/customers/changes?limit=1000&after=" + after))
+                    .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /customers/changes answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        }
     }
 
     /**

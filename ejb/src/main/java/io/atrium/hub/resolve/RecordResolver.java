@@ -11,6 +11,8 @@ import io.atrium.hub.match.ReviewState;
 import io.atrium.hub.quality.RecordQuality;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
+import io.atrium.resolution.match.ValueFrequencies;
+import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.model.RecordKey;
@@ -25,9 +27,12 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +83,9 @@ public class RecordResolver {
     @Inject
     JpaSourceRecordRepository sourceRecords;
 
+    @Inject
+    StandardizedForms forms;
+
     /**
      * @param standardized the record as {@link Standardizer#standardize} gives it (the caller has locked its
      *                     blocking keys with it, {@link BlockingKeyLocks})
@@ -107,8 +115,7 @@ public class RecordResolver {
         Scoring scoring = new Scoring();
         SourceRecord current = stored;
         Map<String, Customer> locked = customerLocks.lockUntilStable(() -> {
-            scoring.candidates = new StoredCandidates(em, engine.scorer().settings().maxBlockSize());
-            scoring.results = engine.resolver().resolve(standardized, scoring.candidates, frequencies.current());
+            scoring.score(standardized);
             return involvedCustomers(current, scoring.results, scoring.candidates, standardized.key());
         }, () -> {
             if (current != null) {
@@ -152,10 +159,32 @@ public class RecordResolver {
                 Set.of(stored.getId()), now, standardized.key());
     }
 
-    /** The latest scoring of a record against the stored candidates, redone after each round of locks. */
-    private static final class Scoring {
+    /**
+     * The latest scoring of a record against the stored candidates, redone after each round of locks. A round
+     * that reads the same standardized forms as the last one under the same frequency snapshot keeps its
+     * scores: a pair's score depends on nothing else, and most rounds after the locks find nothing changed
+     * but the candidates' customers, which are read again.
+     */
+    private final class Scoring {
         StoredCandidates candidates;
         List<MatchResult> results;
+        private Set<StandardizedRecord> scoredForms;
+        private ValueFrequencies scoredWith;
+
+        void score(StandardizedRecord standardized) {
+            ValueFrequencies snapshot = frequencies.current();
+            candidates = new StoredCandidates(em, forms, engine.scorer().settings().maxBlockSize());
+            Set<BlockingKey> keys = engine.resolver().usableKeys(standardized, snapshot);
+            Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.candidates(keys);
+            // forms are parsed once per transaction (StandardizedForms): an unchanged form is the same instance
+            Set<StandardizedRecord> foundForms = Collections.newSetFromMap(new IdentityHashMap<>());
+            foundForms.addAll(found);
+            if (snapshot != scoredWith || !foundForms.equals(scoredForms)) {
+                results = engine.resolver().resolve(standardized, usable -> found, snapshot);
+                scoredForms = foundForms;
+                scoredWith = snapshot;
+            }
+        }
     }
 
     /**
@@ -200,7 +229,7 @@ public class RecordResolver {
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>();
         for (SourceRecord member : em.createQuery("select r from SourceRecord r where r.customerId = :customer", SourceRecord.class)
                 .setParameter("customer", customers.iterator().next()).getResultList()) {
-            StandardizedRecord memberRecord = StandardizedRecords.of(member);
+            StandardizedRecord memberRecord = forms.of(member);
             if (engine.scorer().conflicts(standardized, memberRecord)) {
                 return null;
             }

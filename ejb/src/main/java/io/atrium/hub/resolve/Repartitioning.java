@@ -63,6 +63,9 @@ public class Repartitioning {
     @Inject
     CustomerLocks customerLocks;
 
+    @Inject
+    StandardizedForms forms;
+
     /**
      * @param start   records whose component is re-partitioned
      * @param arrived records stored for the first time in this transaction (linked, not moved)
@@ -82,7 +85,7 @@ public class Repartitioning {
         Map<RecordKey, StandardizedRecord> byKey = new LinkedHashMap<>();
         Map<RecordKey, Long> idOf = new HashMap<>();
         rows.forEach((id, row) -> {
-            StandardizedRecord record = StandardizedRecords.of(row);
+            StandardizedRecord record = forms.of(row);
             standardized.put(id, record);
             byKey.put(record.key(), record);
             idOf.put(record.key(), id);

@@ -5,7 +5,6 @@ import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.blocking.CandidateSource;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
-import io.atrium.resolution.standardize.StandardizedRecordJson;
 import jakarta.persistence.EntityManager;
 
 import java.util.Collection;
@@ -33,11 +32,13 @@ final class StoredCandidates implements CandidateSource {
     private static final int GROWTH_ALLOWED = 2;
 
     private final EntityManager em;
+    private final StandardizedForms forms;
     private final int maxBlockSize;
     private final Map<RecordKey, Row> found = new HashMap<>();
 
-    StoredCandidates(EntityManager em, int maxBlockSize) {
+    StoredCandidates(EntityManager em, StandardizedForms forms, int maxBlockSize) {
         this.em = em;
+        this.forms = forms;
         this.maxBlockSize = maxBlockSize;
     }
 
@@ -52,7 +53,7 @@ final class StoredCandidates implements CandidateSource {
                 .setMaxResults(keys.size() * maxBlockSize * GROWTH_ALLOWED)
                 .getResultList();
         return rows.stream().map(row -> {
-            StandardizedRecord record = StandardizedRecordJson.read((String) row[2]);
+            StandardizedRecord record = forms.of((String) row[2]);
             found.put(record.key(), new Row((Long) row[0], (String) row[1]));
             return record;
         }).toList();

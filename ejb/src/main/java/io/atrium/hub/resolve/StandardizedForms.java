@@ -1,0 +1,32 @@
+package io.atrium.hub.resolve;
+
+import io.atrium.hub.customer.SourceRecord;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.resolution.standardize.StandardizedRecordJson;
+import jakarta.transaction.TransactionScoped;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The stored standardized forms a transaction has read, each parsed once: a resolver batch reads the same
+ * stored records as candidates for many of its records, each record reads its candidates twice (before and
+ * after its customer locks), and a re-partition reads them again as members. Keyed by the stored text, so a
+ * form changed within the transaction is parsed anew.
+ */
+@TransactionScoped
+public class StandardizedForms implements Serializable {
+
+    private final Map<String, StandardizedRecord> parsed = new HashMap<>();
+
+    /** The record as the matcher reads it (see {@link StandardizedRecords#of}). */
+    public StandardizedRecord of(SourceRecord row) {
+        return row.getStandardized() == null ? StandardizedRecords.of(row) : of(row.getStandardized());
+    }
+
+    /** A stored standardized form, as {@link StandardizedRecordJson#write} wrote it. */
+    public StandardizedRecord of(String stored) {
+        return parsed.computeIfAbsent(stored, StandardizedRecordJson::read);
+    }
+}
