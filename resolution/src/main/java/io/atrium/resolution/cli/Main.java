@@ -132,7 +132,7 @@ public final class Main {
      * A review pair's score under m probabilities learned from the records themselves (EM over their blocked pairs,
      * no labels): this population's own posterior, to compare with the order by the settings' score.
      */
-    private static ToDoubleFunction<MatchResult> learnedPriority(List<StandardizedRecord> records, InMemoryFrequencies frequencies,
+    private static ToDoubleFunction<MatchResult> learnedPriority(List<StandardizedRecord> records, ValueFrequencies frequencies,
                                                                  Scorer scorer, boolean alreadyLearned) {
         Scorer learned = alreadyLearned ? scorer
                 : new Scorer(new BulkResolver(scorer).learnWeights(records, frequencies).settings());
