@@ -99,7 +99,7 @@ class HubEqualsBulkIT extends DeployedHub {
     }
 
     /** The simulators' labeled records under source names of this run, truthIds kept apart per script. */
-    private static List<ObjectNode> labeled(Script script, long seed, int persons, String sourcePrefix, String truthPrefix)
+    static List<ObjectNode> labeled(Script script, long seed, int persons, String sourcePrefix, String truthPrefix)
             throws IOException {
         StringWriter lines = new StringWriter();
         LabeledExport.write(script.generate(seed, persons), lines, Long.MAX_VALUE);
@@ -114,7 +114,7 @@ class HubEqualsBulkIT extends DeployedHub {
     }
 
     /** In arrival order, a request at a time, as a system would send them. */
-    private static void post(HubClient hub, List<ObjectNode> records) {
+    static void post(HubClient hub, List<ObjectNode> records) {
         for (int from = 0; from < records.size(); from += LINES_PER_REQUEST) {
             StringBuilder body = new StringBuilder();
             records.subList(from, Math.min(records.size(), from + LINES_PER_REQUEST))
@@ -126,7 +126,7 @@ class HubEqualsBulkIT extends DeployedHub {
     }
 
     /** Every record stored and the resolver's queue empty: a message leaves it only when its records committed. */
-    private static void awaitResolved(HubClient hub, String prefix, int records) {
+    static void awaitResolved(HubClient hub, String prefix, int records) {
         await().atMost(RESOLVED_WITHIN).pollInterval(Duration.ofSeconds(1)).until(() ->
                 recordsWaiting(hub) == 0 && crosswalk(hub, prefix).size() == records);
     }
@@ -141,7 +141,7 @@ class HubEqualsBulkIT extends DeployedHub {
     }
 
     /** This run's rows of the hub's crosswalk: record to customer id. */
-    private static Map<RecordKey, String> crosswalk(HubClient hub, String prefix) {
+    static Map<RecordKey, String> crosswalk(HubClient hub, String prefix) {
         HubClient.Response csv = hub.get("crosswalk", HubClient.APP);
         assertEquals(200, csv.status(), csv.body());
         return rows(csv.body().lines().skip(1).filter(line -> line.startsWith(prefix)).toList());
@@ -152,7 +152,7 @@ class HubEqualsBulkIT extends DeployedHub {
     }
 
     /** {@code hub-match resolve} with its default settings, as the command line runs it. */
-    private static List<List<RecordKey>> bulkClusters(Path input, Path output) throws IOException {
+    static List<List<RecordKey>> bulkClusters(Path input, Path output) throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(new String[]{"resolve", "--input", input.toString(), "--output", output.toString()},
                 System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -173,19 +173,19 @@ class HubEqualsBulkIT extends DeployedHub {
         return customers;
     }
 
-    private static List<List<RecordKey>> clusters(Map<RecordKey, String> customers) {
+    static List<List<RecordKey>> clusters(Map<RecordKey, String> customers) {
         Map<String, List<RecordKey>> byCustomer = new LinkedHashMap<>();
         customers.forEach((record, customer) -> byCustomer.computeIfAbsent(customer, c -> new ArrayList<>()).add(record));
         return new ArrayList<>(byCustomer.values());
     }
 
-    private static Set<Set<RecordKey>> asSets(Collection<List<RecordKey>> clusters) {
+    static Set<Set<RecordKey>> asSets(Collection<List<RecordKey>> clusters) {
         Set<Set<RecordKey>> sets = new HashSet<>();
         clusters.forEach(cluster -> sets.add(new HashSet<>(cluster)));
         return sets;
     }
 
-    private static String figures(PairwiseEvaluation quality) {
+    static String figures(PairwiseEvaluation quality) {
         return String.format(Locale.ROOT, "%.4f/%.4f/%.4f", quality.precision(), quality.recall(), quality.f1());
     }
 }
