@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 if [ -z "${HEAVY_LOCK_HELD:-}" ]; then
   exec flock /tmp/atrium-heavy.lock env HEAVY_LOCK_HELD=1 "$0" "$@"
 fi
+SECONDS=0
 RECORDS=${1:-1000000}
 # generated once, outside the work dir (which the shared part empties)
 POPULATION=$PWD/target/first-load-population-$RECORDS.jsonl
@@ -37,6 +38,8 @@ while true; do
   STATE=$(echo "$STATUS" | python3 -c 'import json, sys; s = json.load(sys.stdin); print(s["state"], s["phase"], "%.2f" % s["progress"], s["secondsLeft"], s["recordsRead"], s["customers"])')
   echo "  [$(date +%T)] state phase progress secondsLeft recordsRead customers: $STATE"
   case "$STATE" in RUNNING*) sleep 15 ;; *) break ;; esac
+  # every run under the heavy lock ends within 20 minutes
+  if (( SECONDS > 1140 )); then echo "the load still runs after 19 minutes: stopped unfinished" >&2; exit 1; fi
 done
 T2=$(date +%s.%N)
 echo "$STATUS" | python3 -c 'import json, sys; s = json.load(sys.stdin); s.pop("rejections"); print(json.dumps(s))'
