@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 17, item 2: a first load through {@code POST /loads}. The hub's clusters after a load are those of
  * {@code hub-match resolve} on the same file; records arriving afterwards through the normal intake end as bulk
  * resolution of all of them would put them; broken lines are rejected with their line and reason while the rest
- * loads; a load failing on the database (a record the hub already stores) leaves the hub as it was.
+ * loads; a load failing on the database (a record the hub already stores) leaves the hub as it was; a file dropped
+ * into the load inbox is loaded the same way and moved aside.
  */
 class FirstLoadIT extends DeployedHub {
 
@@ -135,6 +136,30 @@ class FirstLoadIT extends DeployedHub {
         assertEquals("DONE", done.get("state").asText(), done.toString());
         assertEquals(41, HubEqualsBulkIT.crosswalk(hub, prefix).size());
         assertEquals(customersBefore + 40, hub.get("quality", HubClient.ADMIN).json().get("hub").get("customers").asLong());
+    }
+
+    @Test
+    void aFileDroppedIntoTheLoadInboxIsLoadedAndMovedAside() {
+        HubClient hub = hub();
+        String prefix = "fli" + TestData.runId() + "-";
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            lines.append(TestData.canonicalPerson(prefix + "erp", "I" + i, TestData.rareName(prefix + i),
+                    TestData.mobile(prefix + i))).append('\n');
+        }
+        lines.append("not a record\n");
+        Path inbox = TestData.serverData().resolve("atrium/inbox/loads");
+        String fileName = prefix + "group.jsonl";
+        TestData.drop(inbox, fileName, lines.toString(), StandardCharsets.UTF_8);
+
+        await().atMost(LOADED_WITHIN).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Files.exists(inbox.resolve(".done").resolve(fileName)));
+        assertFalse(Files.exists(inbox.resolve(fileName)));
+        assertEquals(30, HubEqualsBulkIT.crosswalk(hub, prefix).size());
+        JsonNode latest = hub.get("loads", HubClient.ADMIN).json().get(0);
+        assertEquals("DONE", latest.get("state").asText(), latest.toString());
+        assertEquals(30, latest.get("records").asLong());
+        assertEquals(List.of(31), lineNumbers(latest.get("rejections")));
     }
 
     private static JsonNode awaitLoad(HubClient hub, String id) {
