@@ -124,13 +124,14 @@ public class FirstLoads {
         if (!running.compareAndSet(null, id)) {
             throw new LoadRefused("load " + running.get() + " is running: one load at a time");
         }
-        Path spool;
+        Path spool = Path.of(directory, id + ".jsonl");
         try {
-            Files.createDirectories(Path.of(directory));
-            spool = Path.of(directory, id + ".jsonl");
+            Files.createDirectories(spool.getParent());
             Files.copy(body, spool);
         } catch (IOException | RuntimeException e) {
+            // the client went away or the disk is full: nothing was loaded
             running.set(null);
+            spool.toFile().delete();
             throw new UncheckedIOException(new IOException("the load's body could not be spooled to " + directory, e));
         }
         LoadProgress progress = new LoadProgress(id, spool.toFile().length());
