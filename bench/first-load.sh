@@ -35,7 +35,7 @@ T1=$(date +%s.%N)
 stamp "load $ID accepted after $(echo "$T1 - $T0" | bc) s (the body on the hub's disk)"
 while true; do
   STATUS=$(curl -sf -u 'operator:operator-pass1!' "$API/loads/$ID")
-  STATE=$(echo "$STATUS" | python3 -c 'import json, sys; s = json.load(sys.stdin); print(s["state"], s["phase"], "%.2f" % s["progress"], s["secondsLeft"], s["recordsRead"], s["customers"])')
+  STATE=$(echo "$STATUS" | python3 -c 'import json, sys; s = json.load(sys.stdin); print(s["state"], s["phase"], "%.2f" % s["progress"], s.get("secondsLeft"), s["recordsRead"], s["customers"])')
   echo "  [$(date +%T)] state phase progress secondsLeft recordsRead customers: $STATE"
   case "$STATE" in RUNNING*) sleep 15 ;; *) break ;; esac
   # every run under the heavy lock ends within 20 minutes

@@ -10,7 +10,6 @@ import io.atrium.hub.resolve.ContentHash;
 import io.atrium.hub.resolve.GoldenRecords;
 import io.atrium.hub.resolve.RecordHashes;
 import io.atrium.resolution.match.Decision;
-import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.resolve.Clustering;
 import io.atrium.resolution.standardize.StandardizedRecord;
@@ -27,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Writes a resolved load into the hub's tables on one connection, in its transaction (the caller commits or
@@ -67,11 +67,7 @@ final class HubTables {
                 clusterOf[index.get(key)] = c;
             }
         }
-        long[] recordIds = new long[records.size()];
-        IdBlocks recordIdBlocks = new IdBlocks(db, "source_record_seq");
-        for (int i = 0; i < recordIds.length; i++) {
-            recordIds[i] = recordIdBlocks.next();
-        }
+        long[] recordIds = new IdBlocks(db, "source_record_seq").take(records.size());
         goldenValues(records, index, clusters, customers);
         customers(customers);
         sourceRecords(records, recordIds, customers, clusterOf, now);
@@ -111,27 +107,28 @@ final class HubTables {
         }
     }
 
+    /** A chunk of customers at a time: their golden values built on every core, ids drawn, then written. */
     private void goldenValues(List<LoadFile.Loaded> records, Map<RecordKey, Integer> index, List<List<RecordKey>> clusters,
                               Customer[] customers) throws SQLException {
         IdBlocks idBlocks = new IdBlocks(db, "golden_value_seq");
-        try (TableRows rows = TableRows.of(db, "golden_value", "id", "customer_id", "field_name", "value_rank",
-                "field_value", "source", "source_id")) {
-            for (int from = 0; from < clusters.size(); from += CHUNK) {
-                int to = Math.min(clusters.size(), from + CHUNK);
-                int base = from;
-                @SuppressWarnings("unchecked")
-                List<GoldenField>[] built = new List[to - from];
-                IntStream.range(from, to).parallel().forEach(c -> built[c - base] = goldenRecords.build(customers[c],
-                        clusters.get(c).stream().map(key -> records.get(index.get(key)).standardized()).toList(),
-                        key -> records.get(index.get(key)).record().getName()));
-                for (List<GoldenField> fields : built) {
-                    for (GoldenField field : fields) {
-                        rows.row(idBlocks.next(), field.getCustomerId(), field.getFieldName(), field.getRank(), field.getValue(),
-                                field.getSource(), field.getSourceId());
-                    }
+        for (int from = 0; from < clusters.size(); from += CHUNK) {
+            int to = Math.min(clusters.size(), from + CHUNK);
+            List<GoldenField> fields = IntStream.range(from, to).parallel()
+                    .mapToObj(c -> goldenRecords.build(customers[c],
+                            clusters.get(c).stream().map(key -> records.get(index.get(key)).standardized()).toList(),
+                            key -> records.get(index.get(key)).record().getName()))
+                    .flatMap(List::stream)
+                    .toList();
+            long[] ids = idBlocks.take(fields.size());
+            try (TableRows rows = TableRows.of(db, "golden_value", "id", "customer_id", "field_name", "value_rank",
+                    "field_value", "source", "source_id")) {
+                for (int i = 0; i < ids.length; i++) {
+                    GoldenField field = fields.get(i);
+                    rows.row(ids[i], field.getCustomerId(), field.getFieldName(), field.getRank(), field.getValue(),
+                            field.getSource(), field.getSourceId());
                 }
-                step(0, (double) to / clusters.size());
             }
+            step(0, (double) to / clusters.size());
         }
     }
 
@@ -162,20 +159,19 @@ final class HubTables {
     /** As the resolver keeps them: MERGE and REVIEW pairs, none in conflict (no steward could merge it). */
     private void matchLinks(Clustering clustering, Map<RecordKey, Integer> index, long[] recordIds, Instant now)
             throws SQLException {
-        IdBlocks idBlocks = new IdBlocks(db, "match_link_seq");
+        List<MatchLink> links = Stream.concat(clustering.mergeLinks().stream(), clustering.reviewLinks().stream())
+                .filter(result -> result.decision() != Decision.NO_MATCH && !result.conflict())
+                .map(result -> new MatchLink(recordIds[index.get(result.left())], recordIds[index.get(result.right())],
+                        result.score(), result.decision(), result.conflict(), result.explain(), now))
+                .toList();
+        long[] ids = new IdBlocks(db, "match_link_seq").take(links.size());
         try (TableRows rows = TableRows.of(db, "match_link", "id", "left_record_id", "right_record_id", "score",
                 "decision", "conflict", "explanation", "review_state", "suppressed_by", "scored_at")) {
-            for (List<MatchResult> links : List.of(clustering.mergeLinks(), clustering.reviewLinks())) {
-                for (MatchResult result : links) {
-                    if (result.decision() == Decision.NO_MATCH || result.conflict()) {
-                        continue;
-                    }
-                    MatchLink link = new MatchLink(recordIds[index.get(result.left())], recordIds[index.get(result.right())],
-                            result.score(), result.decision(), result.conflict(), result.explain(), now);
-                    rows.row(idBlocks.next(), link.getLeftRecordId(), link.getRightRecordId(), link.getScore(),
-                            link.getDecision(), link.isConflict(), link.getExplanation(), link.getReviewState(),
-                            link.getSuppressedBy(), link.getScoredAt());
-                }
+            for (int i = 0; i < ids.length; i++) {
+                MatchLink link = links.get(i);
+                rows.row(ids[i], link.getLeftRecordId(), link.getRightRecordId(), link.getScore(), link.getDecision(),
+                        link.isConflict(), link.getExplanation(), link.getReviewState(), link.getSuppressedBy(),
+                        link.getScoredAt());
             }
         }
         step(4, 1);
@@ -183,7 +179,7 @@ final class HubTables {
 
     private void changes(List<LoadFile.Loaded> records, Map<RecordKey, Integer> index, List<List<RecordKey>> clusters,
                          Customer[] customers, Instant now) throws SQLException {
-        IdBlocks idBlocks = new IdBlocks(db, "customer_event_seq");
+        long[] ids = new IdBlocks(db, "customer_event_seq").take(customers.length);
         long position;
         try (Statement statement = db.createStatement();
              ResultSet clock = statement.executeQuery("select last_position from change_feed_clock where id = 1 for update")) {
@@ -198,7 +194,7 @@ final class HubTables {
                 RecordKey cause = records.get(index.get(clusters.get(c).get(0))).standardized().key();
                 CustomerEvent event = new CustomerEvent(customers[c].getId(), ChangeType.CUSTOMER_CREATED, now, List.of(),
                         cause.source(), cause.sourceId(), ++position);
-                rows.row(idBlocks.next(), event.getCustomerId(), event.getType(), event.getOccurredAt(),
+                rows.row(ids[c], event.getCustomerId(), event.getType(), event.getOccurredAt(),
                         event.getRelatedCustomerId(), String.join(",", event.getRelatedCustomerIds()),
                         event.getFeedPosition(), event.getSource(), event.getSourceId());
             }

@@ -11,7 +11,8 @@ import java.util.Deque;
  * Ids for rows written outside Hibernate, drawn from the entity's own sequence as Hibernate's pooled
  * optimizer draws them: each value V the sequence gives reserves the block V-49..V (the entities'
  * default allocation size, the sequence's increment). Blocks are drawn many at a time, and whatever
- * values the resolver draws meanwhile stay its own: no id is ever used twice.
+ * values the resolver draws meanwhile stay its own: no id is ever used twice. Drawn with a query, so
+ * never while a COPY is open on the connection (PostgreSQL's driver would wait for the COPY forever).
  */
 final class IdBlocks {
 
@@ -31,7 +32,16 @@ final class IdBlocks {
                 : "select next value for " + sequence + " from system_range(1, " + BLOCKS_PER_DRAW + ")");
     }
 
-    long next() throws SQLException {
+    /** The next {@code count} ids, drawn now. */
+    long[] take(int count) throws SQLException {
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = next();
+        }
+        return ids;
+    }
+
+    private long next() throws SQLException {
         if (next > last) {
             if (blocks.isEmpty()) {
                 try (ResultSet values = draw.executeQuery()) {

@@ -46,9 +46,10 @@ class TableRowsTest {
         IdBlocks ids = new IdBlocks(db, "match_link_like_seq");
         Set<Long> used = new HashSet<>();
         Instant at = Instant.parse("2026-11-30T20:00:00.123456Z");
+        long[] drawn = ids.take(2_500);
         try (TableRows rows = TableRows.of(db, "match_link_like", "id", "score", "decision", "conflict", "scored_at", "suppressed_by")) {
             for (int i = 0; i < 2_500; i++) {
-                long id = ids.next();
+                long id = drawn[i];
                 assertTrue(id >= 1 && used.add(id), "id " + id + " given twice or below 1");
                 rows.row(id, 0.5 + i, io.atrium.resolution.match.Decision.MERGE, i % 2 == 0, at, null);
             }
