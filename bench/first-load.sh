@@ -53,7 +53,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 stamp "a loaded customer by phone: HTTP $(curl -s -o /dev/null -w '%{http_code} in %{time_total} s' -u 'viewer:viewer-pass1!' --get --data-urlencode "phone=$PHONE" "$API/customers")"
 echo "wall time (post to a queryable view, within 5 s of polling): $WALL s; $(echo "$RECORDS / $WALL" | bc) records/s"
 echo "$STATUS" | python3 -c 'import json, sys; from datetime import datetime
-s = json.load(sys.stdin); took = datetime.fromisoformat(s["finishedAt"][:26]) - datetime.fromisoformat(s["startedAt"][:26])
+s = json.load(sys.stdin); took = datetime.fromisoformat(s["finishedAt"].rstrip("Z")[:26]) - datetime.fromisoformat(s["startedAt"].rstrip("Z")[:26])
 print("the load itself (its startedAt to finishedAt, the upload not counted): %.1f s" % took.total_seconds())'
 echo "hub peak memory (JVM resident set, VmHWM): $(grep VmHWM /proc/"$JVM"/status | tr -s ' ' | cut -d' ' -f2-)"
 psql_ -U atrium -d atrium -A -t -c "select 'database ' || pg_size_pretty(pg_database_size('atrium')) || ': '
