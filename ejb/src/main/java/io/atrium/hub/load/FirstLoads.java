@@ -234,8 +234,8 @@ public class FirstLoads {
             frequencies.refresh();
             values.start();
             progress.done();
-            LOG.info(() -> String.format("first load %s: %d records, %d customers, %d lines rejected", progress.id(),
-                    records.size(), clustering.clusters().size(), progress.status().rejected()));
+            LOG.info(() -> String.format("first load %s: %d records, %d customers, %d lines rejected; %s", progress.id(),
+                    records.size(), clustering.clusters().size(), progress.status().rejected(), progress.phaseTimes()));
         } catch (Exception e) {
             String failure = failure(e);
             progress.failed(failure);

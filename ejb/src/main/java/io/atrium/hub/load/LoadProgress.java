@@ -5,7 +5,9 @@ import io.atrium.hub.ingest.IngestResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** A load's figures as it runs, written by the load's thread and read by anyone asking its status. */
 final class LoadProgress {
@@ -23,6 +25,8 @@ final class LoadProgress {
     private volatile long records;
     private volatile long customers;
     private volatile Instant finishedAt;
+    private volatile Instant phaseStartedAt = startedAt;
+    private final Map<LoadPhase, Duration> phaseTimes = new EnumMap<>(LoadPhase.class);
     private volatile String failure;
 
     LoadProgress(String id, long bytes) {
@@ -42,9 +46,20 @@ final class LoadProgress {
         return state == LoadState.RUNNING;
     }
 
-    void phase(LoadPhase next) {
+    synchronized void phase(LoadPhase next) {
+        Instant now = Instant.now();
+        phaseTimes.put(phase, Duration.between(phaseStartedAt, now));
+        phaseStartedAt = now;
         phase = next;
         phaseDone = 0;
+    }
+
+    /** How long each phase took so far, for the log (where a load's time goes). */
+    synchronized String phaseTimes() {
+        StringBuilder times = new StringBuilder();
+        phaseTimes.forEach((p, took) -> times.append(times.isEmpty() ? "" : ", ").append(p).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.1f s", took.toMillis() / 1000.0)));
+        return times.toString();
     }
 
     void phaseDone(double share) {
