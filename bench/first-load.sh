@@ -29,8 +29,11 @@ JVM=$(pgrep -P "$SERVER" java)
 
 stamp "posting $(du -h "$POPULATION" | cut -f1) to POST /loads; uptime: $(uptime)"
 T0=$(date +%s.%N)
-ID=$(curl -sf -u 'admin:admin-pass1!' -H 'Content-Type: application/x-ndjson' -X POST -T "$POPULATION" "$API/loads" \
-  | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+# streamed from the file (-T), without waiting for a 100 Continue
+ANSWER=$(curl -s -w '\n%{http_code}' -u 'admin:admin-pass1!' -H 'Content-Type: application/x-ndjson' -H 'Expect:' -H 'Transfer-Encoding: chunked' -X POST \
+  -T "$POPULATION" "$API/loads")
+[ "$(echo "$ANSWER" | tail -1)" = 202 ] || { echo "the load was refused: $ANSWER" >&2; exit 1; }
+ID=$(echo "$ANSWER" | head -1 | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 T1=$(date +%s.%N)
 stamp "load $ID accepted after $(echo "$T1 - $T0" | bc) s (the body on the hub's disk)"
 while true; do

@@ -14,7 +14,8 @@ import java.io.IOException;
 /**
  * A first load's body has no size limit: it is streamed to disk, never held in memory. The HTTP listener's
  * {@code max-post-size} (10 MB) stays for every other request and caller; Undertow lets one exchange lift it before
- * its body is read (the login has been checked by then).
+ * its body is read (the login has been checked by then). A body declared longer than the listener's limit by its
+ * {@code Content-Length} is refused by Undertow (400) before any filter runs: such a body is sent chunked.
  */
 @WebFilter(urlPatterns = "/api/loads")
 public class LoadBodyLimit extends HttpFilter {
