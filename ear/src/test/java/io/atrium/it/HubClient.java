@@ -34,7 +34,12 @@ final class HubClient {
     }
 
     Response postRecords(String credentials, String jsonLines) {
-        return send(request("ingest/records", credentials)
+        return postLines("ingest/records", credentials, jsonLines);
+    }
+
+    /** A body of JSON Lines posted as it is, e.g. a first load to {@code loads}. */
+    Response postLines(String path, String credentials, String jsonLines) {
+        return send(request(path, credentials)
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonLines)));
     }

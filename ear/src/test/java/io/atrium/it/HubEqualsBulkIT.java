@@ -114,7 +114,7 @@ class HubEqualsBulkIT extends DeployedHub {
     }
 
     /** In arrival order, a request at a time, as a system would send them. */
-    private static void post(HubClient hub, List<ObjectNode> records) {
+    static void post(HubClient hub, List<ObjectNode> records) {
         for (int from = 0; from < records.size(); from += LINES_PER_REQUEST) {
             StringBuilder body = new StringBuilder();
             records.subList(from, Math.min(records.size(), from + LINES_PER_REQUEST))
@@ -141,7 +141,7 @@ class HubEqualsBulkIT extends DeployedHub {
     }
 
     /** This run's rows of the hub's crosswalk: record to customer id. */
-    private static Map<RecordKey, String> crosswalk(HubClient hub, String prefix) {
+    static Map<RecordKey, String> crosswalk(HubClient hub, String prefix) {
         HubClient.Response csv = hub.get("crosswalk", HubClient.APP);
         assertEquals(200, csv.status(), csv.body());
         return rows(csv.body().lines().skip(1).filter(line -> line.startsWith(prefix)).toList());
@@ -173,7 +173,7 @@ class HubEqualsBulkIT extends DeployedHub {
         return customers;
     }
 
-    private static List<List<RecordKey>> clusters(Map<RecordKey, String> customers) {
+    static List<List<RecordKey>> clusters(Map<RecordKey, String> customers) {
         Map<String, List<RecordKey>> byCustomer = new LinkedHashMap<>();
         customers.forEach((record, customer) -> byCustomer.computeIfAbsent(customer, c -> new ArrayList<>()).add(record));
         return new ArrayList<>(byCustomer.values());
@@ -185,7 +185,7 @@ class HubEqualsBulkIT extends DeployedHub {
         return sets;
     }
 
-    private static String figures(PairwiseEvaluation quality) {
+    static String figures(PairwiseEvaluation quality) {
         return String.format(Locale.ROOT, "%.4f/%.4f/%.4f", quality.precision(), quality.recall(), quality.f1());
     }
 }

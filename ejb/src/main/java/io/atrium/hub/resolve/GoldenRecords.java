@@ -16,9 +16,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Stores a customer's golden record as the engine's survivorship builds it from the member records
@@ -51,7 +53,10 @@ public class GoldenRecords {
     public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members) {
         Map<String, GoldenField> stored = new HashMap<>();
         stored(customer.getId()).forEach(field -> stored.put(slot(field), field));
-        for (GoldenField built : build(customer, members)) {
+        Map<RecordKey, SourceRecord> rows = new HashMap<>();
+        members.forEach((row, standardized) -> rows.put(standardized.key(), row));
+        for (GoldenField built : build(customer, members.values(),
+                key -> PartyRecordJson.read(rows.get(key).getPayload()).getName())) {
             GoldenField old = stored.remove(slot(built));
             if (old == null) {
                 em.persist(built);
@@ -62,11 +67,16 @@ public class GoldenRecords {
         stored.values().forEach(em::remove);
     }
 
-    private List<GoldenField> build(Customer customer, Map<SourceRecord, StandardizedRecord> members) {
+    /**
+     * The customer's golden values as survivorship picks them from its members (and its kind set from them),
+     * unstored: {@link #rebuild} stores them by difference, a first load writes them in bulk.
+     *
+     * @param writtenName the name as a member's source wrote it, by the member's key
+     */
+    public List<GoldenField> build(Customer customer, Collection<StandardizedRecord> members,
+                                   Function<RecordKey, String> writtenName) {
         List<GoldenField> fields = new ArrayList<>();
-        GoldenRecord golden = engine.survivorship().golden(members.values());
-        Map<RecordKey, SourceRecord> rows = new HashMap<>();
-        members.forEach((row, standardized) -> rows.put(standardized.key(), row));
+        GoldenRecord golden = engine.survivorship().golden(members);
         for (GoldenAttribute attribute : GoldenAttribute.values()) {
             List<GoldenValue> values = golden.all(attribute);
             for (int rank = 0; rank < values.size(); rank++) {
@@ -76,7 +86,7 @@ public class GoldenRecords {
                     fields.add(field(customer, "idType", rank, typeAndNumber[0], value));
                     fields.add(field(customer, "idNumber", rank, typeAndNumber[1], value));
                 } else if (attribute == GoldenAttribute.NAME) {
-                    String written = PartyRecordJson.read(rows.get(value.from()).getPayload()).getName();
+                    String written = writtenName.apply(value.from());
                     fields.add(field(customer, "name", rank, written == null || written.isBlank() ? value.value() : written.strip(), value));
                 } else {
                     fields.add(field(customer, FIELD_NAMES.get(attribute), rank, value.value(), value));

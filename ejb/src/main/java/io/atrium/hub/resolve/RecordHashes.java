@@ -29,6 +29,14 @@ public class RecordHashes {
                 .collect(Collectors.groupingBy(RecordHash::getSourceRecordId));
     }
 
+    /** The hashes a record's standardized form gives, each with its field ({@link RecordHash#BLOCKING_KEY} for a blocking key). */
+    public static Map<Long, Short> of(StandardizedRecord standardized) {
+        Map<Long, Short> hashes = new HashMap<>();
+        InMemoryFrequencies.hashes(standardized, (field, hash) ->
+                hashes.put(hash, field == null ? RecordHash.BLOCKING_KEY : (short) field.ordinal()));
+        return hashes;
+    }
+
     /**
      * Keeps the record's hashes equal to those of its standardized form: adds the new, removes the
      * gone, leaves the rest (an update usually changes few). Done through managed entities, so that a
@@ -37,9 +45,7 @@ public class RecordHashes {
      * @param existing the record's stored hashes ({@link #of}); none for a record stored for the first time
      */
     public void replace(SourceRecord stored, List<RecordHash> existing, StandardizedRecord standardized) {
-        Map<Long, Short> wanted = new HashMap<>();
-        InMemoryFrequencies.hashes(standardized, (field, hash) ->
-                wanted.put(hash, field == null ? RecordHash.BLOCKING_KEY : (short) field.ordinal()));
+        Map<Long, Short> wanted = of(standardized);
         for (RecordHash old : existing) {
             Short field = wanted.remove(old.getHash());
             if (field == null || field != old.getField()) {

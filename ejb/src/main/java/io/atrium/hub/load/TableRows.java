@@ -1,0 +1,162 @@
+package io.atrium.hub.load;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rows written in bulk into one of the hub's tables, in the load's transaction: COPY on PostgreSQL,
+ * JDBC batches elsewhere (H2). The columns named must be exactly the table's, so that an entity that
+ * gains a column fails the load instead of leaving the column empty.
+ */
+abstract sealed class TableRows implements AutoCloseable permits TableRows.Copy, TableRows.Batch {
+
+    protected final List<String> columns;
+    private long written;
+
+    private TableRows(Connection db, String table, List<String> columns) throws SQLException {
+        this.columns = columns;
+        Set<String> actual = new LinkedHashSet<>();
+        try (PreparedStatement query = db.prepareStatement("select lower(column_name) from information_schema.columns "
+                + "where lower(table_name) = ? and lower(table_schema) = lower(current_schema())")) {
+            query.setString(1, table);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    actual.add(rs.getString(1));
+                }
+            }
+        }
+        if (!actual.equals(Set.copyOf(columns))) {
+            throw new IllegalStateException("table " + table + " has columns " + actual + ", the first load writes " + columns);
+        }
+    }
+
+    /** The rows of a table on this connection's database. */
+    static TableRows of(Connection db, String table, String... columns) throws SQLException {
+        return db.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+                ? new Copy(db, table, List.of(columns)) : new Batch(db, table, List.of(columns));
+    }
+
+    /** One row, its values in the order of the columns; null is SQL NULL. */
+    final void row(Object... values) throws SQLException {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
+        }
+        write(values);
+        written++;
+    }
+
+    final long written() {
+        return written;
+    }
+
+    protected abstract void write(Object[] values) throws SQLException;
+
+    @Override
+    public abstract void close() throws SQLException;
+
+    /** PostgreSQL's COPY in its text format, sent in chunks of about a megabyte. */
+    static final class Copy extends TableRows {
+        private static final int FLUSH = 1 << 20;
+        private final org.postgresql.copy.CopyIn copy;
+        private final StringBuilder buffer = new StringBuilder(FLUSH + 65536);
+
+        private Copy(Connection db, String table, List<String> columns) throws SQLException {
+            super(db, table, columns);
+            copy = db.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
+        }
+
+        @Override
+        protected void write(Object[] values) throws SQLException {
+            for (int c = 0; c < values.length; c++) {
+                if (c > 0) {
+                    buffer.append('\t');
+                }
+                Object value = values[c];
+                if (value == null) {
+                    buffer.append("\\N");
+                } else {
+                    escape(value instanceof Enum<?> e ? e.name() : value.toString());
+                }
+            }
+            buffer.append('\n');
+            if (buffer.length() >= FLUSH) {
+                flush();
+            }
+        }
+
+        private void escape(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                switch (ch) {
+                    case '\\' -> buffer.append("\\\\");
+                    case '\n' -> buffer.append("\\n");
+                    case '\r' -> buffer.append("\\r");
+                    case '\t' -> buffer.append("\\t");
+                    default -> buffer.append(ch);
+                }
+            }
+        }
+
+        private void flush() throws SQLException {
+            byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            buffer.setLength(0);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        }
+    }
+
+    /** Prepared inserts sent {@value #BATCH} rows at a time. */
+    static final class Batch extends TableRows {
+        private static final int BATCH = 1000;
+        private final PreparedStatement insert;
+        private int pending;
+
+        private Batch(Connection db, String table, List<String> columns) throws SQLException {
+            super(db, table, columns);
+            insert = db.prepareStatement("insert into " + table + " (" + String.join(", ", columns) + ") values ("
+                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")");
+        }
+
+        @Override
+        protected void write(Object[] values) throws SQLException {
+            for (int c = 0; c < values.length; c++) {
+                Object value = values[c];
+                insert.setObject(c + 1, value instanceof Instant at ? at.atOffset(ZoneOffset.UTC)
+                        : value instanceof Enum<?> e ? e.name() : value);
+            }
+            insert.addBatch();
+            if (++pending == BATCH) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (insert) {
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        }
+    }
+}
