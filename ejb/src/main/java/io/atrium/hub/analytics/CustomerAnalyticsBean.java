@@ -93,8 +93,7 @@ public class CustomerAnalyticsBean implements CustomerAnalytics {
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultStream()
-                .map(v -> new ScoredCustomersPage.ScoredCustomer(v.getCustomerId(), v.getCurrentValue(), v.getPotentialValue(),
-                        v.getCell(), v.getSatisfaction(), v.getLoyalty(), v.isAtRisk()))
+                .map(CustomerValueViews::scored)
                 .toList();
         return new ScoredCustomersPage(customers, page, size, total);
     }

@@ -2,12 +2,13 @@ package io.atrium.hub.analytics;
 
 import io.atrium.client.CustomerRole;
 import io.atrium.client.CustomerValueView;
+import io.atrium.client.ScoredCustomersPage;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The stored scores as the API's view. */
-final class CustomerValueViews {
+/** The stored scores as the API's views. */
+public final class CustomerValueViews {
 
     private CustomerValueViews() {
     }
@@ -30,6 +31,12 @@ final class CustomerValueViews {
                         v.getTier(), v.getPointsBalance(), v.getArrears(), v.getNextLeaseEnd(), v.getOwnedUnits(),
                         v.getOpenComplaints(), List.copyOf(roles)),
                 v.getAsOf(), v.getComputedAt(), v.getInputsAt());
+    }
+
+    /** A line of a list of scored customers (a cell's, a segment's). */
+    public static ScoredCustomersPage.ScoredCustomer scored(CustomerValue v) {
+        return new ScoredCustomersPage.ScoredCustomer(v.getCustomerId(), v.getCurrentValue(), v.getPotentialValue(),
+                v.getCell(), v.getSatisfaction(), v.getLoyalty(), v.isAtRisk());
     }
 
     private static List<CustomerValueView.ScoreReason> reasons(String stored) {

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class ValueModel {
 
     /** The zone the group's dates are in: a fact's time becomes a date there. */
-    static final ZoneId GROUP_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId GROUP_ZONE = ZoneId.of("Asia/Shanghai");
     static final String COMPLAINT = "COMPLAINT";
 
     private final ValueSettings settings;
