@@ -44,13 +44,16 @@ public class SegmentWriter {
     public Segment save(String name, SegmentRule rule, Segment.Origin origin, String actor, LocalDate today) {
         Segment segment = em.find(Segment.class, name);
         if (segment == null) {
+            // defined before it is persisted: the insert takes the state at persist
             segment = new Segment(name, origin);
+            segment.define(rule.text(), actor, now());
             em.persist(segment);
         } else if (segment.getOrigin() != origin) {
             throw new InvalidQueryException("segment " + name + " is defined in " + segment.getOrigin().name().toLowerCase()
                     + (segment.getOrigin() == Segment.Origin.CONFIG ? " (atrium.segments." + name + ".rule): change it there" : ""));
+        } else {
+            segment.define(rule.text(), actor, now());
         }
-        segment.define(rule.text(), actor, now());
         select(segment, rule, today);
         return segment;
     }

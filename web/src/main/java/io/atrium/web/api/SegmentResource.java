@@ -32,6 +32,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class SegmentResource {
 
+    /**
+     * A segment's name in the path. No name holds a '%' (they are lower-case letters, digits and dashes), and the path is
+     * matched as sent: a percent-encoded spelling of {@code /segments/recompute} must not reach a segment of that name.
+     */
+    private static final String NAME = "/{name: [^/%]+}";
+
     /** The body of a definition. */
     public record Definition(String rule) {
     }
@@ -48,7 +54,7 @@ public class SegmentResource {
     }
 
     @GET
-    @Path("/{name}")
+    @Path(NAME)
     public SegmentView segment(@PathParam("name") String name) {
         return found(name, segments.segment(name));
     }
@@ -56,7 +62,7 @@ public class SegmentResource {
     /** Creates or changes the segment; its members are selected before the answer. */
     @PUT
     @RolesAllowed(HubRoles.ADMIN)
-    @Path("/{name}")
+    @Path(NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     public SegmentView define(@PathParam("name") String name, Definition definition) {
         return segments.define(name, definition == null ? null : definition.rule());
@@ -64,14 +70,14 @@ public class SegmentResource {
 
     @DELETE
     @RolesAllowed(HubRoles.ADMIN)
-    @Path("/{name}")
+    @Path(NAME)
     public Response delete(@PathParam("name") String name) {
         found(name, segments.delete(name) ? name : null);
         return Response.noContent().build();
     }
 
     @GET
-    @Path("/{name}/members")
+    @Path(NAME + "/members")
     public SegmentMembersPage members(@PathParam("name") String name, @QueryParam("page") String page,
                                       @QueryParam("size") String size) {
         PageParameters paging = PageParameters.of(page, size, CustomerSegmentsBean.MAX_PAGE_SIZE);
@@ -80,7 +86,7 @@ public class SegmentResource {
 
     /** Streamed as it is read (the body is written after this method returns, in the export's own transaction). */
     @GET
-    @Path("/{name}/members.csv")
+    @Path(NAME + "/members.csv")
     @Produces(CrosswalkResource.CSV)
     public Response membersCsv(@PathParam("name") String name) {
         found(name, segments.segment(name));
@@ -90,7 +96,7 @@ public class SegmentResource {
     }
 
     @GET
-    @Path("/{name}/history")
+    @Path(NAME + "/history")
     public SegmentHistory history(@PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to) {
         return found(name, segments.history(name, QualityResource.time("from", from, false), QualityResource.time("to", to, true)));
     }
