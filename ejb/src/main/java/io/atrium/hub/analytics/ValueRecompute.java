@@ -199,8 +199,7 @@ public class ValueRecompute {
         return customers == 0 ? null : customers * 1000.0 / Math.max(1, millis);
     }
 
-    /** Today in the group's time zone: the date scores and segments are reckoned as of. */
-    public static LocalDate today() {
-        return LocalDate.now(ValueModel.GROUP_ZONE);
+    static LocalDate today() {
+        return ValueModel.today();
     }
 }

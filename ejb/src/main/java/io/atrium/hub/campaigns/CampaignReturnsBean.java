@@ -7,7 +7,6 @@ import io.atrium.client.CampaignReturns;
 import io.atrium.client.CampaignView;
 import io.atrium.client.InvalidQueryException;
 import io.atrium.hub.analytics.ValueModel;
-import io.atrium.hub.analytics.ValueRecompute;
 import io.atrium.hub.analytics.ValueSettings;
 import io.atrium.hub.security.HubRoles;
 import io.atrium.hub.segments.Segment;
@@ -127,7 +126,7 @@ public class CampaignReturnsBean implements CampaignReturns {
         Instant to = end.atStartOfDay(ValueModel.GROUP_ZONE).toInstant();
         try (Connection connection = dataSource.getConnection()) {
             ResponseTally[] parts = CampaignTables.tally(connection, id, campaign.getTargeted(), campaign.getHeldOut(), from, to);
-            return CampaignReturn.of(id, from, to, !ValueRecompute.today().isBefore(end), parts[0], parts[1], campaign.getCost(),
+            return CampaignReturn.of(id, from, to, !ValueModel.today().isBefore(end), parts[0], parts[1], campaign.getCost(),
                     settings.leaseMonthsCounted());
         } catch (SQLException e) {
             throw new IllegalStateException("tallying a campaign's responses failed", e);

@@ -8,6 +8,7 @@ import io.atrium.client.SegmentMembersPage;
 import io.atrium.client.SegmentView;
 import io.atrium.hub.analytics.CustomerValue;
 import io.atrium.hub.analytics.CustomerValueViews;
+import io.atrium.hub.analytics.ValueModel;
 import io.atrium.hub.analytics.ValueRecompute;
 import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.Resource;
@@ -83,7 +84,7 @@ public class CustomerSegmentsBean implements CustomerSegments {
         }
         SegmentRule parsed = SegmentRule.parse(rule);
         String actor = session.getCallerPrincipal().getName();
-        scores.exclusively(() -> writer.save(name, parsed, Segment.Origin.API, actor, ValueRecompute.today()));
+        scores.exclusively(() -> writer.save(name, parsed, Segment.Origin.API, actor, ValueModel.today()));
         return segment(name);
     }
 
@@ -141,7 +142,7 @@ public class CustomerSegmentsBean implements CustomerSegments {
     public List<SegmentView> recompute() {
         List<String> names = em.createQuery("select s.name from Segment s order by s.name", String.class).getResultList();
         for (String name : names) {
-            scores.exclusively(() -> writer.reselect(name, ValueRecompute.today()));
+            scores.exclusively(() -> writer.reselect(name, ValueModel.today()));
         }
         return segments();
     }

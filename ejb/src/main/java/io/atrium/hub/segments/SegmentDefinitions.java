@@ -1,5 +1,6 @@
 package io.atrium.hub.segments;
 
+import io.atrium.hub.analytics.ValueModel;
 import io.atrium.hub.analytics.ValueRecompute;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
@@ -53,7 +54,7 @@ public class SegmentDefinitions {
                 .getResultStream().forEach(s -> stored.put(s.getName(), s.getRule()));
         configured.forEach((name, rule) -> {
             if (!rule.text().equals(stored.get(name))) {
-                scores.exclusively(() -> writer.save(name, rule, Segment.Origin.CONFIG, ACTOR, ValueRecompute.today()));
+                scores.exclusively(() -> writer.save(name, rule, Segment.Origin.CONFIG, ACTOR, ValueModel.today()));
                 LOG.info(() -> "segment " + name + " saved from configuration");
             }
         });
