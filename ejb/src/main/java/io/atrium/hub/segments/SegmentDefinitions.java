@@ -4,6 +4,7 @@ import io.atrium.hub.analytics.ValueModel;
 import io.atrium.hub.analytics.ValueRecompute;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
 @PermitAll
 @Singleton
 @Startup
+// after the bean whose settings also list the configuration's names (the canonical sources' writers): MicroProfile
+// Config's name listing is not safe for two callers at once (a ConcurrentModificationException failed a deployment)
+@DependsOn("CamelBootstrap")
 public class SegmentDefinitions {
 
     private static final Logger LOG = Logger.getLogger(SegmentDefinitions.class.getName());
