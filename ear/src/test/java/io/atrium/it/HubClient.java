@@ -58,6 +58,16 @@ final class HubClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Response putJson(String path, String credentials, String json) {
+        return send(request(path, credentials)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response delete(String path, String credentials) {
+        return send(request(path, credentials).DELETE());
+    }
+
     Response post(String path, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder builder = request(path, null).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(builder::header);

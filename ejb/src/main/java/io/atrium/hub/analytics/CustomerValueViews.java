@@ -7,8 +7,8 @@ import io.atrium.client.ScoredCustomersPage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The stored scores as the API's view. */
-final class CustomerValueViews {
+/** The stored scores as the API's views. */
+public final class CustomerValueViews {
 
     private CustomerValueViews() {
     }
@@ -33,8 +33,8 @@ final class CustomerValueViews {
                 v.getAsOf(), v.getComputedAt(), v.getInputsAt());
     }
 
-    /** A line of a list of scored customers. */
-    static ScoredCustomersPage.ScoredCustomer scored(CustomerValue v) {
+    /** A line of a list of scored customers (a cell's, a segment's). */
+    public static ScoredCustomersPage.ScoredCustomer scored(CustomerValue v) {
         return new ScoredCustomersPage.ScoredCustomer(v.getCustomerId(), v.getCurrentValue(), v.getPotentialValue(),
                 v.getCell(), v.getSatisfaction(), v.getLoyalty(), v.isAtRisk(), riskReasons(v));
     }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
@@ -34,6 +35,10 @@ public class ValueChunk {
     @Inject
     ValueSettings settings;
 
+    /** Segment membership follows the rows written, in this transaction. */
+    @Inject
+    Event<ScoresWritten> written;
+
     /** Scores the next {@code size} active customers after {@code after} ("" for the first); after the last, removes what follows. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Done rescoreAfter(String after, int size, LocalDate asOf) {
@@ -42,9 +47,11 @@ public class ValueChunk {
             List<String> active = tables.activeCustomersAfter(connection, after, size);
             if (active.isEmpty()) {
                 tables.removeAfter(connection, after);
+                written.fire(ScoresWritten.range(asOf, after, null));
                 return new Done(0, null);
             }
             tables.rescoreRange(connection, after, active, asOf, Instant.now());
+            written.fire(ScoresWritten.range(asOf, after, active.get(active.size() - 1)));
             return new Done(active.size(), active.get(active.size() - 1));
         } catch (SQLException e) {
             throw new IllegalStateException("scoring customers failed", e);
@@ -58,7 +65,11 @@ public class ValueChunk {
             ValueTables tables = new ValueTables(settings);
             Set<String> customers = tables.customersOf(connection, records);
             customers.addAll(customerIds);
-            return tables.rescore(connection, customers, asOf, Instant.now());
+            int scored = tables.rescore(connection, customers, asOf, Instant.now());
+            if (!customers.isEmpty()) {
+                written.fire(ScoresWritten.of(asOf, List.copyOf(customers)));
+            }
+            return scored;
         } catch (SQLException e) {
             throw new IllegalStateException("scoring customers failed", e);
         }

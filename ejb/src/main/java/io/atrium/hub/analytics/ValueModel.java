@@ -28,7 +28,12 @@ import java.util.stream.Stream;
 public final class ValueModel {
 
     /** The zone the group's dates are in: a fact's time becomes a date there. */
-    static final ZoneId GROUP_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId GROUP_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** Today in the group's time zone: the date scores and segments are reckoned as of. */
+    public static LocalDate today() {
+        return LocalDate.now(GROUP_ZONE);
+    }
     static final String COMPLAINT = "COMPLAINT";
 
     private final ValueSettings settings;

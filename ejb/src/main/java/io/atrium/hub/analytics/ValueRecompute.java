@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -124,6 +125,19 @@ public class ValueRecompute {
         }
     }
 
+    /**
+     * Runs the work while no chunk or drain writes scores on this node: a segment's members selected in full (its
+     * own transaction inside the work) never meet a drain updating one of its customers.
+     */
+    public <T> T exclusively(Supplier<T> work) {
+        writer.lock();
+        try {
+            return work.get();
+        } finally {
+            writer.unlock();
+        }
+    }
+
     private void drainSoon() {
         if (draining.compareAndSet(false, true)) {
             context.getBusinessObject(ValueRecompute.class).drain();
@@ -186,6 +200,6 @@ public class ValueRecompute {
     }
 
     static LocalDate today() {
-        return LocalDate.now(ValueModel.GROUP_ZONE);
+        return ValueModel.today();
     }
 }

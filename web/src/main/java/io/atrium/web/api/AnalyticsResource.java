@@ -10,7 +10,6 @@ import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,7 +46,7 @@ public class AnalyticsResource {
                                          @QueryParam("page") String page, @QueryParam("size") String size)
             throws InvalidQueryException {
         PageParameters paging = PageParameters.of(page, size, CustomerAnalyticsBean.MAX_PAGE_SIZE);
-        return analytics.customers(cell, flag(atRisk), paging.page(), paging.size());
+        return analytics.customers(cell, BooleanParameter.of("atRisk", atRisk), paging.page(), paging.size());
     }
 
     @GET
@@ -62,16 +61,5 @@ public class AnalyticsResource {
     @Path("/recompute")
     public Response recompute() {
         return Response.accepted(analytics.recompute()).build();
-    }
-
-    private static Boolean flag(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return switch (text.strip()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new BadRequestException("atRisk must be true or false");
-        };
     }
 }

@@ -60,7 +60,8 @@ public class QualityResource {
                 time("from", from, false), time("to", to, true));
     }
 
-    private static Instant time(String parameter, String value, boolean endOfDay) {
+    /** A period's end from an ISO-8601 time or a date (a whole day, UTC): the history queries' {@code from} and {@code to}. */
+    static Instant time(String parameter, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
