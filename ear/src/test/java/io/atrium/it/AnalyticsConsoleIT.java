@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,19 +110,7 @@ class AnalyticsConsoleIT extends DeployedHub {
         String run = TestData.runId();
         String project = "P" + run;
         LocalDate today = LocalDate.now(GROUP_ZONE);
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < TENANTS; i++) {
-            rows.add(LeaseExports.row("L-" + run + "-" + i, TestData.rareName(run + "-" + i), TestData.mobile(run + "-" + i),
-                    "LC-" + run + "-" + i, project, today.minusDays(400), today.plusYears(2), 2_000));
-        }
-        LeaseExports.drop(rows);
-        List<String> customers = new ArrayList<>();
-        for (int i = 0; i < TENANTS; i++) {
-            String customer = hub.awaitCustomerWithPhone(TestData.mobile(run + "-" + i), 1).get("id").asText();
-            // read once: scored now if its drain has not come yet, so the segment below finds it
-            assertEquals(200, hub.get("customers/" + customer + "/value", HubClient.VIEWER).status());
-            customers.add(customer);
-        }
+        List<String> customers = CampaignReturnIT.scoredTenants(hub, run, project, TENANTS);
         String segment = "console-" + run;
         HubClient.Response defined = hub.putJson("segments/" + segment, HubClient.ADMIN,
                 TestData.JSON.createObjectNode().put("rule", "project = '" + project + "'").toString());
@@ -138,9 +125,7 @@ class AnalyticsConsoleIT extends DeployedHub {
         // a targeted tenant leases again within the window, so the results are not all zero
         JsonNode targeted = hub.get("campaigns/" + id + "/members?heldOut=false", HubClient.VIEWER).json().get("members").get(0);
         int index = customers.indexOf(targeted.get("customerId").asText());
-        LeaseExports.drop(List.of(LeaseExports.row("L-" + run + "-" + index, TestData.rareName(run + "-" + index),
-                TestData.mobile(run + "-" + index), "LC-" + run + "-" + index + "-new", project, today.minusDays(10),
-                today.plusYears(1), 3_000)));
+        LeaseExports.drop(List.of(CampaignReturnIT.newLease(run, index, project, today.minusDays(10))));
         JsonNode[] answer = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
             answer[0] = hub.get("campaigns/" + id + "/results", HubClient.VIEWER).json();
