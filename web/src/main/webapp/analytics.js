@@ -21,8 +21,28 @@ const INDICATORS = [
 
 // the histograms' count axis steps by whole customers: 1, 2, 5, 10, 20, 50, ...
 const WHOLE_STEPS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6].flatMap(power => [1, 2, 5].map(m => m * power));
-// uPlot charts live outside Alpine's reactive state, by indicator.
+// uPlot charts live outside Alpine's reactive state, by indicator and by segment.
 const histograms = new Map();
+const segmentCharts = new Map();
+
+// a segment's sizes are charted over this many days to now
+const HISTORY_DAYS = 90;
+// a campaign's results (GET /campaigns/{id}/results), one column each
+const RESULT_COLUMNS = [
+  {key: 'window', title: 'window', text: r => r.from + ' to ' + r.to},
+  {key: 'complete', title: 'complete', text: r => r.complete ? 'yes' : 'not yet'},
+  {key: 'targeted', title: 'targeted: members, response', text: r => r.targeted.members + ', ' + percent(r.targeted.responseRate)},
+  {key: 'holdout', title: 'held out: members, response', text: r => r.holdout.members + ', ' + percent(r.holdout.responseRate)},
+  {key: 'targeted-revenue', title: 'targeted revenue', text: r => money(r.targeted.revenue)},
+  {key: 'holdout-revenue', title: 'held-out revenue', text: r => money(r.holdout.revenue)},
+  {key: 'incremental-revenue', title: 'incremental revenue', text: r => money(r.incrementalRevenue)},
+  {key: 'return-on-cost', title: 'return on cost', text: r => r.returnOnCost == null ? '–' : r.returnOnCost.toFixed(2)},
+];
+
+/** "216,000.00" for an amount in CNY. */
+function money(amount) {
+  return amount.toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2});
+}
 
 function analytics() {
   return consolePage({
@@ -32,6 +52,8 @@ function analytics() {
     progress: null,
     selected: null,
     outcome: null,
+    segments: null,
+    campaigns: null,
     lists: [
       {id: 'cell-customers', title: '', query: null, number: 0, page: null},
       {id: 'at-risk', title: 'At risk, highest current value first', query: 'atRisk=true', number: 0, page: null},
@@ -45,7 +67,37 @@ function analytics() {
       this.matrix = matrix.ok ? matrix.body : null;
       this.distribution = distribution.ok ? distribution.body : null;
       this.progress = progress.ok ? progress.body : null;
-      this.$nextTick(() => this.drawHistograms());
+      await Promise.all([this.loadSegments(), this.loadCampaigns()]);
+      this.$nextTick(() => {
+        this.drawHistograms();
+        this.drawSegmentHistories();
+      });
+    },
+
+    /** Every segment with its sizes of the last HISTORY_DAYS (GET /segments, then its /history). */
+    async loadSegments() {
+      const answer = await api('segments');
+      if (!answer.ok) {
+        this.segments = null;
+        this.outcome = {failed: true, text: 'Segments: ' + failure(answer)};
+        return;
+      }
+      const from = encodeURIComponent(new Date(Date.now() - HISTORY_DAYS * 86400000).toISOString());
+      const histories = await Promise.all(answer.body.map(segment => api('segments/' + encodeURIComponent(segment.name) + '/history?from=' + from)));
+      this.segments = answer.body.map((segment, i) => ({...segment, sizes: histories[i].ok ? histories[i].body.sizes : []}));
+    },
+
+    /** Every campaign with its results computed now (GET /campaigns, then its /results). */
+    async loadCampaigns() {
+      const answer = await api('campaigns');
+      if (!answer.ok) {
+        this.campaigns = null;
+        this.outcome = {failed: true, text: 'Campaigns: ' + failure(answer)};
+        return;
+      }
+      const results = await Promise.all(answer.body.map(campaign => api('campaigns/' + campaign.id + '/results')));
+      this.campaigns = answer.body.map((campaign, i) =>
+        ({...campaign, results: results[i].ok ? results[i].body : null, failure: results[i].ok ? null : failure(results[i])}));
     },
 
     cell(name) {
@@ -129,6 +181,28 @@ function analytics() {
           series: [{label: 'points', value: (u, i) => i == null ? '' : buckets[i].from + '–' + buckets[i].to},
                    {label: 'customers', fill: indicator.colour, stroke: indicator.colour, points: {show: false},
                     paths: uPlot.paths.bars({size: [0.8, 60]})}],
+        }, data, element));
+      }
+    },
+
+    drawSegmentHistories() {
+      for (const segment of this.segments || []) {
+        const element = document.querySelector('[data-segment-history="' + CSS.escape(segment.name) + '"]');
+        if (!element) continue;
+        const data = [segment.sizes.map(size => Date.parse(size.at) / 1000), segment.sizes.map(size => size.members)];
+        const chart = segmentCharts.get(segment.name);
+        if (chart && element.contains(chart.root)) {
+          chart.setData(data);
+          continue;
+        }
+        element.replaceChildren();
+        segmentCharts.set(segment.name, new uPlot({
+          width: Math.max(element.clientWidth, 320), height: 160,
+          // the whole window, whatever the sizes cover (a new segment has one)
+          scales: {x: {range: () => [Date.now() / 1000 - HISTORY_DAYS * 86400, Date.now() / 1000]},
+                   y: {range: (u, min, max) => [0, Math.max(max, 1)]}},
+          axes: [{}, {label: 'members', incrs: WHOLE_STEPS}],
+          series: [{}, {label: 'members', stroke: '#1971c2', width: 1.5, points: {show: true}}],
         }, data, element));
       }
     },

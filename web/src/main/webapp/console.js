@@ -58,6 +58,11 @@ function ago(instant) {
   return new Date(instant).toLocaleString();
 }
 
+/** "12.5 %" for a share of 0.125. */
+function percent(share) {
+  return (share * 100).toFixed(1) + ' %';
+}
+
 /** The local time of an ISO instant, for a title attribute. */
 function when(instant) {
   return instant ? new Date(instant).toLocaleString() : '';

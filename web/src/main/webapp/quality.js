@@ -16,10 +16,6 @@ const TREND_SERIES = [
 // uPlot charts live outside Alpine's reactive state, by source.
 const trendCharts = new Map();
 
-function percent(share) {
-  return (share * 100).toFixed(1) + ' %';
-}
-
 function dataQuality() {
   return consolePage({
     refresh: false,

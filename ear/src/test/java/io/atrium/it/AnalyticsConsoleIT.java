@@ -1,6 +1,7 @@
 package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -10,9 +11,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,11 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The customer value page in a real browser: the matrix's counts as the API gives them, a hand-worked customer in
  * its cell and among those at risk with its reason, the distributions charted, the recompute started by an
- * administrator and not offered to a viewer.
+ * administrator and not offered to a viewer; a segment's size and chart and a campaign's results as the API gives them.
  */
 class AnalyticsConsoleIT extends DeployedHub {
 
     private static final List<String> CELLS = List.of("HIGH_HIGH", "HIGH_LOW", "LOW_HIGH", "LOW_LOW");
+    private static final ZoneId GROUP_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final int TENANTS = 4;
 
     @Test
     void anAdministratorFindsATenantWhoseLeaseEndsSoonInItsCellAndAtRiskAndRecomputes() throws Exception {
@@ -96,6 +102,66 @@ class AnalyticsConsoleIT extends DeployedHub {
             browser.find("#recompute-state");
             assertFalse(browser.present("#recompute-button"), "a recompute is for administrators");
         }
+    }
+
+    @Test
+    void aViewerSeesASegmentsSizeAndChartAndACampaignsResultsAsTheApiGivesThem() {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String project = "P" + run;
+        LocalDate today = LocalDate.now(GROUP_ZONE);
+        List<String> customers = CampaignReturnIT.scoredTenants(hub, run, project, TENANTS);
+        String segment = "console-" + run;
+        HubClient.Response defined = hub.putJson("segments/" + segment, HubClient.ADMIN,
+                TestData.JSON.createObjectNode().put("rule", "project = '" + project + "'").toString());
+        assertEquals(TENANTS, defined.json().get("members").asInt(), defined.body());
+
+        ObjectNode request = TestData.JSON.createObjectNode().put("name", "Console offer " + run).put("segment", segment)
+                .put("date", today.minusDays(30).toString()).put("cost", 1_000).put("holdoutShare", 0.5)
+                .put("responseDays", 60).put("seed", 7);
+        HubClient.Response recorded = hub.postJson("campaigns", HubClient.ADMIN, request.toString());
+        assertEquals(201, recorded.status(), recorded.body());
+        long id = recorded.json().get("id").asLong();
+        // a targeted tenant leases again within the window, so the results are not all zero
+        JsonNode targeted = hub.get("campaigns/" + id + "/members?heldOut=false", HubClient.VIEWER).json().get("members").get(0);
+        int index = customers.indexOf(targeted.get("customerId").asText());
+        LeaseExports.drop(List.of(CampaignReturnIT.newLease(run, index, project, today.minusDays(10))));
+        JsonNode[] answer = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            answer[0] = hub.get("campaigns/" + id + "/results", HubClient.VIEWER).json();
+            return answer[0].get("targeted").get("leases").asInt() == 1;
+        });
+        JsonNode results = answer[0];
+        long members = hub.get("segments/" + segment, HubClient.VIEWER).json().get("members").asLong();
+
+        try (ConsoleBrowser browser = browser()) {
+            browser.logIn(HubClient.VIEWER);
+            browser.open("analytics.html");
+            String card = "article.segment[data-segment='" + segment + "']";
+            assertEquals(String.valueOf(members), browser.find(card + " strong.members").getText());
+            assertEquals("project = '" + project + "'", browser.find(card + " code.rule").getText());
+            browser.find("[data-segment-history='" + segment + "'] canvas");
+            assertTrue(browser.find(card + " a.csv").getAttribute("href").endsWith("/api/segments/" + segment + "/members.csv"));
+
+            String row = "tr.campaign[data-campaign='" + id + "'] td.";
+            assertEquals(money(results.get("cost")), browser.find(row + "cost").getText());
+            assertEquals(results.get("from").asText() + " to " + results.get("to").asText(), browser.find(row + "window").getText());
+            assertEquals(results.get("complete").asBoolean() ? "yes" : "not yet", browser.find(row + "complete").getText());
+            for (String part : List.of("targeted", "holdout")) {
+                JsonNode figures = results.get(part);
+                assertEquals(figures.get("members").asText() + ", " + String.format(Locale.ROOT, "%.1f %%", figures.get("responseRate").asDouble() * 100),
+                        browser.find(row + part).getText());
+                assertEquals(money(figures.get("revenue")), browser.find(row + part + "-revenue").getText());
+            }
+            assertEquals(money(results.get("incrementalRevenue")), browser.find(row + "incremental-revenue").getText());
+            assertEquals(String.format(Locale.ROOT, "%.2f", results.get("returnOnCost").asDouble()), browser.find(row + "return-on-cost").getText());
+        }
+        assertEquals(204, hub.delete("segments/" + segment, HubClient.ADMIN).status());
+    }
+
+    /** An amount as the page shows it: 216,000.00. */
+    private static String money(JsonNode amount) {
+        return String.format(Locale.US, "%,.2f", amount.decimalValue());
     }
 
     private static Map<String, String> pageMatrix(ConsoleBrowser browser) {

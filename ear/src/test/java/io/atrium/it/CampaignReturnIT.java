@@ -39,16 +39,7 @@ class CampaignReturnIT extends DeployedHub {
         String run = TestData.runId();
         String project = "P" + run;
         LocalDate today = LocalDate.now(GROUP_ZONE);
-        List<String> tenantIds = IntStream.range(0, TENANTS).mapToObj(i -> "L-" + run + "-" + i).toList();
-        LeaseExports.drop(IntStream.range(0, TENANTS).mapToObj(i -> LeaseExports.row(tenantIds.get(i), name(run, i), phone(run, i),
-                "LC-" + run + "-" + i, project, today.minusDays(400), today.plusYears(2), 2_000)).toList());
-        List<String> customers = new ArrayList<>();
-        for (int i = 0; i < TENANTS; i++) {
-            String customer = hub.awaitCustomerWithPhone(phone(run, i), 1).get("id").asText();
-            // read once: scored now if its drain has not come yet, so the segment below finds it
-            assertEquals(200, hub.get("customers/" + customer + "/value", HubClient.VIEWER).status());
-            customers.add(customer);
-        }
+        List<String> customers = scoredTenants(hub, run, project, TENANTS);
         String segment = "campaign-" + run;
         HubClient.Response defined = hub.putJson("segments/" + segment, HubClient.ADMIN,
                 TestData.JSON.createObjectNode().put("rule", "project = '" + project + "'").toString());
@@ -138,7 +129,26 @@ class CampaignReturnIT extends DeployedHub {
         return ids;
     }
 
-    private static String newLease(String run, int tenant, String project, LocalDate start) {
+    /**
+     * Tenants of the project (leasing since 400 days ago, for two more years at 2,000 CNY a month), each scored:
+     * their customer ids, tenant by tenant.
+     */
+    static List<String> scoredTenants(HubClient hub, String run, String project, int count) {
+        LocalDate today = LocalDate.now(GROUP_ZONE);
+        LeaseExports.drop(IntStream.range(0, count).mapToObj(i -> LeaseExports.row("L-" + run + "-" + i, name(run, i), phone(run, i),
+                "LC-" + run + "-" + i, project, today.minusDays(400), today.plusYears(2), 2_000)).toList());
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String customer = hub.awaitCustomerWithPhone(phone(run, i), 1).get("id").asText();
+            // read once: scored now if its drain has not come yet, so a segment defined next finds it
+            assertEquals(200, hub.get("customers/" + customer + "/value", HubClient.VIEWER).status());
+            customers.add(customer);
+        }
+        return customers;
+    }
+
+    /** A tenant's new lease in the project from start, for a year at 3,000 CNY a month. */
+    static String newLease(String run, int tenant, String project, LocalDate start) {
         return LeaseExports.row("L-" + run + "-" + tenant, name(run, tenant), phone(run, tenant), "LC-" + run + "-" + tenant + "-new",
                 project, start, start.plusYears(1), NEW_RENT);
     }
