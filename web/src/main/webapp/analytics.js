@@ -176,7 +176,8 @@ function analytics() {
         histograms.set(indicator.field, new uPlot({
           width: Math.max(element.clientWidth, 320), height: 200,
           scales: {x: {time: false, range: [-0.5, buckets.length - 0.5]}, y: {range: (u, min, max) => [0, Math.max(max, 1)]}},
-          axes: [{values: (u, ticks) => ticks.map(i => buckets[i] ? buckets[i].from + '–' + buckets[i].to : ''), splits: () => buckets.map((b, i) => i)},
+          // each bar labelled with where its bucket starts: whole ranges do not fit under ten narrow bars (the legend has them)
+          axes: [{label: 'points from', values: (u, ticks) => ticks.map(i => buckets[i] ? String(buckets[i].from) : ''), splits: () => buckets.map((b, i) => i)},
                  {label: 'customers', incrs: WHOLE_STEPS}],
           series: [{label: 'points', value: (u, i) => i == null ? '' : buckets[i].from + '–' + buckets[i].to},
                    {label: 'customers', fill: indicator.colour, stroke: indicator.colour, points: {show: false},
