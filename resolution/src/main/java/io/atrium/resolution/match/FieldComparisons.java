@@ -406,7 +406,7 @@ final class FieldComparisons {
             if (b.projects().contains(project)) {
                 boolean sameSurname = a.surname() != null && a.surname().equals(b.surname());
                 return new Outcome(FieldKind.PROJECT, ComparisonLevel.EXACT, FieldKind.PROJECT,
-                        sameSurname ? a.surname() + '|' + project : null);
+                        sameSurname ? StandardizedRecord.surnameProjectKey(a.surname(), project) : null);
             }
         }
         return null;

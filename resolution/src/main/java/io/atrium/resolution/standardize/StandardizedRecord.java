@@ -79,7 +79,12 @@ public record StandardizedRecord(
         if (!isPerson() || surname == null) {
             return List.of();
         }
-        return projects.stream().map(project -> surname + '|' + project).toList();
+        return projects.stream().map(project -> surnameProjectKey(surname, project)).toList();
+    }
+
+    /** The value {@link #surnameProjectKeys()} holds for one surname and project. */
+    public static String surnameProjectKey(String surname, String project) {
+        return surname + '|' + project;
     }
 
 }
