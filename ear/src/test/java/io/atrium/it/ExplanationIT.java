@@ -100,6 +100,30 @@ class ExplanationIT extends DeployedHub {
     }
 
     @Test
+    void aSurnameOnlyCallerIsJoinedThroughTheTicketsProjectAndTheProjectExplainsIt() {
+        // the caller's mobile is one digit off the owner's: no phone key meets it; surname and project do
+        String project = "关系苑" + run;
+        String phone = TestData.mobile(run + "p");
+        String mistyped = phone.substring(0, 10) + (phone.charAt(10) == '0' ? '1' : '0');
+        ObjectNode owner = person("OWNER", "李秀英", phone).put("gender", "F");
+        owner.putArray("projects").add(project);
+        ObjectNode caller = person("CALLER", "李女士", mistyped);
+        caller.putArray("projects").add(project);
+        hub.postRecord(owner);
+        hub.postRecord(caller);
+        hub.awaitCustomerWithPhone(phone, 2);
+
+        JsonNode pair = explain("OWNER", "CALLER");
+        assertTrue(pair.get("sameCustomer").asBoolean(), pair.toString());
+        assertEquals("MERGE", pair.get("decision").asText());
+        assertEquals(List.of("SURNAME_PROJECT"), texts(pair.get("sharedKeys"), "rule"), "met through the project alone");
+        JsonNode projectEvidence = evidenceOf(pair.get("evidence"), "PROJECT");
+        assertEquals("EXACT", projectEvidence.get("level").asText(), pair.toString());
+        assertTrue(projectEvidence.get("weight").asDouble() > 0, pair.toString());
+        assertFalse(pair.toString().contains(project), "evidence, not values");
+    }
+
+    @Test
     void aPairWithDifferentValidIdNumbersStaysApartByItsConflict() {
         String name = TestData.rareName(run + "c");
         String phone = TestData.mobile(run + "c");
@@ -173,6 +197,15 @@ class ExplanationIT extends DeployedHub {
 
     private static Set<String> fields(JsonNode evidence) {
         return new TreeSet<>(texts(evidence, "field"));
+    }
+
+    private static JsonNode evidenceOf(JsonNode evidence, String field) {
+        for (JsonNode e : evidence) {
+            if (e.get("field").asText().equals(field)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + field + " evidence in " + evidence);
     }
 
     private static double sum(JsonNode evidence) {

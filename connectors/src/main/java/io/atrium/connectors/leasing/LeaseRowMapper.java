@@ -113,7 +113,7 @@ public final class LeaseRowMapper {
         lease.setOccurredAt(start.atStartOfDay(SourceValues.SOURCE_ZONE).toInstant());
         lease.setUpdatedAt(exportedAt);
         tenant.setUpdatedAt(exportedAt);
-        return new CanonicalMessage(tenant, List.of(lease));
+        return CanonicalMessage.withRelations(tenant, List.of(lease));
     }
 
     private static Instant exportTime(String origin) {

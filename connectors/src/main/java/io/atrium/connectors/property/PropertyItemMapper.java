@@ -92,7 +92,7 @@ public final class PropertyItemMapper {
         arrearsFact.setOccurredAt(updatedAt);
         arrearsFact.setUpdatedAt(updatedAt);
         facts.add(arrearsFact);
-        return new CanonicalMessage(owner, facts);
+        return CanonicalMessage.withRelations(owner, facts);
     }
 
     static PartyFact workOrder(JsonNode item) {

@@ -70,7 +70,7 @@ public final class TicketMapper {
         if (party != null) {
             party.setUpdatedAt(version);
         }
-        return new CanonicalMessage(party, List.of(fact));
+        return CanonicalMessage.withRelations(party, List.of(fact));
     }
 
     /**

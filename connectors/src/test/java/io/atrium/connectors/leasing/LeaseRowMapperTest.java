@@ -35,6 +35,7 @@ class LeaseRowMapperTest {
         assertEquals(IdType.CN_RESIDENT, message.getParty().getIdType());
         assertEquals("440301198507150026", message.getParty().getIdNumber());
         assertTrue(message.getParty().getEmails().isEmpty());
+        assertEquals(List.of("翠湖花园"), message.getParty().projects(), "the lease's project, evidence for the matcher");
         PartyFact lease = message.getFacts().get(0);
         assertEquals("LC-2024-0031", lease.getFactId());
         assertEquals("L-00017", lease.getPartySourceId());

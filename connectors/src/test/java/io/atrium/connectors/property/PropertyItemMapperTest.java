@@ -28,17 +28,20 @@ class PropertyItemMapperTest {
         CanonicalMessage message = PropertyItemMapper.map(PropertyEndpoint.OWNERS, JSON.readTree("""
                 {"ownerId":"PM-000123","fullName":"陳美玲","phones":["13800138000","0755-86001234"],
                  "idCard":"440301198507150026","email":null,
-                 "units":[{"project":"翠湖花园","building":"3栋","unit":"1502","relation":"业主","since":"2019-06-01"}],
+                 "units":[{"project":"翠湖花园","building":"3栋","unit":"1502","relation":"业主","since":"2019-06-01"},
+                          {"project":"华润城","building":"1栋","unit":"801","relation":"租户"},
+                          {"project":"翠湖花园","building":"5栋","unit":"302","relation":"业主"}],
                  "arrears":1200.50,"updatedAt":"2026-03-01T10:15:30+08:00"}"""));
 
         assertEquals("PM-000123", message.getParty().getSourceId());
         assertEquals(List.of("13800138000", "0755-86001234"), message.getParty().getPhones());
         assertEquals(Instant.parse("2026-03-01T02:15:30Z"), message.getParty().getUpdatedAt());
+        assertEquals(List.of("翠湖花园", "华润城"), message.getParty().projects(), "each project of its units once");
         PartyFact unit = message.getFacts().get(0);
         assertEquals(FactType.UNIT, unit.getType());
         assertEquals("OWNER", unit.getData().get("relation"));
         assertEquals("PM-000123/翠湖花园/3栋/1502", unit.getFactId());
-        PartyFact arrears = message.getFacts().get(1);
+        PartyFact arrears = message.getFacts().get(3);
         assertEquals(FactType.ARREARS, arrears.getType());
         assertEquals(0, new BigDecimal("1200.50").compareTo((BigDecimal) arrears.getData().get("amount")));
     }
@@ -52,6 +55,7 @@ class PropertyItemMapperTest {
         assertEquals(PartyKind.ORGANIZATION, owner.getKind());
         assertEquals(IdType.USCC, owner.getIdType());
         assertEquals("CN_RESIDENT", owner.getAttributes().get(PartyTypes.SOURCE_ID_TYPE_ATTRIBUTE));
+        assertEquals(List.of(), owner.projects(), "no units, no projects");
     }
 
     @Test

@@ -30,6 +30,7 @@ class TicketMapperTest {
         assertEquals("T20260301-0001", message.getParty().getSourceId());
         assertEquals("陈先生", message.getParty().getName());
         assertEquals(true, message.getParty().getAttributes().get(TicketMapper.WEAK_NAME));
+        assertEquals(List.of("翠湖花园"), message.getParty().projects(), "the ticket's project, evidence for the matcher");
         PartyFact ticket = message.getFacts().get(0);
         assertEquals("complaint", ticket.getData().get("category"));
         assertEquals("电梯故障", ticket.getData().get("subject"));

@@ -62,6 +62,9 @@ public final class Blocker {
     }
 
     private static void addPersonKeys(StandardizedRecord r, Set<BlockingKey> keys) {
+        for (String surnameProject : r.surnameProjectKeys()) {
+            keys.add(new BlockingKey(BlockingRule.SURNAME_PROJECT, surnameProject));
+        }
         if (r.nameKey() == null) {
             return;
         }

@@ -27,5 +27,11 @@ public enum BlockingRule {
      * one name token (other identifiers): the same person whose ID number was mistyped in one half, for other
      * identifiers even with a typo in the other name tokens or a given name missing.
      */
-    NAME_ID_PART
+    NAME_ID_PART,
+    /**
+     * Romanized surname and one of the group's projects the record ties the person to: a surname-only caller
+     * (李女士) on a phone nobody else uses meets the customers of that surname holding a unit in the ticket's
+     * project. The block-size limit skips a common surname in a large project.
+     */
+    SURNAME_PROJECT
 }

@@ -395,6 +395,23 @@ final class FieldComparisons {
                 : Outcome.of(FieldKind.EMAIL, ComparisonLevel.DIFFERENT);
     }
 
+    /**
+     * Both records tie the person to one of the group's projects (a unit held, a lease, a ticket's project):
+     * EXACT, weighed by how common the surname is in that project when both surnames agree, so that the one
+     * 李 holding a unit where 李女士 called counts more than one of twenty. No shared project says nothing: a
+     * customer holds units in several projects and calls about others.
+     */
+    static Outcome project(StandardizedRecord a, StandardizedRecord b) {
+        for (String project : a.projects()) {
+            if (b.projects().contains(project)) {
+                boolean sameSurname = a.surname() != null && a.surname().equals(b.surname());
+                return new Outcome(FieldKind.PROJECT, ComparisonLevel.EXACT, FieldKind.PROJECT,
+                        sameSurname ? StandardizedRecord.surnameProjectKey(a.surname(), project) : null);
+            }
+        }
+        return null;
+    }
+
     static Outcome address(StandardizedRecord a, StandardizedRecord b) {
         if (a.address() == null || b.address() == null) {
             return null;

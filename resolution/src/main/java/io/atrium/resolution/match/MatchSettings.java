@@ -86,10 +86,16 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
         }
     }
 
-    /** Settings from a file that replaces the defaults as a whole. */
+    /**
+     * Settings from a file that replaces the defaults, except for fields it does not name, which keep the shipped
+     * settings: a file copied before a field was added (PROJECT) still scores every pair.
+     */
     public static MatchSettings load(Path file) {
         try {
-            return MAPPER.readValue(Files.readString(file), MatchSettings.class);
+            MatchSettings configured = MAPPER.readValue(Files.readString(file), MatchSettings.class);
+            Map<FieldKind, FieldSettings> fields = new EnumMap<>(defaults().fields());
+            fields.putAll(configured.fields());
+            return configured.withFields(fields);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read match settings " + file, e);
         }

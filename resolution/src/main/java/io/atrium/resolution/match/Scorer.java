@@ -62,7 +62,7 @@ public final class Scorer {
         return WeightLearning.pattern(outcomes(left, right), left.weakName() || right.weakName());
     }
 
-    /** Each field's outcome in a fixed order (identifier, name, birth date, gender, phone, e-mail, address); null says nothing. */
+    /** Each field's outcome in a fixed order (identifier, name, birth date, gender, phone, e-mail, address, project); null says nothing. */
     private static FieldComparisons.Outcome[] outcomes(StandardizedRecord left, StandardizedRecord right) {
         boolean person = left.isPerson();
         return new FieldComparisons.Outcome[] {
@@ -70,7 +70,8 @@ public final class Scorer {
                 person ? FieldComparisons.personName(left, right) : FieldComparisons.organizationName(left, right),
                 person ? FieldComparisons.birthDate(left, right) : null,
                 person ? FieldComparisons.gender(left, right) : null,
-                FieldComparisons.phone(left, right), FieldComparisons.email(left, right), FieldComparisons.address(left, right)};
+                FieldComparisons.phone(left, right), FieldComparisons.email(left, right), FieldComparisons.address(left, right),
+                person ? FieldComparisons.project(left, right) : null};
     }
 
     /**

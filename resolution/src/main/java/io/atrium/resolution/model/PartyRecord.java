@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The canonical party record: what every connector produces and the resolver consumes
@@ -21,6 +23,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = false)
 public class PartyRecord {
+
+    /**
+     * The attribute naming the group's projects the record ties the party to (the units and leases it holds, a
+     * ticket's project), as the connectors fill it from the record's own facts: relations the matcher weighs.
+     */
+    public static final String PROJECTS = "projects";
 
     private String source;
     private String sourceId;
@@ -74,6 +82,15 @@ public class PartyRecord {
 
     @JsonAnySetter
     public void putAttribute(String key, Object value) { attributes.put(key, value); }
+
+    /** The {@link #PROJECTS} attribute's names: a list, or one name as a string; none when absent. */
+    public List<String> projects() {
+        Object value = attributes.get(PROJECTS);
+        if (value instanceof Collection<?> names) {
+            return names.stream().filter(Objects::nonNull).map(String::valueOf).toList();
+        }
+        return value == null ? List.of() : List.of(String.valueOf(value));
+    }
 
     /** The record's identity in the hub: (source, sourceId). */
     public String key() { return source + "/" + sourceId; }

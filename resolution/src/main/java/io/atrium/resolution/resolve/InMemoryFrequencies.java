@@ -212,5 +212,6 @@ public final class InMemoryFrequencies implements ValueFrequencies {
         if (r.address() != null) {
             sink.accept(FieldKind.ADDRESS, r.address());
         }
+        r.surnameProjectKeys().forEach(key -> sink.accept(FieldKind.PROJECT, key));
     }
 }

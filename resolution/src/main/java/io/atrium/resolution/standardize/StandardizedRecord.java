@@ -22,6 +22,8 @@ import java.util.List;
  * @param orgName     company name without legal forms; orgCore also without the leading region
  * @param mobiles     E.164 mobile numbers; landlines are kept apart because households and offices share them
  * @param unverifiedPhones digits of numbers no region rule accepts (foreign numbers written domestically)
+ * @param projects    the group's projects the record ties the party to (a unit held, a lease, a ticket's project),
+ *                    folded; relations as evidence beyond the party's own fields
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record StandardizedRecord(
@@ -45,13 +47,15 @@ public record StandardizedRecord(
         List<String> unverifiedPhones,
         List<String> emails,
         String address,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> projects) {
 
     public StandardizedRecord {
         mobiles = mobiles == null ? List.of() : List.copyOf(mobiles);
         landlines = landlines == null ? List.of() : List.copyOf(landlines);
         unverifiedPhones = unverifiedPhones == null ? List.of() : List.copyOf(unverifiedPhones);
         emails = emails == null ? List.of() : List.copyOf(emails);
+        projects = projects == null ? List.of() : List.copyOf(projects);
     }
 
     @JsonIgnore
@@ -63,6 +67,24 @@ public record StandardizedRecord(
     @JsonIgnore
     public boolean hasPhone() {
         return !mobiles.isEmpty() || !landlines.isEmpty() || !unverifiedPhones.isEmpty();
+    }
+
+    /**
+     * Surname and project, one key per project of a person with a known surname: what blocking pairs a
+     * surname-only caller with the customers holding a unit in the ticket's project on, and whose frequency
+     * says how many candidates the relation leaves.
+     */
+    @JsonIgnore
+    public List<String> surnameProjectKeys() {
+        if (!isPerson() || surname == null) {
+            return List.of();
+        }
+        return projects.stream().map(project -> surnameProjectKey(surname, project)).toList();
+    }
+
+    /** The value {@link #surnameProjectKeys()} holds for one surname and project. */
+    public static String surnameProjectKey(String surname, String project) {
+        return surname + '|' + project;
     }
 
 }

@@ -54,7 +54,8 @@ public final class Standardizer {
             OrganizationNames.OrganizationName org = OrganizationNames.standardize(record.getName());
             return new StandardizedRecord(key, kind, org == null ? null : org.display(), null, null, null, null, false,
                     org == null ? null : org.normalized(), org == null ? null : org.core(), null, null,
-                    idType, idNumber, idValid, mobiles, landlines, unverifiedPhones, emails, address, record.getUpdatedAt());
+                    idType, idNumber, idValid, mobiles, landlines, unverifiedPhones, emails, address, record.getUpdatedAt(),
+                    projectsOf(record));
         }
         PersonNames.PersonName name = PersonNames.standardize(record.getName(), record.getGivenName(),
                 record.getFamilyName(), isMarkedWeak(record));
@@ -68,7 +69,8 @@ public final class Standardizer {
                 name == null ? null : name.display(), name == null ? null : name.han(),
                 name == null ? null : name.surname(), name == null ? null : name.key(),
                 name == null ? null : name.ordered(), name != null && name.weak(), null, null,
-                gender, birthDate, idType, idNumber, idValid, mobiles, landlines, unverifiedPhones, emails, address, record.getUpdatedAt());
+                gender, birthDate, idType, idNumber, idValid, mobiles, landlines, unverifiedPhones, emails, address, record.getUpdatedAt(),
+                projectsOf(record));
     }
 
     private static PartyKind kindOf(PartyRecord record, Optional<IdNumbers.StandardId> id) {
@@ -93,6 +95,14 @@ public final class Standardizer {
             case "f", "female", "女", "2" -> "F";
             default -> null;
         };
+    }
+
+    /** The record's {@link PartyRecord#PROJECTS} folded (half-width, simplified, lower case, no spaces), each once, sorted. */
+    static List<String> projectsOf(PartyRecord record) {
+        return record.projects().stream()
+                .map(project -> ChineseText.simplified(ChineseText.cleaned(project)).replace(" ", "").toLowerCase(Locale.ROOT))
+                .filter(project -> !project.isEmpty())
+                .distinct().sorted().toList();
     }
 
     private static void addDistinct(List<String> values, String value) {

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -395,6 +397,17 @@ class ScorerTest {
         assertEquals(99.0, strict.mergeThreshold());
         Files.writeString(file, settings.toJson().replace("\"reviewThreshold\" : 12.0", "\"reviewThreshold\" : 199.0"));
         assertThrows(RuntimeException.class, () -> MatchSettings.load(file));
+    }
+
+    @Test
+    void aSettingsFileWrittenBeforeAFieldExistedKeepsThatFieldsShippedLevels(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("older.json");
+        Map<FieldKind, MatchSettings.FieldSettings> withoutProject = new EnumMap<>(settings.fields());
+        withoutProject.remove(FieldKind.PROJECT);
+        Files.writeString(file, settings.withFields(withoutProject).toJson().replace("\"mergeThreshold\" : 22.0", "\"mergeThreshold\" : 30.0"));
+        MatchSettings older = MatchSettings.load(file);
+        assertEquals(30.0, older.mergeThreshold());
+        assertEquals(settings.level(FieldKind.PROJECT, ComparisonLevel.EXACT), older.level(FieldKind.PROJECT, ComparisonLevel.EXACT));
     }
 
     private static ValueFrequencies frequencies(double value, double typical) {

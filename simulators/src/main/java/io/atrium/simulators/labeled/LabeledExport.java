@@ -4,6 +4,7 @@ import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.simulators.population.Appearance;
 import io.atrium.simulators.population.Population;
+import io.atrium.simulators.variation.RecordProjects;
 import io.atrium.simulators.variation.Renderer;
 
 import java.io.BufferedWriter;
@@ -13,11 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 
 /**
  * Writes every appearance of a population as a canonical record (JSON Lines, section 6 of the
- * source formats) labeled with the party's truthId, so a matcher's result can be scored.
+ * source formats) labeled with the party's truthId, so a matcher's result can be scored. Person records
+ * carry the projects their source ties them to ({@link RecordProjects}), as the connectors fill them.
  * The same population and seed give the same file, byte for byte.
  */
 public final class LabeledExport {
@@ -44,6 +47,8 @@ public final class LabeledExport {
     public static long write(Population population, Writer out, long limit) throws IOException {
         Renderer renderer = Renderer.forScript(population.script());
         Random random = new Random(population.seed() * 31 + 7);
+        // relations drawn apart, so that every other field of a seed's records stays as it was
+        Random relations = new Random(population.seed() * 31 + 11);
         long count = 0;
         for (Appearance appearance : population.appearances()) {
             if (count == limit) {
@@ -51,6 +56,10 @@ public final class LabeledExport {
             }
             Instant updatedAt = NEWEST_VERSION.minusSeconds((long) (random.nextDouble() * TWO_YEARS_SECONDS));
             PartyRecord record = renderer.render(appearance, updatedAt, random);
+            List<String> projects = RecordProjects.of(appearance, relations);
+            if (!projects.isEmpty()) {
+                record.putAttribute(PartyRecord.PROJECTS, projects);
+            }
             record.putAttribute(TRUTH_ID, appearance.party().truthId());
             out.write(PartyRecordJson.write(record));
             out.write('\n');

@@ -36,10 +36,12 @@ final class ChinesePopulationGenerator {
     private final Set<String> issuedPhones = new HashSet<>();
     private final Set<String> companyNames = new HashSet<>();
     private final List<Person> persons = new ArrayList<>();
+    private final Holdings holdings;
 
     ChinesePopulationGenerator(long seed) {
         this.seed = seed;
         this.random = new Random(seed);
+        this.holdings = new Holdings(seed);
     }
 
     Population generate(int personCount) {
@@ -62,34 +64,35 @@ final class ChinesePopulationGenerator {
         int size = Math.min(HOUSEHOLD_SIZE.pick(random), room);
         Address home = ChinesePlaces.home(random);
         String landline = random.nextDouble() < 0.4 ? landline(home) : null;
+        List<String> projects = holdings.chineseHousehold(home);
         Gender headGender = random.nextBoolean() ? Gender.MALE : Gender.FEMALE;
         String headSurname = ChineseNames.surname(random);
         LocalDate headBirth = birthDate(LocalDate.of(1950, 1, 1), LocalDate.of(1996, 12, 31));
-        Person head = person(householdId, headSurname, headGender, headBirth, null, landline, home);
+        Person head = person(householdId, headSurname, headGender, headBirth, null, landline, home, projects);
         String familyPhone = head.mobile();
         for (int member = 1; member < size; member++) {
             if (member == 1) {
                 LocalDate spouseBirth = birthDate(headBirth.minusYears(6), headBirth.plusYears(6));
-                person(householdId, ChineseNames.surname(random), headGender.opposite(), spouseBirth, familyPhone, landline, home);
+                person(householdId, ChineseNames.surname(random), headGender.opposite(), spouseBirth, familyPhone, landline, home, projects);
             } else if (member == 4 && headBirth.getYear() > 1960) {
                 LocalDate parentBirth = birthDate(headBirth.minusYears(34), headBirth.minusYears(22));
                 person(householdId, headSurname, random.nextBoolean() ? Gender.MALE : Gender.FEMALE,
-                        parentBirth, familyPhone, landline, home);
+                        parentBirth, familyPhone, landline, home, projects);
             } else if (headBirth.plusYears(22).isBefore(YOUNGEST_ADULT)) {
                 LocalDate childBirth = birthDate(headBirth.plusYears(22), min(headBirth.plusYears(36), YOUNGEST_ADULT));
                 String surname = headGender == Gender.MALE || random.nextDouble() < 0.2 ? headSurname : ChineseNames.surname(random);
-                person(householdId, surname, random.nextBoolean() ? Gender.MALE : Gender.FEMALE, childBirth, familyPhone, landline, home);
+                person(householdId, surname, random.nextBoolean() ? Gender.MALE : Gender.FEMALE, childBirth, familyPhone, landline, home, projects);
             } else {
                 // too young for adult children: a brother or sister lives with them
                 LocalDate siblingBirth = birthDate(headBirth.minusYears(8), min(headBirth.plusYears(8), YOUNGEST_ADULT));
-                person(householdId, headSurname, random.nextBoolean() ? Gender.MALE : Gender.FEMALE, siblingBirth, familyPhone, landline, home);
+                person(householdId, headSurname, random.nextBoolean() ? Gender.MALE : Gender.FEMALE, siblingBirth, familyPhone, landline, home, projects);
             }
         }
     }
 
     /** A person; the household phone is the head's mobile, or their own number for the head. */
     private Person person(String householdId, String surname, Gender gender, LocalDate birthDate,
-                          String householdPhone, String landline, Address home) {
+                          String householdPhone, String landline, Address home, List<String> householdProjects) {
         String given = ChineseNames.givenName(gender, random);
         String mobile = mobile();
         boolean resident = random.nextDouble() < RESIDENT_ID_SHARE;
@@ -99,7 +102,8 @@ final class ChinesePopulationGenerator {
                 resident ? IdType.CN_RESIDENT : IdType.HK_MACAU_PERMIT,
                 resident ? residentId(birthDate, gender) : permitNumber(),
                 mobile, householdPhone == null ? mobile : householdPhone, landline,
-                random.nextDouble() < 0.5 ? email(surname, given, birthDate) : null, home, householdId);
+                random.nextDouble() < 0.5 ? email(surname, given, birthDate) : null, home, householdId,
+                holdings.member(householdProjects));
         persons.add(person);
         return person;
     }

@@ -72,7 +72,8 @@ final class LatinPopulationGenerator {
         persons.add(new Person(String.format("P%07d", persons.size() + 1), familyName, given, familyName, given, gender, birthDate,
                 IdType.PASSPORT, unique(() -> country.passport(random)),
                 mobile, mobile != null ? mobile : landline, landline,
-                random.nextDouble() < 0.6 ? email(given, familyName) : null, home, householdId));
+                random.nextDouble() < 0.6 ? email(given, familyName) : null, home, householdId,
+                List.of())); // a European business's customers: no units in the group's projects
     }
 
     private String email(String given, String familyName) {

@@ -3,11 +3,13 @@ package io.atrium.simulators.population;
 import io.atrium.resolution.model.IdType;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The truth about one person, in the person's own script. Romanized names are the pinyin (for a
  * Chinese person) or the same as the native ones (for a Latin-script person). The household
  * phone is the number the family shares; for the head of the household it is their own mobile.
+ * Projects are the group's projects where the person holds a unit ({@link Holdings}).
  */
 public record Person(
         String truthId,
@@ -24,5 +26,6 @@ public record Person(
         String landline,
         String email,
         Address address,
-        String householdId) implements Party {
+        String householdId,
+        List<String> projects) implements Party {
 }

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -41,6 +43,27 @@ class LabeledExportTest {
         String first = export(Script.CHINESE, 11, 800);
         assertEquals(first, export(Script.CHINESE, 11, 800));
         assertNotEquals(first, export(Script.CHINESE, 12, 800));
+    }
+
+    @Test
+    void chineseRecordsNameTheProjectsTheirSourceTiesThePersonTo() throws IOException {
+        List<PartyRecord> records = records(export(Script.CHINESE, 5, 4000));
+        Map<String, Set<String>> heldByPerson = records.stream().filter(r -> r.getSource().equals("property"))
+                .collect(Collectors.groupingBy(r -> (String) r.getAttributes().get(LabeledExport.TRUTH_ID),
+                        Collectors.flatMapping(r -> r.projects().stream(), Collectors.toSet())));
+        assertTrue(records.stream().filter(r -> r.getSource().equals("sales") || r.getSource().equals("membership"))
+                .allMatch(r -> r.projects().isEmpty()), "customer rows and members name no project");
+        assertTrue(records.stream().filter(r -> r.getKind() == PartyKind.ORGANIZATION).allMatch(r -> r.projects().isEmpty()));
+        List<PartyRecord> tickets = records.stream().filter(r -> r.getSource().equals("service")).toList();
+        long onAProject = tickets.stream().filter(r -> !r.projects().isEmpty()).count();
+        assertTrue(onAProject > tickets.size() / 5 && onAProject < tickets.size() * 3 / 5, onAProject + " of " + tickets.size());
+        // a ticket names a project its caller does not hold as well: relations are evidence, not truth
+        assertSome(tickets, "ticket about a project the caller holds no unit in (per property)", r -> {
+            Set<String> held = heldByPerson.get((String) r.getAttributes().get(LabeledExport.TRUTH_ID));
+            return held != null && !held.isEmpty() && !r.projects().isEmpty() && !held.containsAll(r.projects());
+        });
+        assertTrue(records(export(Script.LATIN, 5, 1000)).stream().allMatch(r -> r.projects().isEmpty()),
+                "the Latin population's business has no projects");
     }
 
     @Test
