@@ -52,7 +52,7 @@ timed_and_scored() {  # set crosswalk log command...
   started=$(date +%s.%N)
   if ! "$@" 2> "$log"; then
     tail -3 "$log" >&2
-    echo "did not finish|$(echo "$(date +%s.%N) - $started" | bc | xargs printf '%.0f s')|"
+    echo "did not finish|$(echo "$(date +%s.%N) - $started" | bc | xargs printf '%.0f s')|stopped"
     return
   fi
   ended=$(date +%s.%N)
