@@ -31,6 +31,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,9 @@ public class CustomerDirectoryBean implements CustomerDirectory {
 
     @Resource
     SessionContext session;
+
+    @Resource(lookup = "java:jboss/datasources/AtriumDS")
+    DataSource dataSource;
 
     @Inject
     CustomerViewAssembler assembler;
@@ -81,16 +87,23 @@ public class CustomerDirectoryBean implements CustomerDirectory {
     }
 
     /**
-     * Outside a transaction: a search only reads (in autocommit, no XA enlistment and commit), and the audit of a
-     * whole page commits in a transaction of its own before the page is returned ({@link Disclosure#disclosePage}).
+     * Outside a transaction: a search only reads (in autocommit, no XA enlistment and commit), on one connection for
+     * its candidates and its summaries, given back before the audit of a whole page commits in a transaction of its
+     * own before the page is returned ({@link Disclosure#disclosePage}).
      */
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CustomerSearchPage search(CustomerQuery query, int page, int size) throws InvalidQueryException {
-        CustomerSearch.Ranking ranking = customerSearch.search(query, page, size);
-        Map<String, CustomerSummary> summaries = assembler.toSummaries(ranking.hits().stream().map(CustomerSearch.Hit::customerId).toList());
+        CustomerSearch.Ranking ranking;
         Map<String, CustomerSummary> whole = new LinkedHashMap<>();
-        ranking.hits().forEach(hit -> whole.put(hit.customerId(), summaries.get(hit.customerId())));
+        try (Connection connection = dataSource.getConnection()) {
+            ranking = customerSearch.search(connection, query, page, size);
+            Map<String, CustomerSummary> summaries = assembler.toSummaries(connection,
+                    ranking.hits().stream().map(CustomerSearch.Hit::customerId).toList());
+            ranking.hits().forEach(hit -> whole.put(hit.customerId(), summaries.get(hit.customerId())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading a search's candidates or summaries failed", e);
+        }
         Map<String, CustomerSummary> disclosed = disclosure.disclosePage(session, whole, PersonalDataMasks::customerSummary);
         return new CustomerSearchPage(ranking.hits().stream()
                 .map(hit -> new CustomerMatch(disclosed.get(hit.customerId()), hit.score()))

@@ -9,12 +9,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Builds the {@link CustomerView} of a customer entity (its golden record with lineage, its records, the first
@@ -59,31 +64,34 @@ public class CustomerViewAssembler {
     /** The golden fields a search result shows: the ones a caller tells customers apart by. */
     private static final List<String> SUMMARY_FIELDS = List.of("name", "gender", "birthDate", "idType", "idNumber", "phone", "email");
 
+    /** The best golden values of a page of customers, the ids one array parameter: one prepared statement for every page. */
+    private static final String SUMMARIES = "select c.id, c.kind, g.field_name, g.field_value from customer c left join golden_value g"
+            + " on g.customer_id = c.id and g.value_rank = 0 and g.field_name in ("
+            + SUMMARY_FIELDS.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ")) + ") where c.id = any(?)";
+
     /**
-     * The summaries of these customers in one query (their best golden values), by id; ids of no stored
-     * customer are left out. SQL, not JPQL: Hibernate translates a JPQL query with a list parameter again at
-     * every execution, a native query only expands the list.
+     * The summaries of these customers in one query (their best golden values), by id, read on the connection
+     * given (the one a search read its candidates on); ids of no stored customer are left out.
      */
-    public Map<String, CustomerSummary> toSummaries(Collection<String> customerIds) {
+    public Map<String, CustomerSummary> toSummaries(Connection connection, Collection<String> customerIds) throws SQLException {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
         Map<String, String> kinds = new HashMap<>();
         Map<String, Map<String, String>> fields = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.id, c.kind, g.field_name, g.field_value from customer c left join golden_value g"
-                        + " on g.customer_id = c.id and g.value_rank = 0 and g.field_name in (:fields) where c.id in (:ids)")
-                .setParameter("fields", SUMMARY_FIELDS)
-                .setParameter("ids", customerIds)
-                .getResultList();
-        rows.forEach(row -> {
-            String id = (String) row[0];
-            kinds.put(id, (String) row[1]);
-            Map<String, String> values = fields.computeIfAbsent(id, k -> new HashMap<>());
-            if (row[2] != null) {
-                values.put((String) row[2], (String) row[3]);
+        try (PreparedStatement statement = connection.prepareStatement(SUMMARIES)) {
+            statement.setArray(1, connection.createArrayOf("varchar", customerIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    kinds.put(id, rows.getString(2));
+                    Map<String, String> values = fields.computeIfAbsent(id, k -> new HashMap<>());
+                    if (rows.getString(3) != null) {
+                        values.put(rows.getString(3), rows.getString(4));
+                    }
+                }
             }
-        });
+        }
         Map<String, CustomerSummary> summaries = new HashMap<>();
         fields.forEach((id, values) -> summaries.put(id, new CustomerSummary(id, kinds.get(id), values.get("name"),
                 values.get("gender"), values.get("birthDate"), values.get("idType"), values.get("idNumber"),

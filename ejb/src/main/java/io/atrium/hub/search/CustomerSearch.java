@@ -11,9 +11,12 @@ import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +44,6 @@ public class CustomerSearch {
     public record Ranking(List<Hit> hits, long total, boolean complete) {
     }
 
-    @PersistenceContext(unitName = "atrium")
-    EntityManager em;
-
     @Inject
     MatchEngine engine;
 
@@ -53,7 +53,8 @@ public class CustomerSearch {
     @Inject
     JpaSourceRecordRepository sourceRecords;
 
-    public Ranking search(CustomerQuery query, int page, int size) throws InvalidQueryException {
+    /** Reads its candidates on the connection given, which the caller also reads the page's summaries on. */
+    public Ranking search(Connection connection, CustomerQuery query, int page, int size) throws InvalidQueryException, SQLException {
         if (query == null || query.key() == null) {
             throw new InvalidQueryException("give a search key");
         }
@@ -69,7 +70,7 @@ public class CustomerSearch {
         if (query.key() == SearchKey.MEMBER_NO || query.key() == SearchKey.SOURCE_RECORD) {
             return byRecordKey(query, page);
         }
-        return byProbe(SearchProbe.of(query), page, size);
+        return byProbe(connection, SearchProbe.of(query), page, size);
     }
 
     /** A record key names one record, so one customer at most: page 0 holds it. */
@@ -86,25 +87,23 @@ public class CustomerSearch {
     }
 
     /**
-     * SQL, not JPQL: Hibernate translates a JPQL query with a list parameter to SQL again at every execution
-     * (a third of a lookup's CPU in a profile), a native query only expands the list.
+     * The candidates under the probe's hashes, in one statement whatever their number: the hashes are one array
+     * parameter ({@code = any(?)}), so every probe runs the same prepared statement.
      */
-    private Ranking byProbe(SearchProbe probe, int page, int size) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select r.customer_id, r.standardized from source_record r where r.id in "
-                        + "(select h.source_record_id from record_hash h where h.hash in (:hashes) and h.field = :field) order by r.id")
-                .setParameter("hashes", probe.hashes())
-                .setParameter("field", probe.field())
-                .setMaxResults(CANDIDATE_LIMIT + 1)
-                .getResultList();
-        boolean complete = rows.size() <= CANDIDATE_LIMIT;
+    private static final String CANDIDATES = "select r.customer_id, r.standardized from source_record r where r.id in "
+            + "(select h.source_record_id from record_hash h where h.hash = any(?) and h.field = ?) order by r.id"
+            + " fetch first " + (CANDIDATE_LIMIT + 1) + " rows only";
+
+    private Ranking byProbe(Connection connection, SearchProbe probe, int page, int size) throws SQLException {
+        List<Candidate> candidates = candidates(connection, probe.hashes(), probe.field());
+        boolean complete = candidates.size() <= CANDIDATE_LIMIT;
         ValueFrequencies weights = frequencies.current();
         Map<String, Double> best = new HashMap<>();
-        for (Object[] row : rows.subList(0, Math.min(rows.size(), CANDIDATE_LIMIT))) {
-            StandardizedRecord candidate = StandardizedRecordJson.read((String) row[1]);
+        for (Candidate row : candidates.subList(0, Math.min(candidates.size(), CANDIDATE_LIMIT))) {
+            StandardizedRecord candidate = StandardizedRecordJson.read(row.standardized());
             if (probe.accepts().test(candidate)) {
                 double score = engine.scorer().score(probe.record(), candidate, weights).score();
-                best.merge((String) row[0], score, Math::max);
+                best.merge(row.customerId(), score, Math::max);
             }
         }
         List<Hit> ranked = best.entrySet().stream()
@@ -113,6 +112,25 @@ public class CustomerSearch {
                 .toList();
         int from = (int) Math.min((long) page * size, ranked.size());
         return new Ranking(ranked.subList(from, Math.min(ranked.size(), from + size)), ranked.size(), complete);
+    }
+
+    /** A stored record under a probe's hashes: its customer and its standardized form (JSON). */
+    record Candidate(String customerId, String standardized) {
+    }
+
+    /** The records stored under any of these hashes of this field, by id, {@link #CANDIDATE_LIMIT} and one more at most. */
+    static List<Candidate> candidates(Connection connection, List<Long> hashes, short field) throws SQLException {
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(CANDIDATES)) {
+            statement.setArray(1, connection.createArrayOf("bigint", hashes.toArray()));
+            statement.setShort(2, field);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    candidates.add(new Candidate(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return candidates;
     }
 
     /** The REST parameter a key is given by, for reasons that name it. */
