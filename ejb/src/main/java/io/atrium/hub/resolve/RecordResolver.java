@@ -310,17 +310,12 @@ public class RecordResolver {
                 fresh.add(result);
             }
         }
-        boolean removed = false;
-        for (Map.Entry<Long, MatchLink> link : existing.entrySet()) {
-            if (!kept.contains(link.getKey()) && !decided(link.getValue())) {
-                em.remove(link.getValue());
-                removed = true;
+        existing.forEach((other, link) -> {
+            if (!kept.contains(other) && !decided(link)) {
+                em.remove(link);
             }
-        }
-        if (removed) {
-            // Hibernate inserts before it deletes: a pair scored anew must not meet its old row on the unique key
-            em.flush();
-        }
+        });
+        em.flush();
         for (MatchResult result : fresh) {
             long other = candidates.row(otherSide(result, own)).id();
             boolean ownIsLeft = result.left().equals(own);
