@@ -28,8 +28,7 @@ import java.util.Objects;
  * batch in one transaction of its own. The consumer applies a failing batch's messages one
  * by one (batches of one) to isolate the one that fails. Before any record is resolved, the
  * blocking keys of all the batch's records are locked ({@link BlockingKeyLocks}), so batches
- * resolved by other sessions at the same time never hold a record this one could be compared with; then
- * the stored candidates of all of them are read at once.
+ * resolved by other sessions at the same time never hold a record this one could be compared with.
  */
 // Open to every caller: the hub's own routes, consumers and timers call it without a caller
 // identity; users reach it only through role-checked beans.
@@ -59,9 +58,7 @@ public class CanonicalMessageHandler {
         for (CanonicalMessage message : messages) {
             standardized.add(message.getParty() == null ? null : Standardizer.standardize(message.getParty()));
         }
-        List<StandardizedRecord> records = standardized.stream().filter(Objects::nonNull).toList();
-        blockingKeyLocks.lock(records);
-        resolver.readCandidates(records);
+        blockingKeyLocks.lock(standardized.stream().filter(Objects::nonNull).toList());
         for (int i = 0; i < messages.size(); i++) {
             apply(messages.get(i), standardized.get(i));
         }

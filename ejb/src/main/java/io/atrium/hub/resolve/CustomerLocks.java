@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -29,17 +28,11 @@ public class CustomerLocks {
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
-    /**
-     * Locks these customers in id order and answers them, as committed now; a customer no longer stored (merged
-     * into another since its id was read) is left out.
-     */
+    /** Locks these customers in id order and answers them, as committed now. */
     public Map<String, Customer> lock(Collection<String> customerIds) {
         Map<String, Customer> locked = new TreeMap<>();
         for (String id : new TreeSet<>(customerIds)) {
             Customer customer = em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (customer == null) {
-                continue;
-            }
             // a customer already in the context is locked but not re-read by find
             em.refresh(customer);
             locked.put(id, customer);
@@ -68,21 +61,13 @@ public class CustomerLocks {
      */
     public Map<String, Customer> lockUntilStable(Supplier<Set<String>> involved, Runnable afterLocking) {
         Map<String, Customer> locked = new TreeMap<>();
-        Set<String> gone = new HashSet<>();
         while (true) {
             Set<String> unlocked = new HashSet<>(involved.get());
             unlocked.removeAll(locked.keySet());
             if (unlocked.isEmpty()) {
                 return locked;
             }
-            if (!Collections.disjoint(unlocked, gone)) {
-                // named again after it was found gone: not a stale read but a record held by no stored customer
-                throw new IllegalStateException("a record's customer is not stored");
-            }
-            Map<String, Customer> granted = lock(unlocked);
-            unlocked.removeAll(granted.keySet());
-            gone.addAll(unlocked);
-            locked.putAll(granted);
+            locked.putAll(lock(unlocked));
             afterLocking.run();
         }
     }

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A stored record's hashes: its blocking keys and the standardized values the matcher weighs by frequency. */
@@ -36,14 +35,6 @@ public class RecordHashes {
         InMemoryFrequencies.hashes(standardized, (field, hash) ->
                 hashes.put(hash, field == null ? RecordHash.BLOCKING_KEY : (short) field.ordinal()));
         return hashes;
-    }
-
-    /** The blocking-key hashes of a record's standardized form (those {@link #of(StandardizedRecord)} marks so). */
-    public static Set<Long> blockingKeys(StandardizedRecord standardized) {
-        return of(standardized).entrySet().stream()
-                .filter(hash -> hash.getValue() == RecordHash.BLOCKING_KEY)
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
     }
 
     /**

@@ -86,22 +86,6 @@ public class RecordResolver {
     @Inject
     StandardizedForms forms;
 
-    @Inject
-    CandidateIndex candidateIndex;
-
-    /**
-     * Reads the stored candidates of all these records at once (their usable keys, in a statement or a few), so
-     * that resolving each then reads none of them again. Call it after their keys are locked ({@link BlockingKeyLocks}).
-     */
-    public void readCandidates(Collection<StandardizedRecord> records) {
-        ValueFrequencies snapshot = frequencies.current();
-        Set<Long> keys = new HashSet<>();
-        for (StandardizedRecord record : records) {
-            engine.resolver().usableKeys(record, snapshot).forEach(key -> keys.add(key.hash()));
-        }
-        StoredCandidates.read(em, forms, candidateIndex, keys, engine.scorer().settings().maxBlockSize());
-    }
-
     /**
      * @param standardized the record as {@link Standardizer#standardize} gives it (the caller has locked its
      *                     blocking keys with it, {@link BlockingKeyLocks})
@@ -169,9 +153,6 @@ public class RecordResolver {
         List<RecordHash> storedHashes = arrived ? List.of() : recordHashes.of(List.of(stored.getId())).getOrDefault(stored.getId(), List.of());
         recordHashes.replace(stored, storedHashes, standardized);
         em.flush();
-        // the re-partition may move any record of the customers it touches: the batch's candidates' customers are read again
-        candidateIndex.customersChanged();
-        candidateIndex.stored(stored.getId(), null, forms.of(stored.getStandardized()), RecordHashes.blockingKeys(standardized));
         Set<Long> start = new HashSet<>(formerNeighbours);
         start.add(stored.getId());
         repartitioning.repartition(start, arrived ? Set.of(stored.getId()) : Set.of(),
@@ -179,9 +160,7 @@ public class RecordResolver {
     }
 
     /**
-     * The latest scoring of a record against the stored candidates, redone after each round of locks: the first
-     * round finds them in the batch's {@link CandidateIndex}, the later ones read their customers and forms again,
-     * as committed when the locks were granted. A round
+     * The latest scoring of a record against the stored candidates, redone after each round of locks. A round
      * that reads the same standardized forms as the last one under the same frequency snapshot keeps its
      * scores: a pair's score depends on nothing else, and most rounds after the locks find nothing changed
      * but the candidates' customers, which are read again.
@@ -194,8 +173,7 @@ public class RecordResolver {
 
         void score(StandardizedRecord standardized) {
             ValueFrequencies snapshot = frequencies.current();
-            candidates = new StoredCandidates(em, forms, candidateIndex, engine.scorer().settings().maxBlockSize(),
-                    results != null);
+            candidates = new StoredCandidates(em, forms, engine.scorer().settings().maxBlockSize());
             Set<BlockingKey> keys = engine.resolver().usableKeys(standardized, snapshot);
             Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.candidates(keys);
             // forms are parsed once per transaction (StandardizedForms): an unchanged form is the same instance
@@ -268,7 +246,6 @@ public class RecordResolver {
         em.persist(stored);
         replaceLinks(stored, false, scored, candidates, now);
         recordHashes.replace(stored, List.of(), standardized);
-        candidateIndex.stored(stored.getId(), customer.getId(), forms.of(stored.getStandardized()), RecordHashes.blockingKeys(standardized));
         customer.touch(now);
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
         members.put(stored, standardized);
