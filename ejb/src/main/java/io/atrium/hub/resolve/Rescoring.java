@@ -52,18 +52,21 @@ public class Rescoring {
      * @param state       {@code IDLE} (never ran), {@code RUNNING}, {@code DONE} or {@code FAILED}
      * @param done        links re-scored so far of the {@code total} stored when the pass began
      * @param secondsLeft at the pass's rate so far; null until a chunk is done and once it ended
+     * @param anotherPassFollows re-scoring was asked for again during this pass
      * @param failure     why the pass stopped: exception classes only (a message may quote record data)
      */
     public record Progress(String state, String cause, long done, long total, Long secondsLeft, long decisionsChanged,
-                           long customersChanged, Instant startedAt, Instant finishedAt, String failure) {
+                           long customersChanged, boolean anotherPassFollows, Instant startedAt, Instant finishedAt,
+                           String failure) {
 
-        static final Progress IDLE = new Progress("IDLE", null, 0, 0, null, 0, 0, null, null, null);
+        static final Progress IDLE = new Progress("IDLE", null, 0, 0, null, 0, 0, false, null, null, null);
 
         static Progress of(RescoringRun run, Instant now) {
             boolean running = run.getState() == RescoringRun.State.RUNNING;
             return new Progress(run.getState().name(), run.getCause().name(), run.getLinksDone(), run.getLinksTotal(),
                     running ? secondsLeft(run.getLinksDone(), run.getLinksTotal(), Duration.between(run.getStartedAt(), now)) : null,
-                    run.getDecisionsChanged(), run.getCustomersChanged(), run.getStartedAt(), run.getFinishedAt(), run.getFailure());
+                    run.getDecisionsChanged(), run.getCustomersChanged(), run.isAgain(), run.getStartedAt(), run.getFinishedAt(),
+                    run.getFailure());
         }
 
         /** The links left at the rate so far; null before the first chunk. */
@@ -110,7 +113,7 @@ public class Rescoring {
         }
     }
 
-    /** Begins a pass (or, for a recount during one, another after it) and returns at once. */
+    /** Begins a pass (or, asked during one, another after it) and returns at once. */
     public synchronized Progress start(RescoringRun.Cause cause) {
         chunks.begin(cause);
         pass();

@@ -54,16 +54,15 @@ public class RescoringChunk {
     StandardizedForms forms;
 
     /**
-     * Begins a pass over every stored link, unless one is running: a recount during a pass asks for another
-     * pass after it (the links already done were scored with the older weights).
+     * Begins a pass over every stored link, unless one is running: a request during a pass asks for another
+     * pass after it (the links already done were scored with older weights, or, for a pass resumed after a
+     * restart, older settings).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void begin(RescoringRun.Cause cause) {
         Optional<RescoringRun> latest = latest(LockModeType.PESSIMISTIC_WRITE);
         if (latest.isPresent() && latest.get().getState() == RescoringRun.State.RUNNING) {
-            if (cause == RescoringRun.Cause.RECOUNT) {
-                latest.get().requestAgain();
-            }
+            latest.get().requestAgain();
             return;
         }
         em.persist(newPass(cause));

@@ -58,7 +58,7 @@ public class RescoringRun {
     @Column(name = "customers_changed", nullable = false)
     private long customersChanged;
 
-    /** The snapshot was recounted again during the pass: another pass follows this one. */
+    /** Re-scoring was asked for again during the pass (a recount, an operator): another pass follows this one. */
     @Column(name = "again", nullable = false)
     private boolean again;
 
