@@ -137,11 +137,13 @@ public class Rescoring {
     public void work() {
         do {
             long links = 0;
+            long started = System.nanoTime();
             try {
                 for (RescoringChunk.Done done = chunk(); done.more(); done = chunk()) {
                     links += done.links();
                 }
-                LOG.info(String.format("re-scoring: %d links re-scored", links));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                LOG.info(String.format("re-scoring: %d links re-scored in %.1f s (%.0f links/s)", links, seconds, links / Math.max(seconds, 1e-3)));
             } catch (RuntimeException e) {
                 String failure = e.getCause() == null ? e.getClass().getName() : e.getClass().getName() + " caused by " + e.getCause().getClass().getName();
                 LOG.log(Level.WARNING, "re-scoring stopped after {0} links: {1}", new Object[]{links, failure});
