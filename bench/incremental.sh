@@ -32,6 +32,10 @@
 #      customers found by phone, one page after the other as one user clicks, after PAGES_WARMUP (default 50) other
 #      customers through the same pages, as admin (whole, audited) and then as viewer (masked); per page p50/p95/p99/max
 #      at the client; then the statements the pages ran, from pg_stat_statements; the first argument to post must be 0)
+#      RESCORE=1 (after the posted records, if any: re-score every stored link with POST /resolver/rescoring, timed from
+#      the request until GET /resolver/rescoring says DONE; links/s, decisions and customers changed. The hub
+#      never re-scores by itself here (atrium.resolver.rescore-after-recount=false). Hold the heavy lock for the whole
+#      run: HEAVY_LOCK_HELD=1)
 #      REUSE_DB=1 (start the hub on the database an earlier run seeded with as many records, instead of seeding again:
 #      for LOOKUPS and PAGES runs, which add nothing but audit rows; the hub's schema update adds what the entities gained)
 #      HEAVY_LOCK_HELD=1 (the caller holds /tmp/atrium-heavy.lock for the whole run, seeding included, e.g.
@@ -154,6 +158,8 @@ PROPS
 else
   : > "$BASE/atrium.properties"
 fi
+# the recount before each round would start a re-scoring pass over every seeded link beside the measured records
+echo "atrium.resolver.rescore-after-recount=false" >> "$BASE/atrium.properties"
 echo "${HUB_PROPS:-}" >> "$BASE/atrium.properties"
 start_server "$BASE/schema.out"
 stop_server
@@ -250,5 +256,19 @@ measure() {
 }
 export -f measure round statements psql_ stamp
 export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE POSTER LOCK THEN_SQL WARMUP E2E DB
-$HOLD_LOCK bash -c measure
+(( POST + WARMUP > 0 )) && $HOLD_LOCK bash -c measure
+if [ -n "${RESCORE:-}" ]; then
+  stamp "re-scoring every stored link; uptime: $(uptime)"
+  [ "$DB" = postgresql ] && psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
+  RESCORE_START=$(date +%s.%N)
+  curl -sf -u 'admin:admin-pass1!' -X POST "$API/resolver/rescoring" > /dev/null
+  until curl -sf -u 'operator:operator-pass1!' "$API/resolver/rescoring" | grep -q '"state":"\(DONE\|FAILED\)"'; do sleep 1; done
+  RESCORE_END=$(date +%s.%N)
+  PASS=$(curl -sf -u 'operator:operator-pass1!' "$API/resolver/rescoring")
+  echo "$PASS"
+  DONE_LINKS=$(echo "$PASS" | grep -o '"done":[0-9]*' | cut -d: -f2)
+  awk -v n="$DONE_LINKS" -v a="$RESCORE_START" -v b="$RESCORE_END" \
+    'BEGIN { printf "re-scored %d links in %.1f s: %.0f links/s\n", n, b - a, n / (b - a) }'
+  statements "the re-scoring"
+fi
 stamp "done"

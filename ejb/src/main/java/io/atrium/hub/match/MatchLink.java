@@ -91,6 +91,13 @@ public class MatchLink {
         this.scoredAt = scoredAt;
     }
 
+    /** The matcher decides the pair the other way (re-scoring under new weights): a new review pair waits for a steward. */
+    public void redecide(double score, Decision decision, boolean conflict, String explanation, Instant scoredAt) {
+        rescore(score, conflict, explanation, scoredAt);
+        this.decision = decision;
+        this.reviewState = decision == Decision.REVIEW ? ReviewState.PENDING : null;
+    }
+
     private static String bounded(String explanation) {
         return explanation.length() > 2000 ? explanation.substring(0, 2000) : explanation;
     }

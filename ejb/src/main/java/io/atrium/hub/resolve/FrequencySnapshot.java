@@ -14,6 +14,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -57,6 +58,16 @@ public class FrequencySnapshot {
     @Inject
     @ConfigProperty(name = "atrium.resolver.frequency-check-seconds")
     long checkSeconds;
+
+    /**
+     * The snapshot was recounted while the hub ran, so links stored before were weighed otherwise ({@link Rescoring}).
+     * Not fired for the count at start: the links stored before were weighed by the previous run's last count.
+     */
+    public record Recounted(long population) {
+    }
+
+    @Inject
+    Event<Recounted> recounted;
 
     private volatile ValueFrequencies current = EMPTY;
     private volatile long population;
@@ -142,8 +153,12 @@ public class FrequencySnapshot {
                 .withNamePrior();
         int distinct = size;
         population = records;
+        boolean first = takenAt == null;
         takenAt = Instant.now();
         LOG.info(() -> String.format("frequency snapshot of %d records, %d distinct hashes, taken in %d ms",
                 records, distinct, (System.nanoTime() - started) / 1_000_000));
+        if (!first) {
+            recounted.fire(new Recounted(records));
+        }
     }
 }

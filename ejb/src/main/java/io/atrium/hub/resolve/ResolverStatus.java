@@ -16,9 +16,10 @@ public class ResolverStatus {
     /**
      * @param frequencyPopulation records counted by the frequency snapshot the matcher uses now
      * @param reindex             the latest re-index: running, records done, when, why it stopped early
+     * @param rescoring           the latest re-scoring of the stored links ({@link Rescoring})
      */
     public record View(ResolverTimings.Summary timings, long frequencyPopulation, Instant frequenciesTakenAt,
-                       Reindexing.Progress reindex) {
+                       Reindexing.Progress reindex, Rescoring.Progress rescoring) {
     }
 
     @Inject
@@ -30,8 +31,22 @@ public class ResolverStatus {
     @EJB
     Reindexing reindexing;
 
+    @EJB
+    Rescoring rescoring;
+
     public View view() {
-        return new View(timings.summary(), frequencies.population(), frequencies.takenAt(), reindexing.progress());
+        return new View(timings.summary(), frequencies.population(), frequencies.takenAt(), reindexing.progress(),
+                rescoring.progress());
+    }
+
+    public Rescoring.Progress rescoring() {
+        return rescoring.progress();
+    }
+
+    /** Starts re-scoring the stored links in the background (unless a pass runs); the answer shows its progress. */
+    @RolesAllowed(HubRoles.ADMIN)
+    public Rescoring.Progress rescore() {
+        return rescoring.start(RescoringRun.Cause.OPERATOR);
     }
 
     @RolesAllowed(HubRoles.ADMIN)

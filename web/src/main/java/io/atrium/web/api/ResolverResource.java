@@ -1,5 +1,6 @@
 package io.atrium.web.api;
 
+import io.atrium.hub.resolve.Rescoring;
 import io.atrium.hub.resolve.ResolverStatus;
 import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * The resolver for operators: how long records take to resolve (percentiles over the latest ones) and
  * the frequency snapshot the matcher weighs values with. Recounting the snapshot (after a bulk load),
- * re-indexing the stored records (after an upgrade that changes standardization or blocking) and
- * resetting the timings are for administrators.
+ * re-indexing the stored records (after an upgrade that changes standardization or blocking), re-scoring
+ * the stored links (after a change of the match settings) and resetting the timings are for administrators.
  */
 @RolesAllowed({HubRoles.OPERATOR, HubRoles.ADMIN})
 @RequestScoped
@@ -45,6 +46,20 @@ public class ResolverResource {
     @Path("/reindex")
     public Response reindex() {
         return Response.accepted(resolver.reindex()).build();
+    }
+
+    @GET
+    @Path("/rescoring")
+    public Rescoring.Progress rescoring() {
+        return resolver.rescoring();
+    }
+
+    /** 202: the re-scoring runs in the background; GET shows its progress. */
+    @POST
+    @RolesAllowed(HubRoles.ADMIN)
+    @Path("/rescoring")
+    public Response rescore() {
+        return Response.accepted(resolver.rescore()).build();
     }
 
     @POST
