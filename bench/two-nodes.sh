@@ -152,7 +152,10 @@ if [ "$MODE" = drill ]; then
   SENT=$(broker hub.in.membership messages-added)
   stamp "sent: $SALES_ROWS sales rows, $SENT membership messages on node A's broker"
   # kill the pollers' node once about a third of the sales rows are stored
-  until [ "$(hub_count "select count(*) from source_record where source = 'sales'")" -ge $((SALES_ROWS / 3)) ]; do sleep 1; done
+  until [ "$(hub_count "select count(*) from source_record where source = 'sales'")" -ge $((SALES_ROWS / 3)) ]; do
+    sleep 1
+    (( SECONDS < 600 )) || { echo "a third of the sales rows not stored after 10 minutes: see $WORK/node-*.out" >&2; exit 1; }
+  done
 fi
 
 VICTIM=$ELECTED
