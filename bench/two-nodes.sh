@@ -41,6 +41,13 @@ trap cleanup EXIT
 rm -rf "$WORK" && mkdir -p "$WORK"
 start_postgres
 psql_ -U postgres -c "create database sales owner atrium"
+# the sales system's tables (SalesDatabaseSimulator's), empty until the drill fills them
+psql_ -U atrium -d sales -c "CREATE TABLE sales_customer (cust_no VARCHAR(32) PRIMARY KEY, cust_name VARCHAR(100) NOT NULL,
+      mobile VARCHAR(40), cert_type VARCHAR(20), cert_no VARCHAR(40), gender VARCHAR(4), birthday DATE, email VARCHAR(100),
+      address VARCHAR(200), updated_at TIMESTAMP NOT NULL)" \
+  -c "CREATE TABLE sales_contract (contract_no VARCHAR(32) PRIMARY KEY, cust_no VARCHAR(32) NOT NULL,
+      project_name VARCHAR(100) NOT NULL, unit_code VARCHAR(40) NOT NULL, area_sqm DECIMAL(10,2), total_price DECIMAL(14,2) NOT NULL,
+      status VARCHAR(10) NOT NULL, sign_date DATE, updated_at TIMESTAMP NOT NULL)"
 
 stamp "configuring standalone-full-ha by CLI (the hub's configuration, then the pair's)"
 TEMPLATE=$WORK/template
@@ -100,16 +107,17 @@ await_health() {
 start_node a; await_health a
 start_node b; await_health b
 # which nodes started the polling routes (PollerSingletonActivator's log line)
-pollers_on() { grep -l "now runs the polling connectors" "$WORK"/node-?.out 2>/dev/null | sed 's/.*node-\(.\)\.out/\1/' | tr '\n' ' '; }
 running_routes() { # node: the ids of its started routes
   curl -sf -u 'operator:operator-pass1!' "$(api "$1")/routes" 2>/dev/null | python3 -c '
 import json, sys
 print(" ".join(sorted(r["id"] for r in json.load(sys.stdin)["routes"] if r.get("state") == "Started")))' 2>/dev/null || true
 }
-sleep 5
+# the nodes whose sales poller runs now (the singleton moves to node B, preferred, once it has joined)
+pollers_on() { for node in a b; do [[ " $(running_routes $node) " == *" sales-poll "* ]] && echo -n "$node "; done; true; }
+sleep 10
 stamp "polling singleton elected on: $(pollers_on)"
 for node in a b; do stamp "node $node started routes: $(running_routes $node)"; done
-ELECTED=$(pollers_on)
+ELECTED=$(echo $(pollers_on))
 if [ "$(echo $ELECTED | wc -w)" != 1 ]; then echo "the polling singleton runs on '$ELECTED', not on exactly one node" >&2; exit 1; fi
 SURVIVOR=$([ "$ELECTED" = a ] && echo b || echo a)
 if [ "$MODE" = start ]; then
@@ -133,13 +141,7 @@ if [ "$MODE" = drill ]; then
   stamp "feeding $SALES_ROWS sales rows and $MEMBERSHIP_EVENTS membership events; uptime: $(uptime)"
   # the sales system's table (SalesDatabaseSimulator's), rows written an hour ago: older than the clock skew, so the
   # stored watermark passes them and a poll after a takeover starts exactly where the last committed batch ended
-  psql_ -U atrium -d sales -c "CREATE TABLE sales_customer (cust_no VARCHAR(32) PRIMARY KEY, cust_name VARCHAR(100) NOT NULL,
-      mobile VARCHAR(40), cert_type VARCHAR(20), cert_no VARCHAR(40), gender VARCHAR(4), birthday DATE, email VARCHAR(100),
-      address VARCHAR(200), updated_at TIMESTAMP NOT NULL)" \
-    -c "CREATE TABLE sales_contract (contract_no VARCHAR(32) PRIMARY KEY, cust_no VARCHAR(32) NOT NULL,
-      project_name VARCHAR(100) NOT NULL, unit_code VARCHAR(40) NOT NULL, area_sqm DECIMAL(10,2), total_price DECIMAL(14,2) NOT NULL,
-      status VARCHAR(10) NOT NULL, sign_date DATE, updated_at TIMESTAMP NOT NULL)" \
-    -c "INSERT INTO sales_customer (cust_no, cust_name, mobile, gender, birthday, updated_at)
+  psql_ -U atrium -d sales -c "INSERT INTO sales_customer (cust_no, cust_name, mobile, gender, birthday, updated_at)
       SELECT 'DRILL' || lpad(i::text, 8, '0'),
              (array['王','李','张','刘','陈','杨','黄','赵','吴','周','徐','孙','马','朱','胡','郭','何','高','林','罗'])[1 + i % 20]
              || (array['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀','霞','平'])[1 + (i / 20) % 20]
@@ -165,7 +167,7 @@ KILLED_AT=$(date +%s.%N)
 kill -9 "$(jvm_of $VICTIM)"
 # what the killed node had polled and committed: up to the stored watermark
 WATERMARK=$(hub_count "select progress_value from connector_progress where progress_key = 'sales:sales_customer'")
-until grep -q "now runs the polling connectors" "$WORK/node-$SURVIVOR.out"; do
+until [ "$(pollers_on)" = "$SURVIVOR " ]; do
   sleep 1
   (( $(date +%s) - ${KILLED_AT%.*} < 180 )) || { echo "the singleton did not move to node $SURVIVOR within 3 minutes" >&2; exit 1; }
 done
