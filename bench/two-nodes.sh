@@ -34,9 +34,12 @@ stop_node() {
   jvm=$(jvm_of "$1")
   [ -n "${SERVER[$1]:-}" ] && kill -- -"${SERVER[$1]}" 2>/dev/null || true
   [ -n "$jvm" ] && kill "$jvm" 2>/dev/null || true
-  while [ -n "$jvm" ] && kill -0 "$jvm" 2>/dev/null; do sleep 1; done
+  # a node whose broker is gone (node B after node A) may hang in its shutdown: killed after 30 s
+  for _ in $(seq 30); do [ -n "$jvm" ] && kill -0 "$jvm" 2>/dev/null || return 0; sleep 1; done
+  kill -9 "$jvm" 2>/dev/null || true
 }
-cleanup() { stop_node a; stop_node b; stop_postgres; }
+# node B first: it uses node A's broker
+cleanup() { stop_node b; stop_node a; stop_postgres; }
 trap cleanup EXIT
 rm -rf "$WORK" && mkdir -p "$WORK"
 start_postgres
@@ -139,7 +142,7 @@ hub_count() { psql_ -U atrium -d atrium -A -t -c "$1"; }
 
 if [ "$MODE" = drill ]; then
   stamp "feeding $SALES_ROWS sales rows and $MEMBERSHIP_EVENTS membership events; uptime: $(uptime)"
-  # the sales system's table (SalesDatabaseSimulator's), rows written an hour ago: older than the clock skew, so the
+  # sales rows written an hour ago: older than the clock skew, so the
   # stored watermark passes them and a poll after a takeover starts exactly where the last committed batch ended
   psql_ -U atrium -d sales -c "INSERT INTO sales_customer (cust_no, cust_name, mobile, gender, birthday, updated_at)
       SELECT 'DRILL' || lpad(i::text, 8, '0'),
