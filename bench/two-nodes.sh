@@ -6,8 +6,8 @@
 #   bench/two-nodes.sh start     the pair, left running until Ctrl-C (an operator's trial)
 #   bench/two-nodes.sh check     the singleton check: polling routes started on exactly one node, then moved to the
 #                                other when that one is killed; no load (about 2-3 minutes)
-#   bench/two-nodes.sh drill [SALES_ROWS] [MEMBERSHIP_EVENTS]   (default 20000 and 20000) the kill drill: sales rows
-#                                and membership events fed, the node running the pollers killed (kill -9) mid-load,
+#   bench/two-nodes.sh drill [SALES_ROWS] [MEMBERSHIP_EVENTS]   (default 30000 and 10000) the kill drill: sales rows
+#                                and membership events fed, the node running the pollers killed (kill -9) mid-poll (its watermark past a third of the rows),
 #                                the survivor finishes; prints the counts against the input
 # Everything runs in target/bench-two-nodes/. Runs under /tmp/atrium-heavy.lock, held for the whole run.
 # Needs a build first: ./mvnw -o -q -DskipTests package (the hub's EAR and the simulators)
@@ -17,8 +17,8 @@ if [ -z "${HEAVY_LOCK_HELD:-}" ]; then
   exec flock /tmp/atrium-heavy.lock env HEAVY_LOCK_HELD=1 "$0" "$@"
 fi
 MODE=${1:-check}
-SALES_ROWS=${2:-20000}
-MEMBERSHIP_EVENTS=${3:-20000}
+SALES_ROWS=${2:-30000}
+MEMBERSHIP_EVENTS=${3:-10000}
 ROOT=$PWD
 WILDFLY=$ROOT/target/wildfly-39.0.1.Final
 WORK=$ROOT/target/bench-two-nodes
@@ -142,6 +142,8 @@ hub_count() { psql_ -U atrium -d atrium -A -t -c "$1"; }
 
 if [ "$MODE" = drill ]; then
   stamp "feeding $SALES_ROWS sales rows and $MEMBERSHIP_EVENTS membership events; uptime: $(uptime)"
+  java -jar simulators/target/atrium-simulators.jar membership-flood --count "$MEMBERSHIP_EVENTS" \
+    --membership-url "tcp://127.0.0.1:$((8080 + OFFSET[a]))?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor" 2>&1 | tail -1
   # sales rows written an hour ago: older than the clock skew, so the
   # stored watermark passes them and a poll after a takeover starts exactly where the last committed batch ended
   psql_ -U atrium -d sales -c "INSERT INTO sales_customer (cust_no, cust_name, mobile, gender, birthday, updated_at)
@@ -152,14 +154,11 @@ if [ "$MODE" = drill ]; then
              '139' || lpad(i::text, 8, '0'), (array['男','女'])[1 + i % 2], date '1960-01-01' + (i * 37) % 15000,
              (now() AT TIME ZONE 'Asia/Shanghai') - interval '1 hour' + i * interval '1 millisecond'
       FROM generate_series(1, $SALES_ROWS) i"
-  java -jar simulators/target/atrium-simulators.jar membership-flood --count "$MEMBERSHIP_EVENTS" \
-    --membership-url "tcp://127.0.0.1:$((8080 + OFFSET[a]))?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor" 2>&1 | tail -1
-  SENT=$(broker hub.in.membership messages-added)
-  stamp "sent: $SALES_ROWS sales rows, $SENT membership messages on node A's broker"
-  # kill the pollers' node once about a third of the sales rows are stored
-  until [ "$(hub_count "select count(*) from source_record where source = 'sales'")" -ge $((SALES_ROWS / 3)) ]; do
-    sleep 1
-    (( SECONDS < 600 )) || { echo "a third of the sales rows not stored after 10 minutes: see $WORK/node-*.out" >&2; exit 1; }
+  # kill the pollers' node mid-poll: once its stored watermark has passed a third of the sales rows (row i is DRILLi)
+  until polled=$(hub_count "select progress_value from connector_progress where progress_key = 'sales:sales_customer'") \
+      && [ -n "$polled" ] && (( 10#${polled##*|DRILL} >= SALES_ROWS / 3 )); do
+    sleep 0.2
+    (( SECONDS < 600 )) || { echo "a third of the sales rows not polled after 10 minutes: see $WORK/node-*.out" >&2; exit 1; }
   done
 fi
 
@@ -183,6 +182,7 @@ if [ -n "$WATERMARK" ]; then
   TAKEN_BEFORE=$(psql_ -U atrium -d sales -A -t -c "select count(*) from sales_customer
     where (updated_at, cust_no) <= ('${WATERMARK%%|*}'::timestamp, '${WATERMARK#*|}')")
 fi
+SENT=$(broker hub.in.membership messages-added)
 stamp "sales watermark at the kill: $WATERMARK ($TAKEN_BEFORE rows taken and committed by node $VICTIM)"
 until [ "$(broker hub.in.membership message-count)" = 0 ] && [ "$(broker AtriumRecords message-count)" = 0 ] \
     && [ "$(activity $SURVIVOR sales)" -ge $((SALES_ROWS - TAKEN_BEFORE)) ]; do
