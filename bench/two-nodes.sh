@@ -195,7 +195,7 @@ SURVIVOR_SALES=$(activity $SURVIVOR sales)
 echo "== counts against the input"
 echo "sales rows: $SALES_ROWS; taken by node $VICTIM before the kill (watermark): $TAKEN_BEFORE; polled by node $SURVIVOR after: $SURVIVOR_SALES;" \
   "sum $((TAKEN_BEFORE + SURVIVOR_SALES)) (polled twice: $((TAKEN_BEFORE + SURVIVOR_SALES - SALES_ROWS)))"
-echo "membership messages: sent $SENT, acknowledged $(broker hub.in.membership messages-acknowledged), left $(broker hub.in.membership message-count)"
+echo "membership messages: sent $SENT, left $(broker hub.in.membership message-count)"
 echo "resolver queue: added $(broker AtriumRecords messages-added), left $(broker AtriumRecords message-count); dead letters: $(broker AtriumDLQ message-count)"
 hub_count "select 'hub: ' || (select count(*) from source_record where source = 'sales') || ' sales source records ('
   || (select count(distinct source_id) from source_record where source = 'sales') || ' distinct), '
