@@ -9,28 +9,18 @@ ROOT=$PWD
 WILDFLY=$ROOT/target/wildfly-39.0.1.Final
 WORK=$ROOT/target/$BENCH
 BASE=$WORK/server
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDATA=$WORK/pgdata
+source "$ROOT/bench/lib/postgres.sh"
 API=http://127.0.0.1:$((8080 + OFFSET))/hub/api
-psql_() { runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p $PGPORT -X -q -v ON_ERROR_STOP=1 "$@"; }
 stamp() { echo "[$(date +%T)] $*"; }
 SERVER=
 cleanup() {
   [ -n "$SERVER" ] && { kill -- -"$SERVER" 2>/dev/null || true; while kill -0 "$SERVER" 2>/dev/null; do sleep 1; done; }
-  [ -f "$PGDATA/postmaster.pid" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop > /dev/null || true
+  stop_postgres
 }
 trap cleanup EXIT
-rm -rf "$WORK" && mkdir -p "$PGDATA" && : > "$WORK/postgresql.log" && chown postgres: "$PGDATA" "$WORK/postgresql.log"
-runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-locale > "$WORK/initdb.log"
-cat >> "$PGDATA/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PGPORT
-unix_socket_directories = '$PGDATA'
-shared_buffers = 256MB
-max_prepared_transactions = 64
-CONF
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgresql.log" -w start > /dev/null
-psql_ -U postgres -c "create role atrium login password 'bench'" -c "create database atrium owner atrium"
+rm -rf "$WORK" && mkdir -p "$WORK"
+start_postgres
 mkdir -p "$BASE/deployments"
 cp -r "$WILDFLY/standalone/configuration" "$BASE/"
 JBOSS_HOME=$WILDFLY bash "$ROOT/config/cli/add-demo-users.sh" "$BASE/configuration" > /dev/null

@@ -14,7 +14,9 @@ import io.atrium.connectors.service.TicketWebhookRoute;
 import io.atrium.hub.activity.ConnectorActivity;
 import io.atrium.hub.ingest.RecordIngestion;
 import io.atrium.hub.operations.RouteMonitor;
+import io.atrium.hub.polling.PollerSingletonActivator;
 import io.atrium.hub.polling.SalesPolling;
+import io.atrium.hub.polling.SingletonPollingRoutes;
 import io.atrium.hub.progress.ConnectorProgressStore;
 import io.atrium.hub.quarantine.Quarantine;
 import jakarta.annotation.PostConstruct;
@@ -38,6 +40,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Starts the hub's Camel context with the application and stops it on undeploy. JMS goes
@@ -107,14 +111,19 @@ public class CamelBootstrap {
         CanonicalSink sink = ingestion::enqueue;
         QuarantineSink quarantineSink = quarantine::record;
         try {
-            List<ConnectorRouteBuilder> connectors = List.of(
+            List<ConnectorRouteBuilder> pollers = List.of(
                     new CanonicalFileDropRoute(sink, quarantineSink, canonicalRules),
                     new SalesPollingRoute(salesPolling),
                     new LeasingFileRoute(sink, quarantineSink, progress),
                     new PropertyPollingRoute(sink, quarantineSink, progress, activity::futureDated, activity::throttled),
-                    new MembershipQueueRoute(sink, quarantineSink, consumerConnectionFactory),
+                    new MembershipQueueRoute(sink, quarantineSink, consumerConnectionFactory));
+            List<ConnectorRouteBuilder> connectors = Stream.concat(pollers.stream(), Stream.of(
                     new TicketWebhookRoute(sink, quarantineSink,
-                            new ProcessedInputRepository(progress, TicketWebhookRoute.DELIVERIES)));
+                            new ProcessedInputRepository(progress, TicketWebhookRoute.DELIVERIES)))).toList();
+            if (PollerSingletonActivator.electsPollers()) {
+                // two nodes: the pollers run where WildFly's singleton policy elects, the webhooks everywhere
+                SingletonPollingRoutes.install(camel, pollers.stream().map(ConnectorRouteBuilder::source).collect(Collectors.toSet()));
+            }
             routeMonitor.install(camel);
             for (ConnectorRouteBuilder connector : connectors) {
                 connector.reportFailuresTo(activity::failed);
