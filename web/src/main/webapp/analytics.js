@@ -167,14 +167,8 @@ function analytics() {
         const element = document.querySelector('[data-histogram="' + indicator.field + '"]');
         const buckets = this.distribution[indicator.field];
         const data = [buckets.map((b, i) => i), buckets.map(b => b.customers)];
-        const chart = histograms.get(indicator.field);
-        if (chart && element.contains(chart.root)) {
-          chart.setData(data);
-          continue;
-        }
-        element.replaceChildren();
-        histograms.set(indicator.field, new uPlot({
-          width: Math.max(element.clientWidth, 320), height: 200,
+        drawChart(histograms, indicator.field, element, data, {
+          height: 200,
           scales: {x: {time: false, range: [-0.5, buckets.length - 0.5]}, y: {range: (u, min, max) => [0, Math.max(max, 1)]}},
           // each bar labelled with where its bucket starts: whole ranges do not fit under ten narrow bars (the legend has them)
           axes: [{label: 'points from', values: (u, ticks) => ticks.map(i => buckets[i] ? String(buckets[i].from) : ''), splits: () => buckets.map((b, i) => i)},
@@ -182,7 +176,7 @@ function analytics() {
           series: [{label: 'points', value: (u, i) => i == null ? '' : buckets[i].from + '–' + buckets[i].to},
                    {label: 'customers', fill: indicator.colour, stroke: indicator.colour, points: {show: false},
                     paths: uPlot.paths.bars({size: [0.8, 60]})}],
-        }, data, element));
+        });
       }
     },
 
@@ -191,20 +185,14 @@ function analytics() {
         const element = document.querySelector('[data-segment-history="' + CSS.escape(segment.name) + '"]');
         if (!element) continue;
         const data = [segment.sizes.map(size => Date.parse(size.at) / 1000), segment.sizes.map(size => size.members)];
-        const chart = segmentCharts.get(segment.name);
-        if (chart && element.contains(chart.root)) {
-          chart.setData(data);
-          continue;
-        }
-        element.replaceChildren();
-        segmentCharts.set(segment.name, new uPlot({
-          width: Math.max(element.clientWidth, 320), height: 160,
+        drawChart(segmentCharts, segment.name, element, data, {
+          height: 160,
           // the whole window, whatever the sizes cover (a new segment has one)
           scales: {x: {range: () => [Date.now() / 1000 - HISTORY_DAYS * 86400, Date.now() / 1000]},
                    y: {range: (u, min, max) => [0, Math.max(max, 1)]}},
           axes: [{}, {label: 'members', incrs: WHOLE_STEPS}],
           series: [{}, {label: 'members', stroke: '#1971c2', width: 1.5, points: {show: true}}],
-        }, data, element));
+        });
       }
     },
   });
