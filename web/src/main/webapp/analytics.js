@@ -74,30 +74,33 @@ function analytics() {
       });
     },
 
-    /** Every segment with its sizes of the last HISTORY_DAYS (GET /segments, then its /history). */
+    /** Every segment with its sizes of the last HISTORY_DAYS (GET /segments and GET /segments/history, for all at once). */
     async loadSegments() {
-      const answer = await api('segments');
+      const from = encodeURIComponent(new Date(Date.now() - HISTORY_DAYS * 86400000).toISOString());
+      const [answer, histories] = await Promise.all([api('segments'), api('segments/history?from=' + from)]);
       if (!answer.ok) {
         this.segments = null;
         this.outcome = {failed: true, text: 'Segments: ' + failure(answer)};
         return;
       }
-      const from = encodeURIComponent(new Date(Date.now() - HISTORY_DAYS * 86400000).toISOString());
-      const histories = await Promise.all(answer.body.map(segment => api('segments/' + encodeURIComponent(segment.name) + '/history?from=' + from)));
-      this.segments = answer.body.map((segment, i) => ({...segment, sizes: histories[i].ok ? histories[i].body.sizes : []}));
+      const sizes = new Map(histories.ok ? histories.body.map(history => [history.segment, history.sizes]) : []);
+      this.segments = answer.body.map(segment => ({...segment, sizes: sizes.get(segment.name) || []}));
     },
 
-    /** Every campaign with its results computed now (GET /campaigns, then its /results). */
+    /** Every campaign with its results computed now (GET /campaigns and GET /campaigns/results, for all at once). */
     async loadCampaigns() {
-      const answer = await api('campaigns');
+      const [answer, results] = await Promise.all([api('campaigns'), api('campaigns/results')]);
       if (!answer.ok) {
         this.campaigns = null;
         this.outcome = {failed: true, text: 'Campaigns: ' + failure(answer)};
         return;
       }
-      const results = await Promise.all(answer.body.map(campaign => api('campaigns/' + campaign.id + '/results')));
-      this.campaigns = answer.body.map((campaign, i) =>
-        ({...campaign, results: results[i].ok ? results[i].body : null, failure: results[i].ok ? null : failure(results[i])}));
+      const byCampaign = new Map(results.ok ? results.body.map(r => [r.campaignId, r]) : []);
+      // a campaign recorded between the two answers has no results yet: its row says so
+      this.campaigns = answer.body.map(campaign => {
+        const found = byCampaign.get(campaign.id);
+        return {...campaign, results: found || null, failure: found ? null : (results.ok ? 'no results yet' : failure(results))};
+      });
     },
 
     cell(name) {

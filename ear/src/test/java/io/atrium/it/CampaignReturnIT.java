@@ -91,12 +91,22 @@ class CampaignReturnIT extends DeployedHub {
         assertEquals(0, new BigDecimal("108000.00").compareTo(r.get("incrementalRevenue").decimalValue()), r.toString());
         assertEquals(9.8, r.get("returnOnCost").asDouble(), 1e-9);
         assertFalse(r.get("complete").asBoolean(), "the window ends in 30 days");
+        // every campaign's results in one answer, this one's as its own results give them
+        JsonNode all = hub.get("campaigns/results", HubClient.VIEWER).json();
+        JsonNode listed = null;
+        for (JsonNode campaignResults : all) {
+            if (campaignResults.get("campaignId").asLong() == id) {
+                listed = campaignResults;
+            }
+        }
+        assertEquals(r, listed, all.toString());
 
         Context context = remoteContext("app", "app-pass1!");
         try {
             CampaignReturns campaigns = (CampaignReturns) context.lookup(CAMPAIGNS);
             CampaignResults remote = campaigns.results(id);
             assertEquals(0, new BigDecimal("108000.00").compareTo(remote.incrementalRevenue()));
+            assertTrue(campaigns.allResults().contains(remote));
             assertEquals(7, campaigns.campaign(id).seed());
         } finally {
             context.close();
