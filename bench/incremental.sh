@@ -285,6 +285,10 @@ sys.exit(0 if [q["messages"] for q in json.load(sys.stdin)["queues"] if q["queue
         round(percentile_cont(0.95) within group (order by scored - stored)::numeric * 1000),
         round(percentile_cont(0.99) within group (order by scored - stored)::numeric * 1000),
         round(max(scored - stored)::numeric * 1000) from timed"
+  # one drain transaction stamps all its customers with one computed_at: how many changes each refresh gathered
+  psql_ -U atrium -d atrium -A -t -c "select 'score rows written since the first ticket: ' || count(*) || ' in '
+    || count(distinct computed_at) || ' refresh transactions' from customer_value
+    where computed_at >= (select to_timestamp(min(sent_ms) / 1000.0) from bench_ticket_sent)"
   for live in false true; do
     stop_server
     sed -i '/^atrium.analytics.live-refresh=/d' "$BASE/atrium.properties"
