@@ -117,8 +117,9 @@ if [ ! -s "$POPULATION" ]; then
 fi
 $BENCH prepare --input "$POPULATION" --seed "$SEED" --post $((WARMUP + POST * ROUNDS)) --e2e "$E2E" --dir "$WORK"
 head -n "$WARMUP" "$WORK/post.jsonl" > "$WORK/warmup.jsonl"
-tail -n +$((WARMUP + 1)) "$WORK/post.jsonl" | head -n "$POST" > "$WORK/post-1.jsonl"
-tail -n +$((WARMUP + POST + 1)) "$WORK/post.jsonl" | head -n "$POST" > "$WORK/post-2.jsonl"
+# sed, not tail | head: head closing the pipe early fails the pipeline (pipefail) once the rest outgrows its buffer
+sed -n "$((WARMUP + 1)),$((WARMUP + POST))p" "$WORK/post.jsonl" > "$WORK/post-1.jsonl"
+sed -n "$((WARMUP + POST + 1)),$((WARMUP + POST * 2))p" "$WORK/post.jsonl" > "$WORK/post-2.jsonl"
 tail -n +$((WARMUP + POST * 2 + 1)) "$WORK/post.jsonl" > "$WORK/post-3.jsonl"
 
 if [ -n "$REUSE" ]; then
