@@ -264,7 +264,7 @@ SEGMENTS
 sys.exit(0 if [q["messages"] for q in json.load(sys.stdin)["queues"] if q["queue"] == "AtriumRecords"] == [0] else 1)'; do sleep 1; done
   sleep 5
   stamp "streamed; uptime: $(uptime)"
-  psql_ -U atrium -d atrium -c "create table bench_ticket_sent (ticket_id varchar(64) primary key, sent_ms bigint)" \
+  psql_ -U atrium -d atrium -c "create table bench_ticket_sent (ticket_id varchar(64), sent_ms bigint)" \
     -c "\copy bench_ticket_sent from '$WORK/tickets-sent.csv' csv"
   psql_ -U atrium -d atrium -P pager=off -c "
     with last as (
