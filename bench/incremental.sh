@@ -36,6 +36,14 @@
 #      the request until GET /resolver/rescoring says DONE; links/s, decisions and customers changed. The hub
 #      never re-scores by itself here (atrium.resolver.rescore-after-recount=false). Hold the heavy lock for the whole
 #      run: HEAVY_LOCK_HELD=1)
+#      FACTS (tickets created per second: the live value refresh's latency and cost. Scores every seeded customer and
+#      defines two segments first, then streams FACTS_TICKETS (default 1,000) complaint tickets of seeded persons through
+#      the signed ticket webhook, each closed with a rating CLOSE_AFTER (default 3) s after it was created, while the M
+#      records are posted PACED at RATE (default 30) in requests of 10; then per customer of a ticket, the time from its
+#      last ticket event, as sent and as the hub stored the fact (source_fact.stored_at), until its score row
+#      (customer_value.computed_at, segments are written in the same transaction) p50/p95/p99/max; then restarts the
+#      hub twice and posts M more records as THROUGHPUT does, with atrium.analytics.live-refresh=false, then true.
+#      Needs HEAVY_LOCK_HELD=1: the hub restarts midway)
 #      REUSE_DB=1 (start the hub on the database an earlier run seeded with as many records, instead of seeding again:
 #      for LOOKUPS and PAGES runs, which add nothing but audit rows; the hub's schema update adds what the entities gained)
 #      HEAVY_LOCK_HELD=1 (the caller holds /tmp/atrium-heavy.lock for the whole run, seeding included, e.g.
@@ -99,6 +107,10 @@ REUSE=; [ -n "${REUSE_DB:-}" ] && [ "$DB" = postgresql ] && [ -e "$SEEDED" ] && 
 rm -rf "$WORK/server" && mkdir -p "$WORK"
 if [ -z "$REUSE" ]; then rm -rf "$PGDATA" "$WORK"/seeded-*; fi
 ROUNDS=1; [ -n "${THEN_SQL:-}" ] && ROUNDS=2
+if [ -n "${FACTS:-}" ]; then
+  [ -n "${HEAVY_LOCK_HELD:-}" ] || { echo "FACTS restarts the hub midway: hold $LOCK for the run (HEAVY_LOCK_HELD=1)" >&2; exit 2; }
+  ROUNDS=3; E2E=0; RATE=${PACED:-30}; BATCH=10
+fi
 TOTAL=$((SEED + WARMUP + POST * ROUNDS + E2E))
 POPULATION=$WORK/population-$TOTAL.jsonl
 if [ ! -s "$POPULATION" ]; then
@@ -109,8 +121,10 @@ if [ ! -s "$POPULATION" ]; then
 fi
 $BENCH prepare --input "$POPULATION" --seed "$SEED" --post $((WARMUP + POST * ROUNDS)) --e2e "$E2E" --dir "$WORK"
 head -n "$WARMUP" "$WORK/post.jsonl" > "$WORK/warmup.jsonl"
-tail -n +$((WARMUP + 1)) "$WORK/post.jsonl" | head -n "$POST" > "$WORK/post-1.jsonl"
-tail -n +$((WARMUP + POST + 1)) "$WORK/post.jsonl" > "$WORK/post-2.jsonl"
+# sed, not tail | head: head closing the pipe early fails the pipeline (pipefail) once the rest outgrows its buffer
+sed -n "$((WARMUP + 1)),$((WARMUP + POST))p" "$WORK/post.jsonl" > "$WORK/post-1.jsonl"
+sed -n "$((WARMUP + POST + 1)),$((WARMUP + POST * 2))p" "$WORK/post.jsonl" > "$WORK/post-2.jsonl"
+tail -n +$((WARMUP + POST * 2 + 1)) "$WORK/post.jsonl" > "$WORK/post-3.jsonl"
 
 if [ -n "$REUSE" ]; then
 stamp "PostgreSQL in $PGDATA as an earlier run seeded it, port $PGPORT"
@@ -161,6 +175,7 @@ fi
 # the recount before each round would start a re-scoring pass over every seeded link beside the measured records
 echo "atrium.resolver.rescore-after-recount=false" >> "$BASE/atrium.properties"
 echo "${HUB_PROPS:-}" >> "$BASE/atrium.properties"
+[ -n "${FACTS:-}" ] && echo "atrium.service.webhook-secret=bench-facts" >> "$BASE/atrium.properties"
 start_server "$BASE/schema.out"
 stop_server
 if [ "$DB" = postgresql ] && [ -z "$REUSE" ]; then
@@ -222,6 +237,77 @@ if [ -n "${PAGES:-}" ]; then
       --customers "$PAGES" --warmup "${PAGES_WARMUP:-50}"
   done
   statements "the pages (both users)"
+  stamp "done; uptime: $(uptime)"
+  exit 0
+fi
+
+if [ -n "${FACTS:-}" ]; then
+  admin() { curl -sf -u 'admin:admin-pass1!' "$@"; }
+  status_user="--status-user operator --status-password operator-pass1!"
+  stamp "scoring every seeded customer; uptime: $(uptime)"
+  admin -X POST "$API/analytics/recompute" > /dev/null
+  until admin "$API/analytics/recompute" | grep -q '"running":false'; do sleep 2; done
+  admin "$API/analytics/recompute"; echo
+  while read -r name rule; do
+    admin -X PUT -H 'Content-Type: application/json' -d "{\"rule\": \"$rule\"}" "$API/segments/$name" > /dev/null
+  done <<'SEGMENTS'
+unhappy satisfaction < 50 and open_complaints >= 1
+valuable-at-risk cell = HIGH_HIGH and at_risk
+SEGMENTS
+  psql_ -U atrium -d atrium -A -t -c "select count(*) || ' customers scored, ' || (select count(*) from segment_member)
+    || ' segment members' from customer_value"
+  $BENCH post --input "$WORK/warmup.jsonl" --hub "$API" --user app --password 'app-pass1!' $status_user \
+    --batch "$BATCH" --rate "$RATE" | sed 's/^/warm-up, not measured: /'
+  stamp "$FACTS tickets/s (${FACTS_TICKETS:-1000} tickets, each created and closed) and $RATE records/s in requests of $BATCH; uptime: $(uptime)"
+  $BENCH tickets --input "$WORK/seed.jsonl" --hub "$API" --secret bench-facts --output "$WORK/tickets-sent.csv" \
+    --rate "$FACTS" --tickets "${FACTS_TICKETS:-1000}" --close-after "${CLOSE_AFTER:-3}" &
+  TICKETS=$!
+  $BENCH paced --input "$WORK/post-1.jsonl" --hub "$API" --user app --password 'app-pass1!' $status_user \
+    --batch "$BATCH" --rate "$RATE"
+  wait $TICKETS
+  # the resolver has taken every ticket once its queue is empty; then the refresh's last drain
+  until curl -sf -u 'operator:operator-pass1!' "$API/connectors" | python3 -c 'import json, sys
+sys.exit(0 if [q["messages"] for q in json.load(sys.stdin)["queues"] if q["queue"] == "AtriumRecords"] == [0] else 1)'; do sleep 1; done
+  sleep 5
+  stamp "streamed; uptime: $(uptime)"
+  psql_ -U atrium -d atrium -c "create table bench_ticket_sent (ticket_id varchar(64), sent_ms bigint)" \
+    -c "\copy bench_ticket_sent from '$WORK/tickets-sent.csv' csv"
+  psql_ -U atrium -d atrium -P pager=off -c "
+    with last as (
+      select r.customer_id, max(t.sent_ms) / 1000.0 as sent, extract(epoch from max(f.stored_at)) as stored
+      from bench_ticket_sent t
+      join source_record r on r.source = 'service' and r.source_id = t.ticket_id
+      join source_fact f on f.source = 'service' and f.fact_id = t.ticket_id
+      group by r.customer_id),
+    timed as (
+      select l.*, extract(epoch from v.computed_at) as scored from last l join customer_value v on v.customer_id = l.customer_id)
+    select 'arrival (sent)' as from_, count(*) as customers, count(*) filter (where scored < sent) as scored_before_it,
+        round(percentile_cont(0.5) within group (order by scored - sent)::numeric * 1000) as p50_ms,
+        round(percentile_cont(0.95) within group (order by scored - sent)::numeric * 1000) as p95_ms,
+        round(percentile_cont(0.99) within group (order by scored - sent)::numeric * 1000) as p99_ms,
+        round(max(scored - sent)::numeric * 1000) as max_ms from timed
+    union all
+    select 'fact stored', count(*), count(*) filter (where scored < stored),
+        round(percentile_cont(0.5) within group (order by scored - stored)::numeric * 1000),
+        round(percentile_cont(0.95) within group (order by scored - stored)::numeric * 1000),
+        round(percentile_cont(0.99) within group (order by scored - stored)::numeric * 1000),
+        round(max(scored - stored)::numeric * 1000) from timed"
+  # one drain transaction stamps all its customers with one computed_at: how many changes each refresh gathered
+  psql_ -U atrium -d atrium -A -t -c "select 'score rows written since the first ticket: ' || count(*) || ' in '
+    || count(distinct computed_at) || ' refresh transactions' from customer_value
+    where computed_at >= (select to_timestamp(min(sent_ms) / 1000.0) from bench_ticket_sent)"
+  for live in false true; do
+    stop_server
+    sed -i '/^atrium.analytics.live-refresh=/d' "$BASE/atrium.properties"
+    echo "atrium.analytics.live-refresh=$live" >> "$BASE/atrium.properties"
+    stamp "hub restarted with atrium.analytics.live-refresh=$live"
+    start_server "$BASE/server-$live.out"
+    until grep -q "frequency snapshot of" "$BASE/server-$live.out"; do sleep 2; done
+    round_file=$WORK/post-2.jsonl; [ "$live" = true ] && round_file=$WORK/post-3.jsonl
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    $BENCH post --input "$round_file" --hub "$API" --user app --password 'app-pass1!' $status_user --batch 200 --rate 1000000
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  done
   stamp "done; uptime: $(uptime)"
   exit 0
 fi

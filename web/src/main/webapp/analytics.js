@@ -74,30 +74,33 @@ function analytics() {
       });
     },
 
-    /** Every segment with its sizes of the last HISTORY_DAYS (GET /segments, then its /history). */
+    /** Every segment with its sizes of the last HISTORY_DAYS (GET /segments and GET /segments/history, for all at once). */
     async loadSegments() {
-      const answer = await api('segments');
+      const from = encodeURIComponent(new Date(Date.now() - HISTORY_DAYS * 86400000).toISOString());
+      const [answer, histories] = await Promise.all([api('segments'), api('segments/history?from=' + from)]);
       if (!answer.ok) {
         this.segments = null;
         this.outcome = {failed: true, text: 'Segments: ' + failure(answer)};
         return;
       }
-      const from = encodeURIComponent(new Date(Date.now() - HISTORY_DAYS * 86400000).toISOString());
-      const histories = await Promise.all(answer.body.map(segment => api('segments/' + encodeURIComponent(segment.name) + '/history?from=' + from)));
-      this.segments = answer.body.map((segment, i) => ({...segment, sizes: histories[i].ok ? histories[i].body.sizes : []}));
+      const sizes = new Map(histories.ok ? histories.body.map(history => [history.segment, history.sizes]) : []);
+      this.segments = answer.body.map(segment => ({...segment, sizes: sizes.get(segment.name) || []}));
     },
 
-    /** Every campaign with its results computed now (GET /campaigns, then its /results). */
+    /** Every campaign with its results computed now (GET /campaigns and GET /campaigns/results, for all at once). */
     async loadCampaigns() {
-      const answer = await api('campaigns');
+      const [answer, results] = await Promise.all([api('campaigns'), api('campaigns/results')]);
       if (!answer.ok) {
         this.campaigns = null;
         this.outcome = {failed: true, text: 'Campaigns: ' + failure(answer)};
         return;
       }
-      const results = await Promise.all(answer.body.map(campaign => api('campaigns/' + campaign.id + '/results')));
-      this.campaigns = answer.body.map((campaign, i) =>
-        ({...campaign, results: results[i].ok ? results[i].body : null, failure: results[i].ok ? null : failure(results[i])}));
+      const byCampaign = new Map(results.ok ? results.body.map(r => [r.campaignId, r]) : []);
+      // a campaign recorded between the two answers has no results yet: its row says so
+      this.campaigns = answer.body.map(campaign => {
+        const found = byCampaign.get(campaign.id);
+        return {...campaign, results: found || null, failure: found ? null : (results.ok ? 'no results yet' : failure(results))};
+      });
     },
 
     cell(name) {
@@ -167,14 +170,8 @@ function analytics() {
         const element = document.querySelector('[data-histogram="' + indicator.field + '"]');
         const buckets = this.distribution[indicator.field];
         const data = [buckets.map((b, i) => i), buckets.map(b => b.customers)];
-        const chart = histograms.get(indicator.field);
-        if (chart && element.contains(chart.root)) {
-          chart.setData(data);
-          continue;
-        }
-        element.replaceChildren();
-        histograms.set(indicator.field, new uPlot({
-          width: Math.max(element.clientWidth, 320), height: 200,
+        drawChart(histograms, indicator.field, element, data, {
+          height: 200,
           scales: {x: {time: false, range: [-0.5, buckets.length - 0.5]}, y: {range: (u, min, max) => [0, Math.max(max, 1)]}},
           // each bar labelled with where its bucket starts: whole ranges do not fit under ten narrow bars (the legend has them)
           axes: [{label: 'points from', values: (u, ticks) => ticks.map(i => buckets[i] ? String(buckets[i].from) : ''), splits: () => buckets.map((b, i) => i)},
@@ -182,7 +179,7 @@ function analytics() {
           series: [{label: 'points', value: (u, i) => i == null ? '' : buckets[i].from + '–' + buckets[i].to},
                    {label: 'customers', fill: indicator.colour, stroke: indicator.colour, points: {show: false},
                     paths: uPlot.paths.bars({size: [0.8, 60]})}],
-        }, data, element));
+        });
       }
     },
 
@@ -191,20 +188,14 @@ function analytics() {
         const element = document.querySelector('[data-segment-history="' + CSS.escape(segment.name) + '"]');
         if (!element) continue;
         const data = [segment.sizes.map(size => Date.parse(size.at) / 1000), segment.sizes.map(size => size.members)];
-        const chart = segmentCharts.get(segment.name);
-        if (chart && element.contains(chart.root)) {
-          chart.setData(data);
-          continue;
-        }
-        element.replaceChildren();
-        segmentCharts.set(segment.name, new uPlot({
-          width: Math.max(element.clientWidth, 320), height: 160,
+        drawChart(segmentCharts, segment.name, element, data, {
+          height: 160,
           // the whole window, whatever the sizes cover (a new segment has one)
           scales: {x: {range: () => [Date.now() / 1000 - HISTORY_DAYS * 86400, Date.now() / 1000]},
                    y: {range: (u, min, max) => [0, Math.max(max, 1)]}},
           axes: [{}, {label: 'members', incrs: WHOLE_STEPS}],
           series: [{}, {label: 'members', stroke: '#1971c2', width: 1.5, points: {show: true}}],
-        }, data, element));
+        });
       }
     },
   });

@@ -63,6 +63,20 @@ function percent(share) {
   return (share * 100).toFixed(1) + ' %';
 }
 
+/**
+ * Draws data as the uPlot chart kept in charts under key: the chart already in the element gets the new data (a page
+ * reloading keeps its charts), else a new one of these options, as wide as the element, takes the element's place.
+ */
+function drawChart(charts, key, element, data, options) {
+  const chart = charts.get(key);
+  if (chart && element.contains(chart.root)) {
+    chart.setData(data);
+    return;
+  }
+  element.replaceChildren();
+  charts.set(key, new uPlot({width: Math.max(element.clientWidth, 320), ...options}, data, element));
+}
+
 /** The local time of an ISO instant, for a title attribute. */
 function when(instant) {
   return instant ? new Date(instant).toLocaleString() : '';

@@ -49,20 +49,14 @@ function dataQuality() {
         const points = this.history.map(snapshot => [Date.parse(snapshot.at) / 1000,
           snapshot.sources.find(s => s.source === source)]).filter(([, figures]) => figures);
         const data = [points.map(([at]) => at), ...TREND_SERIES.map(([field]) => points.map(([, f]) => f.shares[field] * 100))];
-        const chart = trendCharts.get(source);
-        if (chart && element.contains(chart.root)) {
-          chart.setData(data);
-          continue;
-        }
-        element.replaceChildren();
-        trendCharts.set(source, new uPlot({
-          width: Math.max(element.clientWidth, 320), height: 180,
+        drawChart(trendCharts, source, element, data, {
+          height: 180,
           // the whole window, whatever the snapshots cover (one snapshot alone would stretch over years)
           scales: {x: {range: () => [Date.now() / 1000 - TREND_DAYS * 86400, Date.now() / 1000]}, y: {range: [0, 100]}},
           axes: [{}, {values: (u, ticks) => ticks.map(t => t + ' %')}],
           series: [{}, ...TREND_SERIES.map(([, label, stroke]) => ({label, stroke, width: 1.5,
             value: (u, v) => v == null ? '' : v.toFixed(1) + ' %'}))],
-        }, data, element));
+        });
       }
     },
   });

@@ -34,4 +34,7 @@ public interface CampaignReturns {
 
     /** The campaign's return computed now from the facts, or null when there is no such campaign. */
     CampaignResults results(long id);
+
+    /** Every recorded campaign's results computed now, newest campaign first, as {@link #results(long)} gives them. */
+    List<CampaignResults> allResults();
 }

@@ -44,6 +44,9 @@ public interface CustomerSegments {
     /** The segment's sizes between {@code from} and {@code to} (null: open), or null when there is no such segment. */
     SegmentHistory history(String name, Instant from, Instant to);
 
+    /** Every segment's sizes between {@code from} and {@code to} (null: open), by name. */
+    List<SegmentHistory> histories(Instant from, Instant to);
+
     /** Selects every segment's members again from the stored scores, each in a transaction, and stores their sizes (hub-admin). */
     List<SegmentView> recompute();
 }

@@ -112,13 +112,9 @@ class AnalyticsConsoleIT extends DeployedHub {
         LocalDate today = LocalDate.now(GROUP_ZONE);
         List<String> customers = CampaignReturnIT.scoredTenants(hub, run, project, TENANTS);
         String segment = "console-" + run;
-        HubClient.Response defined = hub.putJson("segments/" + segment, HubClient.ADMIN,
-                TestData.JSON.createObjectNode().put("rule", "project = '" + project + "'").toString());
-        assertEquals(TENANTS, defined.json().get("members").asInt(), defined.body());
+        CampaignReturnIT.projectSegment(hub, segment, project, TENANTS);
 
-        ObjectNode request = TestData.JSON.createObjectNode().put("name", "Console offer " + run).put("segment", segment)
-                .put("date", today.minusDays(30).toString()).put("cost", 1_000).put("holdoutShare", 0.5)
-                .put("responseDays", 60).put("seed", 7);
+        ObjectNode request = CampaignReturnIT.campaignRequest("Console offer " + run, segment, 1_000, 0.5);
         HubClient.Response recorded = hub.postJson("campaigns", HubClient.ADMIN, request.toString());
         assertEquals(201, recorded.status(), recorded.body());
         long id = recorded.json().get("id").asLong();

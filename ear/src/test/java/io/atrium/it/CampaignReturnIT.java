@@ -41,14 +41,10 @@ class CampaignReturnIT extends DeployedHub {
         LocalDate today = LocalDate.now(GROUP_ZONE);
         List<String> customers = scoredTenants(hub, run, project, TENANTS);
         String segment = "campaign-" + run;
-        HubClient.Response defined = hub.putJson("segments/" + segment, HubClient.ADMIN,
-                TestData.JSON.createObjectNode().put("rule", "project = '" + project + "'").toString());
-        assertEquals(TENANTS, defined.json().get("members").asInt(), defined.body());
+        projectSegment(hub, segment, project, TENANTS);
 
-        // a month ago, 10,000 CNY, a quarter held out, business within 60 days counts
-        ObjectNode request = TestData.JSON.createObjectNode().put("name", "Renewal offer " + run).put("segment", segment)
-                .put("date", today.minusDays(30).toString()).put("cost", 10_000).put("holdoutShare", 0.25)
-                .put("responseDays", 60).put("seed", 7);
+        // 10,000 CNY, a quarter held out
+        ObjectNode request = campaignRequest("Renewal offer " + run, segment, 10_000, 0.25);
         HubClient.Response refused = hub.postJson("campaigns", HubClient.OPERATOR, request.toString());
         assertEquals(403, refused.status(), refused.body());
         HubClient.Response recorded = hub.postJson("campaigns", HubClient.ADMIN, request.toString());
@@ -95,12 +91,22 @@ class CampaignReturnIT extends DeployedHub {
         assertEquals(0, new BigDecimal("108000.00").compareTo(r.get("incrementalRevenue").decimalValue()), r.toString());
         assertEquals(9.8, r.get("returnOnCost").asDouble(), 1e-9);
         assertFalse(r.get("complete").asBoolean(), "the window ends in 30 days");
+        // every campaign's results in one answer, this one's as its own results give them
+        JsonNode all = hub.get("campaigns/results", HubClient.VIEWER).json();
+        JsonNode listed = null;
+        for (JsonNode campaignResults : all) {
+            if (campaignResults.get("campaignId").asLong() == id) {
+                listed = campaignResults;
+            }
+        }
+        assertEquals(r, listed, all.toString());
 
         Context context = remoteContext("app", "app-pass1!");
         try {
             CampaignReturns campaigns = (CampaignReturns) context.lookup(CAMPAIGNS);
             CampaignResults remote = campaigns.results(id);
             assertEquals(0, new BigDecimal("108000.00").compareTo(remote.incrementalRevenue()));
+            assertTrue(campaigns.allResults().contains(remote));
             assertEquals(7, campaigns.campaign(id).seed());
         } finally {
             context.close();
@@ -145,6 +151,20 @@ class CampaignReturnIT extends DeployedHub {
             customers.add(customer);
         }
         return customers;
+    }
+
+    /** Defines, as admin, a segment of the project's customers, which selects {@code members} at once. */
+    static void projectSegment(HubClient hub, String segment, String project, int members) {
+        HubClient.Response defined = hub.putJson("segments/" + segment, HubClient.ADMIN,
+                TestData.JSON.createObjectNode().put("rule", "project = '" + project + "'").toString());
+        assertEquals(members, defined.json().get("members").asInt(), defined.body());
+    }
+
+    /** A campaign on the segment a month ago (today in the group's zone), counting business within 60 days, holdout seed 7. */
+    static ObjectNode campaignRequest(String name, String segment, long cost, double holdoutShare) {
+        return TestData.JSON.createObjectNode().put("name", name).put("segment", segment)
+                .put("date", LocalDate.now(GROUP_ZONE).minusDays(30).toString()).put("cost", cost)
+                .put("holdoutShare", holdoutShare).put("responseDays", 60).put("seed", 7);
     }
 
     /** A tenant's new lease in the project from start, for a year at 3,000 CNY a month. */

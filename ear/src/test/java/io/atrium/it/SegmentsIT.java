@@ -99,8 +99,18 @@ class SegmentsIT extends DeployedHub {
         // sizes: one at each definition, one at each full recompute
         assertEquals(200, hub.post("segments/recompute", HubClient.ADMIN).status());
         List<Long> sizes = new ArrayList<>();
-        hub.get("segments/" + ending + "/history", HubClient.VIEWER).json().get("sizes").forEach(s -> sizes.add(s.get("members").asLong()));
+        JsonNode history = hub.get("segments/" + ending + "/history", HubClient.VIEWER).json();
+        history.get("sizes").forEach(s -> sizes.add(s.get("members").asLong()));
         assertEquals(List.of(2L, 2L), sizes);
+        // every segment's sizes in one answer, each as its own history gives them
+        JsonNode all = hub.get("segments/history", HubClient.VIEWER).json();
+        JsonNode listed = null;
+        for (JsonNode sizesOfOne : all) {
+            if (sizesOfOne.get("segment").asText().equals(ending)) {
+                listed = sizesOfOne;
+            }
+        }
+        assertEquals(history, listed, all.toString());
 
         for (String name : List.of(ending, lowLow, valuableAtRisk, unhappyCallers)) {
             assertEquals(204, hub.delete("segments/" + name, HubClient.ADMIN).status());
@@ -170,9 +180,19 @@ class SegmentsIT extends DeployedHub {
             assertEquals(0, segments.members(defined, 0, 10).total());
             assertThrows(InvalidQueryException.class, () -> segments.members(defined, 0, 501));
             assertEquals(1, segments.history(defined, null, null).sizes().size());
+            assertTrue(segments.histories(null, null).contains(segments.history(defined, null, null)));
             assertThrows(jakarta.ejb.EJBAccessException.class, () -> segments.delete(defined), "hub-app does not delete");
         } finally {
             context.close();
+        }
+        Context admin = remoteContext("admin", "admin-pass1!");
+        try {
+            // GET /segments/history is every segment's sizes: no segment can be read there
+            InvalidQueryException reserved = assertThrows(InvalidQueryException.class,
+                    () -> ((CustomerSegments) admin.lookup(SEGMENTS)).define("history", "at_risk"));
+            assertTrue(reserved.getMessage().contains("cannot be named history"), reserved.getMessage());
+        } finally {
+            admin.close();
         }
         assertEquals(204, hub.delete("segments/" + defined, HubClient.ADMIN).status());
     }

@@ -4,6 +4,8 @@ import io.atrium.hub.events.ChangeEvents;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -20,7 +22,9 @@ import java.util.List;
 /**
  * The hub's own subscriber to its change events (non-durable, in-VM): the customers a change names, the one
  * changed and those merged into it or split from it, are marked for scoring again; a merged-away customer's row
- * goes. Events missed while the hub was down are caught by the next full recompute.
+ * goes. Events missed while the hub was down are caught by the next full recompute. It only marks them
+ * ({@link ValueRecompute} scores them on its own thread), and takes each event without a transaction: the topic
+ * is non-durable, so a transaction per delivery (on the message pool the resolver uses too) would guard nothing.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ChangeEvents.TOPIC),
@@ -28,6 +32,7 @@ import java.util.List;
         // each session of a non-durable topic consumer is a subscription of its own: more would score each change again
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CustomerEventsListener implements MessageListener {
 
     @EJB
@@ -35,6 +40,9 @@ public class CustomerEventsListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        if (!recompute.live()) {
+            return;
+        }
         try (JsonReader reader = Json.createReader(new StringReader(((TextMessage) message).getText()))) {
             JsonObject event = reader.readObject();
             List<String> customers = new ArrayList<>();

@@ -11,6 +11,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -34,9 +36,11 @@ import java.util.logging.Logger;
  * Keeps {@code customer_value} current. A full recompute scores every active customer in chunks of
  * {@code atrium.analytics.chunk-size} (a transaction each) in the background; between the full runs, customers
  * whose facts or records changed are marked dirty after their transaction committed ({@link ValueRefresh},
- * {@link CustomerEventsListener}) and drained here at once, a few hundred per transaction, outside the resolver's
- * work. One writer at a time on this node (a lock the chunk and the drain take in turn), so a chunk and a drain
- * never replace the same row at once.
+ * {@link CustomerEventsListener}) and drained a few hundred per transaction, outside the resolver's work: on a
+ * thread of their own ({@value #REFRESHES}, one thread, not the EJB or MDB pools the resolver uses), after
+ * {@code atrium.analytics.refresh-delay-millis}, so that the changes arriving together (a burst of facts for one
+ * customer) are one dirty entry, scored once. One writer at a time on this node (a lock the chunk and the drain
+ * take in turn), so a chunk and a drain never replace the same row at once.
  */
 // Open to every caller: the hub's own consumers and timers call it without a caller identity;
 // users reach it only through role-checked beans.
@@ -50,6 +54,8 @@ public class ValueRecompute {
     private static final Logger LOG = Logger.getLogger(ValueRecompute.class.getName());
     /** Customers scored per transaction by the drain. */
     static final int DRAIN_BATCH = 500;
+    /** The live refresh's own single-thread scheduler (configure-atrium.cli). */
+    static final String REFRESHES = "java:jboss/ee/concurrency/scheduler/atrium-analytics";
 
     @EJB
     ValueChunk chunks;
@@ -57,6 +63,18 @@ public class ValueRecompute {
     @Inject
     @ConfigProperty(name = "atrium.analytics.chunk-size")
     int chunkSize;
+
+    /** Off: changes mark nothing, and scores change only by a full recompute (or a first read). */
+    @Inject
+    @ConfigProperty(name = "atrium.analytics.live-refresh")
+    boolean liveRefresh;
+
+    @Inject
+    @ConfigProperty(name = "atrium.analytics.refresh-delay-millis")
+    long refreshDelayMillis;
+
+    @Resource(lookup = REFRESHES)
+    ManagedScheduledExecutorService refreshes;
 
     @Resource
     SessionContext context;
@@ -103,16 +121,25 @@ public class ValueRecompute {
         }
     }
 
+    /** Whether changes are scored as they arrive ({@code atrium.analytics.live-refresh}). */
+    public boolean live() {
+        return liveRefresh;
+    }
+
     /** Customers whose records changed (a merge, a split, a record linked): scored again, or their rows removed if merged away. */
     public void customersChanged(Collection<String> customerIds) {
-        dirtyCustomers.addAll(customerIds);
-        drainSoon();
+        if (liveRefresh) {
+            dirtyCustomers.addAll(customerIds);
+            drainSoon();
+        }
     }
 
     /** Source records ({@code source}, {@code sourceId}) whose facts changed: their customers are scored again. */
     public void recordsChanged(Collection<Map.Entry<String, String>> records) {
-        dirtyRecords.addAll(records);
-        drainSoon();
+        if (liveRefresh) {
+            dirtyRecords.addAll(records);
+            drainSoon();
+        }
     }
 
     /** Scores one customer now, in the caller's thread (a read of a customer not scored yet). */
@@ -140,12 +167,11 @@ public class ValueRecompute {
 
     private void drainSoon() {
         if (draining.compareAndSet(false, true)) {
-            context.getBusinessObject(ValueRecompute.class).drain();
+            refreshes.schedule(this::drain, refreshDelayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    @Asynchronous
-    public void drain() {
+    private void drain() {
         boolean failed = false;
         try {
             while (!dirtyCustomers.isEmpty() || !dirtyRecords.isEmpty()) {

@@ -116,6 +116,11 @@ public class CampaignReturnsBean implements CampaignReturns {
     }
 
     @Override
+    public List<CampaignResults> allResults() {
+        return campaigns().stream().map(campaign -> results(campaign.id())).toList();
+    }
+
+    @Override
     public CampaignResults results(long id) {
         Campaign campaign = em.find(Campaign.class, id);
         if (campaign == null) {

@@ -56,6 +56,10 @@ public class SourceFact {
     @Column(name = "fact_updated_at")
     private Instant updatedAt;
 
+    /** The hub's clock when this content was stored (what the live value refresh is timed from). */
+    @Column(name = "stored_at")
+    private Instant storedAt;
+
     @Column(name = "content_hash", nullable = false, length = 64)
     private String contentHash;
 
@@ -110,6 +114,7 @@ public class SourceFact {
         this.updatedAt = updatedAt;
         this.data = data;
         this.contentHash = contentHash;
+        this.storedAt = Instant.now();
         return true;
     }
 

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -43,6 +44,8 @@ public class CustomerSegmentsBean implements CustomerSegments {
 
     public static final int MAX_PAGE_SIZE = 500;
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** The API's own path under /segments that a segment's GET would share (every segment's sizes): no segment's name. */
+    static final String RESERVED = "history";
     /** Where an open period ends: later than any size, and storable in every database's timestamp. */
     private static final Instant OPEN_END = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -82,6 +85,9 @@ public class CustomerSegmentsBean implements CustomerSegments {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidQueryException("a segment's name is 1 to 64 lower-case letters, digits and dashes, starting with a letter or digit");
         }
+        if (RESERVED.equals(name)) {
+            throw new InvalidQueryException("a segment cannot be named " + RESERVED + ": /segments/" + RESERVED + " is every segment's sizes");
+        }
         SegmentRule parsed = SegmentRule.parse(rule);
         String actor = session.getCallerPrincipal().getName();
         scores.exclusively(() -> writer.save(name, parsed, Segment.Origin.API, actor, ValueModel.today()));
@@ -120,20 +126,36 @@ public class CustomerSegmentsBean implements CustomerSegments {
 
     @Override
     public SegmentHistory history(String name, Instant from, Instant to) {
-        if (segment(name) == null) {
-            return null;
+        return segment(name) == null ? null : histories(List.of(name), from, to).get(0);
+    }
+
+    @Override
+    public List<SegmentHistory> histories(Instant from, Instant to) {
+        return histories(segments().stream().map(SegmentView::name).toList(), from, to);
+    }
+
+    /** The named segments' sizes in the period (the newest {@value SegmentHistory#MAX_SIZES} of each), in the order named. */
+    private List<SegmentHistory> histories(List<String> names, Instant from, Instant to) {
+        Map<String, List<SegmentHistory.Size>> newest = new LinkedHashMap<>();
+        names.forEach(name -> newest.put(name, new ArrayList<>()));
+        if (!names.isEmpty()) {
+            em.createQuery("select s from SegmentSize s where s.segment in :segments and s.takenAt between :start and :end"
+                            + " order by s.takenAt desc", SegmentSize.class)
+                    .setParameter("segments", names)
+                    .setParameter("start", from == null ? Instant.EPOCH : from)
+                    .setParameter("end", to == null ? OPEN_END : to)
+                    .getResultStream()
+                    .forEach(s -> {
+                        List<SegmentHistory.Size> sizes = newest.get(s.getSegment());
+                        if (sizes.size() < SegmentHistory.MAX_SIZES) {
+                            sizes.add(new SegmentHistory.Size(s.getTakenAt(), s.getMembers()));
+                        }
+                    });
         }
-        List<SegmentHistory.Size> newest = new ArrayList<>(em.createQuery("select s from SegmentSize s where s.segment = :segment"
-                        + " and s.takenAt between :start and :end order by s.takenAt desc", SegmentSize.class)
-                .setParameter("segment", name)
-                .setParameter("start", from == null ? Instant.EPOCH : from)
-                .setParameter("end", to == null ? OPEN_END : to)
-                .setMaxResults(SegmentHistory.MAX_SIZES)
-                .getResultStream()
-                .map(s -> new SegmentHistory.Size(s.getTakenAt(), s.getMembers()))
-                .toList());
-        Collections.reverse(newest);
-        return new SegmentHistory(name, from, to, newest);
+        return newest.entrySet().stream().map(segment -> {
+            Collections.reverse(segment.getValue());
+            return new SegmentHistory(segment.getKey(), from, to, segment.getValue());
+        }).toList();
     }
 
     @Override

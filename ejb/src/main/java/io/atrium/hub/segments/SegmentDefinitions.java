@@ -75,8 +75,9 @@ public class SegmentDefinitions {
             Matcher segment = KEY.matcher(key);
             if (segment.matches()) {
                 String name = segment.group(1);
-                if (!CustomerSegmentsBean.NAME.matcher(name).matches()) {
-                    throw new IllegalArgumentException(key + ": a segment's name is lower-case letters, digits and dashes");
+                if (!CustomerSegmentsBean.NAME.matcher(name).matches() || CustomerSegmentsBean.RESERVED.equals(name)) {
+                    throw new IllegalArgumentException(key + ": a segment's name is lower-case letters, digits and dashes, and not "
+                            + CustomerSegmentsBean.RESERVED);
                 }
                 try {
                     segments.put(name, SegmentRule.parse(value.apply(key)));

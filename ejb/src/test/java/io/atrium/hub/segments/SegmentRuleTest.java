@@ -180,6 +180,9 @@ class SegmentRuleTest {
         assertTrue(bad.getMessage().startsWith("atrium.segments.x.rule: rule: cell is one of"), bad.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> SegmentDefinitions.configured(List.of("atrium.segments.Big_One.rule"), key -> "at_risk"));
+        // GET /segments/history lists every segment's sizes, so no segment can be read there
+        assertThrows(IllegalArgumentException.class,
+                () -> SegmentDefinitions.configured(List.of("atrium.segments.history.rule"), key -> "at_risk"));
     }
 
     private List<String> members(String rule) throws SQLException {

@@ -59,6 +59,13 @@ public class CampaignResource {
         return found(id, campaigns.members(id(id), BooleanParameter.of("heldOut", heldOut), paging.page(), paging.size()));
     }
 
+    /** Every campaign's results in one answer (the console shows them all). */
+    @GET
+    @Path("/results")
+    public List<CampaignResults> allResults() {
+        return campaigns.allResults();
+    }
+
     @GET
     @Path("/{id}/results")
     public CampaignResults results(@PathParam("id") String id) {

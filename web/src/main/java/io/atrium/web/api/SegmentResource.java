@@ -95,6 +95,13 @@ public class SegmentResource {
                 .header("Content-Disposition", "attachment; filename=\"segment-" + name + ".csv\"").build();
     }
 
+    /** Every segment's sizes over the period, in one answer (the console charts them all). */
+    @GET
+    @Path("/history")
+    public List<SegmentHistory> histories(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return segments.histories(QualityResource.time("from", from, false), QualityResource.time("to", to, true));
+    }
+
     @GET
     @Path(NAME + "/history")
     public SegmentHistory history(@PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to) {
