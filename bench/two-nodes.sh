@@ -128,14 +128,14 @@ if [ "$(echo $ELECTED | wc -w)" != 1 ]; then echo "the polling singleton runs on
 SURVIVOR=$([ "$ELECTED" = a ] && echo b || echo a)
 if [ "$MODE" = check ]; then
   # the timers' cluster-wide work runs on the elected node only: a file dropped in the inbox both nodes watch is
-  # loaded once, by that node (each node lists the loads it ran since it started)
+  # loaded once, by that node (each node lists the loads it ran since it started). Its load takes longer than the
+  # inbox's poll, so that a node taking the inbox without being elected would find the file too.
   mkdir -p "$WORK/load-inbox"
-  printf '%s\n' '{"source":"two-nodes-check","sourceId":"1","kind":"PERSON","name":"Check One","phones":["13900000001"]}' \
-    '{"source":"two-nodes-check","sourceId":"2","kind":"PERSON","name":"Check Two","phones":["13900000002"]}' \
+  python3 -c 'for i in range(10000): print("{\"source\":\"two-nodes-check\",\"sourceId\":\"%d\",\"kind\":\"PERSON\",\"phones\":[\"139%08d\"]}" % (i, i))' \
     > "$WORK/inbox.tmp" && mv "$WORK/inbox.tmp" "$WORK/load-inbox/check.jsonl"
   loads_on() { curl -sf -u 'operator:operator-pass1!' "$(api "$1")/loads" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'; }
-  for _ in $(seq 60); do [ -e "$WORK/load-inbox/check.jsonl" ] || break; sleep 1; done
-  sleep 3 # a second taker, if any, would have listed its load by now
+  for _ in $(seq 90); do [ -e "$WORK/load-inbox/check.jsonl" ] || break; sleep 1; done
+  sleep 3 # a second taker, if any, has listed its load by now
   LOADS="a:$(loads_on a) b:$(loads_on b)"
   stamp "inbox file now at: $(cd "$WORK/load-inbox" && ls -d ./*.jsonl .done/* .failed/* 2>/dev/null | tr '\n' ' ');" \
     "loads listed per node: $LOADS"
