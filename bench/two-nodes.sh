@@ -6,7 +6,7 @@
 #   bench/two-nodes.sh start     the pair, left running until Ctrl-C (an operator's trial)
 #   bench/two-nodes.sh check     the singleton check: polling routes started on exactly one node, a file dropped in
 #                                the shared first-load inbox loaded by that node only (the guarded timers), then the
-#                                routes moved to the other when that one is killed; no load (about a minute)
+#                                routes moved to the other when that one is killed (under two minutes)
 #   bench/two-nodes.sh drill [SALES_ROWS] [MEMBERSHIP_EVENTS]   (default 30000 and 10000) the kill drill: sales rows
 #                                and membership events fed, the node running the pollers killed (kill -9) mid-poll (its watermark past a third of the rows),
 #                                the survivor finishes; prints the counts against the input
