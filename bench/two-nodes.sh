@@ -4,8 +4,9 @@
 # sales), node A (port offset 600: HTTP 8680, management 10590) and node B (offset 700: HTTP 8780, management 10690),
 # and checks that the polling connectors run on one node only.
 #   bench/two-nodes.sh start     the pair, left running until Ctrl-C (an operator's trial)
-#   bench/two-nodes.sh check     the singleton check: polling routes started on exactly one node, then moved to the
-#                                other when that one is killed; no load (about 2-3 minutes)
+#   bench/two-nodes.sh check     the singleton check: polling routes started on exactly one node, a file dropped in
+#                                the shared first-load inbox loaded by that node only (the guarded timers), then the
+#                                routes moved to the other when that one is killed (under two minutes)
 #   bench/two-nodes.sh drill [SALES_ROWS] [MEMBERSHIP_EVENTS]   (default 30000 and 10000) the kill drill: sales rows
 #                                and membership events fed, the node running the pollers killed (kill -9) mid-poll (its watermark past a third of the rows),
 #                                the survivor finishes; prints the counts against the input
@@ -84,6 +85,8 @@ atrium.sales.db.user=atrium
 atrium.sales.db.password=bench
 atrium.sales.poll-period=1000
 atrium.polling.singleton-policy=default
+atrium.load.inbox=$WORK/load-inbox
+atrium.load.inbox-poll-seconds=2
 atrium.pair.broker-password=$BROKER_PASSWORD
 PROPS
 
@@ -123,6 +126,23 @@ for node in a b; do stamp "node $node started routes: $(running_routes $node)"; 
 ELECTED=$(echo $(pollers_on))
 if [ "$(echo $ELECTED | wc -w)" != 1 ]; then echo "the polling singleton runs on '$ELECTED', not on exactly one node" >&2; exit 1; fi
 SURVIVOR=$([ "$ELECTED" = a ] && echo b || echo a)
+if [ "$MODE" = check ]; then
+  # the timers' cluster-wide work runs on the elected node only: a file dropped in the inbox both nodes watch is
+  # loaded once, by that node (each node lists the loads it ran since it started). Its load takes longer than the
+  # inbox's poll, so that a node taking the inbox without being elected would find the file too.
+  mkdir -p "$WORK/load-inbox"
+  python3 -c 'for i in range(10000): print("{\"source\":\"two-nodes-check\",\"sourceId\":\"%d\",\"kind\":\"PERSON\",\"phones\":[\"139%08d\"]}" % (i, i))' \
+    > "$WORK/inbox.tmp" && mv "$WORK/inbox.tmp" "$WORK/load-inbox/check.jsonl"
+  loads_on() { curl -sf -u 'operator:operator-pass1!' "$(api "$1")/loads" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'; }
+  for _ in $(seq 90); do [ -e "$WORK/load-inbox/check.jsonl" ] || break; sleep 1; done
+  sleep 3 # a second taker, if any, has listed its load by now
+  LOADS="a:$(loads_on a) b:$(loads_on b)"
+  stamp "inbox file now at: $(cd "$WORK/load-inbox" && ls -d ./*.jsonl .done/* .failed/* 2>/dev/null | tr '\n' ' ');" \
+    "loads listed per node: $LOADS"
+  if [ "$LOADS" != "$([ "$ELECTED" = a ] && echo 'a:1 b:0' || echo 'a:0 b:1')" ]; then
+    echo "the inbox file was not loaded by the elected node ($ELECTED) alone: $LOADS" >&2; exit 1
+  fi
+fi
 if [ "$MODE" = start ]; then
   stamp "the pair runs: node A $(api a), node B $(api b); Ctrl-C stops both and PostgreSQL"
   wait

@@ -3,6 +3,7 @@ package io.atrium.hub.ingest;
 import io.atrium.connectors.service.TicketOutcome;
 import io.atrium.connectors.service.TicketWebhookRoute;
 import io.atrium.hub.camel.CamelBootstrap;
+import io.atrium.hub.polling.ElectedNode;
 import io.atrium.hub.progress.ConnectorProgressStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -43,9 +44,15 @@ public class TicketWebhook {
         return camel.producer().requestBody(TicketWebhookRoute.ENDPOINT, body, TicketOutcome.class);
     }
 
-    /** Forgets taken requests older than the window, so that their table stays bounded. */
+    /**
+     * Forgets taken requests older than the window, so that their table stays bounded. The table is shared: on
+     * two nodes the elected one cleans it, rather than both deleting the same rows.
+     */
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void forgetOldDeliveries() {
+        if (!ElectedNode.isThisOne()) {
+            return;
+        }
         progress.removeOlderThan(TicketWebhookRoute.DELIVERIES + ":", Instant.now().minus(Duration.ofHours(duplicateWindowHours)));
     }
 }

@@ -1,6 +1,7 @@
 package io.atrium.hub.load;
 
 import io.atrium.hub.analytics.ValueRecompute;
+import io.atrium.hub.polling.ElectedNode;
 import io.atrium.hub.resolve.FrequencySnapshot;
 import io.atrium.hub.resolve.GoldenRecords;
 import io.atrium.hub.resolve.MatchEngine;
@@ -143,11 +144,15 @@ public class FirstLoads {
     /**
      * A file dropped into the inbox and left unchanged for a poll's period is loaded from where it lies, in the
      * timer's thread, then moved to {@code .done/} or {@code .failed/} beside it (the load's status says why).
-     * While another load runs, it waits for the next poll.
+     * While another load runs, it waits for the next poll. On two nodes only the elected one takes the inbox, so that
+     * a file is loaded once.
      */
     @Timeout
     @PermitAll
     void takeFromInbox() {
+        if (!ElectedNode.isThisOne()) {
+            return;
+        }
         Optional<Path> dropped = settledInboxFile();
         String id = newId();
         if (dropped.isEmpty() || !running.compareAndSet(null, id)) {

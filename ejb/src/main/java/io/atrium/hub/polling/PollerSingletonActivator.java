@@ -15,8 +15,8 @@ import java.util.logging.Logger;
  * On a server started with {@value #POLICY_PROPERTY} (the name of a singleton policy of the server's
  * {@code singleton} subsystem, e.g. {@code default} on standalone-full-ha), installs a service that WildFly
  * runs on one node of the cluster at a time; {@link SingletonPolicyClusterService} hands its election to
- * the polling routes. Without the property (one node, standalone-full) nothing is installed and the
- * polling routes start as every other route does.
+ * the polling routes and, through {@link ElectedNode}, to the cluster-wide timers. Without the property (one
+ * node, standalone-full) nothing is installed and the polling routes start as every other route does.
  */
 public class PollerSingletonActivator implements ServiceActivator {
 
@@ -48,13 +48,13 @@ public class PollerSingletonActivator implements ServiceActivator {
                 singletonContext.getServiceTarget().addService(SERVICE).setInstance(new Service() {
                     @Override
                     public void start(StartContext start) {
-                        LOG.info("This node now runs the polling connectors (singleton policy " + policy + ")");
+                        LOG.info("This node now runs the polling connectors and the cluster-wide timers (singleton policy " + policy + ")");
                         SingletonPolicyClusterService.elected(true);
                     }
 
                     @Override
                     public void stop(StopContext stop) {
-                        LOG.info("This node no longer runs the polling connectors");
+                        LOG.info("This node no longer runs the polling connectors and the cluster-wide timers");
                         SingletonPolicyClusterService.elected(false);
                     }
                 }).install();

@@ -1,5 +1,6 @@
 package io.atrium.hub.quality;
 
+import io.atrium.hub.polling.ElectedNode;
 import io.atrium.hub.segments.SegmentWriter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * The figures the console charts over time, taken on their configured calendars (daily at 03:00 UTC by default) so
  * that the trends build up without anyone asking: a data-quality snapshot ({@code atrium.quality.snapshot*}) and
  * every segment's size ({@code atrium.segments.snapshot*}). Calendar timers made from configuration, since
- * {@code @Schedule} cannot read it; not persistent, so a day missed while the hub was down is not made up.
+ * {@code @Schedule} cannot read it; not persistent, so a day missed while the hub was down is not made up. On two
+ * nodes only the elected one takes them: the rows are the cluster's, one per day.
  */
 // Open to every caller: only the container's timers call it, without a caller identity.
 @PermitAll
@@ -74,6 +76,9 @@ public class DailySnapshots {
 
     @Timeout
     void take(Timer timer) {
+        if (!ElectedNode.isThisOne()) {
+            return;
+        }
         switch ((Figures) timer.getInfo()) {
             case QUALITY -> {
                 int sources = quality.take().sources().size();

@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  * re-indexed) since reach a tenth of the population, or an hour went by with any. Those are counted
  * as the resolver stores them, not by a count over the table at every check (a sequential scan of
  * millions of rows every minute, beside the resolver); a record another node stores is counted there.
+ * Each node keeps and refreshes its own snapshot (its resolver weighs with it); the re-scoring pass a recount
+ * starts is the cluster's, and {@link Rescoring} runs it on the elected node only.
  */
 // Open to every caller: the hub's own routes, consumers and timers call it without a caller
 // identity; users reach it only through role-checked beans.

@@ -1,5 +1,7 @@
 package io.atrium.hub.resolve;
 
+import io.atrium.hub.polling.ElectedNode;
+import io.atrium.hub.polling.PollerSingletonActivator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -34,6 +36,9 @@ import java.util.logging.Logger;
  * <p>
  * Links stored meanwhile are scored by the resolver with the new weights. Pairs never stored as links (scored
  * below the review band, or never compared) are not looked for: a record's next version compares it again.
+ * <p>
+ * On two nodes the passes a recount or an interruption start run on the elected node only ({@link ElectedNode}): each
+ * node recounts its own snapshot, but the links are the cluster's.
  */
 // Open to every caller: the hub's own timers and events call it without a caller identity; users reach it
 // only through role-checked beans.
@@ -46,6 +51,8 @@ public class Rescoring {
     static final int CHUNK = 200;
     /** A chunk that fails (a deadlock with the resolver, which the database breaks) is tried again this often. */
     private static final int ATTEMPTS = 3;
+    /** How often a node of a cluster looks for an interrupted pass to take over. */
+    private static final long RESUME_LOOK_MILLIS = Duration.ofMinutes(1).toMillis();
     private static final Logger LOG = Logger.getLogger(Rescoring.class.getName());
 
     /**
@@ -93,22 +100,29 @@ public class Rescoring {
 
     private boolean passing;
 
-    /** A pass a crash or a stop interrupted goes on shortly after the start. */
+    /**
+     * A pass a crash or a stop interrupted goes on shortly after the start; on two nodes the timer keeps looking,
+     * so that the node elected after the one working a pass died takes it over.
+     */
     @PostConstruct
     void resumeSoon() {
-        timers.createSingleActionTimer(5_000, new TimerConfig(null, false));
+        if (PollerSingletonActivator.electsPollers()) {
+            timers.createIntervalTimer(5_000, RESUME_LOOK_MILLIS, new TimerConfig(null, false));
+        } else {
+            timers.createSingleActionTimer(5_000, new TimerConfig(null, false));
+        }
     }
 
     @Timeout
     void resume() {
-        if (chunks.latest().filter(run -> run.getState() == RescoringRun.State.RUNNING).isPresent()) {
+        if (ElectedNode.isThisOne() && !isPassing() && chunks.latest().filter(run -> run.getState() == RescoringRun.State.RUNNING).isPresent()) {
             LOG.info("re-scoring: an interrupted pass goes on");
             pass();
         }
     }
 
     public void recounted(@Observes FrequencySnapshot.Recounted recount) {
-        if (afterRecount) {
+        if (afterRecount && ElectedNode.isThisOne()) {
             start(RescoringRun.Cause.RECOUNT);
         }
     }
@@ -122,6 +136,10 @@ public class Rescoring {
 
     public Progress progress() {
         return chunks.latest().map(run -> Progress.of(run, Instant.now())).orElse(Progress.IDLE);
+    }
+
+    private synchronized boolean isPassing() {
+        return passing;
     }
 
     /** Works the running pass in the background, unless this node does already. */
