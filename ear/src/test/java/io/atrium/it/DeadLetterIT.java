@@ -200,7 +200,10 @@ class DeadLetterIT extends DeployedHub {
         }
     }
 
-    /** The pool validates each connection it hands out, and replaces the closed ones with new ones that take the new setting. */
+    /**
+     * The pool destroys the connections the server closed (its exception sorter on the first failed statement, its
+     * background check for idle ones) and opens new ones, which take the new setting.
+     */
     private static void closeHubConnections(Connection db) throws SQLException {
         execute(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
     }
