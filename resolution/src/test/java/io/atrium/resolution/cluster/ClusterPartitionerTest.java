@@ -33,8 +33,12 @@ class ClusterPartitionerTest {
     }
 
     private Map<RecordKey, StandardizedRecord> records() {
+        return byKey(father, son, caller);
+    }
+
+    private static Map<RecordKey, StandardizedRecord> byKey(StandardizedRecord... members) {
         Map<RecordKey, StandardizedRecord> records = new LinkedHashMap<>();
-        for (StandardizedRecord r : List.of(father, son, caller)) {
+        for (StandardizedRecord r : members) {
             records.put(r.key(), r);
         }
         return records;
@@ -89,10 +93,7 @@ class ClusterPartitionerTest {
         StandardizedRecord dateMistyped = Fixtures.standardized("""
                 {"source":"a","sourceId":"3","name":"flynn cresp","idType":"OTHER","idNumber":"4371160","birthDate":"1980-11-26","address":"20 kitchener street bombala 2632 nsw"}""");
         assertTrue(scorer.conflicts(idMistyped, dateMistyped));
-        Map<RecordKey, StandardizedRecord> records = new LinkedHashMap<>();
-        for (StandardizedRecord r : List.of(original, idMistyped, dateMistyped)) {
-            records.put(r.key(), r);
-        }
+        Map<RecordKey, StandardizedRecord> records = byKey(original, idMistyped, dateMistyped);
         List<MatchResult> links = List.of(link(original, dateMistyped, 38.0), link(original, idMistyped, 33.0));
         List<List<RecordKey>> forward = partitioner.partition(records, links, StewardConstraints.NONE);
         assertEquals(List.of(List.of(original.key(), idMistyped.key(), dateMistyped.key())), forward);
@@ -112,10 +113,7 @@ class ClusterPartitionerTest {
                 {"source":"a","sourceId":"2","name":"john miller","idType":"OTHER","idNumber":"9930417","birthDate":"1979-08-30","address":"7 high street leeds ls1 4ab","phones":["0113 496 0123"]}""");
         StandardizedRecord undated = Fixtures.standardized("""
                 {"source":"b","sourceId":"3","name":"john miller","idType":"OTHER","idNumber":"8812001","address":"7 high street leeds ls1 4ab","phones":["0113 496 0123"]}""");
-        Map<RecordKey, StandardizedRecord> records = new LinkedHashMap<>();
-        for (StandardizedRecord r : List.of(senior, junior, undated)) {
-            records.put(r.key(), r);
-        }
+        Map<RecordKey, StandardizedRecord> records = byKey(senior, junior, undated);
         List<List<RecordKey>> clusters = partitioner.partition(records,
                 List.of(link(senior, undated, 60.0), link(junior, undated, 35.0)), StewardConstraints.NONE);
         assertEquals(List.of(List.of(senior.key(), undated.key()), List.of(junior.key())), clusters);

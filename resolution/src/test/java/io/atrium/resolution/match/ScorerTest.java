@@ -338,7 +338,7 @@ class ScorerTest {
                 {"source":"b","sourceId":"2","name":"jack stubbs","idType":"OTHER","idNumber":"1690126","birthDate":"1983-02-23","address":"4 cook place turner 2612 act"}""");
         assertEquals(ComparisonLevel.EXACT, moved.evidence().get(0).level());
         assertEquals(Decision.MERGE, moved.decision(), moved.explain());
-        // a levels' m per regime sums to one: both validated, or not
+        // the levels' m of each regime sum to one: both validated, or not
         assertEquals(1.0, settings.level(FieldKind.ID_NUMBER, ComparisonLevel.VALID_EXACT).m()
                 + settings.level(FieldKind.ID_NUMBER, ComparisonLevel.VALID_CONFLICT).m(), 1e-9);
         assertEquals(1.0, settings.level(FieldKind.ID_NUMBER, ComparisonLevel.EXACT).m()
