@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 17, item 1: bulk = incremental on the hub's own resolve path. One labeled population goes through the
@@ -39,6 +40,8 @@ class HubOrderIndependenceIT extends DeployedHub {
         List<ObjectNode> population = new ArrayList<>();
         population.addAll(HubEqualsBulkIT.labeled(Script.CHINESE, 17001, 90, prefix, "zh-"));
         population.addAll(HubEqualsBulkIT.labeled(Script.LATIN, 17002, 60, prefix, "la-"));
+        List<ObjectNode> copies = copiesInConflict(prefix);
+        population.addAll(copies);
         Random random = new Random(17);
 
         postShuffled(hub, population, random);
@@ -58,6 +61,10 @@ class HubOrderIndependenceIT extends DeployedHub {
         Set<Set<RecordKey>> thirdPass = HubEqualsBulkIT.asSets(HubEqualsBulkIT.hubClusters(hub, prefix));
 
         assertEquals(secondPass, thirdPass, "the same records in another order and other batches give other customers");
+        for (int person = 0; person < copies.size(); person += 3) {
+            Set<RecordKey> one = Set.of(key(copies.get(person)), key(copies.get(person + 1)), key(copies.get(person + 2)));
+            assertTrue(thirdPass.contains(one), "the original explains its two copies' conflict away: one customer");
+        }
         System.out.printf("%d records in %d customers; snapshot counted %d records%n", population.size(), thirdPass.size(),
                 snapshotPopulation);
         if (snapshotPopulation == population.size()) {
@@ -66,6 +73,41 @@ class HubOrderIndependenceIT extends DeployedHub {
             assertEquals(HubEqualsBulkIT.asSets(HubEqualsBulkIT.bulkClusters(file, dir.resolve("clusters.csv"))), thirdPass,
                     "the hub's partition is bulk's");
         }
+    }
+
+    /**
+     * Issue 19: three records of one person each, the original, a copy with its unvalidated identifier mistyped beyond a
+     * typo, a copy with another birth date. The copies conflict with each other; the original agrees with each on what the
+     * other got wrong, so the engine joins all three whichever arrives last.
+     */
+    private static List<ObjectNode> copiesInConflict(String prefix) {
+        List<ObjectNode> copies = new ArrayList<>();
+        String run = TestData.runId();
+        for (int person = 0; person < 4; person++) {
+            String seed = run + person;
+            String name = TestData.rareName(seed);
+            String idNumber = String.valueOf(1_000_000 + Math.floorMod(TestData.mixed(seed), 8_000_000));
+            // the last two digits replaced: two edits, not a typo
+            String mistyped = idNumber.substring(0, 5) + (char) ('0' + (idNumber.charAt(5) - '0' + 5) % 10)
+                    + (char) ('0' + (idNumber.charAt(6) - '0' + 5) % 10);
+            String born = TestData.birthDate(seed).toString();
+            String address = "上海市徐汇区漕溪北路" + (100 + person) + "号" + seed;
+            copies.add(copy(prefix, seed + "o", name, idNumber, born, address, person));
+            copies.add(copy(prefix, seed + "i", name, mistyped, born, address, person));
+            copies.add(copy(prefix, seed + "d", name, idNumber, TestData.birthDate(seed + "d").toString(), address, person));
+        }
+        return copies;
+    }
+
+    private static ObjectNode copy(String prefix, String sourceId, String name, String idNumber, String born, String address, int person) {
+        ObjectNode copy = TestData.canonicalPerson(prefix + "febrl", sourceId, name, null);
+        copy.remove("phones");
+        return copy.put("idType", "OTHER").put("idNumber", idNumber).put("birthDate", born).put("address", address)
+                .put("truthId", "copies-" + person);
+    }
+
+    private static RecordKey key(ObjectNode record) {
+        return new RecordKey(record.get("source").asText(), record.get("sourceId").asText());
     }
 
     /** In an order of its own, in requests of 1 to {@link #MAX_LINES_PER_REQUEST} lines. */

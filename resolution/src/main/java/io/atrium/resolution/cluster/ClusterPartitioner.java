@@ -143,12 +143,25 @@ public final class ClusterPartitioner {
                                StewardConstraints steward) {
         for (int a = left; a >= 0; a = clusters.next[a]) {
             for (int b = right; b >= 0; b = clusters.next[b]) {
-                if (steward.cannotLink(records[a].key(), records[b].key()) || scorer.conflicts(records[a], records[b])) {
+                if (steward.cannotLink(records[a].key(), records[b].key())
+                        || scorer.conflicts(records[a], records[b]) && !reconciled(clusters, left, right, records, a, b)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** Whether a member of either cluster explains the conflict between records a and b away ({@link Scorer#reconciles}). */
+    private boolean reconciled(Clusters clusters, int left, int right, StandardizedRecord[] records, int a, int b) {
+        for (int root : new int[] {left, right}) {
+            for (int bridge = root; bridge >= 0; bridge = clusters.next[bridge]) {
+                if (scorer.reconciles(records[bridge], records[a], records[b])) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Union-find whose roots also head a linked list of their members, so a cluster can be walked. */

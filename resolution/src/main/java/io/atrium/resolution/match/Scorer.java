@@ -91,6 +91,38 @@ public final class Scorer {
                 : isIdConflict(a, id);
     }
 
+    /**
+     * Whether a third record explains a name or birth-date conflict between two others away, so that clustering
+     * weighs it instead of vetoing: the bridge's identifier agrees with one of them (EXACT or VALID_EXACT) and its
+     * name and birth date agree with the other's wherever the two disagree. Each disagreement is then one record's
+     * slip (a birth date mistyped in one, an identifier in the other), seen against a record that agrees with each.
+     * A bridge without a birth date or with a surname-only name vouches for nothing (father and son of one name and
+     * address stay apart), and a hard conflict (two kinds, two valid identifiers that differ) is never explained.
+     */
+    public boolean reconciles(StandardizedRecord bridge, StandardizedRecord a, StandardizedRecord b) {
+        if (a.kind() != b.kind() || !a.isPerson() || bridge == a || bridge == b) {
+            return false;
+        }
+        FieldComparisons.Outcome id = FieldComparisons.idNumber(a, b);
+        if (isIdConflict(a, id)) {
+            return false;
+        }
+        FieldComparisons.Outcome name = FieldComparisons.personName(a, b);
+        FieldComparisons.Outcome birthDate = FieldComparisons.birthDate(a, b);
+        return vouches(bridge, a, b, name, birthDate) || vouches(bridge, b, a, name, birthDate);
+    }
+
+    private static boolean vouches(StandardizedRecord bridge, StandardizedRecord sameId, StandardizedRecord other,
+                                   FieldComparisons.Outcome name, FieldComparisons.Outcome birthDate) {
+        return idsAgree(FieldComparisons.idNumber(bridge, sameId))
+                && (!isDifferent(name) || agrees(FieldComparisons.personName(bridge, other)))
+                && (!isDifferent(birthDate) || agrees(FieldComparisons.birthDate(bridge, other)));
+    }
+
+    private static boolean agrees(FieldComparisons.Outcome outcome) {
+        return outcome != null && outcome.level() != ComparisonLevel.DIFFERENT && outcome.level() != ComparisonLevel.SURNAME;
+    }
+
     /** The conflict rule over a pair's identifier, name and birth-date outcomes (name and date count for persons). */
     private boolean isConflict(StandardizedRecord a, FieldComparisons.Outcome id, FieldComparisons.Outcome name,
                                FieldComparisons.Outcome birthDate) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClusterPartitionerTest {
 
@@ -32,8 +33,12 @@ class ClusterPartitionerTest {
     }
 
     private Map<RecordKey, StandardizedRecord> records() {
+        return byKey(father, son, caller);
+    }
+
+    private static Map<RecordKey, StandardizedRecord> byKey(StandardizedRecord... members) {
         Map<RecordKey, StandardizedRecord> records = new LinkedHashMap<>();
-        for (StandardizedRecord r : List.of(father, son, caller)) {
+        for (StandardizedRecord r : members) {
             records.put(r.key(), r);
         }
         return records;
@@ -73,5 +78,44 @@ class ClusterPartitionerTest {
         List<List<RecordKey>> clusters = partitioner.partition(records(),
                 List.of(link(caller, son, 25.0), link(father, caller, 26.0)), steward);
         assertEquals(List.of(List.of(father.key()), List.of(son.key(), caller.key())), clusters);
+    }
+    /**
+     * One person three times: the original, a copy whose identifier was mistyped beyond a typo, a copy whose birth
+     * date was. The two copies disagree on both, a conflict on their own; the original agrees with each on what the
+     * other mistyped, so each disagreement is one copy's slip and the three are one customer, in either order.
+     */
+    @Test
+    void aRecordAgreeingWithEachOfTwoConflictingCopiesExplainsTheirConflictAway() {
+        StandardizedRecord original = Fixtures.standardized("""
+                {"source":"a","sourceId":"1","name":"flynn cresp","idType":"OTHER","idNumber":"4371160","birthDate":"1971-03-02","address":"20 kitchener street bombala 2632 nsw"}""");
+        StandardizedRecord idMistyped = Fixtures.standardized("""
+                {"source":"a","sourceId":"2","name":"flynn cresp","idType":"OTHER","idNumber":"4317610","birthDate":"1971-03-02","address":"20 kitchener street bombala 2632 nsw"}""");
+        StandardizedRecord dateMistyped = Fixtures.standardized("""
+                {"source":"a","sourceId":"3","name":"flynn cresp","idType":"OTHER","idNumber":"4371160","birthDate":"1980-11-26","address":"20 kitchener street bombala 2632 nsw"}""");
+        assertTrue(scorer.conflicts(idMistyped, dateMistyped));
+        Map<RecordKey, StandardizedRecord> records = byKey(original, idMistyped, dateMistyped);
+        List<MatchResult> links = List.of(link(original, dateMistyped, 38.0), link(original, idMistyped, 33.0));
+        List<List<RecordKey>> forward = partitioner.partition(records, links, StewardConstraints.NONE);
+        assertEquals(List.of(List.of(original.key(), idMistyped.key(), dateMistyped.key())), forward);
+        assertEquals(forward, partitioner.partition(records, List.of(link(original, dateMistyped, 30.0),
+                link(original, idMistyped, 33.0)), StewardConstraints.NONE));
+    }
+
+    /**
+     * Father and son of one name at one address, born years apart: an undated record carrying the father's
+     * identifier links to both, but says nothing about whose birth date is right, so the two stay apart.
+     */
+    @Test
+    void aRecordWithoutABirthDateDoesNotExplainTwoBirthDatesAway() {
+        StandardizedRecord senior = Fixtures.standardized("""
+                {"source":"a","sourceId":"1","name":"john miller","idType":"OTHER","idNumber":"8812001","birthDate":"1950-04-12","address":"7 high street leeds ls1 4ab","phones":["0113 496 0123"]}""");
+        StandardizedRecord junior = Fixtures.standardized("""
+                {"source":"a","sourceId":"2","name":"john miller","idType":"OTHER","idNumber":"9930417","birthDate":"1979-08-30","address":"7 high street leeds ls1 4ab","phones":["0113 496 0123"]}""");
+        StandardizedRecord undated = Fixtures.standardized("""
+                {"source":"b","sourceId":"3","name":"john miller","idType":"OTHER","idNumber":"8812001","address":"7 high street leeds ls1 4ab","phones":["0113 496 0123"]}""");
+        Map<RecordKey, StandardizedRecord> records = byKey(senior, junior, undated);
+        List<List<RecordKey>> clusters = partitioner.partition(records,
+                List.of(link(senior, undated, 60.0), link(junior, undated, 35.0)), StewardConstraints.NONE);
+        assertEquals(List.of(List.of(senior.key(), undated.key()), List.of(junior.key())), clusters);
     }
 }

@@ -326,6 +326,31 @@ class ScorerTest {
         assertTrue(noIdentifier.conflict(), "twins of one address stay apart");
     }
 
+    /**
+     * Each identifier level's m is conditional on its regime: among matching pairs whose identifiers are not both
+     * validated, an exact agreement is as common as a typo and more common than a disagreement, whatever share of
+     * a population carries validated ones. The same name and identifier outweigh another birth date and address.
+     */
+    @Test
+    void anUnvalidatedIdentifierThatAgreesOutweighsAnotherBirthDateAndAddress() {
+        MatchResult moved = score("""
+                {"source":"a","sourceId":"1","name":"jack stubbs","idType":"OTHER","idNumber":"1690126","birthDate":"1989-05-26","address":"12 banks street yarralumla 2600 act"}""", """
+                {"source":"b","sourceId":"2","name":"jack stubbs","idType":"OTHER","idNumber":"1690126","birthDate":"1983-02-23","address":"4 cook place turner 2612 act"}""");
+        assertEquals(ComparisonLevel.EXACT, moved.evidence().get(0).level());
+        assertEquals(Decision.MERGE, moved.decision(), moved.explain());
+        // the levels' m of each regime sum to one: both validated, or not
+        assertEquals(1.0, settings.level(FieldKind.ID_NUMBER, ComparisonLevel.VALID_EXACT).m()
+                + settings.level(FieldKind.ID_NUMBER, ComparisonLevel.VALID_CONFLICT).m(), 1e-9);
+        assertEquals(1.0, settings.level(FieldKind.ID_NUMBER, ComparisonLevel.EXACT).m()
+                + settings.level(FieldKind.ID_NUMBER, ComparisonLevel.TYPO).m()
+                + settings.level(FieldKind.ID_NUMBER, ComparisonLevel.DIFFERENT).m(), 1e-9);
+        // without the identifier the same records are strangers who share a name
+        MatchResult withoutId = score("""
+                {"source":"a","sourceId":"1","name":"jack stubbs","birthDate":"1989-05-26","address":"12 banks street yarralumla 2600 act"}""", """
+                {"source":"b","sourceId":"2","name":"jack stubbs","birthDate":"1983-02-23","address":"4 cook place turner 2612 act"}""");
+        assertTrue(withoutId.conflict());
+    }
+
     @Test
     void addressesAgreeOnTheirPartsDespiteTyposAndDroppedWordsButNotOnAnotherHouseNumber() {
         String address = """

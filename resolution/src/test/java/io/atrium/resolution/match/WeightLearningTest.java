@@ -60,10 +60,10 @@ class WeightLearningTest {
         assertEquals(0.24, settings.level(FieldKind.BIRTH_DATE, ComparisonLevel.DIFFERENT).m(), 0.02);
         assertTrue(weight(settings, FieldKind.BIRTH_DATE, ComparisonLevel.DIFFERENT)
                 > weight(configured, FieldKind.BIRTH_DATE, ComparisonLevel.DIFFERENT) + 2);
-        // an unvalidated identifier that agrees is most matches' evidence here, not the rare case it is in ours
+        // an unvalidated identifier that agrees in nine matches of ten: stronger than the configured four in ten
         assertTrue(settings.level(FieldKind.ID_NUMBER, ComparisonLevel.EXACT).m() > 0.8);
         assertTrue(weight(settings, FieldKind.ID_NUMBER, ComparisonLevel.EXACT)
-                > weight(configured, FieldKind.ID_NUMBER, ComparisonLevel.EXACT) + 4);
+                > weight(configured, FieldKind.ID_NUMBER, ComparisonLevel.EXACT) + 1);
         assertEquals(1000, learned.matchShare() * sloppyBirthDates().size(), 30, "the namesakes are told from the matches");
     }
 
