@@ -1,7 +1,6 @@
 package io.atrium.resolution.match;
 
 import io.atrium.resolution.Fixtures;
-import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import org.junit.jupiter.api.Test;
 
@@ -14,23 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReviewPriorityTest {
 
-    /** No frequency information: every weight is the level's own. */
-    private static final ValueFrequencies UNKNOWN = new ValueFrequencies() {
-        @Override
-        public double frequency(FieldKind field, String value) {
-            return 0;
-        }
-
-        @Override
-        public double typicalFrequency(FieldKind field) {
-            return 0;
-        }
-
-        @Override
-        public long blockSize(BlockingKey key) {
-            return 1;
-        }
-    };
+    private static final ValueFrequencies UNKNOWN = Fixtures.NO_FREQUENCIES;
 
     private static final Scorer SCORER = new Scorer(MatchSettings.defaults());
 
