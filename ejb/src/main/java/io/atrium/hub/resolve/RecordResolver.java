@@ -302,6 +302,7 @@ public class RecordResolver {
         return formerNeighbours;
     }
 
+    /** Under the snapshot of the moment: the one the pair was scored with, unless a recount came between (then only the order moves). */
     private double priority(MatchResult result, StandardizedRecord standardized, StoredCandidates candidates, RecordKey own) {
         return engine.reviewPriority().of(result, standardized, candidates.row(otherSide(result, own)).form(), frequencies.current());
     }
