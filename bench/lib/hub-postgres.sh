@@ -2,7 +2,7 @@
 # sourced, not run. Before sourcing, a benchmark sets BENCH (its work dir under target/), PGPORT and OFFSET (WildFly's
 # port offset). It gets a private PostgreSQL 15 with the hub's database `atrium` (user atrium), a WildFly base dir
 # with the built EAR and the demo users, the hub started on them (its schema created) and psql_/stamp; both are
-# stopped when the benchmark exits, failure included.
+# stopped when the benchmark exits, failure included. HUB_PROPERTIES: more settings for the hub (key=value lines).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=$PWD
@@ -32,6 +32,8 @@ atrium.db.url=jdbc:postgresql://127.0.0.1:$PGPORT/atrium?logServerErrorDetail=fa
 atrium.db.user=atrium
 atrium.db.password=bench
 PROPS
+# a benchmark's own settings, one key=value a line
+echo "${HUB_PROPERTIES:-}" >> "$BASE/atrium.properties"
 stamp "starting the hub (schema)"
 JBOSS_HOME=$WILDFLY JBOSS_JAVA_SIZING="-Xms256m -Xmx${HEAP:-512m}" setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml \
   -Djboss.server.base.dir="$BASE" -Djboss.socket.binding.port-offset=$OFFSET -P "$BASE/atrium.properties" > "$WORK/server.out" 2>&1 &

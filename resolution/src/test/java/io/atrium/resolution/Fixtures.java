@@ -1,5 +1,8 @@
 package io.atrium.resolution;
 
+import io.atrium.resolution.blocking.BlockingKey;
+import io.atrium.resolution.match.FieldKind;
+import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.standardize.StandardizedRecord;
@@ -13,6 +16,24 @@ import java.util.List;
 
 /** Hand-made records and the trap population in {@code fixtures/population.jsonl}. */
 public final class Fixtures {
+
+    /** No frequency information: every weight is the level's own, every block small. */
+    public static final ValueFrequencies NO_FREQUENCIES = new ValueFrequencies() {
+        @Override
+        public double frequency(FieldKind field, String value) {
+            return 0;
+        }
+
+        @Override
+        public double typicalFrequency(FieldKind field) {
+            return 0;
+        }
+
+        @Override
+        public long blockSize(BlockingKey key) {
+            return 1;
+        }
+    };
 
     private Fixtures() {
     }

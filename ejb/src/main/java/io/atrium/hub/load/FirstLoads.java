@@ -7,8 +7,10 @@ import io.atrium.hub.resolve.GoldenRecords;
 import io.atrium.hub.resolve.MatchEngine;
 import io.atrium.hub.security.HubRoles;
 import io.atrium.resolution.cluster.StewardConstraints;
+import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.resolve.BulkResolver;
 import io.atrium.resolution.resolve.Clustering;
+import io.atrium.resolution.resolve.InMemoryFrequencies;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -230,11 +232,14 @@ public class FirstLoads {
             progress.phase(LoadPhase.READING);
             List<LoadFile.Loaded> records = LoadFile.read(file, progress);
             progress.phase(LoadPhase.RESOLVING);
+            // the frequencies the bulk resolver would take itself, kept to write the review pairs' priorities with
+            ValueFrequencies loadFrequencies = InMemoryFrequencies.of(
+                    BulkResolver.latestPerKey(records.stream().map(LoadFile.Loaded::standardized).toList())).withNamePrior();
             Clustering clustering = new BulkResolver(engine.scorer())
-                    .resolve(records.stream().map(LoadFile.Loaded::standardized).toList(), StewardConstraints.NONE);
+                    .resolve(records.stream().map(LoadFile.Loaded::standardized).toList(), StewardConstraints.NONE, loadFrequencies);
             progress.resolved(records.size(), clustering.clusters().size());
             progress.phase(LoadPhase.WRITING);
-            write(records, clustering, progress);
+            write(records, clustering, loadFrequencies, progress);
             progress.phase(LoadPhase.COUNTING);
             frequencies.refresh();
             values.start();
@@ -253,11 +258,12 @@ public class FirstLoads {
     }
 
     /** All tables in one transaction of the datasource's own (outside JTA: no transaction timeout applies). */
-    private void write(List<LoadFile.Loaded> records, Clustering clustering, LoadProgress progress) throws SQLException {
+    private void write(List<LoadFile.Loaded> records, Clustering clustering, ValueFrequencies frequencies, LoadProgress progress)
+            throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
-                new HubTables(db, goldenRecords, progress).write(records, clustering);
+                new HubTables(db, goldenRecords, progress).write(records, clustering, engine.reviewPriority(), frequencies);
                 db.commit();
             } catch (SQLException | RuntimeException e) {
                 db.rollback();

@@ -10,6 +10,8 @@ import io.atrium.hub.resolve.ContentHash;
 import io.atrium.hub.resolve.GoldenRecords;
 import io.atrium.hub.resolve.RecordHashes;
 import io.atrium.resolution.match.Decision;
+import io.atrium.resolution.match.ReviewPriority;
+import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.resolve.Clustering;
 import io.atrium.resolution.standardize.StandardizedRecord;
@@ -52,7 +54,9 @@ final class HubTables {
         this.progress = progress;
     }
 
-    void write(List<LoadFile.Loaded> records, Clustering clustering) throws SQLException {
+    /** @param frequencies those the load was resolved with, to score review pairs' priorities with */
+    void write(List<LoadFile.Loaded> records, Clustering clustering, ReviewPriority priority, ValueFrequencies frequencies)
+            throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<RecordKey, Integer> index = new HashMap<>(records.size() * 2);
         for (int i = 0; i < records.size(); i++) {
@@ -72,7 +76,7 @@ final class HubTables {
         customers(customers);
         sourceRecords(records, recordIds, customers, clusterOf, now);
         recordHashes(records, recordIds);
-        matchLinks(clustering, index, recordIds, now);
+        matchLinks(records, clustering, index, recordIds, priority, frequencies, now);
         changes(records, index, clusters, customers, now);
     }
 
@@ -157,19 +161,25 @@ final class HubTables {
     }
 
     /** As the resolver keeps them: MERGE and REVIEW pairs, none in conflict (no steward could merge it). */
-    private void matchLinks(Clustering clustering, Map<RecordKey, Integer> index, long[] recordIds, Instant now)
+    private void matchLinks(List<LoadFile.Loaded> records, Clustering clustering, Map<RecordKey, Integer> index,
+                            long[] recordIds, ReviewPriority priority, ValueFrequencies frequencies, Instant now)
             throws SQLException {
         List<MatchLink> links = Stream.concat(clustering.mergeLinks().stream(), clustering.reviewLinks().stream())
                 .filter(result -> result.decision() != Decision.NO_MATCH && !result.conflict())
-                .map(result -> new MatchLink(recordIds[index.get(result.left())], recordIds[index.get(result.right())],
-                        result.score(), result.decision(), result.conflict(), result.explain(), now))
+                .map(result -> {
+                    int left = index.get(result.left());
+                    int right = index.get(result.right());
+                    return new MatchLink(recordIds[left], recordIds[right], result.score(),
+                            priority.of(result, records.get(left).standardized(), records.get(right).standardized(), frequencies),
+                            result.decision(), result.conflict(), result.explain(), now);
+                })
                 .toList();
         long[] ids = new IdBlocks(db, "match_link_seq").take(links.size());
-        try (TableRows rows = TableRows.of(db, "match_link", "id", "left_record_id", "right_record_id", "score",
+        try (TableRows rows = TableRows.of(db, "match_link", "id", "left_record_id", "right_record_id", "score", "priority",
                 "decision", "conflict", "explanation", "review_state", "suppressed_by", "scored_at")) {
             for (int i = 0; i < ids.length; i++) {
                 MatchLink link = links.get(i);
-                rows.row(ids[i], link.getLeftRecordId(), link.getRightRecordId(), link.getScore(), link.getDecision(),
+                rows.row(ids[i], link.getLeftRecordId(), link.getRightRecordId(), link.getScore(), link.getPriority(), link.getDecision(),
                         link.isConflict(), link.getExplanation(), link.getReviewState(), link.getSuppressedBy(),
                         link.getScoredAt());
             }

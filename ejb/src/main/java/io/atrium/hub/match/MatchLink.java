@@ -28,7 +28,7 @@ import java.time.Instant;
                 // the review queue's filter and order (Stewardship.pendingReviews): walked in order, it stops after a
                 // page of pending pairs instead of sorting them all. Not partial (where review_state = 'PENDING'):
                 // H2 has no partial indexes; the equality on its first column narrows the walk just as well
-                @Index(name = "ix_match_link_queue", columnList = "review_state, score desc, id")})
+                @Index(name = "ix_match_link_priority", columnList = "review_state, priority desc, id")})
 public class MatchLink {
 
     @Id
@@ -44,6 +44,14 @@ public class MatchLink {
 
     @Column(nullable = false)
     private double score;
+
+    /**
+     * The review queue's order, highest first ({@link io.atrium.resolution.match.ReviewPriority}): the score, or for a
+     * review pair its score under the review-priority settings. Never decides anything. Nullable only for links stored
+     * before the column existed, until {@link LinkPriorityStart} fills them.
+     */
+    @Column(name = "priority")
+    private Double priority;
 
     @Convert(converter = EnumColumns.LinkDecisions.class)
     @Column(nullable = false, length = 12)
@@ -71,11 +79,12 @@ public class MatchLink {
     protected MatchLink() {
     }
 
-    public MatchLink(long leftRecordId, long rightRecordId, double score, Decision decision, boolean conflict,
+    public MatchLink(long leftRecordId, long rightRecordId, double score, double priority, Decision decision, boolean conflict,
                      String explanation, Instant scoredAt) {
         this.leftRecordId = leftRecordId;
         this.rightRecordId = rightRecordId;
         this.score = score;
+        this.priority = priority;
         this.decision = decision;
         this.conflict = conflict;
         this.explanation = bounded(explanation);
@@ -84,16 +93,17 @@ public class MatchLink {
     }
 
     /** A new score for a pair whose steward decision stands. */
-    public void rescore(double score, boolean conflict, String explanation, Instant scoredAt) {
+    public void rescore(double score, double priority, boolean conflict, String explanation, Instant scoredAt) {
         this.score = score;
+        this.priority = priority;
         this.conflict = conflict;
         this.explanation = bounded(explanation);
         this.scoredAt = scoredAt;
     }
 
     /** The matcher decides the pair the other way (re-scoring under new weights): a new review pair waits for a steward. */
-    public void redecide(double score, Decision decision, boolean conflict, String explanation, Instant scoredAt) {
-        rescore(score, conflict, explanation, scoredAt);
+    public void redecide(double score, double priority, Decision decision, boolean conflict, String explanation, Instant scoredAt) {
+        rescore(score, priority, conflict, explanation, scoredAt);
         this.decision = decision;
         this.reviewState = decision == Decision.REVIEW ? ReviewState.PENDING : null;
     }
@@ -115,6 +125,7 @@ public class MatchLink {
     public long getLeftRecordId() { return leftRecordId; }
     public long getRightRecordId() { return rightRecordId; }
     public double getScore() { return score; }
+    public double getPriority() { return priority == null ? score : priority; }
     public Decision getDecision() { return decision; }
     public boolean isConflict() { return conflict; }
     public String getExplanation() { return explanation; }

@@ -2,21 +2,31 @@ package io.atrium.hub.resolve;
 
 import io.atrium.resolution.cluster.ClusterPartitioner;
 import io.atrium.resolution.match.MatchSettings;
+import io.atrium.resolution.match.ReviewPriority;
 import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.resolve.IncrementalResolver;
 import io.atrium.resolution.survivorship.Survivorship;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The resolution engine as the hub runs it: the match settings (the shipped defaults, or the file
  * named by {@code atrium.match.settings-file}) and the scorer, incremental resolver, partitioner and
- * survivorship built from them. All are immutable and thread-safe.
+ * survivorship built from them. All are immutable and thread-safe. And the review queue's order
+ * ({@link ReviewPriority}): by the settings in {@code atrium.match.review-priority-settings-file} when that file
+ * exists, read at start and again at every recount of the frequency snapshot (so a file learned anew from a grown
+ * population takes effect without a restart), else by score.
  */
 @ApplicationScoped
 public class MatchEngine {
@@ -25,11 +35,18 @@ public class MatchEngine {
     @ConfigProperty(name = "atrium.match.settings-file")
     Optional<String> settingsFile;
 
+    @Inject
+    @ConfigProperty(name = "atrium.match.review-priority-settings-file")
+    Optional<String> prioritySettingsFile;
+
+    private static final Logger LOG = Logger.getLogger(MatchEngine.class.getName());
+
     private MatchSettings settings;
     private Scorer scorer;
     private IncrementalResolver resolver;
     private ClusterPartitioner partitioner;
     private Survivorship survivorship;
+    private volatile ReviewPriority reviewPriority = ReviewPriority.BY_SCORE;
 
     @PostConstruct
     void build() {
@@ -38,6 +55,27 @@ public class MatchEngine {
         resolver = new IncrementalResolver(scorer);
         partitioner = new ClusterPartitioner(scorer);
         survivorship = new Survivorship(settings);
+        readReviewPriority();
+    }
+
+    /** Before the re-scoring pass the recount starts ({@link Rescoring}), which writes priorities with it. */
+    void recounted(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) FrequencySnapshot.Recounted recount) {
+        try {
+            readReviewPriority();
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            // a file broken while the hub runs must not stop the recount: the queue keeps its order
+            LOG.warning(() -> "review priority settings not read again, the queue keeps its order: " + e.getMessage());
+        }
+    }
+
+    private void readReviewPriority() {
+        Optional<Path> file = prioritySettingsFile.filter(f -> !f.isBlank()).map(Path::of);
+        ReviewPriority read = file.filter(Files::isRegularFile)
+                .map(f -> ReviewPriority.scoredWith(MatchSettings.load(f))).orElse(ReviewPriority.BY_SCORE);
+        if (read.hasOwnSettings() || reviewPriority.hasOwnSettings()) {
+            LOG.info(() -> "review queue ordered " + (read.hasOwnSettings() ? "by the settings in " + file.get() : "by score"));
+        }
+        reviewPriority = read;
     }
 
     public MatchSettings settings() { return settings; }
@@ -45,4 +83,5 @@ public class MatchEngine {
     public IncrementalResolver resolver() { return resolver; }
     public ClusterPartitioner partitioner() { return partitioner; }
     public Survivorship survivorship() { return survivorship; }
+    public ReviewPriority reviewPriority() { return reviewPriority; }
 }

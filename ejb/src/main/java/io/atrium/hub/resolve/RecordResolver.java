@@ -149,7 +149,7 @@ public class RecordResolver {
             stored.setCustomerId(candidates.row(otherSide(strongestMerge, standardized.key())).customerId());
             em.persist(stored);
         }
-        Set<Long> formerNeighbours = replaceLinks(stored, !arrived, scored, candidates, now);
+        Set<Long> formerNeighbours = replaceLinks(stored, standardized, !arrived, scored, candidates, now);
         List<RecordHash> storedHashes = arrived ? List.of() : recordHashes.of(List.of(stored.getId())).getOrDefault(stored.getId(), List.of());
         recordHashes.replace(stored, storedHashes, standardized);
         em.flush();
@@ -244,7 +244,7 @@ public class RecordResolver {
                       List<MatchResult> scored, StoredCandidates candidates, Instant now) {
         stored.setCustomerId(customer.getId());
         em.persist(stored);
-        replaceLinks(stored, false, scored, candidates, now);
+        replaceLinks(stored, standardized, false, scored, candidates, now);
         recordHashes.replace(stored, List.of(), standardized);
         customer.touch(now);
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
@@ -260,7 +260,7 @@ public class RecordResolver {
      * former links go. Returns the records the old links reached. A pair in conflict is not kept for
      * review: no steward could merge it.
      */
-    private Set<Long> replaceLinks(SourceRecord stored, boolean wasStored, List<MatchResult> scored,
+    private Set<Long> replaceLinks(SourceRecord stored, StandardizedRecord standardized, boolean wasStored, List<MatchResult> scored,
                                    StoredCandidates candidates, Instant now) {
         Map<Long, MatchLink> existing = new HashMap<>();
         if (wasStored) {
@@ -281,7 +281,7 @@ public class RecordResolver {
             boolean sameDecision = link != null && link.getSuppressedBy() == null && link.getDecision() == result.decision()
                     && !result.conflict();
             if (decided || sameDecision) {
-                link.rescore(result.score(), result.conflict(), result.explain(), now);
+                link.rescore(result.score(), priority(result, standardized, candidates, own), result.conflict(), result.explain(), now);
                 kept.add(other);
             } else if (result.decision() != Decision.NO_MATCH && !result.conflict()) {
                 fresh.add(result);
@@ -296,10 +296,15 @@ public class RecordResolver {
         for (MatchResult result : fresh) {
             long other = candidates.row(otherSide(result, own)).id();
             boolean ownIsLeft = result.left().equals(own);
-            em.persist(new MatchLink(ownIsLeft ? stored.getId() : other, ownIsLeft ? other : stored.getId(),
-                    result.score(), result.decision(), result.conflict(), result.explain(), now));
+            em.persist(new MatchLink(ownIsLeft ? stored.getId() : other, ownIsLeft ? other : stored.getId(), result.score(),
+                    priority(result, standardized, candidates, own), result.decision(), result.conflict(), result.explain(), now));
         }
         return formerNeighbours;
+    }
+
+    /** Under the snapshot of the moment: the one the pair was scored with, unless a recount came between (then only the order moves). */
+    private double priority(MatchResult result, StandardizedRecord standardized, StoredCandidates candidates, RecordKey own) {
+        return engine.reviewPriority().of(result, standardized, candidates.row(otherSide(result, own)).form(), frequencies.current());
     }
 
     private static boolean decided(MatchLink link) {

@@ -112,12 +112,15 @@ public class RescoringChunk {
         Set<Long> relinked = new HashSet<>();
         int decisionsChanged = 0;
         for (MatchLink link : links) {
-            MatchResult rescored = engine.scorer().score(records.get(link.getLeftRecordId()), records.get(link.getRightRecordId()), weights);
+            StandardizedRecord left = records.get(link.getLeftRecordId());
+            StandardizedRecord right = records.get(link.getRightRecordId());
+            MatchResult rescored = engine.scorer().score(left, right, weights);
+            double priority = engine.reviewPriority().of(rescored, left, right, weights);
             LinkRescore outcome = LinkRescore.of(link, rescored);
             boolean linkedBefore = link.links();
             switch (outcome) {
-                case RESCORE -> link.rescore(rescored.score(), rescored.conflict(), rescored.explain(), now);
-                case REDECIDE -> link.redecide(rescored.score(), rescored.decision(), rescored.conflict(), rescored.explain(), now);
+                case RESCORE -> link.rescore(rescored.score(), priority, rescored.conflict(), rescored.explain(), now);
+                case REDECIDE -> link.redecide(rescored.score(), priority, rescored.decision(), rescored.conflict(), rescored.explain(), now);
                 case REMOVE -> em.remove(link);
             }
             if (outcome != LinkRescore.RESCORE) {

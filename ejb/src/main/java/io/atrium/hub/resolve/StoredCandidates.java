@@ -24,8 +24,8 @@ import java.util.Set;
  */
 final class StoredCandidates implements CandidateSource {
 
-    /** A candidate's row: what linking to it needs. */
-    record Row(long id, String customerId) {
+    /** A candidate's row: what linking to it needs (its form: to score the link's review priority). */
+    record Row(long id, String customerId, StandardizedRecord form) {
     }
 
     /** Candidates read per usable key at most, as a multiple of the largest block matching uses. */
@@ -54,7 +54,7 @@ final class StoredCandidates implements CandidateSource {
                 .getResultList();
         return rows.stream().map(row -> {
             StandardizedRecord record = forms.of((String) row[2]);
-            found.put(record.key(), new Row((Long) row[0], (String) row[1]));
+            found.put(record.key(), new Row((Long) row[0], (String) row[1], record));
             return record;
         }).toList();
     }

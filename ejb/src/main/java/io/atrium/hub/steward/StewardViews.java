@@ -20,9 +20,10 @@ public final class StewardViews {
 
     /**
      * A pair in the review band, with the matcher's evidence: as the line it stored (fields, levels, weights, total)
-     * and per field ({@code fieldEvidence}, read back from that line), for a steward's screen to draw.
+     * and per field ({@code fieldEvidence}, read back from that line), for a steward's screen to draw. The queue is in
+     * {@code priority} order; the matcher decided by {@code score}.
      */
-    public record ReviewPair(long linkId, double score, boolean conflict, String evidence,
+    public record ReviewPair(long linkId, double score, double priority, boolean conflict, String evidence,
                              List<Explanation.FieldEvidence> fieldEvidence, Instant scoredAt,
                              RecordSummary left, RecordSummary right) {
     }

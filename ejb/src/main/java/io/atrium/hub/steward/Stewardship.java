@@ -69,12 +69,13 @@ public class Stewardship {
 
     /**
      * Pending review pairs whose records are still in different customers, most likely matches first (the highest
-     * score; a pair in conflict has no link). Index {@code ix_match_link_queue} serves this filter and order.
+     * priority: the score, or the score under the review-priority settings, {@code MatchEngine#reviewPriority}; a pair
+     * in conflict has no link). Index {@code ix_match_link_priority} serves this filter and order.
      */
     public List<StewardViews.ReviewPair> pendingReviews(int limit) {
         List<MatchLink> pairs = em.createQuery("select l from MatchLink l, SourceRecord a, SourceRecord b "
                         + "where l.reviewState = :pending and l.suppressedBy is null and a.id = l.leftRecordId "
-                        + "and b.id = l.rightRecordId and a.customerId <> b.customerId order by l.score desc, l.id", MatchLink.class)
+                        + "and b.id = l.rightRecordId and a.customerId <> b.customerId order by l.priority desc, l.id", MatchLink.class)
                 .setParameter("pending", ReviewState.PENDING)
                 .setMaxResults(limit)
                 .getResultList();
@@ -247,7 +248,7 @@ public class Stewardship {
     }
 
     private static StewardViews.ReviewPair reviewPair(MatchLink link, Map<Long, SourceRecord> records) {
-        return new StewardViews.ReviewPair(link.getId(), link.getScore(), link.isConflict(), link.getExplanation(),
+        return new StewardViews.ReviewPair(link.getId(), link.getScore(), link.getPriority(), link.isConflict(), link.getExplanation(),
                 StoredEvidence.parse(link.getExplanation()), link.getScoredAt(),
                 summary(records.get(link.getLeftRecordId())), summary(records.get(link.getRightRecordId())));
     }

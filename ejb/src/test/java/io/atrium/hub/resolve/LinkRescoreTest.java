@@ -22,7 +22,8 @@ class LinkRescoreTest {
     private static final Instant SCORED = Instant.parse("2026-11-01T00:00:00Z");
 
     private static MatchLink stored(Decision decision) {
-        return new MatchLink(1, 2, decision == Decision.MERGE ? 23 : 15, decision, false, "stored", SCORED);
+        double score = decision == Decision.MERGE ? 23 : 15;
+        return new MatchLink(1, 2, score, score, decision, false, "stored", SCORED);
     }
 
     private static MatchResult rescored(Decision decision, boolean conflict) {
@@ -38,7 +39,7 @@ class LinkRescoreTest {
     void aMergeTheNewWeightsSendToReviewIsRedecidedAndWaitsForAStewardNoLongerLinking() {
         MatchLink link = stored(Decision.MERGE);
         assertEquals(LinkRescore.REDECIDE, LinkRescore.of(link, rescored(Decision.REVIEW, false)));
-        link.redecide(19, Decision.REVIEW, false, "rescored", SCORED.plusSeconds(1));
+        link.redecide(19, 19, Decision.REVIEW, false, "rescored", SCORED.plusSeconds(1));
         assertEquals(ReviewState.PENDING, link.getReviewState());
         assertFalse(link.links());
     }
@@ -47,7 +48,7 @@ class LinkRescoreTest {
     void aPendingReviewTheNewWeightsMergeIsRedecidedAndLinks() {
         MatchLink link = stored(Decision.REVIEW);
         assertEquals(LinkRescore.REDECIDE, LinkRescore.of(link, rescored(Decision.MERGE, false)));
-        link.redecide(23, Decision.MERGE, false, "rescored", SCORED.plusSeconds(1));
+        link.redecide(23, 23, Decision.MERGE, false, "rescored", SCORED.plusSeconds(1));
         assertNull(link.getReviewState());
         assertTrue(link.links());
     }

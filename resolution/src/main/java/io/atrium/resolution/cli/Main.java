@@ -4,6 +4,7 @@ import io.atrium.resolution.cluster.StewardConstraints;
 import io.atrium.resolution.crosswalk.CrosswalkCsv;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.match.MatchSettings;
+import io.atrium.resolution.match.ReviewPriority;
 import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.match.WeightLearning;
@@ -37,10 +38,14 @@ public final class Main {
     private static final String USAGE = """
             usage: hub-match resolve  --input records.jsonl --output clusters.csv [--settings match-settings.json] [--weights learned]
                    hub-match evaluate --input labeled.jsonl --truth-field truthId [--settings match-settings.json] [--weights learned]
+                                      [--priority-settings learned.json]
             --weights learned: m probabilities learned from the input's own candidate pairs (EM, no labels)
                                instead of the settings' (the hub resolves with the settings' weights)
             --learned-settings file.json: with --weights learned, writes the settings learned, for the hub's
-                               settings file (so that it decides with this population's weights)""";
+                               settings file (so that it decides with this population's weights), or for
+                               atrium.match.review-priority-settings-file (so that it orders its review queue by them)
+            --priority-settings file.json: evaluate orders the review queue by the pairs' score under these settings,
+                               as the hub given the same file as atrium.match.review-priority-settings-file does""";
 
     private Main() {
     }
@@ -96,9 +101,15 @@ public final class Main {
             Clustering clustering = new BulkResolver(scorer).resolve(records, StewardConstraints.NONE, frequencies);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (evaluate) {
+                ReviewPriority hubPriority = options.containsKey("priority-settings")
+                        ? ReviewPriority.scoredWith(MatchSettings.load(Path.of(options.get("priority-settings"))))
+                        : ReviewPriority.BY_SCORE;
+                Scorer learned = weights.equals("learned") ? scorer
+                        : new Scorer(new BulkResolver(scorer).learnWeights(records, frequencies).settings());
                 // the recall ceiling is measured with the very records, scorer and frequencies the resolver used
                 report(out, load, clustering, seconds, RecallCeiling.of(records, load.truth(), scorer, frequencies),
-                        learnedPriority(records, frequencies, scorer, weights.equals("learned")));
+                        queueOrder(records, frequencies, hubPriority),
+                        queueOrder(records, frequencies, ReviewPriority.scoredWith(learned.settings())));
             } else {
                 writeCsv(Path.of(options.get("output")), clustering);
                 err.printf(Locale.ROOT, "%d records, %d customers, %d bad lines, %.1f s%n", load.records().size(),
@@ -128,21 +139,21 @@ public final class Main {
         return Arrays.stream(values).mapToObj(String::valueOf).collect(Collectors.joining(" / "));
     }
 
-    /**
-     * A review pair's score under m probabilities learned from the records themselves (EM over their blocked pairs,
-     * no labels): this population's own posterior, to compare with the order by the settings' score.
-     */
-    private static ToDoubleFunction<MatchResult> learnedPriority(List<StandardizedRecord> records, ValueFrequencies frequencies,
-                                                                 Scorer scorer, boolean alreadyLearned) {
-        Scorer learned = alreadyLearned ? scorer
-                : new Scorer(new BulkResolver(scorer).learnWeights(records, frequencies).settings());
+    /** A review pair's place in the queue as the hub with this priority gives it. */
+    private static ToDoubleFunction<MatchResult> queueOrder(List<StandardizedRecord> records, ValueFrequencies frequencies,
+                                                            ReviewPriority priority) {
         Map<RecordKey, StandardizedRecord> byKey = new HashMap<>();
         records.forEach(r -> byKey.put(r.key(), r));
-        return link -> learned.score(byKey.get(link.left()), byKey.get(link.right()), frequencies).score();
+        return link -> priority.of(link, byKey.get(link.left()), byKey.get(link.right()), frequencies);
     }
 
+    /**
+     * @param hubOrder     the queue's order in the hub: by score, or by the pairs' score under the priority settings
+     * @param learnedOrder by the pairs' score under m probabilities learned from the records themselves (EM over their
+     *                     blocked pairs, no labels): this population's own posterior, to compare
+     */
     private static void report(PrintStream out, Load load, Clustering clustering, double seconds, RecallCeiling ceiling,
-                               ToDoubleFunction<MatchResult> learnedPriority) {
+                               ToDoubleFunction<MatchResult> hubOrder, ToDoubleFunction<MatchResult> learnedOrder) {
         PairwiseEvaluation quality = PairwiseEvaluation.of(clustering.clusters(), load.truth());
         int records = clustering.clusters().stream().mapToInt(List::size).sum();
         out.printf(Locale.ROOT, "records: %d%n", records);
@@ -156,9 +167,9 @@ public final class Main {
         out.printf(Locale.ROOT, "true pairs with evidence beyond a name: %d%n", ceiling.pairsWithEvidence());
         out.printf(Locale.ROOT, "recall ceiling without name-only merges: %.4f%n", ceiling.ceiling());
         out.printf(Locale.ROOT, "review-band pairs: %d%n", clustering.reviewLinks().size());
-        ReviewQueueFigures queue = ReviewQueueFigures.of(clustering, load.truth(), ReviewQueueFigures.BY_SCORE, ReviewQueueFigures.RANKS);
-        ReviewQueueFigures byLearned = ReviewQueueFigures.of(clustering, load.truth(), learnedPriority, ReviewQueueFigures.RANKS);
-        // the queue as the hub shows it (pairs not in conflict, in different customers, by score), then the same
+        ReviewQueueFigures queue = ReviewQueueFigures.of(clustering, load.truth(), hubOrder, ReviewQueueFigures.RANKS);
+        ReviewQueueFigures byLearned = ReviewQueueFigures.of(clustering, load.truth(), learnedOrder, ReviewQueueFigures.RANKS);
+        // the queue as the hub shows it (pairs not in conflict, in different customers, by priority), then the same
         // pairs by their score under weights learned from the input itself
         String ranks = slashed(ReviewQueueFigures.RANKS);
         out.printf(Locale.ROOT, "review queue pairs: %d%n", queue.pairs());

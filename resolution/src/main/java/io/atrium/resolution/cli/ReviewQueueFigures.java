@@ -28,9 +28,6 @@ record ReviewQueueFigures(int pairs, int[] trueInFirst, int[] clearedIn) {
     /** The ranks {@code evaluate} reports: a steward's first hour, day, week. */
     static final int[] RANKS = {10, 50, 100, 500};
 
-    /** The hub's order ({@code Stewardship.pendingReviews}): the score under the weights it decides with. */
-    static final ToDoubleFunction<MatchResult> BY_SCORE = MatchResult::score;
-
     static ReviewQueueFigures of(Clustering clustering, Map<RecordKey, String> truth, ToDoubleFunction<MatchResult> priority,
                                  int[] ranks) {
         Map<RecordKey, Integer> customerOf = new HashMap<>();

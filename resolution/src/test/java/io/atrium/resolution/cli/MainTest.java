@@ -85,11 +85,7 @@ class MainTest {
     @Test
     void evaluatePrintsPairwiseQualityAgainstTheTruthAttribute() throws Exception {
         assertEquals(0, run("evaluate", "--input", input().toString(), "--truth-field", "truthId"));
-        Map<String, String> report = new HashMap<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            String[] parts = line.split(": ");
-            report.put(parts[0], parts[1].trim());
-        }
+        Map<String, String> report = report();
         Set<String> expected = new HashSet<>(List.of("records", "customers", "precision", "recall", "f1",
                 "true positive pairs", "false positive pairs", "false negative pairs", "true pairs with evidence beyond a name",
                 "recall ceiling without name-only merges", "review-band pairs", "review queue pairs", "review queue true matches",
@@ -126,6 +122,40 @@ class MainTest {
         assertEquals(0, run("resolve", "--input", input().toString(), "--output", again.toString(),
                 "--settings", learnedSettings.toString()));
         assertEquals(Files.readAllLines(learnedClusters), Files.readAllLines(again));
+    }
+
+    @Test
+    void evaluateOrdersTheQueueAsTheHubGivenTheSameLearnedSettingsForPriority() throws Exception {
+        Path learnedSettings = dir.resolve("learned-settings.json");
+        assertEquals(0, run("resolve", "--input", input().toString(), "--output", dir.resolve("c.csv").toString(),
+                "--weights", "learned", "--learned-settings", learnedSettings.toString()));
+        out.reset();
+        assertEquals(0, run("evaluate", "--input", input().toString(), "--truth-field", "truthId"));
+        Map<String, String> byScore = report();
+        out.reset();
+
+        assertEquals(0, run("evaluate", "--input", input().toString(), "--truth-field", "truthId",
+                "--priority-settings", learnedSettings.toString()));
+        Map<String, String> byPriority = report();
+
+        assertTrue(Long.parseLong(byPriority.get("review queue pairs")) > 0, byPriority.toString());
+        // the queue the hub would show with that file: the order learned from this input, the same pairs and customers
+        assertEquals(byPriority.get("by learned weights, true matches in the first 10 / 50 / 100 / 500 / all pairs"),
+                byPriority.get("review queue true matches in the first 10 / 50 / 100 / 500 / all pairs"));
+        assertEquals(byPriority.get("by learned weights, true matches accepted in the first 10 / 50 / 100 / 500 / all decisions"),
+                byPriority.get("review queue true matches accepted in the first 10 / 50 / 100 / 500 / all decisions"));
+        for (String unchanged : List.of("f1", "customers", "review queue pairs", "review queue true matches")) {
+            assertEquals(byScore.get(unchanged), byPriority.get(unchanged), unchanged);
+        }
+    }
+
+    private Map<String, String> report() {
+        Map<String, String> report = new HashMap<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            String[] parts = line.split(": ");
+            report.put(parts[0], parts[1].trim());
+        }
+        return report;
     }
 
     @Test

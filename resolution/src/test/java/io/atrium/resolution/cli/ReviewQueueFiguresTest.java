@@ -41,7 +41,7 @@ class ReviewQueueFiguresTest {
 
     @Test
     void theQueueHoldsThePairsTheHubShowsAndUnlabeledRecordsAreNoMatch() {
-        ReviewQueueFigures figures = ReviewQueueFigures.of(LOAD, TRUTH, ReviewQueueFigures.BY_SCORE, RANKS);
+        ReviewQueueFigures figures = ReviewQueueFigures.of(LOAD, TRUTH, MatchResult::score, RANKS);
 
         assertEquals(6, figures.pairs());
         assertEquals(3, figures.truePairs());
@@ -49,7 +49,7 @@ class ReviewQueueFiguresTest {
 
     @Test
     void byScoreTheFalsePairScoringHighestComesFirst() {
-        ReviewQueueFigures figures = ReviewQueueFigures.of(LOAD, TRUTH, ReviewQueueFigures.BY_SCORE, RANKS);
+        ReviewQueueFigures figures = ReviewQueueFigures.of(LOAD, TRUTH, MatchResult::score, RANKS);
 
         // f~g, c~d, d~e, c~e, e~f, x~y
         assertArrayEquals(new int[] {0, 2, 3, 3}, figures.trueInFirst());

@@ -19,22 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScorerTest {
 
     /** No frequency information: every weight is the level's own. */
-    private static final ValueFrequencies UNKNOWN = new ValueFrequencies() {
-        @Override
-        public double frequency(FieldKind field, String value) {
-            return 0;
-        }
-
-        @Override
-        public double typicalFrequency(FieldKind field) {
-            return 0;
-        }
-
-        @Override
-        public long blockSize(BlockingKey key) {
-            return 1;
-        }
-    };
+    private static final ValueFrequencies UNKNOWN = Fixtures.NO_FREQUENCIES;
 
     private final MatchSettings settings = MatchSettings.defaults();
     private final Scorer scorer = new Scorer(settings);
