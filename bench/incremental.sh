@@ -67,32 +67,27 @@ ROOT=$PWD
 WILDFLY=$ROOT/target/wildfly-39.0.1.Final
 WORK=$ROOT/target/bench-incremental
 BASE=$WORK/server
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDATA=$WORK/pgdata
 PGPORT=5632
+source "$ROOT/bench/lib/postgres.sh"
+source "$ROOT/bench/lib/server.sh"
 API=http://127.0.0.1:8280/hub/api
 BENCH="java -jar $ROOT/bench/incremental/target/atrium-bench.jar"
 LOCK=/tmp/atrium-heavy.lock
 HOLD_LOCK="flock $LOCK"; [ -n "${HEAVY_LOCK_HELD:-}" ] && HOLD_LOCK=
-psql_() { runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p $PGPORT -X -q -v ON_ERROR_STOP=1 "$@"; }
 stamp() { echo "[$(date +%T)] $*"; }
 
 SERVER=
-stop_server() {
-  if [ -n "$SERVER" ]; then
-    kill -- -"$SERVER" 2>/dev/null || true
-    while kill -0 "$SERVER" 2>/dev/null; do sleep 1; done
-    SERVER=
-  fi
-}
 cleanup() {
   stop_server
-  [ -f "$PGDATA/postmaster.pid" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop > /dev/null || true
+  stop_postgres
 }
 trap cleanup EXIT
 
 start_server() { # log file
-  JBOSS_HOME=$WILDFLY JBOSS_JAVA_SIZING="-Xms1g -Xmx4g ${HUB_OPTS:-}" setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml \
+  # the JVM's PID file lets stop_server wait until the JVM has let go of port 8280, not just its wrapper
+  JBOSS_HOME=$WILDFLY JBOSS_PIDFILE=$BASE/server.pid LAUNCH_JBOSS_IN_BACKGROUND=true \
+    JBOSS_JAVA_SIZING="-Xms1g -Xmx4g ${HUB_OPTS:-}" setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml \
     -Djboss.server.base.dir="$BASE" -Djboss.socket.binding.port-offset=200 -P "$BASE/atrium.properties" > "$1" 2>&1 &
   SERVER=$!
   local start=$SECONDS
@@ -128,23 +123,11 @@ tail -n +$((WARMUP + POST * 2 + 1)) "$WORK/post.jsonl" > "$WORK/post-3.jsonl"
 
 if [ -n "$REUSE" ]; then
 stamp "PostgreSQL in $PGDATA as an earlier run seeded it, port $PGPORT"
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgresql.log" -w start > /dev/null
+resume_postgres
 elif [ "$DB" = postgresql ]; then
 stamp "PostgreSQL $(basename "$(dirname "$PGBIN")") in $PGDATA, port $PGPORT"
-mkdir -p "$PGDATA" && : > "$WORK/postgresql.log" && chown postgres: "$PGDATA" "$WORK/postgresql.log"
-runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-locale > "$WORK/initdb.log"
-cat >> "$PGDATA/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PGPORT
-unix_socket_directories = '$PGDATA'
-shared_buffers = 1GB
-max_prepared_transactions = 64
-max_wal_size = 4GB
-shared_preload_libraries = 'pg_stat_statements'
-pg_stat_statements.track = all
-CONF
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgresql.log" -w start > /dev/null
-psql_ -U postgres -c "create role atrium login password 'bench'" -c "create database atrium owner atrium"
+start_postgres "shared_buffers = 1GB" "max_wal_size = 4GB" "shared_preload_libraries = 'pg_stat_statements'" \
+  "pg_stat_statements.track = all"
 psql_ -U postgres -d atrium -c "create extension pg_stat_statements"
 
 fi

@@ -38,19 +38,7 @@ SERVER=
 SIMULATORS=
 EXIT_HOOKS=()
 on_exit() { EXIT_HOOKS+=("$1"); }
-# Stops the server: its process group, and its JVM by the PID it wrote (the JVM may have left the group's
-# wrapper behind); waits until both are gone, SIGKILL after a minute.
-stop_server() {
-  local jvm waited=0
-  jvm=$(cat "$BASE/server.pid" 2>/dev/null || true)
-  [ -n "$SERVER" ] && kill -- -"$SERVER" 2>/dev/null || true
-  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null || true
-  while { [ -n "$SERVER" ] && kill -0 "$SERVER" 2>/dev/null; } || { [ -n "$jvm" ] && kill -0 "$jvm" 2>/dev/null; }; do
-    sleep 1
-    if (( ++waited == 60 )); then [ -n "$jvm" ] && kill -9 "$jvm" 2>/dev/null || true; fi
-  done
-  SERVER=
-}
+source "$ROOT/bench/lib/server.sh"
 pg_stop() { # data dir
   [ -f "$1/postmaster.pid" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$1" -m fast -w stop > /dev/null || true
 }

@@ -12,6 +12,7 @@ import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.resolve.BulkResolver;
 import io.atrium.resolution.resolve.Clustering;
 import io.atrium.resolution.resolve.InMemoryFrequencies;
+import io.atrium.resolution.rows.CopyText;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
@@ -396,33 +397,13 @@ final class Seeder {
 
         /** One row, values in the order of the column map's positions; null is SQL NULL. */
         void row(String... values) {
+            Object[] inTableOrder = new Object[order.length];
             for (int c = 0; c < order.length; c++) {
-                if (c > 0) {
-                    buffer.append('\t');
-                }
-                String value = values[order[c]];
-                if (value == null) {
-                    buffer.append("\\N");
-                } else {
-                    escape(value);
-                }
+                inTableOrder[c] = values[order[c]];
             }
-            buffer.append('\n');
+            CopyText.appendRow(buffer, inTableOrder);
             if (buffer.length() >= FLUSH) {
                 flush();
-            }
-        }
-
-        private void escape(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                switch (ch) {
-                    case '\\' -> buffer.append("\\\\");
-                    case '\n' -> buffer.append("\\n");
-                    case '\r' -> buffer.append("\\r");
-                    case '\t' -> buffer.append("\\t");
-                    default -> buffer.append(ch);
-                }
             }
         }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,13 @@ public class JpaSourceRecordRepository {
                 .setParameter("source", source)
                 .setParameter("sourceId", sourceId)
                 .getResultStream().findFirst();
+    }
+
+    /** The records with these ids (those that exist), in one query. */
+    public List<SourceRecord> withIds(Collection<Long> ids) {
+        return em.createQuery("select r from SourceRecord r where r.id in :ids", SourceRecord.class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     /** The customer's records, by source and source id. */

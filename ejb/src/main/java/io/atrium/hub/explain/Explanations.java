@@ -3,6 +3,7 @@ package io.atrium.hub.explain;
 import io.atrium.client.Explanation;
 import io.atrium.client.InvalidQueryException;
 import io.atrium.client.SourceKey;
+import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.match.CannotLink;
 import io.atrium.hub.match.MatchLink;
@@ -49,6 +50,9 @@ public class Explanations {
     EntityManager em;
 
     @Inject
+    JpaSourceRecordRepository sourceRecords;
+
+    @Inject
     MatchEngine engine;
 
     @Inject
@@ -56,10 +60,7 @@ public class Explanations {
 
     /** Each record of the customer with the links to its fellow records that hold it there. */
     public Explanation.Customer why(String customerId) {
-        Map<Long, SourceRecord> records = em.createQuery("select r from SourceRecord r where r.customerId = :customer "
-                        + "order by r.source, r.sourceId", SourceRecord.class)
-                .setParameter("customer", customerId)
-                .getResultStream()
+        Map<Long, SourceRecord> records = sourceRecords.ofCustomer(customerId).stream()
                 .collect(Collectors.toMap(SourceRecord::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<MatchLink> holding = records.isEmpty() ? List.of() : em.createQuery("select l from MatchLink l "
                         + "where l.leftRecordId in :ids and l.rightRecordId in :ids order by l.score desc, l.id", MatchLink.class)
@@ -188,9 +189,7 @@ public class Explanations {
     }
 
     private SourceRecord record(SourceKey key) {
-        return em.createQuery("select r from SourceRecord r where r.source = :source and r.sourceId = :sourceId", SourceRecord.class)
-                .setParameter("source", key.source()).setParameter("sourceId", key.sourceId())
-                .getResultStream().findFirst().orElse(null);
+        return sourceRecords.find(key.source(), key.sourceId()).orElse(null);
     }
 
     private static Explanation.Link link(MatchLink link, SourceKey other, StewardAction decision) {

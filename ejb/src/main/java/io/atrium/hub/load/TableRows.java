@@ -1,5 +1,7 @@
 package io.atrium.hub.load;
 
+import io.atrium.resolution.rows.CopyText;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,33 +77,9 @@ abstract sealed class TableRows implements AutoCloseable permits TableRows.Copy,
 
         @Override
         protected void write(Object[] values) throws SQLException {
-            for (int c = 0; c < values.length; c++) {
-                if (c > 0) {
-                    buffer.append('\t');
-                }
-                Object value = values[c];
-                if (value == null) {
-                    buffer.append("\\N");
-                } else {
-                    escape(value instanceof Enum<?> e ? e.name() : value.toString());
-                }
-            }
-            buffer.append('\n');
+            CopyText.appendRow(buffer, values);
             if (buffer.length() >= FLUSH) {
                 flush();
-            }
-        }
-
-        private void escape(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                switch (ch) {
-                    case '\\' -> buffer.append("\\\\");
-                    case '\n' -> buffer.append("\\n");
-                    case '\r' -> buffer.append("\\r");
-                    case '\t' -> buffer.append("\\t");
-                    default -> buffer.append(ch);
-                }
             }
         }
 

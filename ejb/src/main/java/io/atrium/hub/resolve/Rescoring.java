@@ -115,7 +115,7 @@ public class Rescoring {
 
     @Timeout
     void resume() {
-        if (ElectedNode.isThisOne() && !isPassing() && chunks.latest().filter(run -> run.getState() == RescoringRun.State.RUNNING).isPresent()) {
+        if (ElectedNode.isThisOne() && !isPassing() && latestPassRunning()) {
             LOG.info("re-scoring: an interrupted pass goes on");
             pass();
         }
@@ -172,11 +172,15 @@ public class Rescoring {
 
     /** Stops unless a pass began since the last chunk looked (start holds the same monitor while it begins one). */
     private synchronized boolean stopWorking() {
-        if (chunks.latest().filter(run -> run.getState() == RescoringRun.State.RUNNING).isPresent()) {
+        if (latestPassRunning()) {
             return false;
         }
         passing = false;
         return true;
+    }
+
+    private boolean latestPassRunning() {
+        return chunks.latest().filter(run -> run.getState() == RescoringRun.State.RUNNING).isPresent();
     }
 
     private RescoringChunk.Done chunk() {

@@ -83,9 +83,8 @@ public class Stewardship {
             return List.of();
         }
         // both records of every pair in one query, not two per pair
-        Map<Long, SourceRecord> records = em.createQuery("select r from SourceRecord r where r.id in :ids", SourceRecord.class)
-                .setParameter("ids", pairs.stream().flatMap(l -> Stream.of(l.getLeftRecordId(), l.getRightRecordId())).distinct().toList())
-                .getResultStream()
+        Map<Long, SourceRecord> records = sourceRecords.withIds(pairs.stream()
+                        .flatMap(l -> Stream.of(l.getLeftRecordId(), l.getRightRecordId())).distinct().toList()).stream()
                 .collect(Collectors.toMap(SourceRecord::getId, Function.identity()));
         return pairs.stream().map(l -> reviewPair(l, records)).toList();
     }
