@@ -17,6 +17,7 @@ import io.atrium.resolution.blocking.Blocker;
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
+import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -146,8 +147,9 @@ public class Explanations {
     }
 
     /**
-     * A conflict between a record of one customer and one of the other: the partitioner never joins two
-     * clusters across one, however strong the link between other members.
+     * A conflict between a record of one customer and one of the other that no member of either explains
+     * away ({@link io.atrium.resolution.match.Scorer#reconciles}): the partitioner never joins two clusters
+     * across one, however strong the link between other members.
      */
     private Optional<Explanation.Constraint> clusterConflict(String customerA, String customerB) {
         List<SourceRecord> first = membersUpTo(customerA);
@@ -156,10 +158,19 @@ public class Explanations {
             return Optional.empty();
         }
         Map<SourceRecord, StandardizedRecord> standardized = new HashMap<>();
+        List<StandardizedRecord> members = new ArrayList<>();
+        for (SourceRecord r : first) {
+            members.add(standardized.computeIfAbsent(r, StandardizedRecords::of));
+        }
+        for (SourceRecord r : second) {
+            members.add(standardized.computeIfAbsent(r, StandardizedRecords::of));
+        }
+        Scorer scorer = engine.scorer();
         for (SourceRecord x : first) {
             for (SourceRecord y : second) {
-                if (engine.scorer().conflicts(standardized.computeIfAbsent(x, StandardizedRecords::of),
-                        standardized.computeIfAbsent(y, StandardizedRecords::of))) {
+                StandardizedRecord a = standardized.get(x);
+                StandardizedRecord b = standardized.get(y);
+                if (scorer.conflicts(a, b) && members.stream().noneMatch(bridge -> scorer.reconciles(bridge, a, b))) {
                     return Optional.of(new Explanation.Constraint("CLUSTER_CONFLICT",
                             "a record of one customer can never be one party with a record of the other", key(x), key(y), null));
                 }
