@@ -25,6 +25,7 @@
 #      the first argument must be 0, and no statement figures are printed)
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long
 #      per key, after as long a warm-up, with CLIENTS concurrent clients, default 1,16, as LOOKUP_USER, default app,
+#      each user first warming every key up once with the most clients, unmeasured, so no key pays for the JIT,
 #      for LOOKUP_KEYS, default phone,idNumber,name (session: GET /session, the ceiling of HTTP, authentication and JSON
 #      without a lookup); several users with commas, e.g. app,viewer, one after the other on the same hub; then the
 #      statements the lookups ran, from pg_stat_statements)

@@ -88,23 +88,24 @@ public class CustomerDirectoryBean implements CustomerDirectory {
 
     /**
      * Outside a transaction: a search only reads (in autocommit, no XA enlistment and commit), on one connection for
-     * its candidates and its summaries, given back before the audit of a whole page commits in a transaction of its
-     * own before the page is returned ({@link Disclosure#disclosePage}).
+     * its candidates and its summaries, and on the same connection writes the audit of a whole page as one statement,
+     * committed before the page is returned ({@link Disclosure#disclosePage}).
      */
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CustomerSearchPage search(CustomerQuery query, int page, int size) throws InvalidQueryException {
         CustomerSearch.Ranking ranking;
-        Map<String, CustomerSummary> whole = new LinkedHashMap<>();
+        Map<String, CustomerSummary> disclosed;
         try (Connection connection = dataSource.getConnection()) {
             ranking = customerSearch.search(connection, query, page, size);
             Map<String, CustomerSummary> summaries = assembler.toSummaries(connection,
                     ranking.hits().stream().map(CustomerSearch.Hit::customerId).toList());
+            Map<String, CustomerSummary> whole = new LinkedHashMap<>();
             ranking.hits().forEach(hit -> whole.put(hit.customerId(), summaries.get(hit.customerId())));
+            disclosed = disclosure.disclosePage(session, connection, whole, PersonalDataMasks::customerSummary);
         } catch (SQLException e) {
-            throw new IllegalStateException("reading a search's candidates or summaries failed", e);
+            throw new IllegalStateException("reading a search's candidates or summaries, or auditing them, failed", e);
         }
-        Map<String, CustomerSummary> disclosed = disclosure.disclosePage(session, whole, PersonalDataMasks::customerSummary);
         return new CustomerSearchPage(ranking.hits().stream()
                 .map(hit -> new CustomerMatch(disclosed.get(hit.customerId()), hit.score()))
                 .toList(), page, size, ranking.total(), ranking.complete());

@@ -6,6 +6,8 @@ import jakarta.ejb.SessionContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +40,19 @@ public class Disclosure {
 
     /**
      * A page of views (by customer id, in the page's order) as the caller may see them: masked, or whole with
-     * each customer's read audited. A search calls this outside a transaction, after its reads succeeded: the
-     * audit then commits in a transaction of its own before the views are handed out, and a viewer's lookup
-     * needs no transaction at all.
+     * each customer's read audited. A search calls this outside a transaction, after its reads succeeded, with the
+     * connection it read on: the page's audit rows are one statement on it, committed before the views are handed
+     * out; a viewer's lookup writes nothing.
      */
-    public <T> Map<String, T> disclosePage(SessionContext session, Map<String, T> wholes, UnaryOperator<T> masking) {
+    public <T> Map<String, T> disclosePage(SessionContext session, Connection connection, Map<String, T> wholes,
+                                           UnaryOperator<T> masking) throws SQLException {
         if (!seesWhole(session)) {
             Map<String, T> masked = new LinkedHashMap<>();
             wholes.forEach((customerId, whole) -> masked.put(customerId, masking.apply(whole)));
             return masked;
         }
         if (!wholes.isEmpty()) {
-            audit.record(session.getCallerPrincipal().getName(), wholes.keySet(), channel(session));
+            audit.record(connection, session.getCallerPrincipal().getName(), wholes.keySet(), channel(session));
         }
         return wholes;
     }
