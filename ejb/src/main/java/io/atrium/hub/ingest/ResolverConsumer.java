@@ -9,7 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -72,9 +72,9 @@ public class ResolverConsumer implements MessageListener {
     @Inject
     ResolverOutage outage;
 
-    @Inject
-    @JMSConnectionFactory("java:/JmsXA")
-    JMSContext jms;
+    /** Enlists in the delivery's transaction; a context of its own, closed before the commit (JCA keeps it enlisted). */
+    @Resource(lookup = "java:/JmsXA")
+    ConnectionFactory transactedJms;
 
     @Resource(lookup = ResolverQueue.JNDI)
     Queue resolverQueue;
@@ -119,7 +119,8 @@ public class ResolverConsumer implements MessageListener {
     /** The batch and the messages queued behind it, until it holds {@link #batchSize} records or the queue is empty. */
     private List<CanonicalMessage> withQueuedBehind(List<CanonicalMessage> delivered) {
         List<CanonicalMessage> batch = new ArrayList<>(delivered);
-        try (JMSConsumer queued = jms.createConsumer(resolverQueue, RecordIngestion.APPLY_ALONE + " IS NULL")) {
+        try (JMSContext jms = transactedJms.createContext();
+             JMSConsumer queued = jms.createConsumer(resolverQueue, RecordIngestion.APPLY_ALONE + " IS NULL")) {
             Message next;
             while (batch.size() < batchSize && (next = queued.receiveNoWait()) != null) {
                 try {
