@@ -99,7 +99,7 @@ public class ResolverConsumer implements MessageListener {
             failed(message, unreadable);
             return;
         }
-        if (!appliedAlone(message)) {
+        if (batch.size() < batchSize && !appliedAlone(message)) {
             batch = withQueuedBehind(batch);
         }
         try {
