@@ -54,6 +54,7 @@ public class CanonicalMessageHandler {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     @Interceptors(AnnouncesChanges.class)
     public void applyAll(List<CanonicalMessage> messages) {
+        timings.batchStarted();
         List<StandardizedRecord> standardized = new ArrayList<>(messages.size());
         for (CanonicalMessage message : messages) {
             standardized.add(message.getParty() == null ? null : Standardizer.standardize(message.getParty()));

@@ -19,6 +19,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,6 +37,13 @@ import java.util.stream.Collectors;
 @Stateless
 @PermitAll
 public class RecordIngestion {
+
+    /**
+     * A message property: the message holds one canonical message that failed in a batch, and is applied alone
+     * (the resolver consumer takes no other message into its batch, nor it into another's), so that its
+     * failure is its own and it meets the queue's delivery attempts and the dead-letter queue.
+     */
+    public static final String APPLY_ALONE = "applyAlone";
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -104,8 +112,9 @@ public class RecordIngestion {
         }
     }
 
+    /** Queues each message as a message of its own, to be applied alone ({@link #APPLY_ALONE}). */
     public void enqueueOneByOne(List<CanonicalMessage> messages) {
-        messages.forEach(message -> send(List.of(message)));
+        messages.forEach(message -> send(List.of(message), jms.createProducer().setProperty(APPLY_ALONE, true)));
     }
 
     /** Puts a batch back on the queue as one message, to be tried again; it was counted when first queued. */
@@ -121,8 +130,11 @@ public class RecordIngestion {
     }
 
     private void send(List<CanonicalMessage> batch) {
-        jms.createProducer()
-                .setProperty("count", batch.size())
+        send(batch, jms.createProducer());
+    }
+
+    private void send(List<CanonicalMessage> batch, JMSProducer producer) {
+        producer.setProperty("count", batch.size())
                 .send(queue, batch.stream().map(PartyRecordJson::write).collect(Collectors.joining("\n")));
     }
 }

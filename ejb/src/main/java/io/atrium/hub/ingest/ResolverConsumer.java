@@ -3,14 +3,19 @@ package io.atrium.hub.ingest;
 import io.atrium.hub.deadletter.DeadLetters;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.PartyRecordJson;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -22,7 +27,13 @@ import java.util.logging.Logger;
 
 /**
  * Applies each queued batch (JSON Lines of canonical messages) in a transaction of its own,
- * then acknowledges the delivery. A failure is classified ({@link FailureAction}):
+ * then acknowledges the delivery. A delivery carrying fewer than {@code atrium.queue.batch-size}
+ * messages takes the messages already queued behind it into the same batch, until it holds that many
+ * (records posted in small requests would otherwise pay a transaction, the key locks and the feed clock
+ * for a few records each): they are received in the delivery's own transaction, through {@code java:/JmsXA},
+ * so the delivery's commit acknowledges all of them and a rollback returns all of them to the queue.
+ * Every failure below concerns the whole batch, whichever message its lines came from.
+ * A failure is classified ({@link FailureAction}):
  * <ul>
  * <li>transient (the database down, a lock timeout, ...): the batch goes back on the queue
  * as a new message, acknowledged with the delivery, and the resolver waits before the next
@@ -30,15 +41,20 @@ import java.util.logging.Logger;
  * <li>bad data in a one-line message: the delivery rolls back and the broker redelivers it
  * with back-off; at its last attempt it is parked in the dead-letter queue with the reason;</li>
  * <li>bad data in a batch: each line is applied alone, and the lines that fail are re-queued
- * one per message, so a bad line never holds back the good ones.</li>
+ * one per message, marked to be applied alone ({@link RecordIngestion#APPLY_ALONE}: never taken into
+ * another's batch), so a bad line never holds back the good ones and meets its delivery attempts.</li>
  * </ul>
+ * A message taken behind the delivery whose body cannot be read is parked at once: reading it again
+ * would fail again.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ResolverQueue.JNDI),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         // Sessions resolving batches in parallel (safe: CanonicalMessageHandler locks each batch's blocking keys).
         // An annotation reads system properties only: ResolverSessions checks that the setting came as one.
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${" + ResolverSessions.KEY + ":1}")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${" + ResolverSessions.KEY + ":1}"),
+        // No messages buffered ahead in the consumer: those queued behind a delivery stay on the queue, for its batch
+        @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
 })
 public class ResolverConsumer implements MessageListener {
 
@@ -56,6 +72,18 @@ public class ResolverConsumer implements MessageListener {
     @Inject
     ResolverOutage outage;
 
+    /** Enlists in the delivery's transaction; a context of its own, closed before the commit (JCA keeps it enlisted). */
+    @Resource(lookup = "java:/JmsXA")
+    ConnectionFactory transactedJms;
+
+    @Resource(lookup = ResolverQueue.JNDI)
+    Queue resolverQueue;
+
+    /** Records a batch takes at most before it stops taking queued messages behind its delivery. */
+    @Inject
+    @ConfigProperty(name = "atrium.queue.batch-size")
+    int batchSize;
+
     /** The same setting as the queue's `max-delivery-attempts` in configure-atrium.cli. */
     @Inject
     @ConfigProperty(name = "atrium.jms.max-delivery-attempts")
@@ -71,6 +99,9 @@ public class ResolverConsumer implements MessageListener {
             failed(message, unreadable);
             return;
         }
+        if (batch.size() < batchSize && !appliedAlone(message)) {
+            batch = withQueuedBehind(batch);
+        }
         try {
             handler.applyAll(batch);
             outage.succeeded(Instant.now());
@@ -83,6 +114,23 @@ public class ResolverConsumer implements MessageListener {
                 applyOneByOne(batch, failure);
             }
         }
+    }
+
+    /** The batch and the messages queued behind it, until it holds {@link #batchSize} records or the queue is empty. */
+    private List<CanonicalMessage> withQueuedBehind(List<CanonicalMessage> delivered) {
+        List<CanonicalMessage> batch = new ArrayList<>(delivered);
+        try (JMSContext jms = transactedJms.createContext();
+             JMSConsumer queued = jms.createConsumer(resolverQueue, RecordIngestion.APPLY_ALONE + " IS NULL")) {
+            Message next;
+            while (batch.size() < batchSize && (next = queued.receiveNoWait()) != null) {
+                try {
+                    batch.addAll(read(next));
+                } catch (RuntimeException unreadable) {
+                    deadLetters.park(next, ResolverQueue.NAME, TransientFailures.describe(unreadable), deliveryCount(next));
+                }
+            }
+        }
+        return batch;
     }
 
     private void applyOneByOne(List<CanonicalMessage> batch, EJBException batchFailure) {
@@ -137,6 +185,14 @@ public class ResolverConsumer implements MessageListener {
             // the server is stopping: roll the delivery back, the message stays queued
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting out a transient failure");
+        }
+    }
+
+    private static boolean appliedAlone(Message message) {
+        try {
+            return message.propertyExists(RecordIngestion.APPLY_ALONE);
+        } catch (JMSException e) {
+            return false;
         }
     }
 

@@ -5,9 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceUnitUtil;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,7 +23,7 @@ import java.util.function.Supplier;
  * until commit, so nothing it read can change underneath it. Locks are taken in id order, so two
  * transactions wanting the same customers queue instead of deadlocking; a transaction that finds more
  * customers after locking locks those too (the database detects the rare deadlock this allows, and the
- * delivery is retried). Locked customers are re-read: what the persistence context held may be stale.
+ * delivery is retried). Locked customers are read as they are locked: what the persistence context held may be stale.
  */
 @ApplicationScoped
 public class CustomerLocks {
@@ -28,14 +31,31 @@ public class CustomerLocks {
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
-    /** Locks these customers in id order and answers them, as committed now. */
+    /**
+     * Locks these customers and answers them, as committed now: those not yet read in this transaction in one
+     * statement, in id order, which reads them as it locks them; one already in the persistence context (read
+     * earlier, perhaps before another transaction's commit) is read again as it is locked.
+     */
     public Map<String, Customer> lock(Collection<String> customerIds) {
         Map<String, Customer> locked = new TreeMap<>();
+        PersistenceUnitUtil persistence = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        List<String> unread = new ArrayList<>();
         for (String id : new TreeSet<>(customerIds)) {
-            Customer customer = em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE);
-            // a customer already in the context is locked but not re-read by find
-            em.refresh(customer);
-            locked.put(id, customer);
+            // the managed instance if there is one, else an unloaded reference (no statement)
+            Customer inContext = em.getReference(Customer.class, id);
+            if (persistence.isLoaded(inContext)) {
+                em.refresh(inContext, LockModeType.PESSIMISTIC_WRITE);
+                locked.put(id, inContext);
+            } else {
+                unread.add(id);
+            }
+        }
+        if (!unread.isEmpty()) {
+            em.createQuery("select c from Customer c where c.id in :ids order by c.id", Customer.class)
+                    .setParameter("ids", unread)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList()
+                    .forEach(customer -> locked.put(customer.getId(), customer));
         }
         return locked;
     }

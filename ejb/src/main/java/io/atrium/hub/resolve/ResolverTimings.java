@@ -16,13 +16,20 @@ public class ResolverTimings {
 
     private final long[] nanos = new long[WINDOW];
     private long recorded;
+    private long batches;
 
     public synchronized void record(long elapsedNanos) {
         nanos[(int) (recorded++ % WINDOW)] = elapsedNanos;
     }
 
+    /** A batch of records resolved in one transaction, whether it committed or not. */
+    public synchronized void batchStarted() {
+        batches++;
+    }
+
     public synchronized void reset() {
         recorded = 0;
+        batches = 0;
     }
 
     /** Percentiles of the window in milliseconds; all zero before the first record. */
@@ -30,7 +37,7 @@ public class ResolverTimings {
         int size = (int) Math.min(recorded, WINDOW);
         long[] sorted = Arrays.copyOf(nanos, size);
         Arrays.sort(sorted);
-        return new Summary(recorded, size, millis(sorted, 0.50), millis(sorted, 0.95), millis(sorted, 0.99),
+        return new Summary(recorded, batches, size, millis(sorted, 0.50), millis(sorted, 0.95), millis(sorted, 0.99),
                 size == 0 ? 0 : sorted[size - 1] / 1e6);
     }
 
@@ -38,7 +45,11 @@ public class ResolverTimings {
         return sorted.length == 0 ? 0 : sorted[(int) Math.ceil(quantile * sorted.length) - 1] / 1e6;
     }
 
-    /** @param window how many of the latest records the percentiles cover */
-    public record Summary(long resolved, int window, double p50Millis, double p95Millis, double p99Millis, double maxMillis) {
+    /**
+     * @param batches transactions the records were resolved in (records queued in small messages are taken
+     *                together, so resolved / batches shows how full the transactions are)
+     * @param window  how many of the latest records the percentiles cover
+     */
+    public record Summary(long resolved, long batches, int window, double p50Millis, double p95Millis, double p99Millis, double maxMillis) {
     }
 }
