@@ -47,9 +47,6 @@ import java.util.stream.Stream;
 public class FrequencySnapshot {
 
     private static final Logger LOG = Logger.getLogger(FrequencySnapshot.class.getName());
-    /** Before the first count: the name prior alone, so the first records decide as the bulk tool would. */
-    private static final ValueFrequencies EMPTY = InMemoryFrequencies.fromCounts(
-            new long[0], new int[0], 0, new double[FieldKind.values().length]).withNamePrior();
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
@@ -71,7 +68,10 @@ public class FrequencySnapshot {
     @Inject
     Event<Recounted> recounted;
 
-    private volatile ValueFrequencies current = EMPTY;
+    /** Where each count is published for the search and the resolver, which read it without an EJB call. */
+    @Inject
+    CurrentFrequencies published;
+
     private volatile long population;
     private volatile Instant takenAt;
     private final AtomicLong storedSince = new AtomicLong();
@@ -82,7 +82,7 @@ public class FrequencySnapshot {
     }
 
     public ValueFrequencies current() {
-        return current;
+        return published.get();
     }
 
     public long population() {
@@ -151,8 +151,8 @@ public class FrequencySnapshot {
             typical[f] = sums[f] == 0 || records == 0 ? 0 : squares[f] / sums[f] / records;
         }
         // the name prior blended in as the bulk tool does, fading as the population grows
-        current = InMemoryFrequencies.fromCounts(Arrays.copyOf(hashes, size), Arrays.copyOf(counts, size), records, typical)
-                .withNamePrior();
+        published.publish(InMemoryFrequencies.fromCounts(Arrays.copyOf(hashes, size), Arrays.copyOf(counts, size), records, typical)
+                .withNamePrior());
         int distinct = size;
         population = records;
         boolean first = takenAt == null;

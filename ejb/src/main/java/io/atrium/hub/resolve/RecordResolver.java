@@ -66,6 +66,9 @@ public class RecordResolver {
     FrequencySnapshot frequencies;
 
     @Inject
+    CurrentFrequencies currentFrequencies;
+
+    @Inject
     Repartitioning repartitioning;
 
     @Inject
@@ -172,7 +175,7 @@ public class RecordResolver {
         private ValueFrequencies scoredWith;
 
         void score(StandardizedRecord standardized) {
-            ValueFrequencies snapshot = frequencies.current();
+            ValueFrequencies snapshot = currentFrequencies.get();
             candidates = new StoredCandidates(em, forms, engine.scorer().settings().maxBlockSize());
             Set<BlockingKey> keys = engine.resolver().usableKeys(standardized, snapshot);
             Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.candidates(keys);

@@ -4,7 +4,7 @@ import io.atrium.client.CustomerQuery;
 import io.atrium.client.InvalidQueryException;
 import io.atrium.client.SearchKey;
 import io.atrium.hub.customer.JpaSourceRecordRepository;
-import io.atrium.hub.resolve.FrequencySnapshot;
+import io.atrium.hub.resolve.CurrentFrequencies;
 import io.atrium.hub.resolve.MatchEngine;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.standardize.StandardizedRecord;
@@ -48,7 +48,7 @@ public class CustomerSearch {
     MatchEngine engine;
 
     @Inject
-    FrequencySnapshot frequencies;
+    CurrentFrequencies frequencies;
 
     @Inject
     JpaSourceRecordRepository sourceRecords;
@@ -97,7 +97,7 @@ public class CustomerSearch {
     private Ranking byProbe(Connection connection, SearchProbe probe, int page, int size) throws SQLException {
         List<Candidate> candidates = candidates(connection, probe.hashes(), probe.field());
         boolean complete = candidates.size() <= CANDIDATE_LIMIT;
-        ValueFrequencies weights = frequencies.current();
+        ValueFrequencies weights = frequencies.get();
         Map<String, Double> best = new HashMap<>();
         for (Candidate row : candidates.subList(0, Math.min(candidates.size(), CANDIDATE_LIMIT))) {
             StandardizedRecord candidate = StandardizedRecordJson.read(row.standardized());
