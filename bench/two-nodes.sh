@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Two nodes of the hub on this machine (WildFly standalone-full-ha), one PostgreSQL, node A's broker live with its
-# shared-store backup on node B, and the kill drill. Configures the pair offline by CLI (config/two-nodes/), starts PostgreSQL (port 5661; databases atrium and
-# sales), node A (port offset 600: HTTP 8680, management 10590) and node B (offset 700: HTTP 8780, management 10690),
-# and checks that the polling connectors run on one node only.
+# shared-store backup on node B, and the kill drill. Configures the pair offline by CLI (config/two-nodes/), starts
+# PostgreSQL (port 5661; databases atrium and sales), node A (port offset 600: HTTP 8680, management 10590) and
+# node B (offset 700: HTTP 8780, management 10690), and checks that the polling connectors run on one node only.
 #   bench/two-nodes.sh start     the pair, left running until Ctrl-C (an operator's trial)
 #   bench/two-nodes.sh check     the singleton check: polling routes started on exactly one node, a file dropped in
 #                                the shared first-load inbox loaded by that node only (the guarded timers), then the
@@ -213,11 +213,11 @@ if [ "$MODE" = drill ]; then
   done
   if [ -n "$PREPARED" ]; then
     stamp "waiting for node $VICTIM to hold a prepared transaction in the hub's database"
-    psql_ -U atrium -d atrium -c "set statement_timeout = '300s'" -c "DO \$\$ BEGIN
+    psql_ -U atrium -d atrium -c "set statement_timeout = '180s'" -c "DO \$\$ BEGIN
         WHILE NOT EXISTS (select 1 from pg_prepared_xacts where $(printf "$PREPARED_BY" "$VICTIM")) LOOP
           PERFORM pg_sleep(0.002);
         END LOOP; END \$\$" \
-      || { echo "node $VICTIM held no prepared transaction within 5 minutes" >&2; exit 1; }
+      || { echo "node $VICTIM held no prepared transaction within 3 minutes" >&2; exit 1; }
   fi
 fi
 
