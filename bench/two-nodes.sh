@@ -105,6 +105,7 @@ atrium.load.inbox=$WORK/load-inbox
 atrium.load.inbox-poll-seconds=2
 atrium.pair.broker-password=$BROKER_PASSWORD
 atrium.pair.messaging-store=$WORK/messaging-store
+atrium.pair.cluster-password=$BROKER_PASSWORD-cluster
 PROPS
 
 start_node() {
