@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Two nodes of the hub on this machine (WildFly standalone-full-ha), one PostgreSQL, node A's broker shared, and the kill
-# drill. Configures the pair offline by CLI (config/two-nodes/), starts PostgreSQL (port 5661; databases atrium and
-# sales), node A (port offset 600: HTTP 8680, management 10590) and node B (offset 700: HTTP 8780, management 10690),
-# and checks that the polling connectors run on one node only.
+# Two nodes of the hub on this machine (WildFly standalone-full-ha), one PostgreSQL, node A's broker live with its
+# shared-store backup on node B, and the kill drill. Configures the pair offline by CLI (config/two-nodes/), starts
+# PostgreSQL (port 5661; databases atrium and sales), node A (port offset 600: HTTP 8680, management 10590) and
+# node B (offset 700: HTTP 8780, management 10690), and checks that the polling connectors run on one node only.
 #   bench/two-nodes.sh start     the pair, left running until Ctrl-C (an operator's trial)
 #   bench/two-nodes.sh check     the singleton check: polling routes started on exactly one node, a file dropped in
 #                                the shared first-load inbox loaded by that node only (the guarded timers), then the
 #                                routes moved to the other when that one is killed (under two minutes)
 #   bench/two-nodes.sh drill [SALES_ROWS] [MEMBERSHIP_EVENTS]   (default 30000 and 10000) the kill drill: sales rows
-#                                and membership events fed, the node running the pollers killed (kill -9) mid-poll (its watermark past a third of the rows),
-#                                the survivor finishes; prints the counts against the input
+#                                and membership events fed, a node killed (kill -9) mid-poll (the sales watermark past a
+#                                third of the rows), the survivor finishes; prints the counts against the input
+#   KILL=pollers|a|b             the node killed (check and drill): the one running the pollers (default), node A (the
+#                                live broker's: node B's backup broker takes over its journal) or node B
+#   PREPARED=1                   (drill) kill the node only once it holds a prepared transaction in the hub's database
+#                                (pg_prepared_xacts, polled every 2 ms), then restart it as an operator must, so that
+#                                its transaction recovery resolves it; prints the prepared transactions before and after
 # Everything runs in target/bench-two-nodes/. Runs under /tmp/atrium-heavy.lock, held for the whole run.
 # Needs a build first: ./mvnw -o -q -DskipTests package (the hub's EAR and the simulators)
 set -euo pipefail
@@ -20,6 +25,9 @@ fi
 MODE=${1:-check}
 SALES_ROWS=${2:-30000}
 MEMBERSHIP_EVENTS=${3:-10000}
+KILL=${KILL:-pollers}
+PREPARED=${PREPARED:-}
+[[ $KILL =~ ^(pollers|a|b)$ ]] || { echo "KILL=$KILL: pollers, a or b" >&2; exit 2; }
 ROOT=$PWD
 WILDFLY=$ROOT/target/wildfly-39.0.1.Final
 WORK=$ROOT/target/bench-two-nodes
@@ -42,6 +50,7 @@ stop_node() {
 # node B first: it uses node A's broker
 cleanup() { stop_node b; stop_node a; stop_postgres; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 rm -rf "$WORK" && mkdir -p "$WORK"
 start_postgres
 psql_ -U postgres -c "create database sales owner atrium"
@@ -72,7 +81,14 @@ for node in a b; do
   cp -r "$TEMPLATE/configuration" "$WORK/node-$node/"
   cp ear/target/atrium.ear "$WORK/node-$node/deployments/"
 done
+cli "$WORK/node-a" config/two-nodes/node-a.cli
 cli "$WORK/node-b" config/two-nodes/node-b.cli
+# node B's backup broker gets the hub's address and security settings, as node A's broker has them
+{ echo 'embed-server --server-config=standalone-full-ha.xml --std-out=echo'
+  grep -h -E '^ *[/]subsystem=messaging-activemq/server=default/(address|security)-setting=.*:add' \
+    config/cli/configure-atrium.cli config/two-nodes/pair.cli | sed -e 's/^ *//' -e 's|server=default/|server=backup/|'
+  echo 'stop-embedded-server'; } > "$WORK/backup-settings.cli"
+cli "$WORK/node-b" "$WORK/backup-settings.cli"
 cat > "$WORK/atrium.properties" <<PROPS
 atrium.db.driver=postgresql
 atrium.db.url=jdbc:postgresql://127.0.0.1:$PGPORT/atrium?logServerErrorDetail=false
@@ -88,6 +104,8 @@ atrium.polling.singleton-policy=default
 atrium.load.inbox=$WORK/load-inbox
 atrium.load.inbox-poll-seconds=2
 atrium.pair.broker-password=$BROKER_PASSWORD
+atrium.pair.messaging-store=$WORK/messaging-store
+atrium.pair.cluster-password=$BROKER_PASSWORD-cluster
 PROPS
 
 start_node() {
@@ -97,7 +115,7 @@ start_node() {
     JBOSS_JAVA_SIZING="-Xms256m -Xmx${HUB_HEAP:-1g}" setsid "$WILDFLY/bin/standalone.sh" -c standalone-full-ha.xml \
     -Djboss.server.base.dir="$WORK/node-$node" -Djboss.socket.binding.port-offset=${OFFSET[$node]} \
     -Djboss.node.name=node-$node -Djboss.tx.node.id=node-$node -P "$WORK/atrium.properties" \
-    > "$WORK/node-$node.out" 2>&1 &
+    >> "$WORK/node-$node.out" 2>&1 &
   SERVER[$node]=$!
 }
 await_health() {
@@ -125,7 +143,8 @@ stamp "polling singleton elected on: $(pollers_on)"
 for node in a b; do stamp "node $node started routes: $(running_routes $node)"; done
 ELECTED=$(echo $(pollers_on))
 if [ "$(echo $ELECTED | wc -w)" != 1 ]; then echo "the polling singleton runs on '$ELECTED', not on exactly one node" >&2; exit 1; fi
-SURVIVOR=$([ "$ELECTED" = a ] && echo b || echo a)
+VICTIM=$([ "$KILL" = pollers ] && echo "$ELECTED" || echo "$KILL")
+SURVIVOR=$([ "$VICTIM" = a ] && echo b || echo a)
 if [ "$MODE" = check ]; then
   # the timers' cluster-wide work runs on the elected node only: a file dropped in the inbox both nodes watch is
   # loaded once, by that node (each node lists the loads it ran since it started). Its load takes longer than the
@@ -148,22 +167,35 @@ if [ "$MODE" = start ]; then
   wait
 fi
 
-broker() { # attribute of a queue on node A's broker
-  JBOSS_HOME=$WILDFLY "$WILDFLY/bin/jboss-cli.sh" -c --controller=remote+http://127.0.0.1:$((9990 + OFFSET[a])) \
-    --command="/subsystem=messaging-activemq/server=default/jms-queue=$1:read-attribute(name=$2)" | sed -n 's/.*"result" => \([0-9]*\)L\?.*/\1/p'
+management() { # node, CLI command: the command's result
+  JBOSS_HOME=$WILDFLY "$WILDFLY/bin/jboss-cli.sh" -c --controller=remote+http://127.0.0.1:$((9990 + OFFSET[$1])) \
+    --command="$2" 2>/dev/null | sed -n 's/.*"result" => "\{0,1\}\([^",]*\)"\{0,1\}.*/\1/p' | sed 's/L$//' || true
+}
+# the node whose broker is live: node A's, until node B's backup has taken over the shared store
+live_broker() { [ "$(management b '/subsystem=messaging-activemq/server=backup:read-attribute(name=active)')" = true ] && echo b || echo a; }
+LIVE=a
+broker() { # attribute of a queue on the live broker ($LIVE)
+  if [ "$LIVE" = b ]; then management b "/subsystem=messaging-activemq/server=backup/runtime-queue=jms.queue.$1:read-attribute(name=$2)"
+  else management a "/subsystem=messaging-activemq/server=default/jms-queue=$1:read-attribute(name=$2)"; fi
 }
 activity() { # node source: records queued and quarantined by that node's connector since it started
   curl -sf -u 'operator:operator-pass1!' "$(api "$1")/connectors" | python3 -c "
 import json, sys
 a = next((x for x in json.load(sys.stdin)['sources'] if x['source'] == '$2'), None)
-print(0 if a is None else a['queued'] + a['quarantined'])"
+print(0 if a is None else a['queued'] + a['quarantined'])" 2>/dev/null || echo 0
 }
 hub_count() { psql_ -U atrium -d atrium -A -t -c "$1"; }
+# a node's prepared transactions in the hub's database: Narayana writes the node identifier (jboss.tx.node.id) into
+# the global transaction id, which pgjdbc stores base64-encoded as the second part of the gid
+PREPARED_BY="database = 'atrium' and position(convert_to('node-%s', 'UTF8') in decode(split_part(gid, '_', 2), 'base64')) > 0"
+prepared_of() { hub_count "select count(*) from pg_prepared_xacts where $(printf "$PREPARED_BY" "$1")"; }
+since() { echo "$(date +%s.%N) - $1" | bc; }
 
 if [ "$MODE" = drill ]; then
   stamp "feeding $SALES_ROWS sales rows and $MEMBERSHIP_EVENTS membership events; uptime: $(uptime)"
   java -jar simulators/target/atrium-simulators.jar membership-flood --count "$MEMBERSHIP_EVENTS" \
     --membership-url "tcp://127.0.0.1:$((8080 + OFFSET[a]))?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor" 2>&1 | tail -1
+  SENT=$(broker hub.in.membership messages-added)
   # sales rows written an hour ago: older than the clock skew, so the
   # stored watermark passes them and a poll after a takeover starts exactly where the last committed batch ended
   psql_ -U atrium -d sales -c "INSERT INTO sales_customer (cust_no, cust_name, mobile, gender, birthday, updated_at)
@@ -174,27 +206,42 @@ if [ "$MODE" = drill ]; then
              '139' || lpad(i::text, 8, '0'), (array['男','女'])[1 + i % 2], date '1960-01-01' + (i * 37) % 15000,
              (now() AT TIME ZONE 'Asia/Shanghai') - interval '1 hour' + i * interval '1 millisecond'
       FROM generate_series(1, $SALES_ROWS) i"
-  # kill the pollers' node mid-poll: once its stored watermark has passed a third of the sales rows (row i is DRILLi)
+  # the kill comes mid-poll: once the stored sales watermark has passed a third of the rows (row i is DRILLi)
   until polled=$(hub_count "select progress_value from connector_progress where progress_key = 'sales:sales_customer'") \
       && [ -n "$polled" ] && (( 10#${polled##*|DRILL} >= SALES_ROWS / 3 )); do
     sleep 0.2
     (( SECONDS < 600 )) || { echo "a third of the sales rows not polled after 10 minutes: see $WORK/node-*.out" >&2; exit 1; }
   done
+  if [ -n "$PREPARED" ]; then
+    stamp "waiting for node $VICTIM to hold a prepared transaction in the hub's database"
+    psql_ -U atrium -d atrium -c "set statement_timeout = '180s'" -c "DO \$\$ BEGIN
+        WHILE NOT EXISTS (select 1 from pg_prepared_xacts where $(printf "$PREPARED_BY" "$VICTIM")) LOOP
+          PERFORM pg_sleep(0.002);
+        END LOOP; END \$\$" \
+      || { echo "node $VICTIM held no prepared transaction within 3 minutes" >&2; exit 1; }
+  fi
 fi
 
-VICTIM=$ELECTED
-STORED_AT_KILL=$(hub_count "select count(*) from source_record")
-stamp "kill -9 node $VICTIM (JVM $(jvm_of $VICTIM)), running the pollers; $STORED_AT_KILL source records stored so far"
 KILLED_AT=$(date +%s.%N)
 kill -9 "$(jvm_of $VICTIM)"
+PREPARED_AT_KILL=$(prepared_of "$VICTIM")
+stamp "killed node $VICTIM with kill -9 (pollers on node $ELECTED, live broker node A's);" \
+  "$(hub_count "select count(*) from source_record") source records stored so far"
 # what the killed node had polled and committed: up to the stored watermark
 WATERMARK=$(hub_count "select progress_value from connector_progress where progress_key = 'sales:sales_customer'")
+stamp "prepared transactions of node $VICTIM in the hub's database right after the kill: $PREPARED_AT_KILL"
+if [ "$VICTIM" = a ]; then
+  until [ "$(live_broker)" = b ]; do
+    (( $(date +%s) - ${KILLED_AT%.*} < 180 )) || { echo "node B's backup broker not live within 3 minutes" >&2; exit 1; }
+  done
+  LIVE=b
+  stamp "node B's backup broker live (node A's journal) $(since "$KILLED_AT") s after the kill"
+fi
 until [ "$(pollers_on)" = "$SURVIVOR " ]; do
   sleep 1
-  (( $(date +%s) - ${KILLED_AT%.*} < 180 )) || { echo "the singleton did not move to node $SURVIVOR within 3 minutes" >&2; exit 1; }
+  (( $(date +%s) - ${KILLED_AT%.*} < 180 )) || { echo "the pollers did not run on node $SURVIVOR alone within 3 minutes" >&2; exit 1; }
 done
-MOVED_AT=$(date +%s.%N)
-stamp "the pollers moved to node $SURVIVOR after $(echo "$MOVED_AT - $KILLED_AT" | bc) s; its started routes: $(running_routes $SURVIVOR)"
+stamp "the pollers run on node $SURVIVOR $(since "$KILLED_AT") s after the kill; its started routes: $(running_routes $SURVIVOR)"
 [ "$MODE" = drill ] || { stamp "singleton check passed; uptime: $(uptime)"; exit 0; }
 
 TAKEN_BEFORE=0
@@ -202,23 +249,38 @@ if [ -n "$WATERMARK" ]; then
   TAKEN_BEFORE=$(psql_ -U atrium -d sales -A -t -c "select count(*) from sales_customer
     where (updated_at, cust_no) <= ('${WATERMARK%%|*}'::timestamp, '${WATERMARK#*|}')")
 fi
-SENT=$(broker hub.in.membership messages-added)
-stamp "sales watermark at the kill: $WATERMARK ($TAKEN_BEFORE rows taken and committed by node $VICTIM)"
+stamp "sales watermark at the kill: $WATERMARK ($TAKEN_BEFORE rows taken and committed by node $ELECTED)"
+if [ "$(prepared_of "$VICTIM")" != 0 ]; then
+  # only the killed node's transaction manager knows whether to commit them (its log, under its node identifier):
+  # the operator restarts it with the same base directory and jboss.tx.node.id
+  stamp "node $VICTIM left $(prepared_of "$VICTIM") prepared transactions: restarting it (same base dir and node id) to recover them"
+  RESTARTED_AT=$(date +%s.%N)
+  start_node "$VICTIM"; await_health "$VICTIM"
+  until [ "$(prepared_of "$VICTIM")" = 0 ]; do
+    sleep 1
+    (( $(date +%s) - ${RESTARTED_AT%.*} < 420 )) || { echo "node $VICTIM did not resolve its prepared transactions in 7 minutes" >&2; break; }
+  done
+  stamp "node $VICTIM's prepared transactions: $(prepared_of "$VICTIM") left $(since "$RESTARTED_AT") s after its restart"
+  LIVE=$(live_broker)
+fi
+sales_stored() { hub_count "select count(distinct source_id) from source_record where source = 'sales'"; }
 until [ "$(broker hub.in.membership message-count)" = 0 ] && [ "$(broker AtriumRecords message-count)" = 0 ] \
-    && [ "$(activity $SURVIVOR sales)" -ge $((SALES_ROWS - TAKEN_BEFORE)) ]; do
+    && [ "$(sales_stored)" -ge "$SALES_ROWS" ]; do
   sleep 5
-  (( $(date +%s) - ${KILLED_AT%.*} < 900 )) || { echo "node $SURVIVOR did not finish within 15 minutes" >&2; break; }
+  LIVE=$(live_broker)
+  (( $(date +%s) - ${KILLED_AT%.*} < 900 )) || { echo "the pair did not finish within 15 minutes" >&2; break; }
 done
-FINISHED_AT=$(date +%s.%N)
-stamp "node $SURVIVOR finished $(echo "$FINISHED_AT - $KILLED_AT" | bc) s after the kill; uptime: $(uptime)"
+stamp "the pair finished $(since "$KILLED_AT") s after the kill (queues empty on node $LIVE's broker, every sales row stored); uptime: $(uptime)"
 SURVIVOR_SALES=$(activity $SURVIVOR sales)
+[ "$VICTIM" = "$ELECTED" ] || TAKEN_BEFORE=0
 echo "== counts against the input"
-echo "sales rows: $SALES_ROWS; taken by node $VICTIM before the kill (watermark): $TAKEN_BEFORE; polled by node $SURVIVOR after: $SURVIVOR_SALES;" \
-  "sum $((TAKEN_BEFORE + SURVIVOR_SALES)) (polled twice: $((TAKEN_BEFORE + SURVIVOR_SALES - SALES_ROWS)))"
+echo "sales rows: $SALES_ROWS; taken by the killed node $VICTIM (its watermark): $TAKEN_BEFORE; polled by node $SURVIVOR since it started: $SURVIVOR_SALES"
 echo "membership messages: sent $SENT, left $(broker hub.in.membership message-count)"
-echo "resolver queue: added $(broker AtriumRecords messages-added), left $(broker AtriumRecords message-count); dead letters: $(broker AtriumDLQ message-count)"
+echo "resolver queue on node $LIVE's broker: added since it went live $(broker AtriumRecords messages-added), left $(broker AtriumRecords message-count); dead letters: $(broker AtriumDLQ message-count)"
 hub_count "select 'hub: ' || (select count(*) from source_record where source = 'sales') || ' sales source records ('
   || (select count(distinct source_id) from source_record where source = 'sales') || ' distinct), '
-  || (select count(*) from source_record where source = 'membership') || ' membership source records, '
-  || (select count(*) from customer) || ' customers, ' || (select count(*) from record_hash) || ' record hashes'"
+  || (select count(*) from source_record where source = 'membership') || ' membership source records ('
+  || (select count(distinct source_id) from source_record where source = 'membership') || ' distinct), '
+  || (select count(*) from customer) || ' customers, ' || (select count(*) from record_hash) || ' record hashes ('
+  || (select count(*) from (select distinct source_record_id, hash, field from record_hash) h) || ' distinct)'"
 hub_count "select 'in-doubt (prepared) transactions left in PostgreSQL: ' || count(*) from pg_prepared_xacts"

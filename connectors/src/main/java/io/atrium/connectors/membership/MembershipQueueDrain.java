@@ -5,18 +5,22 @@ import io.atrium.connectors.common.InputFormat;
 import io.atrium.connectors.common.IntakeBatch;
 import io.atrium.connectors.common.QuarantineSink;
 import io.atrium.resolution.model.InvalidRecordException;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 /**
  * Reads the membership queue in batches, each in one local JMS transaction that commits
  * only after the batch's events are queued for resolution (or quarantined). A failure
  * rolls the batch back: the broker redelivers it, and after its delivery attempts parks it
- * in the dead-letter queue.
+ * in the dead-letter queue. It uses the classic JMS API: a resource adapter's factory (node B of a pair) refuses a
+ * transacted {@code JMSContext} outside JTA, but gives a transacted {@code Session} where local transactions are
+ * allowed.
  */
 class MembershipQueueDrain {
 
@@ -43,20 +47,24 @@ class MembershipQueueDrain {
     /** @return the number of messages taken */
     int drain() {
         int taken = 0;
-        try (JMSContext jms = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
-             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queueName))) {
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageConsumer consumer = session.createConsumer(session.createQueue(queueName))) {
+            connection.start();
             for (int batch = 0; batch < MAX_BATCHES; batch++) {
-                int read = takeBatch(jms, consumer, batch == 0 ? FIRST_WAIT_MILLIS : 1);
+                int read = takeBatch(session, consumer, batch == 0 ? FIRST_WAIT_MILLIS : 1);
                 taken += read;
                 if (read < batchSize) {
                     break;
                 }
             }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
         return taken;
     }
 
-    private int takeBatch(JMSContext jms, JMSConsumer consumer, long firstWait) {
+    private int takeBatch(Session session, MessageConsumer consumer, long firstWait) throws JMSException {
         IntakeBatch batch = new IntakeBatch(MemberEventMapper.SOURCE);
         int read = 0;
         try {
@@ -67,10 +75,10 @@ class MembershipQueueDrain {
             }
             // a failed delivery rolls the batch back for redelivery, before anything is quarantined
             batch.handOver(sink, quarantine);
-            jms.commit();
+            session.commit();
             return read;
         } catch (RuntimeException e) {
-            jms.rollback();
+            session.rollback();
             throw e;
         }
     }
