@@ -73,6 +73,8 @@ public final class MembershipPublisher implements Simulator {
         String tier = "SILVER";
         long balance;
         boolean active;
+        /** The time of the member's latest event: the next one comes after it, as `occurredAt` orders a member's events. */
+        OffsetDateTime lastOccurredAt;
 
         Member(PartyRecord record) {
             this.memberNo = record.getSourceId();
@@ -148,12 +150,12 @@ public final class MembershipPublisher implements Simulator {
             // the member's later event overtakes the held one, which follows right after
             MemberEvent earlier = heldBack;
             heldBack = null;
-            sendEvent(event(known.get(earlier.memberNo()), earlier.occurredAt()));
+            sendEvent(event(known.get(earlier.memberNo())));
             sendEvent(earlier);
             reordered++;
             return;
         }
-        MemberEvent event = event(member(), null);
+        MemberEvent event = event(member());
         if (random.nextDouble() < settings.outOfOrderRate()) {
             heldBack = event;
             return;
@@ -187,12 +189,13 @@ public final class MembershipPublisher implements Simulator {
         return active.isEmpty() ? null : active.get(random.nextInt(active.size()));
     }
 
-    /** The member's next event; null member means a new registration. notBefore keeps it after a held-back event. */
-    private MemberEvent event(Member member, String notBefore) {
+    /**
+     * The member's next event; null member means a new registration. Its time is after the member's previous event's
+     * (a second later when the clock has not moved on): events of one member generated within one second would
+     * otherwise carry the same version, and which of them a consumer keeps would depend on the order they arrive in.
+     */
+    private MemberEvent event(Member member) {
         OffsetDateTime now = OffsetDateTime.now(MEMBERSHIP_OFFSET).truncatedTo(ChronoUnit.SECONDS);
-        if (notBefore != null && !now.isAfter(OffsetDateTime.parse(notBefore))) {
-            now = OffsetDateTime.parse(notBefore).plusSeconds(1);
-        }
         Type type;
         long delta = 0;
         String reason = null;
@@ -227,12 +230,18 @@ public final class MembershipPublisher implements Simulator {
             }
             member.balance += delta;
         }
+        now = after(member, now);
+        member.lastOccurredAt = now;
         PartyRecord record = member.record;
         return new MemberEvent(randomUuid().toString(), type,
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), member.memberNo, record.getName(),
                 record.getPhones().isEmpty() ? null : record.getPhones().get(0),
                 record.getBirthDate() == null ? null : record.getBirthDate().toString(), record.getGender(),
                 record.getEmails().isEmpty() ? null : record.getEmails().get(0), member.tier, delta, member.balance, reason);
+    }
+
+    private static OffsetDateTime after(Member member, OffsetDateTime now) {
+        return member.lastOccurredAt == null || now.isAfter(member.lastOccurredAt) ? now : member.lastOccurredAt.plusSeconds(1);
     }
 
     private Type nextType(Member member) {

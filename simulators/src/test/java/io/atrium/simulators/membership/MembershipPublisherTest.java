@@ -109,6 +109,30 @@ class MembershipPublisherTest {
     }
 
     @Test
+    void eachMembersEventsHaveDistinctTimesEvenWhenManyAreSentWithinOneSecond() throws Exception {
+        Population population = Script.CHINESE.generate(5, 2000);
+        MembershipPublisher.Settings settings = new MembershipPublisher.Settings(url, "membership", "membership-pass1!",
+                MembershipPublisher.DEFAULT_QUEUE, 0.1, 0.1);
+        try (MembershipPublisher publisher = new MembershipPublisher(settings, population, 3)) {
+            publisher.publish(2000);
+        }
+        // occurredAt is the version the hub keeps a member's latest record by: two events of one member at the same
+        // time would leave it to the order they arrive in
+        Map<String, Set<OffsetDateTime>> timesByMember = new HashMap<>();
+        Set<String> eventIds = new HashSet<>();
+        long events = 0;
+        for (Received event : receiveAll()) {
+            if (eventIds.add(event.eventId())) {
+                events++;
+                assertTrue(timesByMember.computeIfAbsent(event.memberNo(), member -> new HashSet<>()).add(event.occurredAt()),
+                        "member " + event.memberNo() + " has two events at " + event.occurredAt());
+            }
+        }
+        assertTrue(events > timesByMember.size() + 200, "members with several events: " + events + " events, "
+                + timesByMember.size() + " members");
+    }
+
+    @Test
     void ledgerHasExactlyTheEventsOnTheQueueAsTheHubKeysThem() throws Exception {
         Population population = Script.CHINESE.generate(5, 2000);
         MembershipPublisher.Settings settings = new MembershipPublisher.Settings(url, "membership", "membership-pass1!",
