@@ -330,12 +330,12 @@ final class FieldComparisons {
     private static boolean mistyped(List<String> numbers, StandardizedRecord b) {
         for (String x : numbers) {
             for (String y : b.mobiles()) {
-                if (isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y))) {
+                if (oneKeystrokeApart(x, y)) {
                     return true;
                 }
             }
             for (String y : b.unverifiedPhones()) {
-                if (isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y))) {
+                if (oneKeystrokeApart(x, y)) {
                     return true;
                 }
             }
@@ -343,7 +343,24 @@ final class FieldComparisons {
         return false;
     }
 
-    /** Equal length (a full match key), and one digit differs or two adjacent digits are swapped. */
+    /**
+     * Over every digit both numbers spell, not only the nine of their match keys: +86 199 3032 5235 and
+     * +86 159 3034 5235 differ in two digits, one of them before the match key. A country code or trunk 0 that
+     * only one of them writes is left out.
+     */
+    private static boolean oneKeystrokeApart(String x, String y) {
+        String a = digits(x);
+        String b = digits(y);
+        int both = Math.min(a.length(), b.length());
+        return isOneDigitTypo(a.substring(a.length() - both), b.substring(b.length() - both));
+    }
+
+    private static String digits(String number) {
+        return number.chars().filter(Character::isDigit)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /** Equal length (at least a full match key), and one digit differs or two adjacent digits are swapped. */
     static boolean isOneDigitTypo(String x, String y) {
         if (x.length() != y.length() || x.length() < Phones.MATCH_KEY_DIGITS) {
             return false;

@@ -246,6 +246,11 @@ class ScorerTest {
                 {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
                 {"source":"property","sourceId":"P1","name":"郑云","phones":["13012927961"]}""");
         assertEquals(ComparisonLevel.DIFFERENT, twoApart.evidence().get(1).level());
+        MatchResult apartBeforeTheMatchKey = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","phones":["19930325235"]}""", """
+                {"source":"property","sourceId":"P1","name":"郑云","phones":["+86 159 3034 5235"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, apartBeforeTheMatchKey.evidence().get(1).level(),
+                "one digit apart in the last nine, another in the carrier prefix");
         MatchResult household = score("""
                 {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
                 {"source":"property","sourceId":"P2","name":"郑明","phones":["13012957965"]}""");
