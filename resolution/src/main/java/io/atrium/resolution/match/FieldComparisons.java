@@ -344,20 +344,14 @@ final class FieldComparisons {
     }
 
     /**
-     * Over every digit both numbers spell, not only the nine of their match keys: +86 199 3032 5235 and
-     * +86 159 3034 5235 differ in two digits, one of them before the match key. A country code or trunk 0 that
-     * only one of them writes is left out.
+     * Over the whole national numbers when both are of one country, not only the nine digits of their match keys:
+     * +86 199 3032 5235 and +86 159 3034 5235 differ in two digits, one before the match key. Numbers of no
+     * known or of different countries (a number written domestically and read in the default region) are
+     * compared by their match keys.
      */
     private static boolean oneKeystrokeApart(String x, String y) {
-        String a = digits(x);
-        String b = digits(y);
-        int both = Math.min(a.length(), b.length());
-        return isOneDigitTypo(a.substring(a.length() - both), b.substring(b.length() - both));
-    }
-
-    private static String digits(String number) {
-        return number.chars().filter(Character::isDigit)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return Phones.sameCountry(x, y) && x.length() == y.length() ? isOneDigitTypo(x.substring(1), y.substring(1))
+                : isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y));
     }
 
     /** Equal length (at least a full match key), and one digit differs or two adjacent digits are swapped. */

@@ -61,6 +61,27 @@ public final class Phones {
     }
 
     /**
+     * Whether both numbers are E.164 of one country code, so that their national numbers compare whole; a number
+     * written domestically may have been read in the default region (a German 0151 … as +86 151 …), and an
+     * unverified one has no known country.
+     */
+    public static boolean sameCountry(String a, String b) {
+        return a.startsWith("+") && b.startsWith("+") && countryCode(a) != 0 && countryCode(a) == countryCode(b);
+    }
+
+    /** The country code an E.164 number begins with (codes are prefix-free, one to three digits), or 0. */
+    private static int countryCode(String e164) {
+        for (int length = 1; length <= 3 && length < e164.length(); length++) {
+            int code = Integer.parseInt(e164.substring(1, length + 1));
+            if (!PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(UTIL.getRegionCodeForCountryCode(code))
+                    && !"ZZ".equals(UTIL.getRegionCodeForCountryCode(code))) {
+                return code;
+            }
+        }
+        return 0;
+    }
+
+    /**
      * The last nine digits: what two spellings of one number share even when one was written with its
      * country code and the other domestically (+44 7018 777140 and 07018 777140), where the default
      * region cannot tell them apart. Different numbers rarely share all nine.

@@ -251,6 +251,11 @@ class ScorerTest {
                 {"source":"property","sourceId":"P1","name":"郑云","phones":["+86 159 3034 5235"]}""");
         assertEquals(ComparisonLevel.DIFFERENT, apartBeforeTheMatchKey.evidence().get(1).level(),
                 "one digit apart in the last nine, another in the carrier prefix");
+        MatchResult readInTheDefaultRegion = score("""
+                {"source":"sales","sourceId":"C1","name":"Anna Weber","phones":["+49 151 34417779"]}""", """
+                {"source":"crm","sourceId":"K1","name":"Anna Weber","phones":["015134413779"]}""");
+        assertEquals(ComparisonLevel.TYPO, readInTheDefaultRegion.evidence().get(1).level(),
+                "a German mobile written domestically is read as Chinese: only its last nine digits compare");
         MatchResult household = score("""
                 {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
                 {"source":"property","sourceId":"P2","name":"郑明","phones":["13012957965"]}""");
