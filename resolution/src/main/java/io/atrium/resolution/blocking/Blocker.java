@@ -1,7 +1,6 @@
 package io.atrium.resolution.blocking;
 
 import io.atrium.resolution.model.IdType;
-import io.atrium.resolution.standardize.Addresses;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -96,13 +95,8 @@ public final class Blocker {
         }
         addDateTokenKeys(r, keys);
         if (r.address() != null) {
-            // a Chinese home written with and without its province, city or street meets by the parts it always has
-            Addresses.Home home = Addresses.home(r.address());
             for (String token : r.nameKey().split(" ")) {
                 keys.add(new BlockingKey(BlockingRule.ADDRESS_TOKEN, r.address() + '|' + token));
-                if (home != null) {
-                    keys.add(new BlockingKey(BlockingRule.ADDRESS_TOKEN, home.key() + '|' + token));
-                }
             }
         }
     }

@@ -2,7 +2,6 @@ package io.atrium.resolution.match;
 
 import io.atrium.resolution.similarity.DamerauLevenshtein;
 import io.atrium.resolution.similarity.JaroWinkler;
-import io.atrium.resolution.standardize.Addresses;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -429,13 +428,7 @@ final class FieldComparisons {
             return null;
         }
         if (a.address().equals(b.address())) {
-            return new Outcome(FieldKind.ADDRESS, ComparisonLevel.EXACT, FieldKind.ADDRESS, Addresses.frequencyValue(a.address()));
-        }
-        // one Chinese home written with and without its province, city, street or 室 is one address
-        Addresses.Home home = Addresses.home(a.address());
-        Addresses.Home otherHome = home == null ? null : Addresses.home(b.address());
-        if (otherHome != null && home.sameHome(otherHome)) {
-            return new Outcome(FieldKind.ADDRESS, ComparisonLevel.EXACT, FieldKind.ADDRESS, home.key());
+            return new Outcome(FieldKind.ADDRESS, ComparisonLevel.EXACT, FieldKind.ADDRESS, a.address());
         }
         return Outcome.of(FieldKind.ADDRESS, JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY
                 ? ComparisonLevel.FUZZY_HIGH

@@ -6,7 +6,6 @@ import io.atrium.resolution.blocking.Hashing;
 import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.match.NamePrior;
 import io.atrium.resolution.match.ValueFrequencies;
-import io.atrium.resolution.standardize.Addresses;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
 import java.util.Arrays;
@@ -211,7 +210,7 @@ public final class InMemoryFrequencies implements ValueFrequencies {
         Blocker.phoneKeys(r).forEach(p -> sink.accept(FieldKind.PHONE, p));
         r.emails().forEach(e -> sink.accept(FieldKind.EMAIL, e));
         if (r.address() != null) {
-            sink.accept(FieldKind.ADDRESS, Addresses.frequencyValue(r.address()));
+            sink.accept(FieldKind.ADDRESS, r.address());
         }
         r.surnameProjectKeys().forEach(key -> sink.accept(FieldKind.PROJECT, key));
     }

@@ -56,17 +56,6 @@ class BlockerTest {
     }
 
     @Test
-    void aChineseHomeWrittenWithoutItsProvinceCityAndStreetMeetsByNameAndHome() {
-        StandardizedRecord owner = Fixtures.standardized("""
-                {"source":"property","sourceId":"P1","name":"宋宇轩","address":"广东省深圳市龙华区民治大道326号锦绣江南9栋403"}""");
-        StandardizedRecord buyerShort = Fixtures.standardized("""
-                {"source":"sales","sourceId":"S2","name":"宋宇轩","address":"龙华区锦绣江南9栋403室"}""");
-        Set<BlockingKey> shared = Blocker.keys(owner);
-        shared.retainAll(Blocker.keys(buyerShort));
-        assertTrue(shared.contains(new BlockingKey(BlockingRule.ADDRESS_TOKEN, "龙华区|锦绣江南9栋403|song")), shared.toString());
-    }
-
-    @Test
     void aSurnameOnlyCallerMeetsTheFullNameOnAMistypedMobile() {
         StandardizedRecord mistyped = Fixtures.standardized("""
                 {"source":"service","sourceId":"T2","name":"张先生","phones":["138 0013 8700"]}""");

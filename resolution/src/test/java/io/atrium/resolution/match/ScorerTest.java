@@ -263,18 +263,6 @@ class ScorerTest {
     }
 
     @Test
-    void aChineseHomeWrittenShorterIsTheSameAddressButTheNeighboursRoomIsNot() {
-        MatchResult shorter = score("""
-                {"source":"property","sourceId":"P1","name":"宋宇轩","address":"广东省深圳市龙华区民治大道326号锦绣江南9栋403"}""", """
-                {"source":"sales","sourceId":"S2","name":"宋宇轩","address":"龙华区锦绣江南9栋403室"}""");
-        assertEquals(ComparisonLevel.EXACT, shorter.evidence().get(1).level());
-        MatchResult neighbour = score("""
-                {"source":"property","sourceId":"P1","name":"宋宇轩","address":"广东省深圳市龙华区民治大道326号锦绣江南9栋403"}""", """
-                {"source":"sales","sourceId":"S2","name":"宋宇轩","address":"龙华区锦绣江南9栋404室"}""");
-        assertNotEquals(ComparisonLevel.EXACT, neighbour.evidence().get(1).level());
-    }
-
-    @Test
     void aSurnameOnlyCallerOnHerMobileMistypedMergesYetANearNumberCountsLessThanTheNumber() {
         MatchResult caller = score("""
                 {"source":"sales","sourceId":"C1","name":"郑云","gender":"F","phones":["13012957964"]}""", """

@@ -50,24 +50,6 @@ class OtherStandardizersTest {
     }
 
     @Test
-    void aChineseHomeIsTheSameWithOrWithoutItsProvinceCityStreetOrRoomSuffix() {
-        Addresses.Home full = home("广东省深圳市福田区香梅北路2号金地花园4栋3305");
-        assertEquals(new Addresses.Home("广东省", "深圳市", "福田区", "香梅北路2号", "金地花园4栋3305"), full);
-        assertTrue(full.sameHome(home("深圳市福田区香梅北路2号金地花园4栋3305")), "province left out");
-        assertTrue(full.sameHome(home("福田区金地花园4栋3305室")), "city and street left out, 室 written");
-        assertEquals(full.key(), home("福田区金地花园4栋3305室").key(), "one term frequency for every way of writing it");
-        assertFalse(full.sameHome(home("福田区金地花园4栋3306")), "the neighbour's room");
-        assertFalse(full.sameHome(home("广州市福田区香梅北路2号金地花园4栋3305")), "another city");
-        assertFalse(full.sameHome(home("深圳市福田区深南大道1号金地花园4栋3305")), "another street");
-        assertNull(home("12 baker street london"), "a Latin address has parts of its own");
-        assertNull(home("深圳市福田区香梅北路"), "no building or room: not a home");
-    }
-
-    private static Addresses.Home home(String raw) {
-        return Addresses.home(Addresses.standardize(raw));
-    }
-
-    @Test
     void genderSpellings() {
         assertEquals("M", Standardizer.genderOf("男"));
         assertEquals("F", Standardizer.genderOf(" female "));
