@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** What libphonenumber answers for a country code it does not know. */
+    private static final String UNKNOWN_REGION = "ZZ";
     /** Digits of {@link #matchKey}. */
     public static final int MATCH_KEY_DIGITS = 9;
 
@@ -66,15 +68,18 @@ public final class Phones {
      * unverified one has no known country.
      */
     public static boolean sameCountry(String a, String b) {
-        return a.startsWith("+") && b.startsWith("+") && countryCode(a) != 0 && countryCode(a) == countryCode(b);
+        if (!a.startsWith("+") || !b.startsWith("+")) {
+            return false;
+        }
+        int code = countryCode(a);
+        return code != 0 && code == countryCode(b);
     }
 
     /** The country code an E.164 number begins with (codes are prefix-free, one to three digits), or 0. */
     private static int countryCode(String e164) {
         for (int length = 1; length <= 3 && length < e164.length(); length++) {
             int code = Integer.parseInt(e164.substring(1, length + 1));
-            if (!PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(UTIL.getRegionCodeForCountryCode(code))
-                    && !"ZZ".equals(UTIL.getRegionCodeForCountryCode(code))) {
+            if (!UNKNOWN_REGION.equals(UTIL.getRegionCodeForCountryCode(code))) {
                 return code;
             }
         }
