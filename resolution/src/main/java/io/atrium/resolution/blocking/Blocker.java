@@ -65,6 +65,10 @@ public final class Blocker {
         for (String surnameProject : r.surnameProjectKeys()) {
             keys.add(new BlockingKey(BlockingRule.SURNAME_PROJECT, surnameProject));
         }
+        if (r.surname() != null) {
+            // a surname-only caller (陈先生) on a mobile one keystroke off meets the full name by its surname
+            addPhonePartKeys(r, BlockingRule.SURNAME_PHONE_PART, r.surname(), keys);
+        }
         if (r.nameKey() == null) {
             return;
         }
@@ -85,12 +89,7 @@ public final class Blocker {
                 keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|>" + r.idNumber().substring(half)));
             }
         }
-        for (String phone : phoneKeys(r)) {
-            if (phone.length() == Phones.MATCH_KEY_DIGITS) {
-                keys.add(new BlockingKey(BlockingRule.NAME_PHONE_PART, r.nameKey() + "|<" + phone.substring(0, PHONE_HEAD)));
-                keys.add(new BlockingKey(BlockingRule.NAME_PHONE_PART, r.nameKey() + "|>" + phone.substring(PHONE_HEAD)));
-            }
-        }
+        addPhonePartKeys(r, BlockingRule.NAME_PHONE_PART, r.nameKey(), keys);
         if (r.birthDate() != null) {
             keys.add(new BlockingKey(BlockingRule.NAME_YEAR, r.nameKey() + '|' + r.birthDate().getYear()));
         }
@@ -98,6 +97,16 @@ public final class Blocker {
         if (r.address() != null) {
             for (String token : r.nameKey().split(" ")) {
                 keys.add(new BlockingKey(BlockingRule.ADDRESS_TOKEN, r.address() + '|' + token));
+            }
+        }
+    }
+
+    /** Beside {@code name}, each half of every full phone match key: a number mistyped in one half still meets. */
+    private static void addPhonePartKeys(StandardizedRecord r, BlockingRule rule, String name, Set<BlockingKey> keys) {
+        for (String phone : phoneKeys(r)) {
+            if (phone.length() == Phones.MATCH_KEY_DIGITS) {
+                keys.add(new BlockingKey(rule, name + "|<" + phone.substring(0, PHONE_HEAD)));
+                keys.add(new BlockingKey(rule, name + "|>" + phone.substring(PHONE_HEAD)));
             }
         }
     }

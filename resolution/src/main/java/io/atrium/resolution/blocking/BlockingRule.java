@@ -23,6 +23,12 @@ public enum BlockingRule {
      */
     NAME_PHONE_PART,
     /**
+     * Romanized surname and one half of a phone's match key: a surname-only caller (陈先生) whose mobile was keyed
+     * one digit off, or with two neighbouring digits swapped, meets the full name; the name key of
+     * {@link #NAME_PHONE_PART} is only his surname.
+     */
+    SURNAME_PHONE_PART,
+    /**
      * One half of an identifier beside the name key (resident IDs, credit codes) or beside the first letters of
      * one name token (other identifiers): the same person whose ID number was mistyped in one half, for other
      * identifiers even with a typo in the other name tokens or a given name missing.

@@ -329,12 +329,12 @@ final class FieldComparisons {
     private static boolean mistyped(List<String> numbers, StandardizedRecord b) {
         for (String x : numbers) {
             for (String y : b.mobiles()) {
-                if (isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y))) {
+                if (oneKeystrokeApart(x, y)) {
                     return true;
                 }
             }
             for (String y : b.unverifiedPhones()) {
-                if (isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y))) {
+                if (oneKeystrokeApart(x, y)) {
                     return true;
                 }
             }
@@ -342,7 +342,18 @@ final class FieldComparisons {
         return false;
     }
 
-    /** Equal length (a full match key), and one digit differs or two adjacent digits are swapped. */
+    /**
+     * Over the whole national numbers when both are of one country, not only the nine digits of their match keys:
+     * +86 199 3032 5235 and +86 159 3034 5235 differ in two digits, one before the match key. Numbers of no
+     * known or of different countries (a number written domestically and read in the default region) are
+     * compared by their match keys.
+     */
+    private static boolean oneKeystrokeApart(String x, String y) {
+        return Phones.sameCountry(x, y) && x.length() == y.length() ? isOneDigitTypo(x.substring(1), y.substring(1))
+                : isOneDigitTypo(Phones.matchKey(x), Phones.matchKey(y));
+    }
+
+    /** Equal length (at least a full match key), and one digit differs or two adjacent digits are swapped. */
     static boolean isOneDigitTypo(String x, String y) {
         if (x.length() != y.length() || x.length() < Phones.MATCH_KEY_DIGITS) {
             return false;

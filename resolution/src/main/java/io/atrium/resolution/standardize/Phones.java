@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** What libphonenumber answers for a country code it does not know. */
+    private static final String UNKNOWN_REGION = "ZZ";
     /** Digits of {@link #matchKey}. */
     public static final int MATCH_KEY_DIGITS = 9;
 
@@ -58,6 +60,30 @@ public final class Phones {
         }
         boolean hadCountryCode = rest.length() != digits.length();
         return hadCountryCode && !rest.startsWith("1") && !rest.startsWith("0") ? "0" + rest : rest;
+    }
+
+    /**
+     * Whether both numbers are E.164 of one country code, so that their national numbers compare whole; a number
+     * written domestically may have been read in the default region (a German 0151 … as +86 151 …), and an
+     * unverified one has no known country.
+     */
+    public static boolean sameCountry(String a, String b) {
+        if (!a.startsWith("+") || !b.startsWith("+")) {
+            return false;
+        }
+        int code = countryCode(a);
+        return code != 0 && code == countryCode(b);
+    }
+
+    /** The country code an E.164 number begins with (codes are prefix-free, one to three digits), or 0. */
+    private static int countryCode(String e164) {
+        for (int length = 1; length <= 3 && length < e164.length(); length++) {
+            int code = Integer.parseInt(e164.substring(1, length + 1));
+            if (!UNKNOWN_REGION.equals(UTIL.getRegionCodeForCountryCode(code))) {
+                return code;
+            }
+        }
+        return 0;
     }
 
     /**

@@ -49,10 +49,20 @@ class BlockerTest {
         withHead.retainAll(Blocker.keys(head));
         assertTrue(withHead.stream().anyMatch(k -> k.rule() == BlockingRule.NAME_PHONE_PART), "a digit of the first half mistyped");
         StandardizedRecord otherName = Fixtures.standardized("""
-                {"source":"property","sourceId":"P3","name":"张明","phones":["13800138001"]}""");
+                {"source":"property","sourceId":"P3","name":"李明","phones":["13800138001"]}""");
         Set<BlockingKey> none = Blocker.keys(buyer);
         none.retainAll(Blocker.keys(otherName));
-        assertEquals(Collections.emptySet(), none, "another name on a neighbouring number is not paired");
+        assertEquals(Collections.emptySet(), none, "another surname on a neighbouring number is not paired");
+    }
+
+    @Test
+    void aSurnameOnlyCallerMeetsTheFullNameOnAMistypedMobile() {
+        StandardizedRecord mistyped = Fixtures.standardized("""
+                {"source":"service","sourceId":"T2","name":"张先生","phones":["138 0013 8700"]}""");
+        Set<BlockingKey> shared = Blocker.keys(buyer);
+        shared.retainAll(Blocker.keys(mistyped));
+        assertEquals(Set.of(new BlockingKey(BlockingRule.SURNAME_PHONE_PART, "zhang|<80013")), shared,
+                "the surname beside the half of the number he did not mistype");
     }
 
     @Test
@@ -104,7 +114,8 @@ class BlockerTest {
 
     @Test
     void weakNamesBlockOnlyOnContactsAndCompaniesNeverMeetPersons() {
-        assertTrue(Blocker.keys(caller).stream().allMatch(k -> k.rule() == BlockingRule.PHONE || k.rule() == BlockingRule.SURNAME_PHONE));
+        assertTrue(Blocker.keys(caller).stream().allMatch(k -> k.rule() == BlockingRule.PHONE || k.rule() == BlockingRule.SURNAME_PHONE
+                || k.rule() == BlockingRule.SURNAME_PHONE_PART));
         StandardizedRecord company = Fixtures.standardized("""
                 {"source":"leasing","sourceId":"L1","kind":"ORGANIZATION","name":"翠湖置业有限公司","phones":["13800138000"]}""");
         Set<BlockingKey> shared = Blocker.keys(company);

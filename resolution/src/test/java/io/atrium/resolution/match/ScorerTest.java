@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -245,10 +246,36 @@ class ScorerTest {
                 {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
                 {"source":"property","sourceId":"P1","name":"郑云","phones":["13012927961"]}""");
         assertEquals(ComparisonLevel.DIFFERENT, twoApart.evidence().get(1).level());
+        MatchResult apartBeforeTheMatchKey = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","phones":["19930325235"]}""", """
+                {"source":"property","sourceId":"P1","name":"郑云","phones":["+86 159 3034 5235"]}""");
+        assertEquals(ComparisonLevel.DIFFERENT, apartBeforeTheMatchKey.evidence().get(1).level(),
+                "one digit apart in the last nine, another in the carrier prefix");
+        MatchResult readInTheDefaultRegion = score("""
+                {"source":"sales","sourceId":"C1","name":"Anna Weber","phones":["+49 151 34417779"]}""", """
+                {"source":"crm","sourceId":"K1","name":"Anna Weber","phones":["015134413779"]}""");
+        assertEquals(ComparisonLevel.TYPO, readInTheDefaultRegion.evidence().get(1).level(),
+                "a German mobile written domestically is read as Chinese: only its last nine digits compare");
         MatchResult household = score("""
                 {"source":"sales","sourceId":"C1","name":"郑云","phones":["13012957964"]}""", """
                 {"source":"property","sourceId":"P2","name":"郑明","phones":["13012957965"]}""");
         assertFalse(household.decision() == Decision.MERGE, "consecutive family numbers and another given name");
+    }
+
+    @Test
+    void aSurnameOnlyCallerOnHerMobileMistypedMergesYetANearNumberCountsLessThanTheNumber() {
+        MatchResult caller = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","gender":"F","phones":["13012957964"]}""", """
+                {"source":"service","sourceId":"T1","name":"郑女士","phones":["130-1295-7864"]}""");
+        assertTrue(caller.evidence().stream().anyMatch(e -> e.field() == FieldKind.PHONE && e.level() == ComparisonLevel.TYPO));
+        assertEquals(Decision.MERGE, caller.decision(), "surname, gender and her number but for one keystroke");
+        MatchResult mister = score("""
+                {"source":"sales","sourceId":"C1","name":"郑云","gender":"F","phones":["13012957964"]}""", """
+                {"source":"service","sourceId":"T1","name":"郑先生","phones":["130-1295-7864"]}""");
+        assertNotEquals(Decision.MERGE, mister.decision(), "the honorific's gender contradicts hers");
+        // households share a number, keying errors do not copy one: near agreement is rarer among other
+        // people, yet a typo is far rarer among one person's records than the number itself
+        assertTrue(weight(FieldKind.PHONE, ComparisonLevel.TYPO) < weight(FieldKind.PHONE, ComparisonLevel.MOBILE));
     }
 
     @Test

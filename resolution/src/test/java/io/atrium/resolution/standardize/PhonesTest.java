@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PhonesTest {
@@ -28,6 +29,14 @@ class PhonesTest {
         assertEquals("+447911123456", international.number());
         Phones.Phone domestic = Phones.standardize("07911 123456").orElseThrow();
         assertEquals(Phones.matchKey(international.number()), Phones.matchKey(domestic.number()));
+    }
+
+    @Test
+    void numbersCompareWholeOnlyWhenBothAreOfOneCountry() {
+        assertTrue(Phones.sameCountry("+8619930325235", "+8615930345235"));
+        assertFalse(Phones.sameCountry("+4915134417779", "+8615134413779"), "a German mobile read in the default region");
+        assertFalse(Phones.sameCountry("4915134417779", "+4915134417779"), "an unverified number has no known country");
+        assertTrue(Phones.sameCountry("+35312345678", "+35312345679"), "three-digit country codes");
     }
 
     @Test
