@@ -48,7 +48,7 @@ public class MatchLink {
     /**
      * The review queue's order, highest first ({@link io.atrium.resolution.match.ReviewPriority}): the score, or for a
      * review pair its score under the review-priority settings. Never decides anything. Nullable only for links stored
-     * before the column existed, until {@link LinkPriorityStart} fills them.
+     * before the column existed, until {@link LinkPriorityStart} fills them (once).
      */
     @Column(name = "priority")
     private Double priority;
