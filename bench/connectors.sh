@@ -1,39 +1,31 @@
 #!/usr/bin/env bash
-# Connector throughput into the resolver queue: starts the server in target/bench, fills the
-# membership queue, deploys the hub and lets it drain the queue, then drops leasing exports
-# with N rows; prints records/s for each connector, measured by the
-# hub itself (GET /hub/api/connectors: first and last time a batch of the source was queued),
-# while the resolver works through the queue on the same two cores.
-# Usage: bench/connectors.sh [records per connector, default 100000]
-# Needs a build first: ./mvnw -q -DskipTests install
+# Connector throughput into the resolver queue: starts the server in target/bench (port offset 350: HTTP 8430,
+# management 10340), fills the membership queue, deploys the hub and lets it drain the queue, then drops leasing
+# exports with N rows; prints records/s for each connector, measured by the hub itself (GET /hub/api/connectors: first
+# and last time a batch of the source was queued), while the resolver works through the queue on the same two cores.
+# Usage: bench/connectors.sh [records per connector, default 100000]; a short run: bench/connectors.sh 2000
+# Needs a build first: ./mvnw -o -q -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 ROOT=$PWD
 WILDFLY=$ROOT/target/wildfly-39.0.1.Final
 BASE=$ROOT/target/bench
+OFFSET=350
 SIM="java -jar $ROOT/simulators/target/atrium-simulators.jar"
-API=http://127.0.0.1:8080/hub/api
+API=http://127.0.0.1:$((8080 + OFFSET))/hub/api
+BROKER="tcp://127.0.0.1:$((8080 + OFFSET))?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor"
 AUTH='operator:operator-pass1!'
+source "$ROOT/bench/lib/server.sh"
 
 rm -rf "$BASE" && mkdir -p "$BASE/deployments" "$BASE/staging"
 cp -r "$WILDFLY/standalone/configuration" "$BASE/"
 JBOSS_HOME=$WILDFLY bash "$ROOT/config/cli/add-demo-users.sh" "$BASE/configuration" > /dev/null
-JBOSS_HOME=$WILDFLY JBOSS_PIDFILE=$BASE/server.pid LAUNCH_JBOSS_IN_BACKGROUND=true setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$BASE" \
-  -P "$ROOT/config/atrium.properties" -Datrium.leasing.poll-delay=200 -Datrium.canonical.poll-delay=200 \
-  > "$BASE/server.out" 2>&1 &
-SERVER=$!
-# Stops the server's whole process group, its JVM by the PID it wrote, and waits until both are gone:
-# a server still shutting down holds port 8080 against the next demo or test run.
-stop_server() {
-  local jvm
-  jvm=$(cat "$BASE/server.pid" 2>/dev/null || true)
-  kill -- -"$SERVER" 2>/dev/null || true
-  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null || true
-  while kill -0 "$SERVER" 2>/dev/null || { [ -n "$jvm" ] && kill -0 "$jvm" 2>/dev/null; }; do sleep 1; done
-}
+SERVER=
 trap stop_server EXIT
-until grep -q WFLYSRV0025 "$BASE/server.out"; do sleep 1; done
+launch_server "$BASE/server.out" -Djboss.socket.binding.port-offset=$OFFSET -P "$ROOT/config/atrium.properties" \
+  -Datrium.leasing.poll-delay=200 -Datrium.canonical.poll-delay=200
+until grep -q WFLYSRV0025 "$BASE/server.out"; do sleep 1; kill -0 "$SERVER"; done
 
 activity() { # source field
   curl -s -u "$AUTH" "$API/connectors" | python3 -c "
@@ -56,10 +48,10 @@ await_count() { # source expected
 }
 
 echo "== membership: $N XML events on hub.in.membership, sent before the hub is deployed, then drained"
-$SIM membership-flood --count "$N" 2>/dev/null
+$SIM membership-flood --count "$N" --membership-url "$BROKER" 2>/dev/null
 cp ear/target/atrium.ear "$BASE/deployments/"
-until curl -sf "$API/health" > /dev/null; do sleep 2; done
-SENT=$(JBOSS_HOME=$WILDFLY "$WILDFLY/bin/jboss-cli.sh" -c --command="/subsystem=messaging-activemq/server=default/jms-queue=hub.in.membership:read-attribute(name=messages-added)" | sed -n 's/.*"result" => \([0-9]*\)L.*/\1/p')
+await_hub "$API" "$BASE/server.out"
+SENT=$(JBOSS_HOME=$WILDFLY "$WILDFLY/bin/jboss-cli.sh" -c --controller=127.0.0.1:$((9990 + OFFSET)) --command="/subsystem=messaging-activemq/server=default/jms-queue=hub.in.membership:read-attribute(name=messages-added)" | sed -n 's/.*"result" => \([0-9]*\)L.*/\1/p')
 await_count membership "$SENT"
 echo "membership: $(activity membership rate)"
 

@@ -113,17 +113,9 @@ PROPS
 }
 
 start_server() { # log file
-  JBOSS_HOME=$WILDFLY JBOSS_PIDFILE=$BASE/server.pid LAUNCH_JBOSS_IN_BACKGROUND=true JBOSS_JAVA_SIZING="-Xms512m -Xmx2g" \
-    setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$BASE" \
-    -Djboss.socket.binding.port-offset=$OFFSET -P "$ROOT/config/atrium.properties" -P "$WORK/hub.properties" > "$1" 2>&1 &
-  SERVER=$!
-  local start=$SECONDS
-  until curl -sf "$API/health" > /dev/null; do
-    sleep 2
-    if ! kill -0 "$SERVER" 2>/dev/null || [ -e "$BASE/deployments/atrium.ear.failed" ] || (( SECONDS - start > 600 )); then
-      echo "the hub did not start: see $1" >&2; exit 1
-    fi
-  done
+  JBOSS_JAVA_SIZING="-Xms512m -Xmx2g" launch_server "$1" -Djboss.socket.binding.port-offset=$OFFSET \
+    -P "$ROOT/config/atrium.properties" -P "$WORK/hub.properties"
+  await_hub "$API" "$1"
 }
 cli() { JBOSS_HOME=$WILDFLY "$WILDFLY/bin/jboss-cli.sh" -c --controller="$MANAGEMENT" "$@" 2>/dev/null; }
 queue_depths() { # prints "AtriumRecords hub.in.membership AtriumDLQ" message counts

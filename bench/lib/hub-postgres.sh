@@ -13,9 +13,10 @@ PGDATA=$WORK/pgdata
 source "$ROOT/bench/lib/postgres.sh"
 API=http://127.0.0.1:$((8080 + OFFSET))/hub/api
 stamp() { echo "[$(date +%T)] $*"; }
+source "$ROOT/bench/lib/server.sh"
 SERVER=
 cleanup() {
-  [ -n "$SERVER" ] && { kill -- -"$SERVER" 2>/dev/null || true; while kill -0 "$SERVER" 2>/dev/null; do sleep 1; done; }
+  stop_server
   stop_postgres
 }
 trap cleanup EXIT
@@ -35,7 +36,6 @@ PROPS
 # a benchmark's own settings, one key=value a line
 echo "${HUB_PROPERTIES:-}" >> "$BASE/atrium.properties"
 stamp "starting the hub (schema)"
-JBOSS_HOME=$WILDFLY JBOSS_JAVA_SIZING="-Xms256m -Xmx${HEAP:-512m}" setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml \
-  -Djboss.server.base.dir="$BASE" -Djboss.socket.binding.port-offset=$OFFSET -P "$BASE/atrium.properties" > "$WORK/server.out" 2>&1 &
-SERVER=$!
-until curl -sf "$API/health" > /dev/null; do sleep 2; kill -0 "$SERVER"; done
+JBOSS_JAVA_SIZING="-Xms256m -Xmx${HEAP:-512m}" launch_server "$WORK/server.out" \
+  -Djboss.socket.binding.port-offset=$OFFSET -P "$BASE/atrium.properties"
+await_hub "$API" "$WORK/server.out"

@@ -44,4 +44,25 @@ public class JpaSourceRecordRepository {
                 .setParameter("customerId", customerId)
                 .getResultList();
     }
+
+    /** The records of these customers, by source and source id. */
+    public List<SourceRecord> ofCustomers(Collection<String> customerIds) {
+        return em.createQuery("select r from SourceRecord r where r.customerId in :customers order by r.source, r.sourceId", SourceRecord.class)
+                .setParameter("customers", customerIds)
+                .getResultList();
+    }
+
+    /** The ids of the customer's records, in ascending order, without loading them. */
+    public List<Long> idsOfCustomer(String customerId) {
+        return em.createQuery("select r.id from SourceRecord r where r.customerId = :customer order by r.id", Long.class)
+                .setParameter("customer", customerId)
+                .getResultList();
+    }
+
+    /** The customers now holding these records. */
+    public List<String> customersOf(Collection<Long> ids) {
+        return em.createQuery("select r.customerId from SourceRecord r where r.id in :ids", String.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
 }

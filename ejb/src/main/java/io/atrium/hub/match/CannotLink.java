@@ -17,17 +17,11 @@ import jakarta.persistence.Table;
         @Index(name = "ix_cannot_link_left", columnList = "left_record_id"),
         @Index(name = "ix_cannot_link_right", columnList = "right_record_id"),
         @Index(name = "ix_cannot_link_action", columnList = "action_id")})
-public class CannotLink {
+public class CannotLink extends RecordPair {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;
-
-    @Column(name = "left_record_id", nullable = false)
-    private long leftRecordId;
-
-    @Column(name = "right_record_id", nullable = false)
-    private long rightRecordId;
 
     @Column(name = "action_id", nullable = false)
     private long actionId;
@@ -36,12 +30,9 @@ public class CannotLink {
     }
 
     public CannotLink(long leftRecordId, long rightRecordId, long actionId) {
-        this.leftRecordId = leftRecordId;
-        this.rightRecordId = rightRecordId;
+        super(leftRecordId, rightRecordId);
         this.actionId = actionId;
     }
 
-    public long getLeftRecordId() { return leftRecordId; }
-    public long getRightRecordId() { return rightRecordId; }
     public long getActionId() { return actionId; }
 }

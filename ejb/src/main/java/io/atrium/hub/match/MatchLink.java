@@ -29,18 +29,11 @@ import java.time.Instant;
                 // page of pending pairs instead of sorting them all. Not partial (where review_state = 'PENDING'):
                 // H2 has no partial indexes; the equality on its first column narrows the walk just as well
                 @Index(name = "ix_match_link_priority", columnList = "review_state, priority desc, id")})
-public class MatchLink {
+public class MatchLink extends RecordPair {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;
-
-    /** The pair in RecordKey order, as the scorer reports it. */
-    @Column(name = "left_record_id", nullable = false)
-    private long leftRecordId;
-
-    @Column(name = "right_record_id", nullable = false)
-    private long rightRecordId;
 
     @Column(nullable = false)
     private double score;
@@ -48,7 +41,7 @@ public class MatchLink {
     /**
      * The review queue's order, highest first ({@link io.atrium.resolution.match.ReviewPriority}): the score, or for a
      * review pair its score under the review-priority settings. Never decides anything. Nullable only for links stored
-     * before the column existed, until {@link LinkPriorityStart} fills them.
+     * before the column existed, until {@link LinkPriorityStart} fills them (once).
      */
     @Column(name = "priority")
     private Double priority;
@@ -81,8 +74,8 @@ public class MatchLink {
 
     public MatchLink(long leftRecordId, long rightRecordId, double score, double priority, Decision decision, boolean conflict,
                      String explanation, Instant scoredAt) {
-        this.leftRecordId = leftRecordId;
-        this.rightRecordId = rightRecordId;
+        // the pair in RecordKey order, as the scorer reports it
+        super(leftRecordId, rightRecordId);
         this.score = score;
         this.priority = priority;
         this.decision = decision;
@@ -117,13 +110,7 @@ public class MatchLink {
         return suppressedBy == null && (decision == Decision.MERGE || reviewState == ReviewState.ACCEPTED);
     }
 
-    public long other(long recordId) {
-        return recordId == leftRecordId ? rightRecordId : leftRecordId;
-    }
-
     public Long getId() { return id; }
-    public long getLeftRecordId() { return leftRecordId; }
-    public long getRightRecordId() { return rightRecordId; }
     public double getScore() { return score; }
     public double getPriority() { return priority == null ? score : priority; }
     public Decision getDecision() { return decision; }

@@ -3,6 +3,7 @@ package io.atrium.hub.resolve;
 import io.atrium.hub.customer.ChangeType;
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.CustomerEvent;
+import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.client.CustomerStatus;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.events.ChangeEvents;
@@ -66,6 +67,9 @@ public class Repartitioning {
     @Inject
     StandardizedForms forms;
 
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
+
     /**
      * @param start   records whose component is re-partitioned
      * @param arrived records stored for the first time in this transaction (linked, not moved)
@@ -125,8 +129,7 @@ public class Repartitioning {
         Set<Long> frontier = new HashSet<>(start);
         Set<String> customersSeen = new HashSet<>();
         while (!frontier.isEmpty()) {
-            List<SourceRecord> found = em.createQuery("select r from SourceRecord r where r.id in :ids", SourceRecord.class)
-                    .setParameter("ids", frontier).getResultList();
+            List<SourceRecord> found = sourceRecords.withIds(frontier);
             Set<String> newCustomers = new HashSet<>();
             for (SourceRecord row : found) {
                 rows.put(row.getId(), row);

@@ -1,6 +1,6 @@
 package io.atrium.hub.resolve;
 
-import io.atrium.hub.customer.SourceRecord;
+import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.events.AnnouncesChanges;
 import io.atrium.hub.match.MatchLink;
 import io.atrium.resolution.match.MatchResult;
@@ -52,6 +52,9 @@ public class RescoringChunk {
 
     @Inject
     StandardizedForms forms;
+
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
 
     /**
      * Begins a pass over every stored link, unless one is running: a request during a pass asks for another
@@ -105,8 +108,7 @@ public class RescoringChunk {
         List<MatchLink> links = em.createQuery("select l from MatchLink l where l.id in :ids", MatchLink.class)
                 .setParameter("ids", pairs.stream().map(pair -> (Long) pair[0]).toList()).getResultList();
         Map<Long, StandardizedRecord> records = new HashMap<>();
-        em.createQuery("select r from SourceRecord r where r.id in :ids", SourceRecord.class)
-                .setParameter("ids", recordIds).getResultList()
+        sourceRecords.withIds(recordIds)
                 .forEach(row -> records.put(row.getId(), forms.of(row)));
         ValueFrequencies weights = frequencies.current();
         Set<Long> relinked = new HashSet<>();

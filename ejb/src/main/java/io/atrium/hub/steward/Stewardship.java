@@ -115,7 +115,7 @@ public class Stewardship {
                 .orElseThrow(() -> new StewardRequestException(StewardRequestException.Kind.NOT_FOUND, "no source record " + source + "/" + sourceId));
         customerLocks.lockHoldersOf(List.of(recordId));
         SourceRecord record = em.find(SourceRecord.class, recordId);
-        List<Long> members = membersOf(record.getCustomerId());
+        List<Long> members = sourceRecords.idsOfCustomer(record.getCustomerId());
         if (members.size() < 2) {
             throw new StewardRequestException(StewardRequestException.Kind.CONFLICT,
                     "record " + source + "/" + sourceId + " is the only record of customer " + record.getCustomerId() + ": nothing to split");
@@ -216,19 +216,12 @@ public class Stewardship {
 
     /** The customers now holding these records, each with all its records. */
     private List<StewardViews.CustomerState> statesOf(Collection<Long> recordIds) {
-        Set<String> customers = new TreeSet<>(em.createQuery("select r.customerId from SourceRecord r where r.id in :ids", String.class)
-                .setParameter("ids", recordIds).getResultList());
+        Set<String> customers = new TreeSet<>(sourceRecords.customersOf(recordIds));
         TreeMap<String, List<StewardViews.RecordRef>> states = new TreeMap<>();
-        em.createQuery("select r from SourceRecord r where r.customerId in :customers order by r.source, r.sourceId", SourceRecord.class)
-                .setParameter("customers", customers).getResultList()
+        sourceRecords.ofCustomers(customers)
                 .forEach(r -> states.computeIfAbsent(r.getCustomerId(), c -> new ArrayList<>())
                         .add(new StewardViews.RecordRef(r.getId(), r.getSource(), r.getSourceId())));
         return states.entrySet().stream().map(e -> new StewardViews.CustomerState(e.getKey(), e.getValue())).toList();
-    }
-
-    private List<Long> membersOf(String customerId) {
-        return em.createQuery("select r.id from SourceRecord r where r.customerId = :customer order by r.id", Long.class)
-                .setParameter("customer", customerId).getResultList();
     }
 
     private static List<Long> recordIds(List<StewardViews.CustomerState> states) {

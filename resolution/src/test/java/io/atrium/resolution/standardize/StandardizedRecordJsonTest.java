@@ -33,11 +33,11 @@ class StandardizedRecordJsonTest {
             };
             Instant instant = Instant.ofEpochSecond(random.nextLong(from, to), nanos);
             String written = DateTimeFormatter.ISO_INSTANT.format(instant);
-            assertEquals(instant, StandardizedRecordJson.FixedShapeInstant.parse(written), written);
+            assertEquals(instant, StandardizedRecordJson.fixedShapeInstant(written), written);
         }
         for (String edge : List.of("1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999999999Z", "0000-01-01T00:00:00Z",
                 "9999-12-31T23:59:59.000000001Z", "2024-02-29T12:00:00.5Z")) {
-            assertEquals(Instant.parse(edge), StandardizedRecordJson.FixedShapeInstant.parse(edge), edge);
+            assertEquals(Instant.parse(edge), StandardizedRecordJson.fixedShapeInstant(edge), edge);
         }
     }
 
@@ -46,12 +46,12 @@ class StandardizedRecordJsonTest {
         for (String other : List.of("+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "2024-03-01T10:15:30+08:00",
                 "2024-03-01T10:15:30.Z", "2024-03-01T10:15:30.1234567890Z", "2024-03-01T24:00:00Z",
                 "2024-03-01T23:59:60Z", "2023-02-29T00:00:00Z", "2024-03-01 10:15:30Z", "2024-03-01T1a:15:30Z")) {
-            assertNull(StandardizedRecordJson.FixedShapeInstant.parse(other), other);
+            assertNull(StandardizedRecordJson.fixedShapeInstant(other), other);
         }
         for (String other : List.of("2023-02-29", "2024-13-01", "+12024-03-01", "2024-3-01", "2024/03/01", "2024-03-0x")) {
-            assertNull(StandardizedRecordJson.FixedShapeLocalDate.parse(other), other);
+            assertNull(StandardizedRecordJson.fixedShapeDate(other), other);
         }
-        assertEquals(LocalDate.of(2024, 2, 29), StandardizedRecordJson.FixedShapeLocalDate.parse("2024-02-29"));
+        assertEquals(LocalDate.of(2024, 2, 29), StandardizedRecordJson.fixedShapeDate("2024-02-29"));
     }
 
     @Test
