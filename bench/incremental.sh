@@ -47,6 +47,7 @@
 #      Needs HEAVY_LOCK_HELD=1: the hub restarts midway)
 #      REUSE_DB=1 (start the hub on the database an earlier run seeded with as many records, instead of seeding again:
 #      for LOOKUPS and PAGES runs, which add nothing but audit rows; the hub's schema update adds what the entities gained)
+#      SEED_HEAP (the seeder's -Xmx, default 12g: less when other work on the machine needs its memory)
 #      HEAVY_LOCK_HELD=1 (the caller holds /tmp/atrium-heavy.lock for the whole run, seeding included, e.g.
 #      flock /tmp/atrium-heavy.lock env HEAVY_LOCK_HELD=1 bench/incremental.sh ...: the script does not take it again)
 # Needs a build first: ./mvnw -q -DskipTests package (the hub's EAR, the simulators and bench/incremental)
@@ -168,7 +169,7 @@ psql_ -U atrium -d atrium -c "select count(*) as tables from pg_tables where sch
 
 stamp "seeding $SEED records"
 SEED_START=$SECONDS
-java -Xmx12g -jar bench/incremental/target/atrium-bench.jar seed --input "$WORK/seed.jsonl" \
+java -Xmx${SEED_HEAP:-12g} -jar bench/incremental/target/atrium-bench.jar seed --input "$WORK/seed.jsonl" \
   --url "jdbc:postgresql://127.0.0.1:$PGPORT/atrium" --user atrium --password bench
 psql_ -U postgres -d atrium -c "vacuum analyze"
 SEED_SECONDS=$((SECONDS - SEED_START))

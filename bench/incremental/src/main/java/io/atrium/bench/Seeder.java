@@ -207,9 +207,10 @@ final class Seeder {
             log(started, "copied %d record hashes", hashRows[0]);
 
             long linkId = 0;
-            try (Copy links = new Copy(db, "match_link", Map.of("id", 0, "left_record_id", 1, "right_record_id", 2,
-                    "score", 3, "decision", 4, "conflict", 5, "explanation", 6, "review_state", 7, "suppressed_by", 8,
-                    "scored_at", 9))) {
+            try (Copy links = new Copy(db, "match_link", Map.ofEntries(Map.entry("id", 0), Map.entry("left_record_id", 1),
+                    Map.entry("right_record_id", 2), Map.entry("score", 3), Map.entry("priority", 4), Map.entry("decision", 5),
+                    Map.entry("conflict", 6), Map.entry("explanation", 7), Map.entry("review_state", 8),
+                    Map.entry("suppressed_by", 9), Map.entry("scored_at", 10)))) {
                 for (List<MatchResult> kind : List.of(clustering.mergeLinks(), clustering.reviewLinks())) {
                     for (MatchResult link : kind) {
                         if (link.conflict()) {
@@ -218,6 +219,7 @@ final class Seeder {
                         String explanation = link.explain();
                         links.row(Long.toString(++linkId), Long.toString(index.get(link.left()) + 1L),
                                 Long.toString(index.get(link.right()) + 1L), Double.toString(link.score()),
+                                Double.toString(link.score()), // the priority without review-priority settings
                                 link.decision().name(), link.conflict() ? "t" : "f",
                                 explanation.length() > 2000 ? explanation.substring(0, 2000) : explanation,
                                 link.decision() == Decision.REVIEW ? "PENDING" : null, null, nowText);

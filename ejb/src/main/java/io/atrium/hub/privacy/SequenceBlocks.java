@@ -17,6 +17,8 @@ final class SequenceBlocks {
     static final int BLOCK = 50;
 
     private final String sequence;
+    /** The statement that draws a value, in the database's dialect: asked of the first connection that draws. */
+    private String drawQuery;
     private long next;
     private long last = -1;
 
@@ -38,9 +40,11 @@ final class SequenceBlocks {
     }
 
     private long draw(Connection connection) throws SQLException {
-        String query = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
-                ? "select nextval('" + sequence + "')" : "select next value for " + sequence;
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
+        if (drawQuery == null) {
+            drawQuery = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+                    ? "select nextval('" + sequence + "')" : "select next value for " + sequence;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(drawQuery)) {
             while (true) {
                 try (ResultSet value = statement.executeQuery()) {
                     value.next();

@@ -16,6 +16,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and sequence Hibernate makes for {@code PersonalDataRead}.
  */
 class AuditedReadsTest {
+
+    private static final int PAGES = 24;
 
     private Connection connection;
 
@@ -79,6 +86,49 @@ class AuditedReadsTest {
         assertEquals(101, hibernatesBlock);
         assertTrue(ids.stream().noneMatch(id -> id > hibernatesBlock - SequenceBlocks.BLOCK && id <= hibernatesBlock), ids.toString());
         assertEquals(151 - SequenceBlocks.BLOCK + 1 + 19, ids.get(69));
+    }
+
+    @Test
+    void pagesAuditedAtOnceByDifferentReadersKeepEachRowsReaderAndChannel() throws Exception {
+        AuditedReads audit = new AuditedReads();
+        ExecutorService searches = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> pages = new ArrayList<>();
+            for (int page = 0; page < PAGES; page++) {
+                String reader = page % 2 == 0 ? "app" : "admin";
+                ReadChannel channel = page % 3 == 0 ? ReadChannel.EJB : ReadChannel.REST;
+                List<String> customers = List.of("c-" + page + "-a", "c-" + page + "-b");
+                // each search on a connection of its own, as from the pool
+                pages.add(searches.submit(() -> {
+                    try (Connection own = DriverManager.getConnection("jdbc:h2:mem:audited-reads")) {
+                        audit.record(own, reader, customers, channel);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> page : pages) {
+                page.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            searches.shutdownNow();
+        }
+
+        Set<String> expected = new HashSet<>();
+        for (int page = 0; page < PAGES; page++) {
+            for (String suffix : List.of("a", "b")) {
+                expected.add("c-" + page + "-" + suffix + " " + (page % 2 == 0 ? "app" : "admin") + " "
+                        + (page % 3 == 0 ? "EJB" : "REST"));
+            }
+        }
+        Set<String> rows = new HashSet<>();
+        try (Statement query = connection.createStatement();
+             ResultSet read = query.executeQuery("select customer_id, reader, channel from personal_data_read")) {
+            while (read.next()) {
+                rows.add(read.getString(1) + " " + read.getString(2) + " " + read.getString(3));
+            }
+        }
+        assertEquals(expected, rows);
+        assertEquals(2 * PAGES, new HashSet<>(ids()).size());
     }
 
     private static List<String> customers(int count) {
