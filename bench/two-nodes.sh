@@ -196,8 +196,9 @@ PREPARED_BY="database = 'atrium' and position(convert_to('node-%s', 'UTF8') in d
 prepared_of() { hub_count "select count(*) from pg_prepared_xacts where $(printf "$PREPARED_BY" "$1")"; }
 prepared_list() { # when: the prepared transactions in the hub's database, each with its gid, node and time
   stamp "prepared transactions in the hub's database $1: $(hub_count "select count(*) from pg_prepared_xacts where database = 'atrium'")"
-  hub_count "select '  ' || gid || '  node ' || coalesce(substring(convert_from(decode(split_part(gid, '_', 2), 'base64'), 'SQL_ASCII')
-    from 'node-[ab]'), '?') || '  prepared ' || to_char(prepared, 'HH24:MI:SS.MS') from pg_prepared_xacts where database = 'atrium' order by prepared"
+  hub_count "select '  ' || gid || '  ' || case when $(printf "$PREPARED_BY" a) then 'node-a' when $(printf "$PREPARED_BY" b)
+    then 'node-b' else '?' end || '  prepared ' || to_char(prepared, 'HH24:MI:SS.MS') from pg_prepared_xacts
+    where database = 'atrium' order by prepared" || true
 }
 # Freezes a node's JVM (SIGSTOP) at a moment when it holds a prepared transaction in the hub's database; with its JVM
 # frozen it can commit nothing, so what pg_prepared_xacts shows then is what a kill leaves. Looked at twice, 200 ms
