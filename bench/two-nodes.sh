@@ -301,7 +301,8 @@ if [ "$(prepared_of "$VICTIM")" != 0 ]; then
   done
   stamp "node $SURVIVOR alone, $(since "$KILLED_AT") s after the kill: $(finished && echo finished || echo "stopped short (nothing moved for 30 s)"):" \
     "$(hub_count "select count(*) from source_record") source records, $(sales_stored) sales rows stored;" \
-    "resolver queue $(broker AtriumRecords message-count), membership queue $(broker hub.in.membership message-count) on node $LIVE's broker"
+    "resolver queue $(broker AtriumRecords message-count), membership queue $(broker hub.in.membership message-count) on node $LIVE's broker;" \
+    "$(hub_count "select count(*) from pg_stat_activity where datname = 'atrium' and wait_event_type = 'Lock'") database sessions waiting on a lock"
   prepared_list "after node $SURVIVOR went as far as it could alone"
   # only the killed node's transaction manager knows whether to commit them (its log, under its node identifier):
   # the operator restarts it with the same base directory and jboss.tx.node.id
@@ -323,8 +324,9 @@ if [ "$(prepared_of "$VICTIM")" != 0 ]; then
     "broker failed back to node A ${FAILED_BACK:-not} s after it; $(brokers_live)"
   prepared_list "after node $VICTIM's restart and recovery"
   echo "node $VICTIM's transaction recovery and broker, from its log since the restart:"
-  awk -v t="$(date -d @"${RESTARTED_AT%.*}" +%T)" '$1 >= t && /ARJUNA|AMQ22[12]|[Ff]ailback/' "$WORK/node-$VICTIM.out" \
-    | cut -c1-240 | tail -25 || true
+  awk -v t="$(date -d @"${RESTARTED_AT%.*}" '+%F %T')" '$1 " " $2 >= t && /ARJUNA|AMQ2210(06|07|35)/' \
+    "$WORK/node-$VICTIM/log/server.log" | cut -c1-200 | tail -20 || true
+  [ "$VICTIM" != a ] || grep -h -E 'AMQ2210(08|31)' "$WORK/node-b/log/server.log" | tail -2 | cut -c1-200 | sed 's/^/node b: /'
   LIVE=$(live_broker)
 fi
 until finished; do
