@@ -12,9 +12,13 @@
 #                                third of the rows), the survivor finishes; prints the counts against the input
 #   KILL=pollers|a|b             the node killed (check and drill): the one running the pollers (default), node A (the
 #                                live broker's: node B's backup broker takes over its journal) or node B
-#   PREPARED=1                   (drill) kill the node only once it holds a prepared transaction in the hub's database
-#                                (pg_prepared_xacts, polled every 2 ms), then restart it as an operator must, so that
-#                                its transaction recovery resolves it; prints the prepared transactions before and after
+#   PREPARED=1                   (drill) kill the node only while it holds a prepared transaction in the hub's database:
+#                                its JVM is frozen (SIGSTOP) and pg_prepared_xacts read; none of its there, it runs on
+#                                (SIGCONT) for a random 20-60 ms and is frozen again (at most CATCH_TRIES=3000 times).
+#                                The survivor then goes as far as it can alone; the killed node is restarted as an
+#                                operator would (same base dir and node id): its recovery resolves the branch, and
+#                                node A takes the broker back from node B's backup (failback). Prints the prepared
+#                                transactions (gid, prepared at) before the kill, after the survivor, after the recovery
 # Everything runs in target/bench-two-nodes/. Runs under /tmp/atrium-heavy.lock, held for the whole run.
 # Needs a build first: ./mvnw -o -q -DskipTests package (the hub's EAR and the simulators)
 set -euo pipefail
@@ -42,7 +46,8 @@ stop_node() {
   local jvm
   jvm=$(jvm_of "$1")
   [ -n "${SERVER[$1]:-}" ] && kill -- -"${SERVER[$1]}" 2>/dev/null || true
-  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null || true
+  # a JVM left frozen by the prepared catch would not act on the TERM
+  [ -n "$jvm" ] && kill -CONT "$jvm" 2>/dev/null && kill "$jvm" 2>/dev/null || true
   # a node whose broker is gone (node B after node A) may hang in its shutdown: killed after 30 s
   for _ in $(seq 30); do [ -n "$jvm" ] && kill -0 "$jvm" 2>/dev/null || return 0; sleep 1; done
   kill -9 "$jvm" 2>/dev/null || true
@@ -189,6 +194,31 @@ hub_count() { psql_ -U atrium -d atrium -A -t -c "$1"; }
 # the global transaction id, which pgjdbc stores base64-encoded as the second part of the gid
 PREPARED_BY="database = 'atrium' and position(convert_to('node-%s', 'UTF8') in decode(split_part(gid, '_', 2), 'base64')) > 0"
 prepared_of() { hub_count "select count(*) from pg_prepared_xacts where $(printf "$PREPARED_BY" "$1")"; }
+prepared_list() { # when: the prepared transactions in the hub's database, each with its gid, node and time
+  stamp "prepared transactions in the hub's database $1: $(hub_count "select count(*) from pg_prepared_xacts where database = 'atrium'")"
+  hub_count "select '  ' || gid || '  ' || case when $(printf "$PREPARED_BY" a) then 'node-a' when $(printf "$PREPARED_BY" b)
+    then 'node-b' else '?' end || '  prepared ' || to_char(prepared, 'HH24:MI:SS.MS') from pg_prepared_xacts
+    where database = 'atrium' order by prepared" || true
+}
+# Freezes a node's JVM (SIGSTOP) at a moment when it holds a prepared transaction in the hub's database; with its JVM
+# frozen it can commit nothing, so what pg_prepared_xacts shows then is what a kill leaves. Looked at twice, 200 ms
+# apart: a COMMIT PREPARED already sent before the freeze completes in PostgreSQL within that. Between two looks
+# the node runs for a random 20-60 ms. Returns with the JVM frozen, or fails after CATCH_TRIES looks.
+catch_prepared() {
+  local jvm tries
+  jvm=$(jvm_of "$1")
+  for (( tries = 1; tries <= ${CATCH_TRIES:-3000}; tries++ )); do
+    kill -STOP "$jvm"
+    if [ "$(prepared_of "$1")" != 0 ] && sleep 0.2 && [ "$(prepared_of "$1")" != 0 ]; then
+      stamp "node $1 frozen holding $(prepared_of "$1") prepared transaction(s) at look $tries"
+      return 0
+    fi
+    kill -CONT "$jvm"
+    sleep "0.0$(( 2 + RANDOM % 5 ))"
+  done
+  echo "node $1 never held a prepared transaction in ${CATCH_TRIES:-3000} looks (frozen and released in turn)" >&2
+  exit 1
+}
 since() { echo "$(date +%s.%N) - $1" | bc; }
 
 if [ "$MODE" = drill ]; then
@@ -213,12 +243,9 @@ if [ "$MODE" = drill ]; then
     (( SECONDS < 600 )) || { echo "a third of the sales rows not polled after 10 minutes: see $WORK/node-*.out" >&2; exit 1; }
   done
   if [ -n "$PREPARED" ]; then
-    stamp "waiting for node $VICTIM to hold a prepared transaction in the hub's database"
-    psql_ -U atrium -d atrium -c "set statement_timeout = '180s'" -c "DO \$\$ BEGIN
-        WHILE NOT EXISTS (select 1 from pg_prepared_xacts where $(printf "$PREPARED_BY" "$VICTIM")) LOOP
-          PERFORM pg_sleep(0.002);
-        END LOOP; END \$\$" \
-      || { echo "node $VICTIM held no prepared transaction within 3 minutes" >&2; exit 1; }
+    stamp "freezing node $VICTIM until it is caught holding a prepared transaction in the hub's database"
+    catch_prepared "$VICTIM"
+    prepared_list "before the kill (node $VICTIM frozen)"
   fi
 fi
 
@@ -250,22 +277,59 @@ if [ -n "$WATERMARK" ]; then
     where (updated_at, cust_no) <= ('${WATERMARK%%|*}'::timestamp, '${WATERMARK#*|}')")
 fi
 stamp "sales watermark at the kill: $WATERMARK ($TAKEN_BEFORE rows taken and committed by node $ELECTED)"
+sales_stored() { hub_count "select count(distinct source_id) from source_record where source = 'sales'"; }
+finished() {
+  [ "$(broker hub.in.membership message-count)" = 0 ] && [ "$(broker AtriumRecords message-count)" = 0 ] \
+    && [ "$(sales_stored)" -ge "$SALES_ROWS" ]
+}
+# whether each node's broker is live: node A's server default, node B's backup
+brokers_live() {
+  echo "node A's broker active=$(management a '/subsystem=messaging-activemq/server=default:read-attribute(name=active)')," \
+    "node B's backup active=$(management b '/subsystem=messaging-activemq/server=backup:read-attribute(name=active)')"
+}
 if [ "$(prepared_of "$VICTIM")" != 0 ]; then
+  # What the survivor does alone first: a prepared branch keeps its row locks, and on the broker the messages its
+  # JMS branch took, so the survivor may stop short. Waited for until it finished or nothing moved for 30 s.
+  moved=$SECONDS last=
+  until finished; do
+    sleep 5
+    LIVE=$(live_broker)
+    now="$(hub_count "select count(*) from source_record") $(broker AtriumRecords message-count) $(broker hub.in.membership message-count)"
+    [ "$now" = "$last" ] || { last=$now moved=$SECONDS; }
+    (( SECONDS - moved < 30 )) || break
+    (( $(date +%s) - ${KILLED_AT%.*} < 300 )) || break
+  done
+  stamp "node $SURVIVOR alone, $(since "$KILLED_AT") s after the kill: $(finished && echo finished || echo "stopped short (nothing moved for 30 s)"):" \
+    "$(hub_count "select count(*) from source_record") source records, $(sales_stored) sales rows stored;" \
+    "resolver queue $(broker AtriumRecords message-count), membership queue $(broker hub.in.membership message-count) on node $LIVE's broker;" \
+    "$(hub_count "select count(*) from pg_stat_activity where datname = 'atrium' and wait_event_type = 'Lock'") database sessions waiting on a lock"
+  prepared_list "after node $SURVIVOR went as far as it could alone"
   # only the killed node's transaction manager knows whether to commit them (its log, under its node identifier):
   # the operator restarts it with the same base directory and jboss.tx.node.id
-  stamp "node $VICTIM left $(prepared_of "$VICTIM") prepared transactions: restarting it (same base dir and node id) to recover them"
+  stamp "restarting node $VICTIM (same base dir and node id) to recover its prepared transactions"
   RESTARTED_AT=$(date +%s.%N)
   start_node "$VICTIM"; await_health "$VICTIM"
-  until [ "$(prepared_of "$VICTIM")" = 0 ]; do
-    sleep 1
-    (( $(date +%s) - ${RESTARTED_AT%.*} < 420 )) || { echo "node $VICTIM did not resolve its prepared transactions in 7 minutes" >&2; break; }
+  stamp "node $VICTIM healthy $(since "$RESTARTED_AT") s after its restart; $(brokers_live)"
+  RECOVERED= FAILED_BACK=$([ "$VICTIM" = a ] || echo n/a)
+  until [ -n "$RECOVERED" ] && [ -n "$FAILED_BACK" ]; do
+    [ -n "$RECOVERED" ] || [ "$(prepared_of "$VICTIM")" != 0 ] || RECOVERED=$(since "$RESTARTED_AT")
+    [ -n "$FAILED_BACK" ] || [ "$(live_broker)" != a ] \
+      || [ "$(management a '/subsystem=messaging-activemq/server=default:read-attribute(name=active)')" != true ] \
+      || FAILED_BACK=$(since "$RESTARTED_AT")
+    sleep 0.5
+    (( $(date +%s) - ${RESTARTED_AT%.*} < 420 )) \
+      || { echo "node $VICTIM: prepared transactions resolved after ${RECOVERED:-never}, broker back after ${FAILED_BACK:-never} (7 minutes)" >&2; break; }
   done
-  stamp "node $VICTIM's prepared transactions: $(prepared_of "$VICTIM") left $(since "$RESTARTED_AT") s after its restart"
+  stamp "node $VICTIM's prepared transactions resolved ${RECOVERED:-not} s after its restart;" \
+    "broker failed back to node A ${FAILED_BACK:-not} s after it; $(brokers_live)"
+  prepared_list "after node $VICTIM's restart and recovery"
+  echo "node $VICTIM's transaction recovery and broker, from its log since the restart:"
+  awk -v t="$(date -d @"${RESTARTED_AT%.*}" '+%F %T')" '$1 " " $2 >= t && /ARJUNA|AMQ2210(06|07|35)/' \
+    "$WORK/node-$VICTIM/log/server.log" | cut -c1-200 | tail -20 || true
+  [ "$VICTIM" != a ] || grep -h -E 'AMQ2210(08|31)' "$WORK/node-b/log/server.log" | tail -2 | cut -c1-200 | sed 's/^/node b: /'
   LIVE=$(live_broker)
 fi
-sales_stored() { hub_count "select count(distinct source_id) from source_record where source = 'sales'"; }
-until [ "$(broker hub.in.membership message-count)" = 0 ] && [ "$(broker AtriumRecords message-count)" = 0 ] \
-    && [ "$(sales_stored)" -ge "$SALES_ROWS" ]; do
+until finished; do
   sleep 5
   LIVE=$(live_broker)
   (( $(date +%s) - ${KILLED_AT%.*} < 900 )) || { echo "the pair did not finish within 15 minutes" >&2; break; }
@@ -284,3 +348,4 @@ hub_count "select 'hub: ' || (select count(*) from source_record where source = 
   || (select count(*) from customer) || ' customers, ' || (select count(*) from record_hash) || ' record hashes ('
   || (select count(*) from (select distinct source_record_id, hash, field from record_hash) h) || ' distinct)'"
 hub_count "select 'in-doubt (prepared) transactions left in PostgreSQL: ' || count(*) from pg_prepared_xacts"
+echo "brokers at the end: $(brokers_live)"
