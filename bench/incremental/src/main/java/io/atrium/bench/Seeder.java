@@ -207,9 +207,10 @@ final class Seeder {
             log(started, "copied %d record hashes", hashRows[0]);
 
             long linkId = 0;
-            try (Copy links = new Copy(db, "match_link", Map.of("id", 0, "left_record_id", 1, "right_record_id", 2,
-                    "score", 3, "decision", 4, "conflict", 5, "explanation", 6, "review_state", 7, "suppressed_by", 8,
-                    "scored_at", 9))) {
+            try (Copy links = new Copy(db, "match_link", Map.ofEntries(Map.entry("id", 0), Map.entry("left_record_id", 1),
+                    Map.entry("right_record_id", 2), Map.entry("score", 3), Map.entry("decision", 4), Map.entry("conflict", 5),
+                    Map.entry("explanation", 6), Map.entry("review_state", 7), Map.entry("suppressed_by", 8),
+                    Map.entry("scored_at", 9), Map.entry("priority", 10)))) {
                 for (List<MatchResult> kind : List.of(clustering.mergeLinks(), clustering.reviewLinks())) {
                     for (MatchResult link : kind) {
                         if (link.conflict()) {
@@ -220,7 +221,9 @@ final class Seeder {
                                 Long.toString(index.get(link.right()) + 1L), Double.toString(link.score()),
                                 link.decision().name(), link.conflict() ? "t" : "f",
                                 explanation.length() > 2000 ? explanation.substring(0, 2000) : explanation,
-                                link.decision() == Decision.REVIEW ? "PENDING" : null, null, nowText);
+                                link.decision() == Decision.REVIEW ? "PENDING" : null, null, nowText,
+                                // the hub's order without review-priority settings: the score
+                                Double.toString(link.score()));
                     }
                 }
             }
