@@ -51,8 +51,8 @@ import java.util.Set;
  * batches, at one flush: a record's reads run with flush mode COMMIT, which is exact while the unflushed records
  * ({@link UnflushedRecords}) cannot be among what it reads, and the transaction is flushed first when they could
  * be. A record that joins or creates one customer leaves its rows unflushed; any other (an update, a re-partition)
- * flushes before it changes anything and detaches the transaction's entities after, so that the persistence context
- * does not grow with every record and make each flush dirty-check all earlier records' entities again.
+ * flushes and detaches the transaction's entities before it reads on, and again when it is done, so that its reads
+ * (each of which dirty-checks the persistence context first) do not grow with the records before it.
  */
 // Open to every caller: the hub's own routes, consumers and timers call it without a caller
 // identity; users reach it only through role-checked beans.
@@ -128,7 +128,9 @@ public class RecordResolver {
         }
         if (stored != null) {
             // an update reads its links and its component, which the unflushed records may have changed
+            long id = stored.getId();
             flushAndReadAsStored();
+            stored = em.find(SourceRecord.class, id);
         }
         if (stored != null && hash.equals(stored.getContentHash())) {
             // the same content again: no change to resolve or announce, only the version moves on, so that a state
@@ -205,10 +207,14 @@ public class RecordResolver {
         em.clear();
     }
 
-    /** From here on, every read sees the transaction's changes (the record's own as it makes them) as stored. */
+    /**
+     * From here on, every read sees the transaction's changes (the record's own as it makes them) as stored. The
+     * transaction's entities are detached: each read of a re-partition dirty-checks the whole persistence context
+     * before it runs, which the records left unflushed before would otherwise have grown.
+     */
     private void flushAndReadAsStored() {
         em.setFlushMode(FlushModeType.AUTO);
-        flush();
+        flushAndClear();
     }
 
     /**
