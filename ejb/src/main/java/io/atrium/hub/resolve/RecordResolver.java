@@ -23,6 +23,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -46,9 +47,12 @@ import java.util.Set;
  * customers the record may change are locked ({@link CustomerLocks}) before its links and members are
  * read, so a steward's decision or another record committed meanwhile is never overwritten.
  * <p>
- * Each record's changes are flushed before it returns and its entities detached: a batch of records
- * shares one transaction, and a persistence context growing with every record would make each
- * flush dirty-check all earlier records' entities again.
+ * A batch of records shares one transaction, and its new records' rows go to the database together, in JDBC
+ * batches, at one flush: a record's reads run with flush mode COMMIT, which is exact while the unflushed records
+ * ({@link UnflushedRecords}) cannot be among what it reads, and the transaction is flushed first when they could
+ * be. A record that joins or creates one customer leaves its rows unflushed; any other (an update, a re-partition)
+ * flushes and detaches the transaction's entities before it reads on, and again when it is done, so that its reads
+ * (each of which dirty-checks the persistence context first) do not grow with the records before it.
  */
 // Open to every caller: the hub's own routes, consumers and timers call it without a caller
 // identity; users reach it only through role-checked beans.
@@ -89,29 +93,50 @@ public class RecordResolver {
     @Inject
     StandardizedForms forms;
 
+    @Inject
+    UnflushedRecords unflushed;
+
     /**
      * @param standardized the record as {@link Standardizer#standardize} gives it (the caller has locked its
      *                     blocking keys with it, {@link BlockingKeyLocks})
      */
     public void resolve(PartyRecord record, StandardizedRecord standardized) {
-        store(record, standardized);
-        em.flush();
-        em.clear();
+        if (unflushed.holds(standardized.key())) {
+            // a later version of a record stored earlier in the batch: it reads the stored version
+            flushAndClear();
+        }
+        em.setFlushMode(FlushModeType.COMMIT);
+        boolean leftUnflushed;
+        try {
+            leftUnflushed = store(record, standardized);
+        } finally {
+            em.setFlushMode(FlushModeType.AUTO);
+        }
+        if (!leftUnflushed) {
+            flushAndClear();
+        }
     }
 
-    private void store(PartyRecord record, StandardizedRecord standardized) {
+    /** @return whether the record's changes may stay unflushed ({@link UnflushedRecords} then knows them) */
+    private boolean store(PartyRecord record, StandardizedRecord standardized) {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
         String hash = ContentHash.ofContent(payload);
         SourceRecord stored = sourceRecords.find(record.getSource(), record.getSourceId()).orElse(null);
         if (stored != null && isOlder(record, stored)) {
-            return;
+            return true;
+        }
+        if (stored != null) {
+            // an update reads its links and its component, which the unflushed records may have changed
+            long id = stored.getId();
+            flushAndReadAsStored();
+            stored = em.find(SourceRecord.class, id);
         }
         if (stored != null && hash.equals(stored.getContentHash())) {
             // the same content again: no change to resolve or announce, only the version moves on, so that a state
             // between the two versions cannot replace it later (the rule facts follow, SourceFact#update)
             stored.advanceVersion(record.getUpdatedAt());
-            return;
+            return false;
         }
         // Lock first: the customers this record may change, then score again on what is committed now,
         // until no unlocked customer is involved.
@@ -119,7 +144,12 @@ public class RecordResolver {
         SourceRecord current = stored;
         Map<String, Customer> locked = customerLocks.lockUntilStable(() -> {
             scoring.score(standardized);
-            return involvedCustomers(current, scoring.results, scoring.candidates, standardized.key());
+            Set<String> involved = involvedCustomers(current, scoring.results, scoring.candidates, standardized.key());
+            if (unflushed.involve(involved)) {
+                // their members and golden values are read next, and a lock would read them again
+                flush();
+            }
+            return involved;
         }, () -> {
             if (current != null) {
                 em.refresh(current);
@@ -140,14 +170,18 @@ public class RecordResolver {
                 Customer customer = Customer.create(standardized.kind(), now);
                 em.persist(customer);
                 join(stored, standardized, record, customer, Map.of(), ChangeType.CUSTOMER_CREATED, scored, candidates, now);
-                return;
+                unflushed.add(standardized, Set.of(customer.getId()));
+                return true;
             }
             Map<SourceRecord, StandardizedRecord> members = membersToJoin(standardized, scored, candidates);
             if (members != null) {
                 Customer customer = locked.get(members.keySet().iterator().next().getCustomerId());
                 join(stored, standardized, record, customer, members, ChangeType.RECORD_LINKED, scored, candidates, now);
-                return;
+                unflushed.add(standardized, locked.keySet());
+                return true;
             }
+            // a re-partition reads the component, which the unflushed records may have joined
+            flushAndReadAsStored();
             // provisionally with the best match's customer; the re-partition below decides
             stored.setCustomerId(candidates.row(otherSide(strongestMerge, standardized.key())).customerId());
             em.persist(stored);
@@ -160,6 +194,27 @@ public class RecordResolver {
         start.add(stored.getId());
         repartitioning.repartition(start, arrived ? Set.of(stored.getId()) : Set.of(),
                 Set.of(stored.getId()), now, standardized.key());
+        return false;
+    }
+
+    private void flush() {
+        em.flush();
+        unflushed.flushed();
+    }
+
+    private void flushAndClear() {
+        flush();
+        em.clear();
+    }
+
+    /**
+     * From here on, every read sees the transaction's changes (the record's own as it makes them) as stored. The
+     * transaction's entities are detached: each read of a re-partition dirty-checks the whole persistence context
+     * before it runs, which the records left unflushed before would otherwise have grown.
+     */
+    private void flushAndReadAsStored() {
+        em.setFlushMode(FlushModeType.AUTO);
+        flushAndClear();
     }
 
     /**
@@ -178,6 +233,10 @@ public class RecordResolver {
             ValueFrequencies snapshot = currentFrequencies.get();
             candidates = new StoredCandidates(em, forms, engine.scorer().settings().maxBlockSize());
             Set<BlockingKey> keys = engine.resolver().usableKeys(standardized, snapshot);
+            if (unflushed.shareKey(keys.stream().map(BlockingKey::hash).toList())) {
+                // an unflushed record is one of its candidates
+                flush();
+            }
             Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.candidates(keys);
             // forms are parsed once per transaction (StandardizedForms): an unchanged form is the same instance
             Set<StandardizedRecord> foundForms = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -290,12 +349,17 @@ public class RecordResolver {
                 fresh.add(result);
             }
         }
-        existing.forEach((other, link) -> {
-            if (!kept.contains(other) && !decided(link)) {
-                em.remove(link);
+        boolean removed = false;
+        for (Map.Entry<Long, MatchLink> former : existing.entrySet()) {
+            if (!kept.contains(former.getKey()) && !decided(former.getValue())) {
+                em.remove(former.getValue());
+                removed = true;
             }
-        });
-        em.flush();
+        }
+        if (removed) {
+            // a pair removed may come back as a fresh link, and a flush inserts before it deletes
+            em.flush();
+        }
         for (MatchResult result : fresh) {
             long other = candidates.row(otherSide(result, own)).id();
             boolean ownIsLeft = result.left().equals(own);
