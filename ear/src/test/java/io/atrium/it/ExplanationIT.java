@@ -101,10 +101,12 @@ class ExplanationIT extends DeployedHub {
 
     @Test
     void aSurnameOnlyCallerIsJoinedThroughTheTicketsProjectAndTheProjectExplainsIt() {
-        // the caller's mobile is one digit off the owner's: no phone key meets it; surname and project do
+        // the caller's mobile has two neighbouring digits swapped: no phone key meets it, not even a half of it beside
+        // the surname; surname and project do
         String project = "关系苑" + run;
-        String phone = TestData.mobile(run + "p");
-        String mistyped = phone.substring(0, 10) + (phone.charAt(10) == '0' ? '1' : '0');
+        List<String> phones = TestData.mobileAndSwapAcrossKeyHalves(run + "p");
+        String phone = phones.get(0);
+        String mistyped = phones.get(1);
         ObjectNode owner = person("OWNER", "李秀英", phone).put("gender", "F");
         owner.putArray("projects").add(project);
         ObjectNode caller = person("CALLER", "李女士", mistyped);

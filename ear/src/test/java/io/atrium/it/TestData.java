@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.UUID;
 
 /** Unique test values, and files placed in the server's directories the way a source system would. */
@@ -38,6 +39,15 @@ final class TestData {
      */
     static String mobile(String seed) {
         return "139" + String.format("%08d", Math.floorMod(mixed(seed), 100_000_000L));
+    }
+
+    /**
+     * A mobile, and the same with two neighbouring digits swapped across the halves of its match key (the last nine
+     * digits, halved after five): a keying error that no phone blocking key meets, whole or by a half.
+     */
+    static List<String> mobileAndSwapAcrossKeyHalves(String seed) {
+        String random = mobile(seed);
+        return List.of(random.substring(0, 6) + "12" + random.substring(8), random.substring(0, 6) + "21" + random.substring(8));
     }
 
     /**
