@@ -15,6 +15,8 @@
 #      HUB_OPTS (more JVM options for the hub, e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr,settings=profile)
 #      EAR (the hub to deploy, default ear/target/atrium.ear: a copy of another build compares before and after)
 #      HUB_PROPS (more hub settings, one key=value per line, e.g. atrium.resolver.sessions=2)
+#      PG_URL_OPTIONS (PostgreSQL driver options added to the hub's JDBC URL, after logServerErrorDetail=false, e.g.
+#      reWriteBatchedInserts=true; several joined with &)
 #      THROUGHPUT=1 (records/s: the M records are posted as fast as the ingest API takes them, in requests of BATCH,
 #      default then 200, the resolver's message size, and timed from the first post until the resolver has resolved
 #      them all and AtriumRecords is empty; WARMUP records go the same way first, unmeasured)
@@ -150,7 +152,7 @@ mv "$WORK/atrium.ear" "$BASE/deployments/"
 if [ "$DB" = postgresql ]; then
   cat > "$BASE/atrium.properties" <<PROPS
 atrium.db.driver=postgresql
-atrium.db.url=jdbc:postgresql://127.0.0.1:$PGPORT/atrium?logServerErrorDetail=false
+atrium.db.url=jdbc:postgresql://127.0.0.1:$PGPORT/atrium?logServerErrorDetail=false${PG_URL_OPTIONS:+&$PG_URL_OPTIONS}
 atrium.db.user=atrium
 atrium.db.password=bench
 PROPS
