@@ -20,16 +20,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The hub's own subscriber to its change events (non-durable, in-VM): the customers a change names, the one
- * changed and those merged into it or split from it, are marked for scoring again; a merged-away customer's row
- * goes. Events missed while the hub was down are caught by the next full recompute. It only marks them
- * ({@link ValueRecompute} scores them on its own thread), and takes each event without a transaction: the topic
- * is non-durable, so a transaction per delivery (on the message pool the resolver uses too) would guard nothing.
+ * The hub's own subscriber to its change events (in-VM): the customers a change names, the one changed and those
+ * merged into it or split from it, are marked for scoring again; a merged-away customer's row goes. It only marks
+ * them ({@link ValueRecompute} scores them on its own thread), and takes each event without a transaction: a lost
+ * mark is caught by the next full recompute, so a transaction per delivery (on the message pool the resolver uses
+ * too) would guard little.
+ * <p>
+ * The subscription is shared by name (JMS 2.0), so that with two nodes on one broker each change reaches one node,
+ * which scores it, rather than both scoring the same customers at once. Artemis' resource adapter shares only
+ * durable subscriptions (a non-durable one is a temporary queue per node), so it is durable: changes sent while
+ * no node listens wait in it and are scored on the next start. On a single node it is that node's subscription.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ChangeEvents.TOPIC),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-        // each session of a non-durable topic consumer is a subscription of its own: more would score each change again
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "atrium-customer-value"),
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        // one session per node: a node scores with one writer anyway (ValueRecompute)
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

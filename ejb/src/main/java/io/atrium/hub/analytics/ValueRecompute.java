@@ -40,7 +40,10 @@ import java.util.logging.Logger;
  * thread of their own ({@value #REFRESHES}, one thread, not the EJB or MDB pools the resolver uses), after
  * {@code atrium.analytics.refresh-delay-millis}, so that the changes arriving together (a burst of facts for one
  * customer) are one dirty entry, scored once. One writer at a time on this node (a lock the chunk and the drain
- * take in turn), so a chunk and a drain never replace the same row at once.
+ * take in turn), so a chunk and a drain never replace the same row at once. Another node may still write a row the
+ * drain writes (its full recompute, its first read of a customer): a drain that fails is retried, after
+ * {@code refresh-delay-millis} doubled with each failure, up to {@value #DRAIN_RETRIES} times; the other writer
+ * has committed by then, and the retry replaces its row with scores of the facts as they are then.
  */
 // Open to every caller: the hub's own consumers and timers call it without a caller identity;
 // users reach it only through role-checked beans.
@@ -54,6 +57,8 @@ public class ValueRecompute {
     private static final Logger LOG = Logger.getLogger(ValueRecompute.class.getName());
     /** Customers scored per transaction by the drain. */
     static final int DRAIN_BATCH = 500;
+    /** Retries of a failed drain before its customers wait for the next change (or full recompute). */
+    static final int DRAIN_RETRIES = 4;
     /** The live refresh's own single-thread scheduler (configure-atrium.cli). */
     static final String REFRESHES = "java:jboss/ee/concurrency/scheduler/atrium-analytics";
 
@@ -83,6 +88,8 @@ public class ValueRecompute {
     private final Set<String> dirtyCustomers = ConcurrentHashMap.newKeySet();
     private final Set<Map.Entry<String, String>> dirtyRecords = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Failures since the last drain that went through (touched by the one drain thread only). */
+    private int failedDrains;
     private volatile RecomputeProgress progress = new RecomputeProgress(false, 0, null, null, null, null, null);
 
     public RecomputeProgress progress() {
@@ -173,6 +180,7 @@ public class ValueRecompute {
 
     private void drain() {
         boolean failed = false;
+        long retryInMillis = -1;
         try {
             while (!dirtyCustomers.isEmpty() || !dirtyRecords.isEmpty()) {
                 List<String> customers = take(dirtyCustomers);
@@ -180,23 +188,35 @@ public class ValueRecompute {
                 writer.lock();
                 try {
                     chunks.rescore(customers, records, today());
+                    failedDrains = 0;
                 } catch (RuntimeException e) {
-                    // kept for the next change to retry (a full recompute scores them anyway); not retried in a loop
                     dirtyCustomers.addAll(customers);
                     dirtyRecords.addAll(records);
-                    LOG.log(Level.WARNING, "scoring {0} changed customers failed: {1}",
-                            new Object[]{customers.size() + records.size(), e.getClass().getName()});
                     failed = true;
+                    if (++failedDrains <= DRAIN_RETRIES) {
+                        retryInMillis = refreshDelayMillis << failedDrains;
+                    } else {
+                        failedDrains = 0;
+                    }
+                    LOG.log(Level.WARNING, "scoring {0} changed customers failed ({1}), {2}", new Object[]{
+                            customers.size() + records.size(), e.getClass().getName(), retryInMillis >= 0
+                            ? "retried in " + retryInMillis + " ms"
+                            : "left for the next change: " + DRAIN_RETRIES + " retries failed"});
                     return;
                 } finally {
                     writer.unlock();
                 }
             }
         } finally {
-            draining.set(false);
-            // a change marked after the loop's last look and before the flag fell found the drain still running
-            if (!failed && (!dirtyCustomers.isEmpty() || !dirtyRecords.isEmpty())) {
-                drainSoon();
+            if (retryInMillis >= 0) {
+                // still draining: the changes marked meanwhile wait for the retry
+                refreshes.schedule(this::drain, retryInMillis, TimeUnit.MILLISECONDS);
+            } else {
+                draining.set(false);
+                // a change marked after the loop's last look and before the flag fell found the drain still running
+                if (!failed && (!dirtyCustomers.isEmpty() || !dirtyRecords.isEmpty())) {
+                    drainSoon();
+                }
             }
         }
     }

@@ -34,42 +34,7 @@ class ValueTablesTest {
     @BeforeEach
     void schema() throws SQLException {
         db = DriverManager.getConnection("jdbc:h2:mem:values;DB_CLOSE_DELAY=-1");
-        execute("create table customer (id varchar(40) primary key, status varchar(12) not null)",
-                "create table source_record (id bigint primary key, source varchar(64), source_id varchar(128), customer_id varchar(40))",
-                "create table source_fact (id bigint primary key, source varchar(64), fact_type varchar(16), fact_id varchar(160),"
-                        + " party_source_id varchar(128), occurred_at timestamp(6) with time zone,"
-                        + " fact_updated_at timestamp(6) with time zone, fact_state varchar(32), amount numeric(18,2),"
-                        + " ends_on date, rating integer, fact_category varchar(32))",
-                "create table customer_value (customer_id varchar(40) primary key, as_of date not null,"
-                        + " computed_at timestamp(6) with time zone not null, inputs_at timestamp(6) with time zone,"
-                        + " current_value integer not null, potential_value integer not null, value_cell varchar(16) not null,"
-                        + " satisfaction integer not null, loyalty integer not null, at_risk boolean not null,"
-                        + " current_reasons varchar(400) not null, potential_reasons varchar(400) not null,"
-                        + " satisfaction_reasons varchar(400) not null, loyalty_reasons varchar(400) not null,"
-                        + " risk_reasons varchar(400) not null, monetary numeric(18,2) not null, deals bigint not null,"
-                        + " last_business_at timestamp(6) with time zone, first_fact_at timestamp(6) with time zone,"
-                        + " tier varchar(16), points_balance bigint, arrears numeric(18,2) not null, next_lease_end date,"
-                        + " owned_units bigint not null, open_complaints bigint not null, is_buyer boolean not null,"
-                        + " is_tenant boolean not null, is_owner boolean not null, is_family_member boolean not null,"
-                        + " is_member boolean not null, is_caller boolean not null)",
-                "insert into customer values ('C-a', 'ACTIVE'), ('C-ab', 'MERGED'), ('C-b', 'ACTIVE'), ('C-m', 'MERGED')",
-                "insert into source_record values (1, 'membership', 'M1', 'C-a'), (2, 'sales', 'S1', 'C-b')",
-                // two points movements: the newer balance counts; a membership; a contract for the other customer
-                "insert into source_fact values (1, 'membership', 'POINTS', 'e1', 'M1', timestamp with time zone '2026-05-01 10:00:00+08:00',"
-                        + " null, 'POINTS_EARNED', 500, null, null, null)",
-                "insert into source_fact values (2, 'membership', 'POINTS', 'e2', 'M1', timestamp with time zone '2026-06-01 10:00:00+08:00',"
-                        + " timestamp with time zone '2026-06-01 10:00:00+08:00', 'POINTS_EARNED', 3400, null, null, null)",
-                "insert into source_fact values (3, 'membership', 'MEMBERSHIP', 'M1', 'M1', timestamp with time zone '2026-06-01 10:00:00+08:00',"
-                        + " null, 'GOLD', null, null, null, null)",
-                "insert into source_fact values (4, 'sales', 'CONTRACT', 'K1', 'S1', timestamp with time zone '2025-12-01 00:00:00+08:00',"
-                        + " null, 'SIGNED', 1500000, null, null, null)",
-                // rows left from before: a customer merged away since, inside the range and after it
-                "insert into customer_value (customer_id, as_of, computed_at, current_value, potential_value, value_cell, satisfaction,"
-                        + " loyalty, at_risk, current_reasons, potential_reasons, satisfaction_reasons, loyalty_reasons, risk_reasons,"
-                        + " monetary, deals, arrears, owned_units, open_complaints, is_buyer, is_tenant, is_owner, is_family_member,"
-                        + " is_member, is_caller) select id, date '2026-01-01', timestamp with time zone '2026-01-01 00:00:00Z', 1, 1,"
-                        + " 'LOW_LOW', 1, 1, false, '', '', '', '', '', 0, 0, 0, 0, 0, false, false, false, false, false, false"
-                        + " from customer where id in ('C-ab', 'C-m')");
+        execute("runscript from 'classpath:io/atrium/hub/analytics/value-tables.sql'");
     }
 
     @AfterEach
