@@ -10,13 +10,10 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -63,7 +60,7 @@ class ValueRecomputeTest {
     @BeforeEach
     void hub() throws SQLException {
         db = hubDataSource().getConnection();
-        execute(db, "runscript from 'classpath:io/atrium/hub/analytics/value-tables.sql'");
+        ValueTablesSql.execute(db, "runscript from 'classpath:io/atrium/hub/analytics/value-tables.sql'");
         ValueChunk chunks = new ValueChunk();
         chunks.dataSource = hubDataSource();
         chunks.settings = ValueModelTest.defaults();
@@ -79,7 +76,7 @@ class ValueRecomputeTest {
     void drop() throws SQLException {
         log.removeHandler(warningsKept);
         scheduler.shutdownNow();
-        execute(db, "drop all objects");
+        ValueTablesSql.execute(db, "drop all objects");
         db.close();
     }
 
@@ -122,20 +119,9 @@ class ValueRecomputeTest {
     }
 
     private List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return ValueTablesSql.column(db, sql);
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
     /** The container's scheduler stands for a plain one: the drain schedules, nothing else. */
     private static ManagedScheduledExecutorService scheduledOn(ScheduledExecutorService scheduler) {

@@ -6,9 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -84,20 +82,10 @@ class ValueTablesTest {
     }
 
     private List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return ValueTablesSql.column(db, sql);
     }
 
     private void execute(String... sql) throws SQLException {
-        try (Statement statement = db.createStatement()) {
-            for (String each : sql) {
-                statement.execute(each);
-            }
-        }
+        ValueTablesSql.execute(db, sql);
     }
 }
