@@ -88,17 +88,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# the hub on port offset 200 with the run's settings, until it answers: launch_server and await_hub (bench/lib/server.sh)
 start_server() { # log file
-  # the JVM's PID file lets stop_server wait until the JVM has let go of port 8280, not just its wrapper
-  JBOSS_HOME=$WILDFLY JBOSS_PIDFILE=$BASE/server.pid LAUNCH_JBOSS_IN_BACKGROUND=true \
-    JBOSS_JAVA_SIZING="-Xms1g -Xmx4g ${HUB_OPTS:-}" setsid "$WILDFLY/bin/standalone.sh" -c standalone-full.xml \
-    -Djboss.server.base.dir="$BASE" -Djboss.socket.binding.port-offset=200 -P "$BASE/atrium.properties" > "$1" 2>&1 &
-  SERVER=$!
-  local start=$SECONDS
-  until curl -sf "$API/health" > /dev/null; do
-    sleep 2
-    if ! kill -0 "$SERVER" 2>/dev/null || [ -e "$BASE/deployments/atrium.ear.failed" ] || (( SECONDS - start > 600 )); then echo "the hub did not start: see $1" >&2; exit 1; fi
-  done
+  JBOSS_JAVA_SIZING="-Xms1g -Xmx4g ${HUB_OPTS:-}" launch_server "$1" -Djboss.socket.binding.port-offset=200 \
+    -P "$BASE/atrium.properties"
+  await_hub "$API" "$1"
 }
 
 SEEDED=$WORK/seeded-$SEED

@@ -1,11 +1,12 @@
 package io.atrium.hub.crosswalk;
 
+import io.atrium.hub.customer.CrosswalkRow;
+import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.security.HubRoles;
 import io.atrium.resolution.crosswalk.CrosswalkCsv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -29,19 +30,15 @@ public class CrosswalkExport {
 
     static final int FETCH_SIZE = 5_000;
 
-    @PersistenceContext(unitName = "atrium")
-    EntityManager em;
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
 
     public void writeTo(OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        try (Stream<Object[]> rows = em.createQuery(
-                        "select r.source, r.sourceId, r.customerId from SourceRecord r order by r.id", Object[].class)
-                .setHint("org.hibernate.fetchSize", FETCH_SIZE)
-                .setHint("org.hibernate.readOnly", true)
-                .getResultStream()) {
+        try (Stream<CrosswalkRow> rows = sourceRecords.crosswalk(FETCH_SIZE)) {
             writer.write(CrosswalkCsv.HEADER);
-            for (Object[] row : (Iterable<Object[]>) rows::iterator) {
-                writer.write(CrosswalkCsv.row((String) row[0], (String) row[1], (String) row[2]));
+            for (CrosswalkRow row : (Iterable<CrosswalkRow>) rows::iterator) {
+                writer.write(CrosswalkCsv.row(row.source(), row.sourceId(), row.customerId()));
             }
             writer.flush();
         } catch (IOException e) {

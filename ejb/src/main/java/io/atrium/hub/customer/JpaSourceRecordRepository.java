@@ -1,14 +1,26 @@
 package io.atrium.hub.customer;
 
+import io.atrium.hub.match.RecordHash;
+import io.atrium.hub.match.ReviewState;
+import io.atrium.hub.quality.RecordQuality;
+import io.atrium.resolution.match.FieldKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** Source records by their key and by their customer: the queries every reader of source records shares. */
+/**
+ * Every query for source records, one a method: by key, by customer, by blocking-key hash, and the counts over them.
+ * Each query runs in the caller's transaction and persistence context, with its flush mode: the resolver's reads
+ * (flush mode COMMIT, {@code UnflushedRecords}) issue exactly the statements they did when they were written inline.
+ */
 @ApplicationScoped
 public class JpaSourceRecordRepository {
 
@@ -64,5 +76,161 @@ public class JpaSourceRecordRepository {
         return em.createQuery("select r.customerId from SourceRecord r where r.id in :ids", String.class)
                 .setParameter("ids", ids)
                 .getResultList();
+    }
+
+    /** The customer's records, in no particular order (for callers that need no sort). */
+    public List<SourceRecord> ofCustomerInAnyOrder(String customerId) {
+        return em.createQuery("select r from SourceRecord r where r.customerId = :customer", SourceRecord.class)
+                .setParameter("customer", customerId)
+                .getResultList();
+    }
+
+    /** The records of these customers, in no particular order (for callers that need no sort). */
+    public List<SourceRecord> ofCustomersInAnyOrder(Collection<String> customerIds) {
+        return em.createQuery("select r from SourceRecord r where r.customerId in :customers", SourceRecord.class)
+                .setParameter("customers", customerIds)
+                .getResultList();
+    }
+
+    /** The customer's first records by id, at most {@code max}. */
+    public List<SourceRecord> firstOfCustomer(String customerId, int max) {
+        return em.createQuery("select r from SourceRecord r where r.customerId = :customer order by r.id", SourceRecord.class)
+                .setParameter("customer", customerId)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The standardized forms of the customer's records (those that have one). */
+    public List<String> standardizedOfCustomer(String customerId) {
+        return em.createQuery("select r.standardized from SourceRecord r where r.customerId = :customer and r.standardized is not null", String.class)
+                .setParameter("customer", customerId)
+                .getResultList();
+    }
+
+    /** The customers holding the records linked (by any stored link) to this record. */
+    public List<String> customersLinkedTo(long recordId) {
+        return em.createQuery("select r.customerId from SourceRecord r, MatchLink l where "
+                        + "(l.leftRecordId = :id and r.id = l.rightRecordId) or (l.rightRecordId = :id and r.id = l.leftRecordId)",
+                        String.class)
+                .setParameter("id", recordId)
+                .getResultList();
+    }
+
+    /** The records with ids after {@code afterId}, in id order, at most {@code max}, locked for update as they are read. */
+    public List<SourceRecord> lockedAfter(long afterId, int max) {
+        return em.createQuery("select r from SourceRecord r where r.id > :after order by r.id", SourceRecord.class)
+                .setParameter("after", afterId)
+                .setMaxResults(max)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /**
+     * The stored form of the records with any of these blocking-key hashes, at most {@code max}, read as values, not
+     * managed entities (a record's candidates, which every flush of the transaction would otherwise dirty-check).
+     */
+    public List<StoredForm> formsWithBlockingKeys(Collection<Long> hashes, int max) {
+        return em.createQuery("select new io.atrium.hub.customer.StoredForm(r.id, r.customerId, r.standardized) "
+                        + "from SourceRecord r where r.id in "
+                        + "(select h.sourceRecordId from RecordHash h where h.hash in :hashes and h.field = :blocking)", StoredForm.class)
+                .setParameter("hashes", hashes)
+                .setParameter("blocking", RecordHash.BLOCKING_KEY)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The payloads of other customers' records sharing a phone with one of this customer's records, at most {@code max}. */
+    public List<String> payloadsSharingAPhoneWith(String customerId, int max) {
+        return em.createQuery("select o.payload from SourceRecord o where o.customerId <> :customer and o.id in "
+                        + "(select h.sourceRecordId from RecordHash h where h.field = :phone and h.hash in "
+                        + "(select m.hash from RecordHash m, SourceRecord r where r.customerId = :customer "
+                        + "and m.sourceRecordId = r.id and m.field = :phone))", String.class)
+                .setParameter("customer", customerId)
+                .setParameter("phone", (short) FieldKind.PHONE.ordinal())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /**
+     * Every record's (source, sourceId, customer) in id order, streamed through a forward-only cursor {@code fetchSize}
+     * rows at a time and read only: close the stream.
+     */
+    public Stream<CrosswalkRow> crosswalk(int fetchSize) {
+        return em.createQuery("select new io.atrium.hub.customer.CrosswalkRow(r.source, r.sourceId, r.customerId) "
+                        + "from SourceRecord r order by r.id", CrosswalkRow.class)
+                .setHint("org.hibernate.fetchSize", fetchSize)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultStream();
+    }
+
+    /**
+     * Per source, what its records offer, counted from their quality columns ({@link RecordQuality}): records, without
+     * an ID number, persons, with a name, with a valid phone, with a valid ID number, persons with a birth date,
+     * persons with a gender, with an email, with an invalid ID number, with an invalid phone, customers.
+     */
+    public Map<String, long[]> qualityCountsBySource() {
+        return byFirstColumn(em.createQuery("select r.source, count(r), "
+                        + "count(case when r.quality.idNumber is null then 1 end), "
+                        + "count(case when r.quality.person = true then 1 end), "
+                        + "count(case when r.quality.nameHash is not null then 1 end), "
+                        + "count(case when r.quality.validPhones > 0 then 1 end), "
+                        + "count(case when r.quality.idNumber = :valid then 1 end), "
+                        + "count(case when r.quality.person = true and r.quality.birthDate is not null then 1 end), "
+                        + "count(case when r.quality.person = true and r.quality.gender is not null then 1 end), "
+                        + "count(case when r.quality.email = true then 1 end), "
+                        + "count(case when r.quality.idNumber = :invalid then 1 end), "
+                        + "count(case when r.quality.invalidPhones > 0 then 1 end), "
+                        + "count(distinct r.customerId) "
+                        + "from SourceRecord r group by r.source", Object[].class)
+                .setParameter("valid", RecordQuality.IdState.VALID)
+                .setParameter("invalid", RecordQuality.IdState.INVALID)
+                .getResultList());
+    }
+
+    /**
+     * Per source, the customers one of whose records from it disagrees with a record of another source on name,
+     * birth date, gender (a customer counts once per source and field, however many of its record pairs disagree).
+     */
+    public Map<String, long[]> disagreeingCustomersBySource() {
+        return byFirstColumn(em.createQuery("select a.source, "
+                        + "count(distinct case when a.quality.nameHash <> b.quality.nameHash then a.customerId end), "
+                        + "count(distinct case when a.quality.birthDate <> b.quality.birthDate then a.customerId end), "
+                        + "count(distinct case when a.quality.gender <> b.quality.gender then a.customerId end) "
+                        + "from SourceRecord a, SourceRecord b where b.customerId = a.customerId and b.source <> a.source "
+                        + "group by a.source", Object[].class)
+                .getResultList());
+    }
+
+    /** Per source, the steward queue's pairs with a record from it: pending, not suppressed by a split, across customers. */
+    public Map<String, long[]> pendingReviewPairsBySource() {
+        return byFirstColumn(em.createQuery("select r.source, count(distinct l.id) "
+                        + "from MatchLink l, SourceRecord a, SourceRecord b, SourceRecord r "
+                        + "where l.reviewState = :pending and l.suppressedBy is null and a.id = l.leftRecordId "
+                        + "and b.id = l.rightRecordId and a.customerId <> b.customerId and r.id in (a.id, b.id) "
+                        + "group by r.source", Object[].class)
+                .setParameter("pending", ReviewState.PENDING)
+                .getResultList());
+    }
+
+    /** The customers holding records from more than one source. */
+    public long customersInSeveralSources() {
+        // one pass grouped by customer, a quarter cheaper than a correlated look for another source; in SQL, since
+        // JPQL (strict, as configured) has no subquery in its from clause
+        return ((Number) em.createNativeQuery("select count(*) from (select customer_id from source_record "
+                        + "group by customer_id having min(source) <> max(source)) several")
+                .getSingleResult()).longValue();
+    }
+
+    /** Rows of (source, count...) as source to its counts. */
+    private static Map<String, long[]> byFirstColumn(List<Object[]> rows) {
+        Map<String, long[]> bySource = new HashMap<>();
+        for (Object[] row : rows) {
+            long[] counts = new long[row.length - 1];
+            for (int i = 1; i < row.length; i++) {
+                counts[i - 1] = ((Number) row[i]).longValue();
+            }
+            bySource.put((String) row[0], counts);
+        }
+        return bySource;
     }
 }

@@ -180,10 +180,7 @@ public class Explanations {
     }
 
     private List<SourceRecord> membersUpTo(String customerId) {
-        return em.createQuery("select r from SourceRecord r where r.customerId = :customer order by r.id", SourceRecord.class)
-                .setParameter("customer", customerId)
-                .setMaxResults(CLUSTER_CONFLICT_SEARCH_LIMIT + 1)
-                .getResultList();
+        return sourceRecords.firstOfCustomer(customerId, CLUSTER_CONFLICT_SEARCH_LIMIT + 1);
     }
 
     /** The standing accept or reject of each of these links. */

@@ -5,8 +5,8 @@ import io.atrium.client.CustomerView;
 import io.atrium.client.InvalidQueryException;
 import io.atrium.client.ProfileSummary;
 import io.atrium.client.TimelinePage;
+import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.fact.SourceFact;
-import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.model.FactType;
 import io.atrium.resolution.model.PartyKind;
 import io.atrium.resolution.model.PartyRecordJson;
@@ -14,6 +14,7 @@ import io.atrium.resolution.standardize.PersonNames;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -47,6 +48,9 @@ public class CustomerProfiles {
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
+
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
 
     /**
      * A page of the customer's facts, newest first (facts without a time last), after the cursor's position.
@@ -110,9 +114,7 @@ public class CustomerProfiles {
      */
     private boolean isCompanyContact(String customerId) {
         Set<String> nameKeys = new TreeSet<>();
-        em.createQuery("select r.standardized from SourceRecord r where r.customerId = :customer and r.standardized is not null", String.class)
-                .setParameter("customer", customerId)
-                .getResultStream()
+        sourceRecords.standardizedOfCustomer(customerId).stream()
                 .map(StandardizedRecordJson::read)
                 .filter(StandardizedRecord::isPerson)
                 .map(StandardizedRecord::nameKey)
@@ -121,14 +123,7 @@ public class CustomerProfiles {
         if (nameKeys.isEmpty()) {
             return false;
         }
-        return em.createQuery("select o.payload from SourceRecord o where o.customerId <> :customer and o.id in "
-                        + "(select h.sourceRecordId from RecordHash h where h.field = :phone and h.hash in "
-                        + "(select m.hash from RecordHash m, SourceRecord r where r.customerId = :customer "
-                        + "and m.sourceRecordId = r.id and m.field = :phone))", String.class)
-                .setParameter("customer", customerId)
-                .setParameter("phone", (short) FieldKind.PHONE.ordinal())
-                .setMaxResults(MAX_RECORDS_SHARING_A_PHONE)
-                .getResultStream()
+        return sourceRecords.payloadsSharingAPhoneWith(customerId, MAX_RECORDS_SHARING_A_PHONE).stream()
                 .map(PartyRecordJson::read)
                 .filter(other -> other.getKind() == PartyKind.ORGANIZATION && other.getAttributes().get(CONTACT_PERSON) != null)
                 .map(company -> PersonNames.standardize(company.getAttributes().get(CONTACT_PERSON).toString(), null, null, false))

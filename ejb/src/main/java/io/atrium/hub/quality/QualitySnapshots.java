@@ -3,6 +3,7 @@ package io.atrium.hub.quality;
 import io.atrium.client.QualityHistory;
 import io.atrium.client.QualityReport;
 import io.atrium.client.QualityReport.HubQuality;
+import io.atrium.hub.persistence.TimePeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,9 +19,6 @@ import java.util.Map;
 /** Takes data-quality snapshots (the timer, an administrator) and reads them back as a trend. */
 @ApplicationScoped
 public class QualitySnapshots {
-
-    /** Where an open period ends: later than any snapshot, and storable in every database's timestamp. */
-    private static final Instant OPEN_END = Instant.parse("9999-12-31T00:00:00Z");
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
@@ -39,14 +37,13 @@ public class QualitySnapshots {
 
     /** The snapshots of the period, oldest first, at most the newest {@link QualityHistory#MAX_SNAPSHOTS}. */
     public QualityHistory history(String source, Instant from, Instant to) {
-        Instant start = from == null ? Instant.EPOCH : from;
-        Instant end = to == null ? OPEN_END : to;
+        TimePeriod period = TimePeriod.of(from, to);
         List<Instant> newest = em.createQuery("select distinct s.takenAt from QualitySnapshot s "
                         + "where (:source is null or s.source = :source) and s.takenAt between :start and :end "
                         + "order by s.takenAt desc", Instant.class)
                 .setParameter("source", source)
-                .setParameter("start", start)
-                .setParameter("end", end)
+                .setParameter("start", period.start())
+                .setParameter("end", period.end())
                 .setMaxResults(QualityHistory.MAX_SNAPSHOTS)
                 .getResultList();
         if (newest.isEmpty()) {
@@ -57,7 +54,7 @@ public class QualitySnapshots {
                         + "and s.takenAt between :start and :end order by s.takenAt, s.source", QualitySnapshot.class)
                 .setParameter("source", source)
                 .setParameter("start", newest.get(newest.size() - 1))
-                .setParameter("end", end)
+                .setParameter("end", period.end())
                 .getResultStream()
                 .forEach(row -> byTime.computeIfAbsent(row.takenAt(), t -> new ArrayList<>()).add(row));
         List<QualityReport> snapshots = byTime.entrySet().stream().map(snapshot -> {

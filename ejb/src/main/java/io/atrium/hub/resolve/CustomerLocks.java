@@ -1,7 +1,9 @@
 package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.Customer;
+import io.atrium.hub.customer.JpaSourceRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +32,9 @@ public class CustomerLocks {
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
+
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
 
     /**
      * Locks these customers and answers them, as committed now: those not yet read in this transaction in one
@@ -66,8 +71,7 @@ public class CustomerLocks {
      * loading the records as entities: one loaded earlier keeps the state it was loaded with.
      */
     public Map<String, Customer> lockHoldersOf(Collection<Long> recordIds) {
-        return lockUntilStable(() -> new HashSet<>(em.createQuery("select r.customerId from SourceRecord r where r.id in :ids", String.class)
-                .setParameter("ids", recordIds).getResultList()), () -> { });
+        return lockUntilStable(() -> new HashSet<>(sourceRecords.customersOf(recordIds)), () -> { });
     }
 
     /**

@@ -231,7 +231,7 @@ public class RecordResolver {
 
         void score(StandardizedRecord standardized) {
             ValueFrequencies snapshot = currentFrequencies.get();
-            candidates = new StoredCandidates(em, forms, engine.scorer().settings().maxBlockSize());
+            candidates = new StoredCandidates(sourceRecords, forms, engine.scorer().settings().maxBlockSize());
             Set<BlockingKey> keys = engine.resolver().usableKeys(standardized, snapshot);
             if (unflushed.shareKey(keys.stream().map(BlockingKey::hash).toList())) {
                 // an unflushed record is one of its candidates
@@ -258,10 +258,7 @@ public class RecordResolver {
         Set<String> involved = new HashSet<>();
         if (stored != null) {
             involved.add(stored.getCustomerId());
-            involved.addAll(em.createQuery("select r.customerId from SourceRecord r, MatchLink l where "
-                            + "(l.leftRecordId = :id and r.id = l.rightRecordId) or (l.rightRecordId = :id and r.id = l.leftRecordId)",
-                            String.class)
-                    .setParameter("id", stored.getId()).getResultList());
+            involved.addAll(sourceRecords.customersLinkedTo(stored.getId()));
         }
         for (MatchResult result : scored) {
             if (result.decision() == Decision.MERGE) {
@@ -289,8 +286,7 @@ public class RecordResolver {
             return null;
         }
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>();
-        for (SourceRecord member : em.createQuery("select r from SourceRecord r where r.customerId = :customer", SourceRecord.class)
-                .setParameter("customer", customers.iterator().next()).getResultList()) {
+        for (SourceRecord member : sourceRecords.ofCustomerInAnyOrder(customers.iterator().next())) {
             StandardizedRecord memberRecord = forms.of(member);
             if (engine.scorer().conflicts(standardized, memberRecord)) {
                 return null;

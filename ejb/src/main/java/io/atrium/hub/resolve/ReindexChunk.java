@@ -1,5 +1,6 @@
 package io.atrium.hub.resolve;
 
+import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.quality.RecordQuality;
@@ -13,9 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Map;
@@ -31,8 +29,8 @@ public class ReindexChunk {
     public record Done(long lastId, int records) {
     }
 
-    @PersistenceContext(unitName = "atrium")
-    EntityManager em;
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
 
     @Inject
     RecordHashes recordHashes;
@@ -44,11 +42,7 @@ public class ReindexChunk {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Done reindex(long afterId, int size) {
-        List<SourceRecord> rows = em.createQuery("select r from SourceRecord r where r.id > :after order by r.id", SourceRecord.class)
-                .setParameter("after", afterId)
-                .setMaxResults(size)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        List<SourceRecord> rows = sourceRecords.lockedAfter(afterId, size);
         Map<Long, List<RecordHash>> hashes = rows.isEmpty() ? Map.of() : recordHashes.of(rows.stream().map(SourceRecord::getId).toList());
         for (SourceRecord row : rows) {
             PartyRecord stated = PartyRecordJson.read(row.getPayload());

@@ -4,7 +4,6 @@ import io.atrium.hub.customer.ChangeType;
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.CustomerEvent;
 import io.atrium.hub.customer.JpaSourceRecordRepository;
-import io.atrium.client.CustomerStatus;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.events.ChangeEvents;
 import io.atrium.hub.match.CannotLink;
@@ -139,8 +138,7 @@ public class Repartitioning {
             }
             Set<Long> next = new HashSet<>();
             if (!newCustomers.isEmpty()) {
-                em.createQuery("select r from SourceRecord r where r.customerId in :customers", SourceRecord.class)
-                        .setParameter("customers", newCustomers).getResultList()
+                sourceRecords.ofCustomersInAnyOrder(newCustomers)
                         .forEach(row -> {
                             if (!rows.containsKey(row.getId())) {
                                 next.add(row.getId());

@@ -1,11 +1,11 @@
 package io.atrium.hub.resolve;
 
-import io.atrium.hub.match.RecordHash;
+import io.atrium.hub.customer.JpaSourceRecordRepository;
+import io.atrium.hub.customer.StoredForm;
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.blocking.CandidateSource;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
-import jakarta.persistence.EntityManager;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,13 +31,13 @@ final class StoredCandidates implements CandidateSource {
     /** Candidates read per usable key at most, as a multiple of the largest block matching uses. */
     private static final int GROWTH_ALLOWED = 2;
 
-    private final EntityManager em;
+    private final JpaSourceRecordRepository sourceRecords;
     private final StandardizedForms forms;
     private final int maxBlockSize;
     private final Map<RecordKey, Row> found = new HashMap<>();
 
-    StoredCandidates(EntityManager em, StandardizedForms forms, int maxBlockSize) {
-        this.em = em;
+    StoredCandidates(JpaSourceRecordRepository sourceRecords, StandardizedForms forms, int maxBlockSize) {
+        this.sourceRecords = sourceRecords;
         this.forms = forms;
         this.maxBlockSize = maxBlockSize;
     }
@@ -46,15 +46,10 @@ final class StoredCandidates implements CandidateSource {
     public Collection<StandardizedRecord> candidates(Set<BlockingKey> keys) {
         List<Long> hashes = keys.stream().map(BlockingKey::hash).toList();
         // records stored before standardized forms were kept have no hashes either, so never show up here
-        List<Object[]> rows = em.createQuery("select r.id, r.customerId, r.standardized from SourceRecord r where r.id in "
-                        + "(select h.sourceRecordId from RecordHash h where h.hash in :hashes and h.field = :blocking)", Object[].class)
-                .setParameter("hashes", hashes)
-                .setParameter("blocking", RecordHash.BLOCKING_KEY)
-                .setMaxResults(keys.size() * maxBlockSize * GROWTH_ALLOWED)
-                .getResultList();
+        List<StoredForm> rows = sourceRecords.formsWithBlockingKeys(hashes, keys.size() * maxBlockSize * GROWTH_ALLOWED);
         return rows.stream().map(row -> {
-            StandardizedRecord record = forms.of((String) row[2]);
-            found.put(record.key(), new Row((Long) row[0], (String) row[1], record));
+            StandardizedRecord record = forms.of(row.standardized());
+            found.put(record.key(), new Row(row.id(), row.customerId(), record));
             return record;
         }).toList();
     }

@@ -10,6 +10,7 @@ import io.atrium.hub.analytics.CustomerValue;
 import io.atrium.hub.analytics.CustomerValueViews;
 import io.atrium.hub.analytics.ValueModel;
 import io.atrium.hub.analytics.ValueRecompute;
+import io.atrium.hub.persistence.TimePeriod;
 import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,8 +47,6 @@ public class CustomerSegmentsBean implements CustomerSegments {
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     /** The API's own path under /segments that a segment's GET would share (every segment's sizes): no segment's name. */
     static final String RESERVED = "history";
-    /** Where an open period ends: later than any size, and storable in every database's timestamp. */
-    private static final Instant OPEN_END = Instant.parse("9999-12-31T00:00:00Z");
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
@@ -139,11 +138,12 @@ public class CustomerSegmentsBean implements CustomerSegments {
         Map<String, List<SegmentHistory.Size>> newest = new LinkedHashMap<>();
         names.forEach(name -> newest.put(name, new ArrayList<>()));
         if (!names.isEmpty()) {
+            TimePeriod period = TimePeriod.of(from, to);
             em.createQuery("select s from SegmentSize s where s.segment in :segments and s.takenAt between :start and :end"
                             + " order by s.takenAt desc", SegmentSize.class)
                     .setParameter("segments", names)
-                    .setParameter("start", from == null ? Instant.EPOCH : from)
-                    .setParameter("end", to == null ? OPEN_END : to)
+                    .setParameter("start", period.start())
+                    .setParameter("end", period.end())
                     .getResultStream()
                     .forEach(s -> {
                         List<SegmentHistory.Size> sizes = newest.get(s.getSegment());

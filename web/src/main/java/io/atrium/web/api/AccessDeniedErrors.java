@@ -1,7 +1,6 @@
 package io.atrium.web.api;
 
 import jakarta.ejb.EJBAccessException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,7 +14,6 @@ public class AccessDeniedErrors implements ExceptionMapper<EJBAccessException> {
 
     @Override
     public Response toResponse(EJBAccessException e) {
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError(ContainerErrors.reason(Response.Status.FORBIDDEN.getStatusCode()))).build();
+        return ApiError.answer(Response.Status.FORBIDDEN, ContainerErrors.reason(Response.Status.FORBIDDEN.getStatusCode())).build();
     }
 }

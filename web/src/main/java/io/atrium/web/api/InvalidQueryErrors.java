@@ -1,7 +1,6 @@
 package io.atrium.web.api;
 
 import io.atrium.client.InvalidQueryException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,6 +11,6 @@ public class InvalidQueryErrors implements ExceptionMapper<InvalidQueryException
 
     @Override
     public Response toResponse(InvalidQueryException e) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON).entity(new ApiError(e.getMessage())).build();
+        return ApiError.answer(Response.Status.BAD_REQUEST, e.getMessage()).build();
     }
 }

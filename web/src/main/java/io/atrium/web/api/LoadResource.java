@@ -43,7 +43,7 @@ public class LoadResource {
             LoadStatus started = loads.start(body);
             return Response.accepted(started).location(uri.getAbsolutePathBuilder().path(started.id()).build()).build();
         } catch (LoadRefused refused) {
-            return Response.status(Response.Status.CONFLICT).entity(new ApiError(refused.getMessage())).build();
+            return ApiError.answer(Response.Status.CONFLICT, refused.getMessage()).build();
         }
     }
 
@@ -56,6 +56,6 @@ public class LoadResource {
     @Path("/{id}")
     public Response status(@PathParam("id") String id) {
         return loads.status(id).map(status -> Response.ok(status).build())
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(new ApiError("no load " + id)).build());
+                .orElseGet(() -> ApiError.answer(Response.Status.NOT_FOUND, "no load " + id).build());
     }
 }

@@ -30,7 +30,7 @@ public class RecordIngestResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response ingest(String body) {
         if (body == null || body.isBlank()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(new ApiError("empty body: expected JSON Lines")).build();
+            return ApiError.answer(Response.Status.BAD_REQUEST, "empty body: expected JSON Lines").build();
         }
         IngestResult result = ingestion.submit(body);
         Response.Status status = result.accepted() == 0 ? Response.Status.BAD_REQUEST : Response.Status.ACCEPTED;

@@ -1,7 +1,6 @@
 package io.atrium.web.api;
 
 import io.atrium.hub.operations.RouteControlException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,6 +17,6 @@ public class RouteControlErrors implements ExceptionMapper<RouteControlException
             case INVALID -> 400;
             case FAILED -> 500;
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(e.getMessage())).build();
+        return ApiError.answer(status, e.getMessage()).build();
     }
 }

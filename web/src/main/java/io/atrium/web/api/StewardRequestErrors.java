@@ -1,7 +1,6 @@
 package io.atrium.web.api;
 
 import io.atrium.hub.steward.StewardRequestException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,6 +16,6 @@ public class StewardRequestErrors implements ExceptionMapper<StewardRequestExcep
             case CONFLICT -> 409;
             case INVALID -> 400;
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(e.getMessage())).build();
+        return ApiError.answer(status, e.getMessage()).build();
     }
 }

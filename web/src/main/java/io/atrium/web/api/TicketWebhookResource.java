@@ -67,8 +67,8 @@ public class TicketWebhookResource {
                             @HeaderParam("X-Signature") String signature,
                             @HeaderParam("X-Signature-Timestamp") String timestamp) throws IOException {
         if (secret.filter(s -> !s.isBlank()).isEmpty() || !connector.isOn()) {
-            return answer(Response.Status.SERVICE_UNAVAILABLE,
-                    "the customer-service connector is switched off or has no webhook secret configured");
+            return ApiError.answer(Response.Status.SERVICE_UNAVAILABLE,
+                    "the customer-service connector is switched off or has no webhook secret configured").build();
         }
         // refused before a byte is read when announced, and reading stops at the limit when not (chunked)
         if (contentLength != null && contentLength > maxBodyBytes) {
@@ -81,7 +81,7 @@ public class TicketWebhookResource {
         Optional<String> refusal = new WebhookAuthentication(secret.get(), Duration.ofSeconds(timestampToleranceSeconds),
                 timestampRequired, Clock.systemUTC()).refusal(raw, signature, timestamp);
         if (refusal.isPresent()) {
-            return answer(Response.Status.UNAUTHORIZED, refusal.get());
+            return ApiError.answer(Response.Status.UNAUTHORIZED, refusal.get()).build();
         }
         TicketOutcome outcome;
         try {
@@ -90,10 +90,10 @@ public class TicketWebhookResource {
             // nothing was kept (the transaction rolled back): the call center sends it again.
             // The failure's type only: a database's message may quote the ticket.
             LOG.log(Level.WARNING, "a ticket could not be queued: {0}", rootCause(e).getClass().getName());
-            return answer(Response.Status.SERVICE_UNAVAILABLE, "the ticket could not be queued now; send it again");
+            return ApiError.answer(Response.Status.SERVICE_UNAVAILABLE, "the ticket could not be queued now; send it again").build();
         }
         if (outcome.status() == TicketOutcome.Status.REJECTED) {
-            return answer(Response.Status.BAD_REQUEST, outcome.reason());
+            return ApiError.answer(Response.Status.BAD_REQUEST, outcome.reason()).build();
         }
         return Response.status(Response.Status.ACCEPTED)
                 .entity(new TicketReceipt(outcome.status().name().toLowerCase(Locale.ROOT))).build();
@@ -108,11 +108,7 @@ public class TicketWebhookResource {
     }
 
     private Response tooLarge() {
-        return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
-    }
-
-    private static Response answer(Response.Status status, String reason) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(reason)).build();
+        return ApiError.answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes").build();
     }
 
     /** `queued`, or `duplicate` when this very request was already taken (nothing changed). */

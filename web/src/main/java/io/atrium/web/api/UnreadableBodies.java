@@ -1,6 +1,5 @@
 package io.atrium.web.api;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,8 +16,6 @@ public class UnreadableBodies implements ExceptionMapper<ReaderException> {
     @Override
     public Response toResponse(ReaderException e) {
         int status = e.getErrorCode() >= 400 ? e.getErrorCode() : Response.Status.BAD_REQUEST.getStatusCode();
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError("the request body is not JSON of the shape this resource takes (see /hub/api/openapi.json)"))
-                .build();
+        return ApiError.answer(status, "the request body is not JSON of the shape this resource takes (see /hub/api/openapi.json)").build();
     }
 }

@@ -2,7 +2,6 @@ package io.atrium.web.api;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,10 +21,8 @@ public class WebApplicationErrors implements ExceptionMapper<WebApplicationExcep
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String reason = RAISED_BY_RESTEASY.contains(status) ? ContainerErrors.reason(status) : e.getMessage();
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON)
+        return ApiError.answer(status, reason)
                 .header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
-                .entity(new ApiError(reason))
                 .build();
     }
 }
