@@ -1,0 +1,142 @@
+package io.atrium.resolution.standardize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Chinese address read by its parts, from the standardized text ({@link Addresses#standardize}): the
+ * administrative divisions it names (a part ending in 省 province, 市 city, 区 or 县 district), then the last named
+ * place (a road, a residential compound, a tower) and the numbers after it (building, room; a street number when
+ * the road is the last place named). The same home is written with or without its province, city, road and street
+ * number, with or without 室: {@code 广东省深圳市福田区香梅北路2号金地花园4栋3305} and {@code 福田区金地花园4栋3305室} are
+ * one home ({@code 金地花园}, 4, 3305), {@code 金地花园5栋3303} another.
+ *
+ * @param province  the part ending in 省, or null
+ * @param city      the part ending in 市, or null
+ * @param district  the part ending in 区 or 县, or null
+ * @param place     the last named part before the numbers, without unit words (号, 栋, 座 …)
+ * @param numbers   the numbers after the place, in order (letters of a tower count as numbers: c座501 is c, 501)
+ */
+public record ChineseAddress(String province, String city, String district, String place, List<String> numbers) {
+
+    /** Words that name a unit of a number (street number, building, entrance, floor, room), not a place. */
+    private static final String UNIT_WORDS = "号栋幢座楼单元层室";
+
+    public ChineseAddress {
+        numbers = List.copyOf(numbers);
+    }
+
+    /**
+     * The address's parts, or null when it is not a Chinese address written without spaces, or names no place
+     * followed by a number (a home needs both).
+     */
+    public static ChineseAddress parse(String standardized) {
+        if (standardized == null || standardized.indexOf(' ') >= 0 || !ChineseText.containsHan(standardized)) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        split(standardized, texts, numbers);
+        // texts[i] precedes numbers[i]; the leading text holds the divisions, then the first place
+        String province = null;
+        String city = null;
+        String district = null;
+        String lead = texts.get(0);
+        int cut;
+        while ((cut = divisionEnd(lead)) >= 0) {
+            String division = lead.substring(0, cut + 1);
+            switch (lead.charAt(cut)) {
+                case '省' -> province = province == null ? division : province;
+                case '市' -> city = city == null ? division : city;
+                default -> district = district == null ? division : district;
+            }
+            lead = lead.substring(cut + 1);
+        }
+        texts.set(0, lead);
+        for (int i = numbers.size() - 1; i >= 0; i--) {
+            String place = withoutUnitWords(texts.get(i));
+            if (!place.isEmpty()) {
+                return new ChineseAddress(province, city, district, place, numbers.subList(i, numbers.size()));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One home: the same place and the same numbers (each equal, or two neighbouring digits swapped, as for the
+     * house numbers of a Latin address), and no division named by both that differs. A division one of them leaves
+     * out says nothing.
+     */
+    public boolean sameHome(ChineseAddress other) {
+        if (!place.equals(other.place) || numbers.size() != other.numbers.size()
+                || clash(province, other.province) || clash(city, other.city) || clash(district, other.district)) {
+            return false;
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            if (!Addresses.sameNumber(numbers.get(i), other.numbers.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Place and numbers: what two writings of one home share, whatever divisions and road they name. */
+    public String homeKey() {
+        return place + '|' + String.join("|", numbers);
+    }
+
+    private static boolean clash(String a, String b) {
+        return a != null && b != null && !a.equals(b);
+    }
+
+    /** Splits into alternating texts and numbers (runs of digits and Latin letters), a text before each number. */
+    private static void split(String address, List<String> texts, List<String> numbers) {
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        while (i < address.length()) {
+            char c = address.charAt(i);
+            if (isNumberChar(c)) {
+                int end = i;
+                while (end < address.length() && isNumberChar(address.charAt(end))) {
+                    end++;
+                }
+                texts.add(text.toString());
+                numbers.add(address.substring(i, end));
+                text.setLength(0);
+                i = end;
+            } else {
+                text.append(c);
+                i++;
+            }
+        }
+        if (texts.isEmpty()) {
+            texts.add(text.toString());
+        }
+    }
+
+    private static boolean isNumberChar(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z';
+    }
+
+    /** Where the first division of the text ends (its 省, 市, 区 or 县), or -1; a division has a name before it. */
+    private static int divisionEnd(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            if ("省市区县".indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String withoutUnitWords(String text) {
+        int start = 0;
+        while (start < text.length() && UNIT_WORDS.indexOf(text.charAt(start)) >= 0) {
+            start++;
+        }
+        int end = text.length();
+        while (end > start && UNIT_WORDS.indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+}
