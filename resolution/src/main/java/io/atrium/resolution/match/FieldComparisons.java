@@ -432,12 +432,17 @@ final class FieldComparisons {
         if (a.address().equals(b.address())) {
             return new Outcome(FieldKind.ADDRESS, ComparisonLevel.EXACT, FieldKind.ADDRESS, a.address());
         }
-        ChineseAddress left = ChineseAddress.parse(a.address());
-        ChineseAddress right = left == null ? null : ChineseAddress.parse(b.address());
-        if (right != null) {
+        if (ChineseAddress.isChinese(a.address()) && ChineseAddress.isChinese(b.address())) {
             // written without spaces, two Chinese homes of one compound differ in a digit or two and look alike to
             // Jaro-Winkler (金地花园4栋2306, 金地花园5栋3303): they are compared by their parts instead
-            return Outcome.of(FieldKind.ADDRESS, left.sameHome(right) ? ComparisonLevel.FUZZY_HIGH : ComparisonLevel.DIFFERENT);
+            if (!ChineseAddress.lastNumbersAgree(a.address(), b.address())) {
+                return Outcome.of(FieldKind.ADDRESS, ComparisonLevel.DIFFERENT);
+            }
+            ChineseAddress left = ChineseAddress.parse(a.address());
+            ChineseAddress right = ChineseAddress.parse(b.address());
+            if (left != null && right != null) {
+                return Outcome.of(FieldKind.ADDRESS, left.sameHome(right) ? ComparisonLevel.FUZZY_HIGH : ComparisonLevel.DIFFERENT);
+            }
         }
         return Outcome.of(FieldKind.ADDRESS, JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY
                 ? ComparisonLevel.FUZZY_HIGH

@@ -26,12 +26,28 @@ public record ChineseAddress(String province, String city, String district, Stri
         numbers = List.copyOf(numbers);
     }
 
+    /** Whether a standardized address is a Chinese one written without spaces, which this class reads. */
+    public static boolean isChinese(String standardized) {
+        return standardized != null && standardized.indexOf(' ') < 0 && ChineseText.containsHan(standardized);
+    }
+
+    /**
+     * Whether two Chinese addresses ({@link #isChinese}) may be one home by their last numbers (the room, or the street
+     * number), without reading them whole: most pairs that get here are two flats of one compound. True when either
+     * has no number.
+     */
+    public static boolean lastNumbersAgree(String a, String b) {
+        String x = lastNumber(a);
+        String y = lastNumber(b);
+        return x == null || y == null || Addresses.sameNumber(x, y);
+    }
+
     /**
      * The address's parts, or null when it is not a Chinese address written without spaces, or names no place
      * followed by a number (a home needs both).
      */
     public static ChineseAddress parse(String standardized) {
-        if (standardized == null || standardized.indexOf(' ') >= 0 || !ChineseText.containsHan(standardized)) {
+        if (!isChinese(standardized)) {
             return null;
         }
         List<String> texts = new ArrayList<>();
@@ -112,6 +128,18 @@ public record ChineseAddress(String province, String city, String district, Stri
         if (texts.isEmpty()) {
             texts.add(text.toString());
         }
+    }
+
+    private static String lastNumber(String address) {
+        int end = address.length();
+        while (end > 0 && !isNumberChar(address.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && isNumberChar(address.charAt(start - 1))) {
+            start--;
+        }
+        return end == 0 ? null : address.substring(start, end);
     }
 
     private static boolean isNumberChar(char c) {
