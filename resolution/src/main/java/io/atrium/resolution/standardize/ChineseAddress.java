@@ -19,6 +19,8 @@ import java.util.List;
  */
 public record ChineseAddress(String province, String city, String district, String place, List<String> numbers) {
 
+    private static final int DIVISION_LEVELS = 3;
+    private static final int MIN_DIVISION_NAME = 2;
     /** Words that name a unit of a number (street number, building, entrance, floor, room), not a place. */
     private static final String UNIT_WORDS = "号栋幢座楼单元层室";
 
@@ -54,25 +56,21 @@ public record ChineseAddress(String province, String city, String district, Stri
         List<String> numbers = new ArrayList<>();
         split(standardized, texts, numbers);
         // texts[i] precedes numbers[i]; the leading text holds the divisions, then the first place
-        String province = null;
-        String city = null;
-        String district = null;
+        String[] divisions = new String[DIVISION_LEVELS];
         String lead = texts.get(0);
+        int next = 0;
         int cut;
-        while ((cut = divisionEnd(lead)) >= 0) {
-            String division = lead.substring(0, cut + 1);
-            switch (lead.charAt(cut)) {
-                case '省' -> province = province == null ? division : province;
-                case '市' -> city = city == null ? division : city;
-                default -> district = district == null ? division : district;
-            }
+        while ((cut = divisionEnd(lead)) >= 0 && level(lead, cut) >= next) {
+            // province, city, district in this order: a 市 or 区 after the district belongs to the place (城市花园)
+            next = level(lead, cut);
+            divisions[next++] = lead.substring(0, cut + 1);
             lead = lead.substring(cut + 1);
         }
         texts.set(0, lead);
         for (int i = numbers.size() - 1; i >= 0; i--) {
             String place = withoutUnitWords(texts.get(i));
             if (!place.isEmpty()) {
-                return new ChineseAddress(province, city, district, place, numbers.subList(i, numbers.size()));
+                return new ChineseAddress(divisions[0], divisions[1], divisions[2], place, numbers.subList(i, numbers.size()));
             }
         }
         return null;
@@ -146,14 +144,27 @@ public record ChineseAddress(String province, String city, String district, Stri
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'z';
     }
 
-    /** Where the first division of the text ends (its 省, 市, 区 or 县), or -1; a division has a name before it. */
+    /**
+     * Where the first division of the text ends (its 省, 市, 区 or 县), or -1. A division has a name of two characters
+     * at least before it (深圳市, 南山区), so that 城市花园 is a place, not the city 城市.
+     */
     private static int divisionEnd(String text) {
-        for (int i = 1; i < text.length(); i++) {
+        for (int i = MIN_DIVISION_NAME; i < text.length(); i++) {
             if ("省市区县".indexOf(text.charAt(i)) >= 0) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** 0 province (省, also 自治区 and 特别行政区), 1 city (市), 2 district (区, 县), of the division ending at {@code end}. */
+    private static int level(String text, int end) {
+        String division = text.substring(0, end + 1);
+        return switch (text.charAt(end)) {
+            case '省' -> 0;
+            case '市' -> 1;
+            default -> division.endsWith("自治区") || division.endsWith("特别行政区") ? 0 : 2;
+        };
     }
 
     private static String withoutUnitWords(String text) {

@@ -407,14 +407,17 @@ class ScorerTest {
         MatchResult siblings = score("""
                 {"source":"property","sourceId":"P1","name":"张建华","phones":["0755-76163042"],"address":"广东省深圳市罗湖区东湖路79号丽水佳园7栋1006"}""", """
                 {"source":"leasing","sourceId":"L2","name":"张建晨","phones":["0755-76163042"],"address":"罗湖区丽水佳园7栋1006室"}""");
-        assertEquals(ComparisonLevel.FUZZY_HIGH, siblings.evidence().stream()
-                .filter(e -> e.field() == FieldKind.ADDRESS).findFirst().orElseThrow().level());
+        assertEquals(ComparisonLevel.FUZZY_HIGH, addressLevel(siblings));
         assertTrue(siblings.conflict(), "one home and one landline, two given names: a household");
         assertFalse(siblings.decision() == Decision.MERGE);
     }
 
     private ComparisonLevel addressLevel(String a, String b) {
-        return score(a, b).evidence().stream().filter(e -> e.field() == FieldKind.ADDRESS).findFirst().orElseThrow().level();
+        return addressLevel(score(a, b));
+    }
+
+    private static ComparisonLevel addressLevel(MatchResult result) {
+        return result.evidence().stream().filter(e -> e.field() == FieldKind.ADDRESS).findFirst().orElseThrow().level();
     }
 
     @Test

@@ -25,6 +25,16 @@ class ChineseAddressTest {
         assertEquals(new ChineseAddress(null, "深圳市", "南山区", "海岸城", List.of("c", "501")), parse("深圳市南山区文心五路33号海岸城C座501"),
                 "a tower's letter counts as a number");
         assertEquals(List.of("3", "1201"), parse("天河区金地花园3号楼1201").numbers());
+        assertEquals(new ChineseAddress("广西壮族自治区", "南宁市", "青秀区", "民族大道", List.of("100")),
+                parse("广西壮族自治区南宁市青秀区民族大道100号"), "an autonomous region is a province");
+    }
+
+    @Test
+    void aDivisionWordInsideAPlaceNameIsPartOfThePlace() {
+        assertEquals(new ChineseAddress(null, null, "福田区", "城市花园", List.of("3", "1201")), parse("福田区城市花园3栋1201室"),
+                "after the district, 市 is the place's");
+        assertEquals("城市花园", parse("城市花园3栋1201").place(), "城 alone is no city");
+        assertTrue(parse("广东省深圳市福田区城市花园3栋1201").sameHome(parse("福田区城市花园3栋1201室")));
     }
 
     @Test
