@@ -1,6 +1,7 @@
 package io.atrium.resolution.blocking;
 
 import io.atrium.resolution.model.IdType;
+import io.atrium.resolution.standardize.ChineseAddress;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -95,8 +96,12 @@ public final class Blocker {
         }
         addDateTokenKeys(r, keys);
         if (r.address() != null) {
+            // a Chinese home by its place and numbers, so that its writings with and without province, city and
+            // road meet (ChineseAddress); other addresses as written
+            ChineseAddress home = ChineseAddress.parse(r.address());
+            String address = home == null ? r.address() : home.homeKey();
             for (String token : r.nameKey().split(" ")) {
-                keys.add(new BlockingKey(BlockingRule.ADDRESS_TOKEN, r.address() + '|' + token));
+                keys.add(new BlockingKey(BlockingRule.ADDRESS_TOKEN, address + '|' + token));
             }
         }
     }

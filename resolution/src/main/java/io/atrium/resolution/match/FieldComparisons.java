@@ -2,6 +2,8 @@ package io.atrium.resolution.match;
 
 import io.atrium.resolution.similarity.DamerauLevenshtein;
 import io.atrium.resolution.similarity.JaroWinkler;
+import io.atrium.resolution.standardize.Addresses;
+import io.atrium.resolution.standardize.ChineseAddress;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -430,6 +432,18 @@ final class FieldComparisons {
         if (a.address().equals(b.address())) {
             return new Outcome(FieldKind.ADDRESS, ComparisonLevel.EXACT, FieldKind.ADDRESS, a.address());
         }
+        if (ChineseAddress.isChinese(a.address()) && ChineseAddress.isChinese(b.address())) {
+            // written without spaces, two Chinese homes of one compound differ in a digit or two and look alike to
+            // Jaro-Winkler (金地花园4栋2306, 金地花园5栋3303): they are compared by their parts instead
+            if (!ChineseAddress.lastNumbersAgree(a.address(), b.address())) {
+                return Outcome.of(FieldKind.ADDRESS, ComparisonLevel.DIFFERENT);
+            }
+            ChineseAddress left = ChineseAddress.parse(a.address());
+            ChineseAddress right = ChineseAddress.parse(b.address());
+            if (left != null && right != null) {
+                return Outcome.of(FieldKind.ADDRESS, left.sameHome(right) ? ComparisonLevel.FUZZY_HIGH : ComparisonLevel.DIFFERENT);
+            }
+        }
         return Outcome.of(FieldKind.ADDRESS, JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY
                 ? ComparisonLevel.FUZZY_HIGH
                 : addressPartsAgree(tokens(a.address()), tokens(b.address())) ? ComparisonLevel.FUZZY_LOW
@@ -456,7 +470,7 @@ final class FieldComparisons {
             int match = -1;
             for (int i = 0; i < longer.size() && match < 0; i++) {
                 String other = longer.get(i);
-                if (!used[i] && (number ? isNumber(other) && sameNumber(part, other)
+                if (!used[i] && (number ? isNumber(other) && Addresses.sameNumber(part, other)
                         : !isNumber(other) && JaroWinkler.similarity(part, other) >= HIGH_SIMILARITY)) {
                     match = i;
                 }
@@ -474,11 +488,6 @@ final class FieldComparisons {
 
     private static boolean isNumber(String part) {
         return part.chars().allMatch(Character::isDigit);
-    }
-
-    /** Equal, or two neighbouring digits swapped (3129 / 3192): a slip, whereas 176 / 178 are two homes. */
-    private static boolean sameNumber(String a, String b) {
-        return a.equals(b) || a.length() == b.length() && DamerauLevenshtein.distance(a, b) == 1 && sameLetters(a, b);
     }
 
     /** The smallest shared value, so that the choice does not depend on list order. */

@@ -23,4 +23,23 @@ public final class Addresses {
         String address = out.toString().trim();
         return address.isEmpty() ? null : address;
     }
+
+    /**
+     * Two house, building or room numbers of one home: equal, or two neighbouring digits swapped (3129 / 3192), a
+     * slip of the keyboard; 176 and 178 are two homes.
+     */
+    public static boolean sameNumber(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int first = 0;
+        while (a.charAt(first) == b.charAt(first)) {
+            first++;
+        }
+        return first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first)
+                && a.substring(first + 2).equals(b.substring(first + 2));
+    }
 }

@@ -140,6 +140,23 @@ class BlockerTest {
     }
 
     @Test
+    void aChineseHomeMeetsItsOtherWritingButNotTheNeighboursFlat() {
+        StandardizedRecord owner = Fixtures.standardized("""
+                {"source":"property","sourceId":"P1","name":"于思涵","address":"广东省深圳市福田区百花二路8号百花园7栋3001"}""");
+        StandardizedRecord tenant = Fixtures.standardized("""
+                {"source":"leasing","sourceId":"L1","name":"于思涵","address":"福田区百花园7栋3001室"}""");
+        StandardizedRecord neighbour = Fixtures.standardized("""
+                {"source":"leasing","sourceId":"L2","name":"于思涵","address":"福田区百花园7栋3002室"}""");
+        Set<BlockingKey> shared = Blocker.keys(owner);
+        shared.retainAll(Blocker.keys(tenant));
+        assertEquals(Set.of(new BlockingKey(BlockingRule.ADDRESS_TOKEN, "百花园|7|3001|sihan"),
+                new BlockingKey(BlockingRule.ADDRESS_TOKEN, "百花园|7|3001|yu")), shared);
+        Set<BlockingKey> neighbours = Blocker.keys(owner);
+        neighbours.retainAll(Blocker.keys(neighbour));
+        assertEquals(Collections.emptySet(), neighbours);
+    }
+
+    @Test
     void keysWhoseBlockIsTooLargeAreNotUsed() {
         int limit = MatchSettings.defaults().maxBlockSize();
         ValueFrequencies phoneIsEverywhere = new ValueFrequencies() {

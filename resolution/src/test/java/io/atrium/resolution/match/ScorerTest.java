@@ -3,6 +3,7 @@ package io.atrium.resolution.match;
 import io.atrium.resolution.Fixtures;
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.resolution.similarity.JaroWinkler;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -383,12 +384,40 @@ class ScorerTest {
         assertEquals(ComparisonLevel.DIFFERENT, addressLevel("""
                 {"source":"a","sourceId":"1","name":"张伟","address":"北京市朝阳区建国路88号"}""", """
                 {"source":"b","sourceId":"2","name":"张伟","address":"上海市浦东新区世纪大道100号"}"""),
-                "an address written without spaces is one part");
+                "two Chinese addresses of other cities and roads");
         assertTrue(weight(FieldKind.ADDRESS, ComparisonLevel.FUZZY_LOW) < weight(FieldKind.ADDRESS, ComparisonLevel.FUZZY_HIGH));
     }
 
+    @Test
+    void aChineseHomeWrittenTwoWaysAgreesWhileAnotherFlatOfTheCompoundDiffers() {
+        String home = """
+                {"source":"property","sourceId":"P1","name":"王丹","address":"广东省深圳市福田区香梅北路2号金地花园3栋1304"}""";
+        assertEquals(ComparisonLevel.FUZZY_HIGH, addressLevel(home, """
+                {"source":"leasing","sourceId":"L1","name":"王丹","address":"福田区金地花园3栋1304室"}"""),
+                "without province, city and road, with 室: the same home");
+        String neighbours = """
+                {"source":"sales","sourceId":"S1","name":"王丹","address":"广东省深圳市福田区香梅北路2号金地花园5栋1104"}""";
+        assertTrue(JaroWinkler.similarity("广东省深圳市福田区香梅北路2号金地花园3栋1304", "广东省深圳市福田区香梅北路2号金地花园5栋1104") >= 0.92,
+                "to Jaro-Winkler two flats of one compound look alike");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(home, neighbours), "another building and flat: another home");
+    }
+
+    @Test
+    void aHomeWrittenTwoWaysNeverOutweighsAnotherGivenName() {
+        MatchResult siblings = score("""
+                {"source":"property","sourceId":"P1","name":"张建华","phones":["0755-76163042"],"address":"广东省深圳市罗湖区东湖路79号丽水佳园7栋1006"}""", """
+                {"source":"leasing","sourceId":"L2","name":"张建晨","phones":["0755-76163042"],"address":"罗湖区丽水佳园7栋1006室"}""");
+        assertEquals(ComparisonLevel.FUZZY_HIGH, addressLevel(siblings));
+        assertTrue(siblings.conflict(), "one home and one landline, two given names: a household");
+        assertFalse(siblings.decision() == Decision.MERGE);
+    }
+
     private ComparisonLevel addressLevel(String a, String b) {
-        return score(a, b).evidence().stream().filter(e -> e.field() == FieldKind.ADDRESS).findFirst().orElseThrow().level();
+        return addressLevel(score(a, b));
+    }
+
+    private static ComparisonLevel addressLevel(MatchResult result) {
+        return result.evidence().stream().filter(e -> e.field() == FieldKind.ADDRESS).findFirst().orElseThrow().level();
     }
 
     @Test
