@@ -80,10 +80,11 @@ final class FieldComparisons {
                     : a.hanName() == null ? ComparisonLevel.EXACT : ComparisonLevel.HOMOPHONE;
             return new Outcome(FieldKind.NAME, level, FieldKind.NAME, a.nameKey());
         }
-        if (a.hanName() != null && b.hanName() != null) {
-            return Outcome.of(FieldKind.NAME, hanNearness(a.hanName(), b.hanName()));
-        }
-        return Outcome.of(FieldKind.NAME, latinNearness(a, b));
+        ComparisonLevel level = a.hanName() != null && b.hanName() != null
+                ? hanNearness(a.hanName(), b.hanName()) : latinNearness(a, b);
+        return level == ComparisonLevel.DIFFERENT && a.surname() != null && a.surname().equals(b.surname())
+                ? new Outcome(FieldKind.NAME, ComparisonLevel.PARTIAL, FieldKind.SURNAME, a.surname())
+                : Outcome.of(FieldKind.NAME, level);
     }
 
     /** A Latin surname-only name one typo from the other's family name or from one of its tokens (Dubois, Duobis). */
