@@ -364,6 +364,13 @@ class ScorerTest {
                 copy.replace("joel ryan", "joel smith").replace("\"ryan\"", "\"smith\"")), UNKNOWN);
         assertEquals(ComparisonLevel.DIFFERENT, otherFamily.evidence().get(1).level());
         assertTrue(otherFamily.conflict(), "another family name is someone else");
+        for (String sameFamily : List.of(copy.replace("joel ryan", "joel rayn").replace("\"ryan\"", "\"rayn\""),
+                copy.replace("joel ryan", "ryan joel").replace("\"givenName\":\"joel\",\"familyName\":\"ryan\"",
+                        "\"givenName\":\"ryan\",\"familyName\":\"joel\""))) {
+            MatchResult typoOrSwapped = learned.score(Fixtures.standardized(original), Fixtures.standardized(sameFamily), UNKNOWN);
+            assertEquals(ComparisonLevel.PARTIAL, typoOrSwapped.evidence().get(1).level(),
+                    "the family name mistyped, or written as the given name: " + typoOrSwapped.explain());
+        }
         MatchResult noIdentifiers = learned.score(Fixtures.standardized(original.replace("\"idNumber\":\"5185238\"", "\"x\":\"\"")),
                 Fixtures.standardized(copy.replace("\"idNumber\":\"7563426\"", "\"x\":\"\"")), UNKNOWN);
         assertTrue(noIdentifiers.conflict(), "without identifiers that differ twins of one address stay apart");
