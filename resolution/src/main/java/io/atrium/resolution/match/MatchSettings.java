@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,7 +89,9 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
         conflictingIdTypes = Set.copyOf(conflictingIdTypes);
         sourceTrust = List.copyOf(sourceTrust);
         fields = Map.copyOf(new EnumMap<>(fields));
-        weighedConflicts = Set.copyOf(weighedConflicts);
+        // in the fields' order, so that a learned settings file reads the same from run to run
+        weighedConflicts = Collections.unmodifiableSet(weighedConflicts.isEmpty() ? EnumSet.noneOf(FieldKind.class)
+                : EnumSet.copyOf(weighedConflicts));
     }
 
     /** The settings shipped in the resource. */
