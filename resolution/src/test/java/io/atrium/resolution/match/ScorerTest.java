@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -355,7 +356,7 @@ class ScorerTest {
         assertEquals(ComparisonLevel.PARTIAL, vetoed.evidence().get(1).level());
         assertTrue(vetoed.conflict(), "by default: twins of one address with their own identifiers");
 
-        Scorer learned = new Scorer(settings.withWeighedConflicts(java.util.Set.of(FieldKind.NAME)));
+        Scorer learned = new Scorer(settings.withWeighedConflicts(Set.of(FieldKind.NAME)));
         MatchResult weighed = learned.score(Fixtures.standardized(original), Fixtures.standardized(copy), UNKNOWN);
         assertFalse(weighed.conflict(), weighed.explain());
         assertEquals(Decision.MERGE, weighed.decision(), weighed.explain());
@@ -497,11 +498,11 @@ class ScorerTest {
         nameLevels.remove(ComparisonLevel.PARTIAL);
         nameLevels.put(ComparisonLevel.EXACT, new MatchSettings.LevelSettings(0.7, 0.002, true));
         withoutPartial.put(FieldKind.NAME, new MatchSettings.FieldSettings(4, nameLevels));
-        String json = settings.withFields(withoutPartial).withWeighedConflicts(java.util.Set.of(FieldKind.NAME)).toJson();
+        String json = settings.withFields(withoutPartial).withWeighedConflicts(Set.of(FieldKind.NAME)).toJson();
         Files.writeString(file, json.replaceAll(",\\s*\"weighedConflicts\" : \\[[^]]*]", ""));
         assertFalse(Files.readString(file).contains("weighedConflicts"));
         MatchSettings older = MatchSettings.load(file);
-        assertEquals(java.util.Set.of(), older.weighedConflicts());
+        assertEquals(Set.of(), older.weighedConflicts());
         assertEquals(0.7, older.level(FieldKind.NAME, ComparisonLevel.EXACT).m(), "the file's own levels");
         assertEquals(settings.level(FieldKind.NAME, ComparisonLevel.PARTIAL), older.level(FieldKind.NAME, ComparisonLevel.PARTIAL));
     }
