@@ -26,5 +26,10 @@ public enum ComparisonLevel {
     LANDLINE,
     /** Two valid identifiers of the same type that differ. */
     VALID_CONFLICT,
-    DIFFERENT
+    DIFFERENT,
+    /**
+     * Two full names of one family name whose given names agree in nothing (a given name replaced, or a sibling):
+     * a disagreement like {@link #DIFFERENT} for the conflict rule, weighed by how common the family name is.
+     */
+    PARTIAL
 }

@@ -82,10 +82,30 @@ final class FieldComparisons {
                     : a.hanName() == null ? ComparisonLevel.EXACT : ComparisonLevel.HOMOPHONE;
             return new Outcome(FieldKind.NAME, level, FieldKind.NAME, a.nameKey());
         }
-        if (a.hanName() != null && b.hanName() != null) {
-            return Outcome.of(FieldKind.NAME, hanNearness(a.hanName(), b.hanName()));
+        ComparisonLevel level = a.hanName() != null && b.hanName() != null
+                ? hanNearness(a.hanName(), b.hanName()) : latinNearness(a, b);
+        String family = level == ComparisonLevel.DIFFERENT ? sharedFamilyName(a, b) : null;
+        return family != null
+                ? new Outcome(FieldKind.NAME, ComparisonLevel.PARTIAL, FieldKind.SURNAME, family)
+                : Outcome.of(FieldKind.NAME, level);
+    }
+
+    /**
+     * The family name two full names share, or null: the same, or for Latin names one typo apart (Pantazopoulos,
+     * Pantazooulos) or one's family name among the other's tokens (given and family name swapped).
+     */
+    private static String sharedFamilyName(StandardizedRecord a, StandardizedRecord b) {
+        if (a.surname() == null || b.surname() == null) {
+            return null;
         }
-        return Outcome.of(FieldKind.NAME, latinNearness(a, b));
+        if (a.surname().equals(b.surname())) {
+            return a.surname();
+        }
+        if (a.hanName() != null || b.hanName() != null) {
+            return null;
+        }
+        return surnameTypo(a.surname(), b.surname()) || tokens(b.nameKey()).contains(a.surname()) ? a.surname()
+                : tokens(a.nameKey()).contains(b.surname()) ? b.surname() : null;
     }
 
     /** A Latin surname-only name one typo from the other's family name or from one of its tokens (Dubois, Duobis). */

@@ -1,5 +1,7 @@
 package io.atrium.resolution.match;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.resolution.model.IdType;
@@ -9,7 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +28,15 @@ import java.util.Set;
  * @param maxBlockSize       a blocking key shared by more records than this pairs nobody (too common to help)
  * @param conflictingIdTypes identifier types one party holds only one of, so two valid different ones never merge
  * @param sourceTrust        sources from most to least trusted; sources not listed come last
+ * @param weighedConflicts   the fields (NAME, BIRTH_DATE) whose outright disagreement is weighed, not a veto, between
+ *                           two records whose identifiers, not both validated, differ: learned from a population that
+ *                           shows such disagreements to be slips ({@link ConflictEvidence}); none by default, and none
+ *                           where a file does not name them
  */
 public record MatchSettings(double mergeThreshold, double reviewThreshold, int maxBlockSize,
                             Set<IdType> conflictingIdTypes, List<String> sourceTrust,
-                            Map<FieldKind, FieldSettings> fields) {
+                            Map<FieldKind, FieldSettings> fields,
+                            @JsonSetter(nulls = Nulls.AS_EMPTY) Set<FieldKind> weighedConflicts) {
 
     public static final String DEFAULT_RESOURCE = "match-settings.json";
 
@@ -41,6 +50,14 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
     public record FieldSettings(double tfCap, Map<ComparisonLevel, LevelSettings> levels) {
         public FieldSettings {
             levels = Map.copyOf(levels);
+        }
+
+        /** These settings, with the shipped ones' levels this lacks (a file written before a level existed). */
+        FieldSettings over(FieldSettings shipped) {
+            Map<ComparisonLevel, LevelSettings> merged = new EnumMap<>(ComparisonLevel.class);
+            merged.putAll(shipped.levels());
+            merged.putAll(levels);
+            return new FieldSettings(tfCap, merged);
         }
     }
 
@@ -72,6 +89,9 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
         conflictingIdTypes = Set.copyOf(conflictingIdTypes);
         sourceTrust = List.copyOf(sourceTrust);
         fields = Map.copyOf(new EnumMap<>(fields));
+        // in the fields' order, so that a learned settings file reads the same from run to run
+        weighedConflicts = Collections.unmodifiableSet(weighedConflicts.isEmpty() ? EnumSet.noneOf(FieldKind.class)
+                : EnumSet.copyOf(weighedConflicts));
     }
 
     /** The settings shipped in the resource. */
@@ -87,14 +107,15 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
     }
 
     /**
-     * Settings from a file that replaces the defaults, except for fields it does not name, which keep the shipped
-     * settings: a file copied before a field was added (PROJECT) still scores every pair.
+     * Settings from a file that replaces the defaults, except for fields and levels it does not name, which keep the
+     * shipped settings: a file copied before a field (PROJECT) or a level (NAME PARTIAL) was added still scores every
+     * pair; a file that names no weighed conflicts vetoes them all.
      */
     public static MatchSettings load(Path file) {
         try {
             MatchSettings configured = MAPPER.readValue(Files.readString(file), MatchSettings.class);
             Map<FieldKind, FieldSettings> fields = new EnumMap<>(defaults().fields());
-            fields.putAll(configured.fields());
+            configured.fields().forEach((field, own) -> fields.merge(field, own, (shipped, fromFile) -> fromFile.over(shipped)));
             return configured.withFields(fields);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read match settings " + file, e);
@@ -111,7 +132,14 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
 
     /** These settings with other fields' levels (learned ones, say). */
     public MatchSettings withFields(Map<FieldKind, FieldSettings> otherFields) {
-        return new MatchSettings(mergeThreshold, reviewThreshold, maxBlockSize, conflictingIdTypes, sourceTrust, otherFields);
+        return new MatchSettings(mergeThreshold, reviewThreshold, maxBlockSize, conflictingIdTypes, sourceTrust, otherFields,
+                weighedConflicts);
+    }
+
+    /** These settings with other fields' disagreements weighed instead of vetoed. */
+    public MatchSettings withWeighedConflicts(Set<FieldKind> otherWeighedConflicts) {
+        return new MatchSettings(mergeThreshold, reviewThreshold, maxBlockSize, conflictingIdTypes, sourceTrust, fields,
+                otherWeighedConflicts);
     }
 
     /** The level's settings; a level the comparisons use but the settings lack is a configuration error. */

@@ -120,7 +120,7 @@ public final class Scorer {
     }
 
     private static boolean agrees(FieldComparisons.Outcome outcome) {
-        return outcome != null && outcome.level() != ComparisonLevel.DIFFERENT && outcome.level() != ComparisonLevel.SURNAME;
+        return outcome != null && !isDifferent(outcome) && outcome.level() != ComparisonLevel.SURNAME;
     }
 
     /** The conflict rule over a pair's identifier, name and birth-date outcomes (name and date count for persons). */
@@ -134,7 +134,21 @@ public final class Scorer {
         }
         // an identifier one keystroke off is strong evidence too: it outweighs one disagreement (a name
         // replaced, a birth date mistyped beyond a typo), so that disagreement is weighed, not a veto; two are a veto
-        return isIdTypo(id) ? isDifferent(name) && isDifferent(birthDate) : isDifferent(name) || isDifferent(birthDate);
+        if (isIdTypo(id)) {
+            return isDifferent(name) && isDifferent(birthDate);
+        }
+        // where the population shows a given name replaced or a birth date mistyped beside another identifier to be
+        // a slip (settings learned from its own pairs), one such disagreement is weighed too; another family name,
+        // two disagreements, or no identifiers to differ (twins of one address) stay a veto
+        boolean weighed = isIdDifferent(id) && isDifferent(name) != isDifferent(birthDate)
+                && (isDifferent(name) ? name.level() == ComparisonLevel.PARTIAL
+                        && settings.weighedConflicts().contains(FieldKind.NAME)
+                        : settings.weighedConflicts().contains(FieldKind.BIRTH_DATE));
+        return !weighed && (isDifferent(name) || isDifferent(birthDate));
+    }
+
+    private static boolean isIdDifferent(FieldComparisons.Outcome id) {
+        return id != null && id.level() == ComparisonLevel.DIFFERENT;
     }
 
     private static boolean isIdTypo(FieldComparisons.Outcome id) {
@@ -150,8 +164,9 @@ public final class Scorer {
                 && settings.conflictingIdTypes().contains(a.idType());
     }
 
+    /** An outright disagreement: another value, or for names a given name of one family name that agrees with nothing. */
     private static boolean isDifferent(FieldComparisons.Outcome outcome) {
-        return outcome != null && outcome.level() == ComparisonLevel.DIFFERENT;
+        return outcome != null && (outcome.level() == ComparisonLevel.DIFFERENT || outcome.level() == ComparisonLevel.PARTIAL);
     }
 
     /**

@@ -80,10 +80,15 @@ public final class WeightLearning {
             }
             counts[distinct - 1]++;
         }
-        return new Model(settings).fit(Arrays.copyOf(sorted, distinct), Arrays.copyOf(counts, distinct));
+        ConflictEvidence conflicts = new ConflictEvidence();
+        for (int p = 0; p < distinct; p++) {
+            conflicts.add(sorted[p], counts[p]);
+        }
+        Learned learned = new Model(settings).fit(Arrays.copyOf(sorted, distinct), Arrays.copyOf(counts, distinct));
+        return new Learned(learned.settings().withWeighedConflicts(conflicts.weighed()), learned.matchShare(), learned.iterations());
     }
 
-    private static int level(long pattern, FieldKind slot) {
+    static int level(long pattern, FieldKind slot) {
         return (int) (pattern >>> (slot.ordinal() * BITS_PER_SLOT)) & SLOT_MASK;
     }
 

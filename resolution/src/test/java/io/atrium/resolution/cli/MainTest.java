@@ -1,6 +1,7 @@
 package io.atrium.resolution.cli;
 
 import io.atrium.resolution.Fixtures;
+import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.match.MatchSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,70 @@ class MainTest {
         String[] trueInFirst = report.get("review queue true matches in the first 10 / 50 / 100 / 500 / all pairs").split(" / ");
         assertEquals(report.get("review queue true matches"), trueInFirst[trueInFirst.length - 1]);
         assertTrue(Long.parseLong(report.get("review queue pairs")) <= Long.parseLong(report.get("review-band pairs")), report.toString());
+    }
+
+    /**
+     * Twelve people, each an original, an exact copy, a copy with its given name replaced and one with its identifier
+     * replaced (never validated, as in Febrl); three of them also a copy with both replaced. Pairwise that copy is
+     * twins of one address.
+     */
+    private Path copiesWithTwoFieldsReplaced() throws Exception {
+        String[] given = {"joel", "emalcene", "chloe", "eboni", "kai", "rosie", "jenna", "layla", "micaela", "dale", "harley", "mitchell"};
+        String[] family = {"ryan", "quilliam", "pantazopoulos", "kaminskas", "thrussell", "fimeri", "rundle", "cresp", "stubbs",
+                "weller", "mccarthy", "dent"};
+        List<String> lines = new ArrayList<>();
+        for (int p = 0; p < given.length; p++) {
+            String birthDate = String.format("19%02d-%02d-%02d", 40 + p * 3, 1 + p % 12, 3 + p * 2);
+            String address = (10 + p) + " wallaby place delmar cleveland " + (2100 + p) + " sa";
+            String id = String.valueOf(1_000_003 + p * 777_777L);
+            String replacedId = String.valueOf(9_100_009 - p * 313_131L);
+            String replacedGiven = given[(p + 5) % given.length];
+            String[][] copies = {{given[p], id}, {given[p], id}, {replacedGiven, id}, {given[p], replacedId},
+                    {given[(p + 7) % given.length], String.valueOf(5_500_001 + p * 11_111L)}};
+            for (int c = 0; c < (p < 3 ? 5 : 4); c++) {
+                lines.add(String.format("{\"source\":\"febrl\",\"sourceId\":\"rec-%d-%d\",\"truthId\":\"rec-%d\",\"name\":\"%s %s\","
+                                + "\"givenName\":\"%s\",\"familyName\":\"%s\",\"birthDate\":\"%s\",\"address\":\"%s\","
+                                + "\"idType\":\"OTHER\",\"idNumber\":\"%s\"}",
+                        p, c, p, copies[c][0], family[p], copies[c][0], family[p], birthDate, address, copies[c][1]));
+            }
+        }
+        return Files.write(dir.resolve("copies.jsonl"), lines, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> customers(Path crosswalk) throws Exception {
+        Map<String, String> customerOf = new HashMap<>();
+        for (String row : Files.readAllLines(crosswalk).subList(1, Files.readAllLines(crosswalk).size())) {
+            String[] cells = row.split(",");
+            customerOf.put(cells[1], cells[2]);
+        }
+        return customerOf;
+    }
+
+    @Test
+    void aPopulationWhoseCopiesShowTheirSlipsWeighsTheConflictAndTheFileCarriesIt() throws Exception {
+        Path input = copiesWithTwoFieldsReplaced();
+        Path shipped = dir.resolve("shipped.csv");
+        assertEquals(0, run("resolve", "--input", input.toString(), "--output", shipped.toString()));
+        assertFalse(customers(shipped).get("rec-0-0").equals(customers(shipped).get("rec-0-4")),
+                "the shipped settings veto: pairwise the copy is a twin");
+
+        Path learnedClusters = dir.resolve("learned.csv");
+        Path learnedSettings = dir.resolve("learned-settings.json");
+        assertEquals(0, run("resolve", "--input", input.toString(), "--output", learnedClusters.toString(),
+                "--weights", "learned", "--learned-settings", learnedSettings.toString()));
+        assertEquals(Set.of(FieldKind.NAME),
+                MatchSettings.load(learnedSettings).weighedConflicts());
+        Map<String, String> learned = customers(learnedClusters);
+        for (int p = 0; p < 3; p++) {
+            assertEquals(learned.get("rec-" + p + "-0"), learned.get("rec-" + p + "-4"), "the copy with two fields replaced");
+        }
+        assertEquals(12, new HashSet<>(learned.values()).size(), "one customer per person");
+
+        // the file is what the hub reads: the same conflicts weighed, the same customers
+        Path again = dir.resolve("again.csv");
+        assertEquals(0, run("resolve", "--input", input.toString(), "--output", again.toString(),
+                "--settings", learnedSettings.toString()));
+        assertEquals(Files.readAllLines(learnedClusters), Files.readAllLines(again));
     }
 
     @Test

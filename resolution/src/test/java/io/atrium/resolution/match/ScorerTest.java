@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -111,7 +112,8 @@ class ScorerTest {
         MatchResult siblings = score("""
                 {"source":"property","sourceId":"P1","name":"张建华","phones":["0755-76163042"],"address":"罗湖区丽水佳园7栋1006室"}""", """
                 {"source":"property","sourceId":"P2","name":"张建晨","phones":["0755-76163042"],"address":"罗湖区丽水佳园7栋1006室"}""");
-        assertEquals(ComparisonLevel.DIFFERENT, siblings.evidence().get(0).level(), "siblings share all but one character");
+        assertEquals(ComparisonLevel.PARTIAL, siblings.evidence().get(0).level(),
+                "siblings share all but one character: one family name, given names that agree in nothing");
         assertTrue(siblings.conflict());
         assertFalse(siblings.decision() == Decision.MERGE);
     }
@@ -340,6 +342,46 @@ class ScorerTest {
     }
 
     /**
+     * A given name replaced beside another identifier, at one birth date and address, is twins or a copy with two
+     * fields replaced: a veto by default, weighed where settings learned from the population say such pairs are slips
+     * ({@link ConflictEvidence}); without identifiers, with another family name, or with a second disagreement the
+     * veto stays whatever the population.
+     */
+    @Test
+    void aGivenNameReplacedBesideAnotherIdentifierIsWeighedOnlyWhereThePopulationShowsSuchSlips() {
+        String original = """
+                {"source":"a","sourceId":"1","name":"emalcene ryan","givenName":"emalcene","familyName":"ryan","idType":"OTHER","idNumber":"5185238","birthDate":"1961-03-14","address":"26 lance hill avenue cameroo forest hill 3070 nsw"}""";
+        String copy = """
+                {"source":"b","sourceId":"2","name":"joel ryan","givenName":"joel","familyName":"ryan","idType":"OTHER","idNumber":"7563426","birthDate":"1961-03-14","address":"26 lance hill avenue cameroo forest hill 3070 nsw"}""";
+        MatchResult vetoed = score(original, copy);
+        assertEquals(ComparisonLevel.PARTIAL, vetoed.evidence().get(1).level());
+        assertTrue(vetoed.conflict(), "by default: twins of one address with their own identifiers");
+
+        Scorer learned = new Scorer(settings.withWeighedConflicts(Set.of(FieldKind.NAME)));
+        MatchResult weighed = learned.score(Fixtures.standardized(original), Fixtures.standardized(copy), UNKNOWN);
+        assertFalse(weighed.conflict(), weighed.explain());
+        assertEquals(Decision.MERGE, weighed.decision(), weighed.explain());
+
+        MatchResult otherFamily = learned.score(Fixtures.standardized(original), Fixtures.standardized(
+                copy.replace("joel ryan", "joel smith").replace("\"ryan\"", "\"smith\"")), UNKNOWN);
+        assertEquals(ComparisonLevel.DIFFERENT, otherFamily.evidence().get(1).level());
+        assertTrue(otherFamily.conflict(), "another family name is someone else");
+        for (String sameFamily : List.of(copy.replace("joel ryan", "joel rayn").replace("\"ryan\"", "\"rayn\""),
+                copy.replace("joel ryan", "ryan joel").replace("\"givenName\":\"joel\",\"familyName\":\"ryan\"",
+                        "\"givenName\":\"ryan\",\"familyName\":\"joel\""))) {
+            MatchResult typoOrSwapped = learned.score(Fixtures.standardized(original), Fixtures.standardized(sameFamily), UNKNOWN);
+            assertEquals(ComparisonLevel.PARTIAL, typoOrSwapped.evidence().get(1).level(),
+                    "the family name mistyped, or written as the given name: " + typoOrSwapped.explain());
+        }
+        MatchResult noIdentifiers = learned.score(Fixtures.standardized(original.replace("\"idNumber\":\"5185238\"", "\"x\":\"\"")),
+                Fixtures.standardized(copy.replace("\"idNumber\":\"7563426\"", "\"x\":\"\"")), UNKNOWN);
+        assertTrue(noIdentifiers.conflict(), "without identifiers that differ twins of one address stay apart");
+        MatchResult anotherBirthDateToo = learned.score(Fixtures.standardized(original),
+                Fixtures.standardized(copy.replace("1961-03-14", "1988-07-02")), UNKNOWN);
+        assertTrue(anotherBirthDateToo.conflict(), "two disagreements beside another identifier: someone else of the household");
+    }
+
+    /**
      * Each identifier level's m is conditional on its regime: among matching pairs whose identifiers are not both
      * validated, an exact agreement is as common as a typo and more common than a disagreement, whatever share of
      * a population carries validated ones. The same name and identifier outweigh another birth date and address.
@@ -474,6 +516,24 @@ class ScorerTest {
         MatchSettings older = MatchSettings.load(file);
         assertEquals(30.0, older.mergeThreshold());
         assertEquals(settings.level(FieldKind.PROJECT, ComparisonLevel.EXACT), older.level(FieldKind.PROJECT, ComparisonLevel.EXACT));
+    }
+
+    @Test
+    void aSettingsFileWrittenBeforeALevelExistedKeepsThatLevelsShippedSettingsAndVetoes(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("older.json");
+        Map<FieldKind, MatchSettings.FieldSettings> withoutPartial = new EnumMap<>(settings.fields());
+        Map<ComparisonLevel, MatchSettings.LevelSettings> nameLevels = new EnumMap<>(settings.fields().get(FieldKind.NAME).levels());
+        nameLevels.remove(ComparisonLevel.PARTIAL);
+        nameLevels.put(ComparisonLevel.EXACT, new MatchSettings.LevelSettings(0.7, 0.002, true));
+        withoutPartial.put(FieldKind.NAME, new MatchSettings.FieldSettings(4, nameLevels));
+        String json = settings.withFields(withoutPartial).withWeighedConflicts(Set.of(FieldKind.NAME)).toJson();
+        Files.writeString(file, json.replaceAll(",\\s*\"weighedConflicts\" : \\[[^]]*]", ""));
+        assertFalse(Files.readString(file).contains("weighedConflicts"));
+        MatchSettings older = MatchSettings.load(file);
+        assertEquals(Set.of(), older.weighedConflicts());
+        assertEquals(0.7, older.level(FieldKind.NAME, ComparisonLevel.EXACT).m(), "the file's own levels");
+        assertEquals(settings.level(FieldKind.NAME, ComparisonLevel.PARTIAL), older.level(FieldKind.NAME, ComparisonLevel.PARTIAL));
     }
 
     private static ValueFrequencies frequencies(double value, double typical) {
