@@ -5,7 +5,7 @@
 #   run.sh start                 initialise and start the database (shared_buffers 1GB, max_wal_size 4GB, as bench/incremental.sh)
 #   run.sh populate              build the population (under /tmp/atrium-heavy.lock; RECORDS and PERSONS make a smaller one)
 #   run.sh template | reset      keep the population as the database atrium_base | replace atrium by a copy of it (15 s)
-#   run.sh gin | nogin           create or drop the GIN index on source_record.block_keys (the array runs need it)
+#   run.sh gin | nogin           create or drop the GIN index on source_record.block_keys (the array runs need it; GIN_WITH="with (fastupdate = off)")
 #   run.sh measure OPTION...     one StoreCeiling run (options in its header), e.g. --hashes=rows --batch=200 --run=1
 #   run.sh series RUN OPTION...  six measures of one design (batch 200 and 1000; 1 session, 2 disjoint, 2 shared), runs RUN..RUN+5
 #   run.sh locks                 the advisory-lock checks: how many one transaction can hold, and across PREPARE TRANSACTION
@@ -41,7 +41,7 @@ case "${1:-}" in
     psql_ -c "drop database atrium" -c "create database atrium template atrium_base strategy file_copy owner atrium"
     ;;
   gin)
-    sql -c "create index if not exists ix_source_record_block_keys on source_record using gin (block_keys)" -c "analyze source_record"
+    sql -c "create index if not exists ix_source_record_block_keys on source_record using gin (block_keys) ${GIN_WITH:-}" -c "analyze source_record"
     ;;
   nogin)
     sql -c "drop index if exists ix_source_record_block_keys"
