@@ -8,7 +8,7 @@
  *   2. read the stored versions of the batch's records by (source, source_id)
  *   3. read the candidates under the batch's blocking keys: (record id, customer id, standardized form)
  *   4. lock the customers the records join (select ... for update, sorted) and read their golden values
- *   5. write the source records, their 12 hashes each, 2 links each, golden values, customer inserts and updates, one
+ *   5. write the source records, their 12 hashes each, up to 2 links each, golden values, customer inserts and updates, one
  *      change-feed row per changed customer under the change_feed_clock row; PREPARE TRANSACTION, COMMIT PREPARED.
  * Statements are per batch (= any(?) arrays, JDBC batches that reWriteBatchedInserts=true sends as multi-row inserts,
  * or COPY). Half the records are of new persons, half join a stored customer. Nothing is resolved: the scoring,
@@ -20,18 +20,20 @@
  *   --hashes=array  source_record.block_keys/value_hashes arrays, candidates by the GIN index (block_keys && ?)
  *   --locks=rows    block_lock rows (now)                          --locks=advisory pg_advisory_xact_lock
  * and the load by --batch=N --sessions=1|2 --keys=disjoint|shared --seconds=S --warmup=B --run=R (new persons and
- * source ids of run R are its own). Sessions are threads with a connection each; "disjoint" sessions never share a
- * key or a customer, "shared" ones draw from the whole population and meet now and then.
+ * source ids of run R are its own) --persons=P (population.sql's persons, 640000). Sessions are threads with a
+ * connection each; "disjoint" sessions never share a key or a customer, "shared" ones draw from the whole population
+ * and meet now and then.
  *
  * Prints one line of figures: records/s over the timed phase, the CPU the cluster's PostgreSQL processes and this
  * JVM used per record (/proc), the machine's busy share and load average, rows and statements per batch, time per step.
  * Deterministic data (--seed, default 17); the timing is not. Run through run.sh, which starts the database:
- *   java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.jar StoreCeiling.java \
- *       --url=jdbc:postgresql://127.0.0.1:5652/atrium --pgdata=target/store-ceiling/pgdata --hashes=rows ...
+ *   java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.13/postgresql-42.7.13.jar StoreCeiling.java \
+ *       --url=jdbc:postgresql://127.0.0.1:5652/atrium --pgdata=target/store-ceiling/pgdata --run=1 --hashes=rows ...
+ * (run.sh measure adds the first three; BENCHMARKS.md, "What store could reach 2,000 records/s", has the figures).
  */
 
-import java.lang.management.ManagementFactory;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
