@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Turns MERGE links into customers, deterministically: links are taken strongest first (ties by record
@@ -21,7 +22,8 @@ import java.util.Map;
  * incremental side re-partitions the whole connected component of MERGE links a new record touches.
  * Links between full names are taken first; a surname-only record (a caller's 陈先生) then joins the customer
  * its strongest links point to, and stays alone when links about as strong point to customers that can never
- * be one (father and son on one phone): a coin toss is not a match.
+ * be one, or when the very number it called from is held by two such customers however the links' other evidence
+ * differs (father and son on one phone): a coin toss is not a match.
  */
 public final class ClusterPartitioner {
 
@@ -72,6 +74,7 @@ public final class ClusterPartitioner {
             }
         }
         Map<Integer, List<Integer>> weakPartners = new HashMap<>();
+        Map<Integer, List<Integer>> everyWeakPartner = new HashMap<>();
         Map<Integer, Double> strongest = new HashMap<>();
         for (int l = 0; l < ordered.length; l++) {
             MatchResult link = ordered[l];
@@ -85,6 +88,7 @@ public final class ClusterPartitioner {
                 }
                 // ordered strongest first: the first link of a weak record is its best
                 double best = strongest.computeIfAbsent(weak, w -> link.score());
+                everyWeakPartner.computeIfAbsent(weak, w -> new ArrayList<>()).add(partner);
                 if (link.score() >= best - AMBIGUITY_MARGIN) {
                     weakPartners.computeIfAbsent(weak, w -> new ArrayList<>()).add(partner);
                 }
@@ -98,9 +102,9 @@ public final class ClusterPartitioner {
                 continue;
             }
             boolean unclear = byIndex[left].weakName() && ambiguous.computeIfAbsent(left,
-                    w -> pointsToDifferentPeople(clusters, weakPartners.get(w), byIndex, steward))
+                    w -> pointsToDifferentPeople(clusters, w, weakPartners, everyWeakPartner, byIndex, steward))
                     || byIndex[right].weakName() && ambiguous.computeIfAbsent(right,
-                    w -> pointsToDifferentPeople(clusters, weakPartners.get(w), byIndex, steward));
+                    w -> pointsToDifferentPeople(clusters, w, weakPartners, everyWeakPartner, byIndex, steward));
             if (!unclear) {
                 join(clusters, left, right, byIndex, steward);
             }
@@ -116,9 +120,45 @@ public final class ClusterPartitioner {
         }
     }
 
-    /** Whether the full-name records a weak record links to lie in customers that can never be one. */
-    private boolean pointsToDifferentPeople(Clusters clusters, List<Integer> partners, StandardizedRecord[] records,
+    /**
+     * Whether a weak record's links point to customers that can never be one: those of its links within the margin
+     * of its best, or, when nothing personal (an identifier, a birth date, an e-mail) ties it to any of them, any two
+     * of its links whose records hold the very number it called from. A household's phone held by two of its members
+     * says nothing about which of them called; that one link also shares a project or a known gender (a few bits
+     * more) does not tell them apart either.
+     */
+    private boolean pointsToDifferentPeople(Clusters clusters, int weak, Map<Integer, List<Integer>> nearPartners,
+                                            Map<Integer, List<Integer>> everyPartner, StandardizedRecord[] records,
                                             StewardConstraints steward) {
+        if (spansDifferentPeople(clusters, nearPartners.get(weak), records, steward)) {
+            return true;
+        }
+        List<Integer> partners = everyPartner.getOrDefault(weak, List.of());
+        if (partners.stream().anyMatch(p -> sharesSomethingPersonal(records[weak], records[p]))) {
+            return false;
+        }
+        for (String number : numbers(records[weak])) {
+            List<Integer> holders = partners.stream().filter(p -> numbers(records[p]).contains(number)).toList();
+            if (spansDifferentPeople(clusters, holders, records, steward)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sharesSomethingPersonal(StandardizedRecord a, StandardizedRecord b) {
+        return a.idNumber() != null && a.idNumber().equals(b.idNumber())
+                || a.birthDate() != null && a.birthDate().equals(b.birthDate())
+                || a.emails().stream().anyMatch(b.emails()::contains);
+    }
+
+    private static List<String> numbers(StandardizedRecord record) {
+        return Stream.of(record.mobiles(), record.landlines(), record.unverifiedPhones()).flatMap(List::stream).toList();
+    }
+
+    /** Whether the given records lie in customers that can never be one. */
+    private boolean spansDifferentPeople(Clusters clusters, List<Integer> partners, StandardizedRecord[] records,
+                                         StewardConstraints steward) {
         if (partners == null) {
             return false;
         }

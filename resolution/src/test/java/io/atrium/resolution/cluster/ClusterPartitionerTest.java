@@ -46,8 +46,32 @@ class ClusterPartitionerTest {
 
     @Test
     void aWeakRecordNeverBridgesTwoConflictingCustomersAndJoinsAClearlyStrongerOne() {
+        StandardizedRecord fatherWithMail = Fixtures.standardized("""
+                {"source":"sales","sourceId":"F","name":"陈伟","idNumber":"110105198507150016","phones":["13800138000"],"emails":["chenwei@example.com"]}""");
+        StandardizedRecord callerWithMail = Fixtures.standardized("""
+                {"source":"service","sourceId":"T","name":"陈先生","phones":["13800138000"],"emails":["chenwei@example.com"]}""");
+        List<List<RecordKey>> clusters = partitioner.partition(byKey(fatherWithMail, son, callerWithMail),
+                List.of(link(callerWithMail, son, 25.0), link(fatherWithMail, callerWithMail, 30.0)), StewardConstraints.NONE);
+        assertEquals(List.of(List.of(father.key(), caller.key()), List.of(son.key())), clusters,
+                "the e-mail he shares with his father's record says who called on the family phone");
+    }
+
+    @Test
+    void aCallerOnTheNumberFatherAndSonBothHoldStaysAloneHoweverTheLinksDiffer() {
+        // a few bits more for one of them (a shared project, a known gender) do not say which of the two called
         List<List<RecordKey>> clusters = partitioner.partition(records(),
                 List.of(link(caller, son, 25.0), link(father, caller, 30.0)), StewardConstraints.NONE);
+        assertEquals(List.of(List.of(father.key()), List.of(son.key()), List.of(caller.key())), clusters);
+    }
+
+    @Test
+    void aCallerJoinsAClearlyStrongerLinkWhenTheTwoCustomersHoldDifferentNumbersOfHis() {
+        StandardizedRecord sonAtHome = Fixtures.standardized("""
+                {"source":"sales","sourceId":"S","name":"陈明","idNumber":"440304199001011233","phones":["075586001234"]}""");
+        StandardizedRecord callerWithLandline = Fixtures.standardized("""
+                {"source":"service","sourceId":"T","name":"陈先生","phones":["13800138000","075586001234"]}""");
+        List<List<RecordKey>> clusters = partitioner.partition(byKey(father, sonAtHome, callerWithLandline),
+                List.of(link(callerWithLandline, sonAtHome, 25.0), link(father, callerWithLandline, 30.0)), StewardConstraints.NONE);
         assertEquals(List.of(List.of(father.key(), caller.key()), List.of(son.key())), clusters);
     }
 
