@@ -167,6 +167,9 @@ public final class Main {
         out.printf(Locale.ROOT, "true pairs with evidence beyond a name: %d%n", ceiling.pairsWithEvidence());
         out.printf(Locale.ROOT, "recall ceiling without name-only merges: %.4f%n", ceiling.ceiling());
         out.printf(Locale.ROOT, "review-band pairs: %d%n", clustering.reviewLinks().size());
+        out.printf(Locale.ROOT, "held-back surname-only callers: %d%n", clustering.heldBackRecords().size());
+        out.printf(Locale.ROOT, "their links in the review queue: %d%n",
+                clustering.stewardPairs().size() - clustering.reviewLinks().size());
         ReviewQueueFigures queue = ReviewQueueFigures.of(clustering, load.truth(), hubOrder, ReviewQueueFigures.RANKS);
         ReviewQueueFigures byLearned = ReviewQueueFigures.of(clustering, load.truth(), learnedOrder, ReviewQueueFigures.RANKS);
         // the queue as the hub shows it (pairs not in conflict, in different customers, by priority), then the same

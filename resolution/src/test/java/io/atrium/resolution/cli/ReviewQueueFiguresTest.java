@@ -34,7 +34,7 @@ class ReviewQueueFiguresTest {
             List.of(),
             List.of(review("a", "b", 30, true), review("f", "g", 20, false), review("c", "d", 15, false),
                     review("d", "e", 14, false), review("c", "e", 13, false), review("e", "f", 12.5, false),
-                    review("x", "y", 12.1, false), review("g", "h", 16, false)));
+                    review("x", "y", 12.1, false), review("g", "h", 16, false)), Map.of());
 
     private static final Map<RecordKey, String> TRUTH = Map.of(key("a"), "P1", key("b"), "P1", key("c"), "P1",
             key("d"), "P1", key("e"), "P1", key("f"), "P2", key("g"), "P3", key("h"), "P3");
