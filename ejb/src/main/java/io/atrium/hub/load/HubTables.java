@@ -9,6 +9,7 @@ import io.atrium.hub.quality.RecordQuality;
 import io.atrium.hub.resolve.ContentHash;
 import io.atrium.hub.resolve.GoldenRecords;
 import io.atrium.hub.resolve.RecordHashes;
+import io.atrium.resolution.cluster.ClusterPartitioner;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.ReviewPriority;
 import io.atrium.resolution.match.ValueFrequencies;
@@ -169,18 +170,20 @@ final class HubTables {
                 .map(result -> {
                     int left = index.get(result.left());
                     int right = index.get(result.right());
-                    return new MatchLink(recordIds[left], recordIds[right], result.score(),
+                    MatchLink link = new MatchLink(recordIds[left], recordIds[right], result.score(),
                             priority.of(result, records.get(left).standardized(), records.get(right).standardized(), frequencies),
                             result.decision(), result.conflict(), result.explain(), now);
+                    link.awaitSteward(clustering.heldBack(result).map(ClusterPartitioner.HeldBack::reason));
+                    return link;
                 })
                 .toList();
         long[] ids = new IdBlocks(db, "match_link_seq").take(links.size());
         try (TableRows rows = TableRows.of(db, "match_link", "id", "left_record_id", "right_record_id", "score", "priority",
-                "decision", "conflict", "explanation", "review_state", "suppressed_by", "scored_at")) {
+                "decision", "conflict", "explanation", "review_state", "review_reason", "suppressed_by", "scored_at")) {
             for (int i = 0; i < ids.length; i++) {
                 MatchLink link = links.get(i);
                 rows.row(ids[i], link.getLeftRecordId(), link.getRightRecordId(), link.getScore(), link.getPriority(), link.getDecision(),
-                        link.isConflict(), link.getExplanation(), link.getReviewState(), link.getSuppressedBy(),
+                        link.isConflict(), link.getExplanation(), link.getReviewState(), link.getReviewReason(), link.getSuppressedBy(),
                         link.getScoredAt());
             }
         }
