@@ -244,6 +244,12 @@ class StewardIT extends DeployedHub {
         assertEquals(customerOf("FATHER"), customerOf("CALLER"), "the caller joins the customer the steward chose");
         assertNotEquals(customerOf("SON"), customerOf("CALLER"));
         assertEquals(List.of(), callerPairs(), "the other candidate is no longer pending");
+
+        HubClient.Response undone = hub.postJson("steward/actions/" + accepted.json().get("id").asLong() + "/undo", HubClient.ADMIN,
+                reason("it was the son after all"));
+        assertEquals(200, undone.status(), undone.body());
+        assertEquals(2, callerPairs().size(), "both candidates wait again");
+        assertEquals(3, hub.customersWithPhone(shared).size(), "the caller alone again");
     }
 
     /** The pending pairs of this run's surname-only caller. */
