@@ -11,6 +11,7 @@ import io.atrium.hub.resolve.GoldenRecords;
 import io.atrium.hub.resolve.RecordHashes;
 import io.atrium.resolution.cluster.ClusterPartitioner;
 import io.atrium.resolution.match.Decision;
+import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.match.ReviewPriority;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.model.RecordKey;
@@ -165,6 +166,7 @@ final class HubTables {
     private void matchLinks(List<LoadFile.Loaded> records, Clustering clustering, Map<RecordKey, Integer> index,
                             long[] recordIds, ReviewPriority priority, ValueFrequencies frequencies, Instant now)
             throws SQLException {
+        Map<MatchResult, Double> heldBackPriorities = clustering.heldBackPriorities();
         List<MatchLink> links = Stream.concat(clustering.mergeLinks().stream(), clustering.reviewLinks().stream())
                 .filter(result -> result.decision() != Decision.NO_MATCH && !result.conflict())
                 .map(result -> {
@@ -173,7 +175,8 @@ final class HubTables {
                     MatchLink link = new MatchLink(recordIds[left], recordIds[right], result.score(),
                             priority.of(result, records.get(left).standardized(), records.get(right).standardized(), frequencies),
                             result.decision(), result.conflict(), result.explain(), now);
-                    link.awaitSteward(clustering.heldBack(result).map(ClusterPartitioner.HeldBack::reason));
+                    link.awaitSteward(clustering.heldBack(result).map(ClusterPartitioner.HeldBack::reason),
+                            heldBackPriorities.getOrDefault(result, result.score()));
                     return link;
                 })
                 .toList();

@@ -110,13 +110,15 @@ public class MatchLink extends RecordPair {
     }
 
     /**
-     * A MERGE link waits for a steward while its surname-only record is held back (the reason given), and leaves the
-     * queue once it no longer is; a steward's decision stands either way.
+     * A MERGE link waits for a steward while its surname-only record is held back (the reason given), at the priority
+     * given ({@link io.atrium.resolution.cluster.ClusterPartitioner#stewardPriorities}), and leaves the queue once it
+     * no longer is, its priority its score again; a steward's decision stands either way.
      */
-    public void awaitSteward(Optional<String> reason) {
+    public void awaitSteward(Optional<String> reason, double heldBackPriority) {
         if (decision == Decision.MERGE && reviewState != ReviewState.ACCEPTED && reviewState != ReviewState.REJECTED) {
             reviewState = reason.isPresent() ? ReviewState.PENDING : null;
             reviewReason = reason.orElse(null);
+            priority = reason.isPresent() ? heldBackPriority : score;
         }
     }
 

@@ -101,7 +101,9 @@ public class Repartitioning {
         ClusterPartitioner.Partition partition = engine.partitioner()
                 .partitionReporting(byKey, mergeLinks.values(), constraints(rows.keySet(), keyOf));
         // a surname-only caller held back between two customers: its links wait for a steward, who says which one
-        mergeLinks.forEach((link, result) -> link.awaitSteward(partition.heldBack(result).map(ClusterPartitioner.HeldBack::reason)));
+        Map<MatchResult, Double> heldBackPriorities = ClusterPartitioner.stewardPriorities(mergeLinks.values(), partition.heldBack());
+        mergeLinks.forEach((link, result) -> link.awaitSteward(partition.heldBack(result).map(ClusterPartitioner.HeldBack::reason),
+                heldBackPriorities.getOrDefault(result, result.score())));
         List<List<RecordKey>> clusters = partition.clusters();
 
         Map<Long, String> after = assignCustomers(clusters, idOf, before, customers, now);

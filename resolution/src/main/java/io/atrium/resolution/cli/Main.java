@@ -108,8 +108,8 @@ public final class Main {
                         : new Scorer(new BulkResolver(scorer).learnWeights(records, frequencies).settings());
                 // the recall ceiling is measured with the very records, scorer and frequencies the resolver used
                 report(out, load, clustering, seconds, RecallCeiling.of(records, load.truth(), scorer, frequencies),
-                        queueOrder(records, frequencies, hubPriority),
-                        queueOrder(records, frequencies, ReviewPriority.scoredWith(learned.settings())));
+                        queueOrder(records, clustering, frequencies, hubPriority),
+                        queueOrder(records, clustering, frequencies, ReviewPriority.scoredWith(learned.settings())));
             } else {
                 writeCsv(Path.of(options.get("output")), clustering);
                 err.printf(Locale.ROOT, "%d records, %d customers, %d bad lines, %.1f s%n", load.records().size(),
@@ -139,12 +139,14 @@ public final class Main {
         return Arrays.stream(values).mapToObj(String::valueOf).collect(Collectors.joining(" / "));
     }
 
-    /** A review pair's place in the queue as the hub with this priority gives it. */
-    private static ToDoubleFunction<MatchResult> queueOrder(List<StandardizedRecord> records, ValueFrequencies frequencies,
-                                                            ReviewPriority priority) {
+    /** A pair's place in the steward's queue as the hub with this priority gives it. */
+    private static ToDoubleFunction<MatchResult> queueOrder(List<StandardizedRecord> records, Clustering clustering,
+                                                            ValueFrequencies frequencies, ReviewPriority priority) {
         Map<RecordKey, StandardizedRecord> byKey = new HashMap<>();
         records.forEach(r -> byKey.put(r.key(), r));
-        return link -> priority.of(link, byKey.get(link.left()), byKey.get(link.right()), frequencies);
+        Map<MatchResult, Double> heldBack = clustering.heldBackPriorities();
+        return link -> heldBack.containsKey(link) ? heldBack.get(link)
+                : priority.of(link, byKey.get(link.left()), byKey.get(link.right()), frequencies);
     }
 
     /**

@@ -71,6 +71,31 @@ public final class ClusterPartitioner {
         }
     }
 
+    /**
+     * Where the links of held-back callers stand in a steward's queue, in bits: how much more a link's evidence says
+     * than the strongest other link of its caller (0 a coin toss between two customers, below 0 the weaker candidate).
+     * A review pair is queued by its score, evidence on the side of a match; a held-back link only says which of its
+     * caller's candidates is likelier, so these come after the review pairs, the clearer choices first.
+     *
+     * @param mergeLinks the MERGE links the partition was made from
+     * @param heldBack   the partition's held-back records
+     * @return the priority of every MERGE link with a held-back end
+     */
+    public static Map<MatchResult, Double> stewardPriorities(Collection<MatchResult> mergeLinks, Map<RecordKey, HeldBack> heldBack) {
+        Map<RecordKey, List<MatchResult>> byCaller = new HashMap<>();
+        for (MatchResult link : mergeLinks) {
+            for (RecordKey end : List.of(link.left(), link.right())) {
+                if (heldBack.containsKey(end)) {
+                    byCaller.computeIfAbsent(end, k -> new ArrayList<>()).add(link);
+                }
+            }
+        }
+        Map<MatchResult, Double> priorities = new HashMap<>();
+        byCaller.values().forEach(links -> links.forEach(link -> priorities.put(link, link.score()
+                - links.stream().filter(other -> other != link).mapToDouble(MatchResult::score).max().orElse(link.score()))));
+        return priorities;
+    }
+
     private static final Comparator<MatchResult> STRONGEST_FIRST = (x, y) -> {
         int byScore = Double.compare(y.score(), x.score());
         if (byScore != 0) {

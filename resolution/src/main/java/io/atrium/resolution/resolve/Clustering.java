@@ -29,6 +29,11 @@ public record Clustering(List<List<RecordKey>> clusters, List<MatchResult> merge
         return ClusterPartitioner.HeldBack.of(heldBackRecords, mergeLink);
     }
 
+    /** Where the held-back callers' links stand in a steward's queue ({@link ClusterPartitioner#stewardPriorities}). */
+    public Map<MatchResult, Double> heldBackPriorities() {
+        return ClusterPartitioner.stewardPriorities(mergeLinks, heldBackRecords);
+    }
+
     /** The pairs a steward decides: the review band's and the held-back MERGE links. */
     public List<MatchResult> stewardPairs() {
         return Stream.concat(reviewLinks.stream(), mergeLinks.stream().filter(l -> heldBack(l).isPresent())).toList();
