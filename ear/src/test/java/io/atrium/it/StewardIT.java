@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -217,6 +218,49 @@ class StewardIT extends DeployedHub {
             assertTrue(i == 0 || queue.get(i - 1).get("priority").asDouble() >= queue.get(i).get("priority").asDouble(),
                     "highest priority first: " + queue.get(Math.max(0, i - 1)) + " then " + queue.get(i));
         }
+    }
+
+    @Test
+    void aSurnameOnlyCallerOnAHouseholdsPhoneWaitsWithItsReasonUntilAStewardSaysWhoCalled() {
+        // father and son on one mobile: two customers who can never be one; a caller known only as 陈先生 on it
+        String shared = TestData.mobile(run);
+        records.post(records.person("FATHER", "陈建国", shared).put("gender", "M"));
+        records.post(records.person("SON", "陈志明", shared).put("gender", "M"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.customersWithPhone(shared).size() == 2);
+        records.post(records.person("CALLER", "陈先生", shared));
+        await().atMost(Duration.ofSeconds(30)).until(() -> callerPairs().size() == 2);
+        assertEquals(3, hub.customersWithPhone(shared).size(), "the caller stays alone: joined as before");
+        JsonNode toFather = null;
+        for (JsonNode pair : callerPairs()) {
+            assertTrue(pair.get("reason").asText().startsWith("a caller with a surname only"), pair.toString());
+            assertFalse(pair.get("conflict").asBoolean(), pair.toString());
+            toFather = "FATHER".equals(pair.get("right").get("sourceId").asText()) ? pair : toFather;
+        }
+        assertNotNull(toFather, callerPairs().toString());
+
+        HubClient.Response accepted = hub.postJson("steward/reviews/" + toFather.get("linkId").asLong() + "/accept", HubClient.ADMIN,
+                reason("the father, by his voice"));
+        assertEquals(200, accepted.status(), accepted.body());
+        assertEquals(customerOf("FATHER"), customerOf("CALLER"), "the caller joins the customer the steward chose");
+        assertNotEquals(customerOf("SON"), customerOf("CALLER"));
+        assertEquals(List.of(), callerPairs(), "the other candidate is no longer pending");
+
+        HubClient.Response undone = hub.postJson("steward/actions/" + accepted.json().get("id").asLong() + "/undo", HubClient.ADMIN,
+                reason("it was the son after all"));
+        assertEquals(200, undone.status(), undone.body());
+        assertEquals(2, callerPairs().size(), "both candidates wait again");
+        assertEquals(3, hub.customersWithPhone(shared).size(), "the caller alone again");
+    }
+
+    /** The pending pairs of this run's surname-only caller. */
+    private List<JsonNode> callerPairs() {
+        List<JsonNode> pairs = new ArrayList<>();
+        hub.get("steward/reviews?limit=1000", HubClient.ADMIN).json().forEach(pair -> {
+            if (source.equals(pair.get("left").get("source").asText()) && "CALLER".equals(pair.get("left").get("sourceId").asText())) {
+                pairs.add(pair);
+            }
+        });
+        return pairs;
     }
 
     @Test

@@ -9,7 +9,9 @@ import io.atrium.hub.quality.RecordQuality;
 import io.atrium.hub.resolve.ContentHash;
 import io.atrium.hub.resolve.GoldenRecords;
 import io.atrium.hub.resolve.RecordHashes;
+import io.atrium.resolution.cluster.ClusterPartitioner;
 import io.atrium.resolution.match.Decision;
+import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.match.ReviewPriority;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.model.RecordKey;
@@ -164,23 +166,27 @@ final class HubTables {
     private void matchLinks(List<LoadFile.Loaded> records, Clustering clustering, Map<RecordKey, Integer> index,
                             long[] recordIds, ReviewPriority priority, ValueFrequencies frequencies, Instant now)
             throws SQLException {
+        Map<MatchResult, Double> heldBackPriorities = clustering.heldBackPriorities();
         List<MatchLink> links = Stream.concat(clustering.mergeLinks().stream(), clustering.reviewLinks().stream())
                 .filter(result -> result.decision() != Decision.NO_MATCH && !result.conflict())
                 .map(result -> {
                     int left = index.get(result.left());
                     int right = index.get(result.right());
-                    return new MatchLink(recordIds[left], recordIds[right], result.score(),
+                    MatchLink link = new MatchLink(recordIds[left], recordIds[right], result.score(),
                             priority.of(result, records.get(left).standardized(), records.get(right).standardized(), frequencies),
                             result.decision(), result.conflict(), result.explain(), now);
+                    link.awaitSteward(clustering.heldBack(result).map(ClusterPartitioner.HeldBack::reason),
+                            heldBackPriorities.getOrDefault(result, result.score()));
+                    return link;
                 })
                 .toList();
         long[] ids = new IdBlocks(db, "match_link_seq").take(links.size());
         try (TableRows rows = TableRows.of(db, "match_link", "id", "left_record_id", "right_record_id", "score", "priority",
-                "decision", "conflict", "explanation", "review_state", "suppressed_by", "scored_at")) {
+                "decision", "conflict", "explanation", "review_state", "review_reason", "suppressed_by", "scored_at")) {
             for (int i = 0; i < ids.length; i++) {
                 MatchLink link = links.get(i);
                 rows.row(ids[i], link.getLeftRecordId(), link.getRightRecordId(), link.getScore(), link.getPriority(), link.getDecision(),
-                        link.isConflict(), link.getExplanation(), link.getReviewState(), link.getSuppressedBy(),
+                        link.isConflict(), link.getExplanation(), link.getReviewState(), link.getReviewReason(), link.getSuppressedBy(),
                         link.getScoredAt());
             }
         }

@@ -13,10 +13,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A scored pair of source records that the matcher decided MERGE or REVIEW, with its explanation.
  * A REVIEW pair waits for a steward; an accepted one links like a MERGE, a rejected one never links.
+ * A MERGE link of a surname-only caller the partitioner held back (two customers who cannot be one person are
+ * candidates) waits for a steward too, with the reason ({@link #awaitSteward}).
  * A link a steward's split suppressed no longer joins its records until the split is undone.
  */
 @Entity
@@ -62,6 +65,10 @@ public class MatchLink extends RecordPair {
     @Column(name = "review_state", length = 12)
     private ReviewState reviewState;
 
+    /** Why a MERGE link waits for a steward ({@link io.atrium.resolution.cluster.ClusterPartitioner.HeldBack#reason}). */
+    @Column(name = "review_reason", length = 200)
+    private String reviewReason;
+
     /** The steward action that suppressed this link (a split), null while it links. */
     @Column(name = "suppressed_by")
     private Long suppressedBy;
@@ -99,6 +106,20 @@ public class MatchLink extends RecordPair {
         rescore(score, priority, conflict, explanation, scoredAt);
         this.decision = decision;
         this.reviewState = decision == Decision.REVIEW ? ReviewState.PENDING : null;
+        this.reviewReason = null;
+    }
+
+    /**
+     * A MERGE link waits for a steward while its surname-only record is held back (the reason given), at the priority
+     * given ({@link io.atrium.resolution.cluster.ClusterPartitioner#stewardPriorities}), and leaves the queue once it
+     * no longer is, its priority its score again; a steward's decision stands either way.
+     */
+    public void awaitSteward(Optional<String> reason, double heldBackPriority) {
+        if (decision == Decision.MERGE && reviewState != ReviewState.ACCEPTED && reviewState != ReviewState.REJECTED) {
+            reviewState = reason.isPresent() ? ReviewState.PENDING : null;
+            reviewReason = reason.orElse(null);
+            priority = reason.isPresent() ? heldBackPriority : score;
+        }
     }
 
     private static String bounded(String explanation) {
@@ -117,6 +138,7 @@ public class MatchLink extends RecordPair {
     public boolean isConflict() { return conflict; }
     public String getExplanation() { return explanation; }
     public ReviewState getReviewState() { return reviewState; }
+    public String getReviewReason() { return reviewReason; }
     public void setReviewState(ReviewState reviewState) { this.reviewState = reviewState; }
     public Long getSuppressedBy() { return suppressedBy; }
     public void setSuppressedBy(Long suppressedBy) { this.suppressedBy = suppressedBy; }

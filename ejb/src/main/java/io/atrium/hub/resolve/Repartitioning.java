@@ -9,6 +9,7 @@ import io.atrium.hub.events.ChangeEvents;
 import io.atrium.hub.match.CannotLink;
 import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.ReviewState;
+import io.atrium.resolution.cluster.ClusterPartitioner;
 import io.atrium.resolution.cluster.StewardConstraints;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
@@ -94,11 +95,16 @@ public class Repartitioning {
             idOf.put(record.key(), id);
         });
         Function<Long, RecordKey> keyOf = id -> standardized.get(id).key();
-        List<MatchResult> mergeLinks = links.values().stream().filter(MatchLink::links)
-                .map(l -> new MatchResult(keyOf.apply(l.getLeftRecordId()), keyOf.apply(l.getRightRecordId()), List.of(),
-                        l.getScore(), Decision.MERGE, false))
-                .toList();
-        List<List<RecordKey>> clusters = engine.partitioner().partition(byKey, mergeLinks, constraints(rows.keySet(), keyOf));
+        Map<MatchLink, MatchResult> mergeLinks = links.values().stream().filter(MatchLink::links)
+                .collect(Collectors.toMap(Function.identity(), l -> new MatchResult(keyOf.apply(l.getLeftRecordId()),
+                        keyOf.apply(l.getRightRecordId()), List.of(), l.getScore(), Decision.MERGE, false)));
+        ClusterPartitioner.Partition partition = engine.partitioner()
+                .partitionReporting(byKey, mergeLinks.values(), constraints(rows.keySet(), keyOf));
+        // a surname-only caller held back between two customers: its links wait for a steward, who says which one
+        Map<MatchResult, Double> heldBackPriorities = ClusterPartitioner.stewardPriorities(mergeLinks.values(), partition.heldBack());
+        mergeLinks.forEach((link, result) -> link.awaitSteward(partition.heldBack(result).map(ClusterPartitioner.HeldBack::reason),
+                heldBackPriorities.getOrDefault(result, result.score())));
+        List<List<RecordKey>> clusters = partition.clusters();
 
         Map<Long, String> after = assignCustomers(clusters, idOf, before, customers, now);
         rows.forEach((id, row) -> row.setCustomerId(after.get(id)));

@@ -21,9 +21,11 @@ public final class StewardViews {
     /**
      * A pair in the review band, with the matcher's evidence: as the line it stored (fields, levels, weights, total)
      * and per field ({@code fieldEvidence}, read back from that line), for a steward's screen to draw. The queue is in
-     * {@code priority} order; the matcher decided by {@code score}.
+     * {@code priority} order; the matcher decided by {@code score}. {@code reason} says why a pair the matcher decided
+     * MERGE waits for a steward (a surname-only caller between two customers who cannot be one person), null for a
+     * pair of the review band.
      */
-    public record ReviewPair(long linkId, double score, double priority, boolean conflict, String evidence,
+    public record ReviewPair(long linkId, double score, double priority, boolean conflict, String reason, String evidence,
                              List<Explanation.FieldEvidence> fieldEvidence, Instant scoredAt,
                              RecordSummary left, RecordSummary right) {
     }

@@ -39,8 +39,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What data stewards do: review pairs the matcher was unsure of (accept = merge, reject = never merge
- * these two), split a source record out of its customer (optionally blocking re-merging), and undo any
+ * What data stewards do: review pairs the matcher was unsure of, and the links of surname-only callers held back
+ * between two customers who cannot be one person (accept = merge, reject = never merge these two), split a source record out of its customer (optionally blocking re-merging), and undo any
  * of these. Every action is audited with who, when, why and the customers before and after, and each
  * re-partitions the records it touches at once, publishing the merges and splits it causes.
  */
@@ -96,9 +96,45 @@ public class Stewardship {
                     + " is in conflict (different valid identifiers, names or birth dates) and can never be merged: " + link.getExplanation());
         }
         link.setReviewState(ReviewState.ACCEPTED);
-        StewardAction action = begin(StewardActionType.ACCEPT, reason, List.of(link.getLeftRecordId(), link.getRightRecordId()));
+        List<Long> involved = new ArrayList<>(List.of(link.getLeftRecordId(), link.getRightRecordId()));
+        if (link.getDecision() == Decision.MERGE) {
+            involved.addAll(rejectRivals(link));
+        }
+        StewardAction action = begin(StewardActionType.ACCEPT, reason, involved);
         action.setLinkId(linkId);
-        return finish(action, List.of(link.getLeftRecordId(), link.getRightRecordId()));
+        return finish(action, involved);
+    }
+
+    /**
+     * Accepting one link of a held-back surname-only caller says which customer called: its pending links to records
+     * of other customers are rejected (a caller is one person), so it joins the chosen one. Answers those links' records.
+     */
+    private List<Long> rejectRivals(MatchLink accepted) {
+        long caller = callerOf(accepted);
+        List<MatchLink> rivals = heldBackLinks(caller, ReviewState.PENDING);
+        List<Long> partners = rivals.stream().map(rival -> rival.other(caller)).toList();
+        customerLocks.lockHoldersOf(partners);
+        String chosen = em.find(SourceRecord.class, accepted.other(caller)).getCustomerId();
+        Map<Long, String> customerOf = sourceRecords.withIds(partners).stream()
+                .collect(Collectors.toMap(SourceRecord::getId, SourceRecord::getCustomerId));
+        rivals.stream().filter(rival -> !chosen.equals(customerOf.get(rival.other(caller))))
+                .forEach(rival -> rival.setReviewState(ReviewState.REJECTED));
+        return partners;
+    }
+
+    /** The surname-only end of a MERGE link a steward decides. */
+    private long callerOf(MatchLink link) {
+        return StandardizedRecords.of(em.find(SourceRecord.class, link.getLeftRecordId())).weakName()
+                ? link.getLeftRecordId() : link.getRightRecordId();
+    }
+
+    /** The caller's MERGE links in the given steward state, locked. */
+    private List<MatchLink> heldBackLinks(long caller, ReviewState state) {
+        return em.createQuery("select l from MatchLink l where (l.leftRecordId = :caller or l.rightRecordId = :caller) "
+                        + "and l.decision = :merge and l.reviewState = :state", MatchLink.class)
+                .setParameter("caller", caller).setParameter("merge", Decision.MERGE).setParameter("state", state)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     public StewardViews.ActionView reject(long linkId, String reason) {
@@ -158,6 +194,10 @@ public class Stewardship {
                         "review pair " + undone.getLinkId() + " of action " + actionId + " no longer exists");
             }
             link.setReviewState(ReviewState.PENDING);
+            if (link.getDecision() == Decision.MERGE && undone.getType() == StewardActionType.ACCEPT) {
+                // the caller's other candidates come back with it: the next partitioning says which still wait
+                heldBackLinks(callerOf(link), ReviewState.REJECTED).forEach(rival -> rival.setReviewState(ReviewState.PENDING));
+            }
         } else {
             em.createQuery("update MatchLink l set l.suppressedBy = null where l.suppressedBy = :action")
                     .setParameter("action", actionId).executeUpdate();
@@ -186,7 +226,8 @@ public class Stewardship {
             em.detach(link);
             link = em.find(MatchLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
         }
-        if (link == null || link.getDecision() != Decision.REVIEW) {
+        // a MERGE link is a review pair while (or since) it waits for a steward: a held-back caller's
+        if (link == null || link.getDecision() != Decision.REVIEW && link.getReviewState() == null) {
             throw new StewardRequestException(StewardRequestException.Kind.NOT_FOUND, "no review pair " + linkId);
         }
         if (link.getReviewState() != ReviewState.PENDING) {
@@ -240,7 +281,8 @@ public class Stewardship {
     }
 
     private static StewardViews.ReviewPair reviewPair(MatchLink link, Map<Long, SourceRecord> records) {
-        return new StewardViews.ReviewPair(link.getId(), link.getScore(), link.getPriority(), link.isConflict(), link.getExplanation(),
+        return new StewardViews.ReviewPair(link.getId(), link.getScore(), link.getPriority(), link.isConflict(),
+                link.getReviewReason(), link.getExplanation(),
                 StoredEvidence.parse(link.getExplanation()), link.getScoredAt(),
                 summary(records.get(link.getLeftRecordId())), summary(records.get(link.getRightRecordId())));
     }

@@ -108,8 +108,8 @@ public final class Main {
                         : new Scorer(new BulkResolver(scorer).learnWeights(records, frequencies).settings());
                 // the recall ceiling is measured with the very records, scorer and frequencies the resolver used
                 report(out, load, clustering, seconds, RecallCeiling.of(records, load.truth(), scorer, frequencies),
-                        queueOrder(records, frequencies, hubPriority),
-                        queueOrder(records, frequencies, ReviewPriority.scoredWith(learned.settings())));
+                        queueOrder(records, clustering, frequencies, hubPriority),
+                        queueOrder(records, clustering, frequencies, ReviewPriority.scoredWith(learned.settings())));
             } else {
                 writeCsv(Path.of(options.get("output")), clustering);
                 err.printf(Locale.ROOT, "%d records, %d customers, %d bad lines, %.1f s%n", load.records().size(),
@@ -139,12 +139,14 @@ public final class Main {
         return Arrays.stream(values).mapToObj(String::valueOf).collect(Collectors.joining(" / "));
     }
 
-    /** A review pair's place in the queue as the hub with this priority gives it. */
-    private static ToDoubleFunction<MatchResult> queueOrder(List<StandardizedRecord> records, ValueFrequencies frequencies,
-                                                            ReviewPriority priority) {
+    /** A pair's place in the steward's queue as the hub with this priority gives it. */
+    private static ToDoubleFunction<MatchResult> queueOrder(List<StandardizedRecord> records, Clustering clustering,
+                                                            ValueFrequencies frequencies, ReviewPriority priority) {
         Map<RecordKey, StandardizedRecord> byKey = new HashMap<>();
         records.forEach(r -> byKey.put(r.key(), r));
-        return link -> priority.of(link, byKey.get(link.left()), byKey.get(link.right()), frequencies);
+        Map<MatchResult, Double> heldBack = clustering.heldBackPriorities();
+        return link -> heldBack.containsKey(link) ? heldBack.get(link)
+                : priority.of(link, byKey.get(link.left()), byKey.get(link.right()), frequencies);
     }
 
     /**
@@ -167,6 +169,9 @@ public final class Main {
         out.printf(Locale.ROOT, "true pairs with evidence beyond a name: %d%n", ceiling.pairsWithEvidence());
         out.printf(Locale.ROOT, "recall ceiling without name-only merges: %.4f%n", ceiling.ceiling());
         out.printf(Locale.ROOT, "review-band pairs: %d%n", clustering.reviewLinks().size());
+        out.printf(Locale.ROOT, "held-back surname-only callers: %d%n", clustering.heldBackRecords().size());
+        out.printf(Locale.ROOT, "their links in the review queue: %d%n",
+                clustering.stewardPairs().size() - clustering.reviewLinks().size());
         ReviewQueueFigures queue = ReviewQueueFigures.of(clustering, load.truth(), hubOrder, ReviewQueueFigures.RANKS);
         ReviewQueueFigures byLearned = ReviewQueueFigures.of(clustering, load.truth(), learnedOrder, ReviewQueueFigures.RANKS);
         // the queue as the hub shows it (pairs not in conflict, in different customers, by priority), then the same

@@ -13,7 +13,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * How much of a steward's time the review queue is worth, against true entity labels. The queue is what the
- * hub shows: review pairs not in conflict (the hub keeps no link for those: no steward could merge them) whose
+ * hub shows: review pairs and the MERGE links of surname-only records held back ({@link Clustering#stewardPairs}), not in conflict (the hub keeps no link for those: no steward could merge them) whose
  * records lie in different customers, highest priority first.
  *
  * @param pairs       pairs in the queue
@@ -39,7 +39,7 @@ record ReviewQueueFigures(int pairs, int[] trueInFirst, int[] clearedIn) {
         }
         // each pair's priority computed once, not at every comparison: it may rescore the pair
         Map<MatchResult, Double> priorities = new HashMap<>();
-        clustering.reviewLinks().stream()
+        clustering.stewardPairs().stream()
                 .filter(link -> !link.conflict() && !customerOf.get(link.left()).equals(customerOf.get(link.right())))
                 .forEach(link -> priorities.put(link, priority.applyAsDouble(link)));
         List<MatchResult> queue = priorities.keySet().stream()

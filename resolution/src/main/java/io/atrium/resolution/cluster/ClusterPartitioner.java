@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -23,9 +24,77 @@ import java.util.stream.Stream;
  * Links between full names are taken first; a surname-only record (a caller's 陈先生) then joins the customer
  * its strongest links point to, and stays alone when links about as strong point to customers that can never
  * be one, or when the very number it called from is held by two such customers however the links' other evidence
- * differs (father and son on one phone): a coin toss is not a match.
+ * differs (father and son on one phone): a coin toss is not a match. Such records are reported with the reason
+ * ({@link Partition#heldBack()}), so that their links can be put before a data steward.
  */
 public final class ClusterPartitioner {
+
+    /** Why a surname-only record stayed alone though MERGE links point from it to customers. */
+    public enum HeldBack {
+        /** Links about as strong as its best point to customers that can never be one. */
+        CLOSE_LINKS("a caller with a surname only whose links, about as strong, point to two customers who cannot be "
+                + "one person: which one?"),
+        /** The very number it called from is held by customers that can never be one. */
+        SHARED_NUMBER("a caller with a surname only, on a number two customers who cannot be one person hold: which one?");
+
+        private final String reason;
+
+        HeldBack(String reason) {
+            this.reason = reason;
+        }
+
+        /** For a data steward: what the queue shows beside the pair. */
+        public String reason() {
+            return reason;
+        }
+
+        /** Why the link's held-back end (of those given) stayed alone, empty when neither end was held back. */
+        public static Optional<HeldBack> of(Map<RecordKey, HeldBack> heldBack, MatchResult link) {
+            return Optional.ofNullable(heldBack.get(link.left())).or(() -> Optional.ofNullable(heldBack.get(link.right())));
+        }
+    }
+
+    /**
+     * @param clusters the customers, each sorted by key, in order of their first key
+     * @param heldBack surname-only records kept alone, with why
+     */
+    public record Partition(List<List<RecordKey>> clusters, Map<RecordKey, HeldBack> heldBack) {
+
+        public Partition {
+            clusters = List.copyOf(clusters);
+            heldBack = Map.copyOf(heldBack);
+        }
+
+        /** Why the link's held-back end stayed alone, empty when neither end was held back. */
+        public Optional<HeldBack> heldBack(MatchResult link) {
+            return HeldBack.of(heldBack, link);
+        }
+    }
+
+    /**
+     * Where the links of held-back callers stand in a steward's queue, in bits: how much more a link's evidence says
+     * than the strongest other link of its caller (0 a coin toss between two customers, below 0 the weaker candidate).
+     * A review pair is queued by its score, evidence on the side of a match; a held-back link only says which of its
+     * caller's candidates is likelier, so these come after the review pairs, the clearer choices first.
+     *
+     * @param mergeLinks the MERGE links the partition was made from
+     * @param heldBack   the partition's held-back records
+     * @return the priority of every MERGE link with a held-back end
+     */
+    public static Map<MatchResult, Double> stewardPriorities(Collection<MatchResult> mergeLinks, Map<RecordKey, HeldBack> heldBack) {
+        Map<RecordKey, List<MatchResult>> byCaller = new HashMap<>();
+        for (MatchResult link : mergeLinks) {
+            for (RecordKey end : List.of(link.left(), link.right())) {
+                if (heldBack.containsKey(end)) {
+                    byCaller.computeIfAbsent(end, k -> new ArrayList<>()).add(link);
+                }
+            }
+        }
+        Map<MatchResult, Double> priorities = new HashMap<>();
+        byCaller.values().forEach(links -> links.forEach(link -> priorities.put(link, link.score()
+                - links.stream().filter(other -> other != link).mapToDouble(MatchResult::score).max().orElse(link.score()))));
+        return priorities;
+    }
 
     private static final Comparator<MatchResult> STRONGEST_FIRST = (x, y) -> {
         int byScore = Double.compare(y.score(), x.score());
@@ -52,6 +121,12 @@ public final class ClusterPartitioner {
      */
     public List<List<RecordKey>> partition(Map<RecordKey, StandardizedRecord> records,
                                            Collection<MatchResult> mergeLinks, StewardConstraints steward) {
+        return partitionReporting(records, mergeLinks, steward).clusters();
+    }
+
+    /** As {@link #partition}, reporting also the surname-only records held back and why. */
+    public Partition partitionReporting(Map<RecordKey, StandardizedRecord> records,
+                                        Collection<MatchResult> mergeLinks, StewardConstraints steward) {
         StandardizedRecord[] byIndex = records.values().toArray(StandardizedRecord[]::new);
         Map<RecordKey, Integer> index = new HashMap<>(byIndex.length * 2);
         for (int i = 0; i < byIndex.length; i++) {
@@ -94,7 +169,7 @@ public final class ClusterPartitioner {
                 }
             }
         }
-        Map<Integer, Boolean> ambiguous = new HashMap<>();
+        Map<Integer, Optional<HeldBack>> ambiguous = new HashMap<>();
         for (int l = 0; l < ordered.length; l++) {
             int left = lefts[l];
             int right = rights[l];
@@ -102,14 +177,16 @@ public final class ClusterPartitioner {
                 continue;
             }
             boolean unclear = byIndex[left].weakName() && ambiguous.computeIfAbsent(left,
-                    w -> pointsToDifferentPeople(clusters, w, weakPartners, everyWeakPartner, byIndex, steward))
+                    w -> pointsToDifferentPeople(clusters, w, weakPartners, everyWeakPartner, byIndex, steward)).isPresent()
                     || byIndex[right].weakName() && ambiguous.computeIfAbsent(right,
-                    w -> pointsToDifferentPeople(clusters, w, weakPartners, everyWeakPartner, byIndex, steward));
+                    w -> pointsToDifferentPeople(clusters, w, weakPartners, everyWeakPartner, byIndex, steward)).isPresent();
             if (!unclear) {
                 join(clusters, left, right, byIndex, steward);
             }
         }
-        return clusters.groups(byIndex);
+        Map<RecordKey, HeldBack> heldBack = new HashMap<>();
+        ambiguous.forEach((weak, why) -> why.ifPresent(reason -> heldBack.put(byIndex[weak].key(), reason)));
+        return new Partition(clusters.groups(byIndex), heldBack);
     }
 
     private void join(Clusters clusters, int a, int b, StandardizedRecord[] records, StewardConstraints steward) {
@@ -125,25 +202,25 @@ public final class ClusterPartitioner {
      * of its best, or, when nothing personal (an identifier, a birth date, an e-mail) ties it to any of them, any two
      * of its links whose records hold the very number it called from. A household's phone held by two of its members
      * says nothing about which of them called; that one link also shares a project or a known gender (a few bits
-     * more) does not tell them apart either.
+     * more) does not tell them apart either. Answers why, empty when they do not.
      */
-    private boolean pointsToDifferentPeople(Clusters clusters, int weak, Map<Integer, List<Integer>> nearPartners,
+    private Optional<HeldBack> pointsToDifferentPeople(Clusters clusters, int weak, Map<Integer, List<Integer>> nearPartners,
                                             Map<Integer, List<Integer>> everyPartner, StandardizedRecord[] records,
                                             StewardConstraints steward) {
         if (spansDifferentPeople(clusters, nearPartners.get(weak), records, steward)) {
-            return true;
+            return Optional.of(HeldBack.CLOSE_LINKS);
         }
         List<Integer> partners = everyPartner.getOrDefault(weak, List.of());
         if (partners.stream().anyMatch(p -> sharesSomethingPersonal(records[weak], records[p]))) {
-            return false;
+            return Optional.empty();
         }
         for (String number : numbers(records[weak])) {
             List<Integer> holders = partners.stream().filter(p -> numbers(records[p]).contains(number)).toList();
             if (spansDifferentPeople(clusters, holders, records, steward)) {
-                return true;
+                return Optional.of(HeldBack.SHARED_NUMBER);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static boolean sharesSomethingPersonal(StandardizedRecord a, StandardizedRecord b) {

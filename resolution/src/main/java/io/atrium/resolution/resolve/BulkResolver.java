@@ -73,7 +73,8 @@ public final class BulkResolver {
         List<MatchResult> reviews = scored.stream().filter(r -> r.decision() == Decision.REVIEW).toList();
         Map<RecordKey, StandardizedRecord> byKey = new LinkedHashMap<>();
         records.forEach(r -> byKey.put(r.key(), r));
-        return new Clustering(partitioner.partition(byKey, merges, steward), merges, reviews);
+        ClusterPartitioner.Partition partition = partitioner.partitionReporting(byKey, merges, steward);
+        return new Clustering(partition.clusters(), merges, reviews, partition.heldBack());
     }
 
     /**

@@ -39,6 +39,7 @@ public final class InMemoryResolver implements CandidateSource {
     private final Map<RecordKey, Map<RecordKey, MatchResult>> mergeLinks = new HashMap<>();
     private final Map<RecordKey, Map<RecordKey, MatchResult>> reviewLinks = new HashMap<>();
     private final Map<RecordKey, List<RecordKey>> clusterOf = new HashMap<>();
+    private final Map<RecordKey, ClusterPartitioner.HeldBack> heldBack = new HashMap<>();
     private StewardConstraints steward = StewardConstraints.NONE;
 
     public InMemoryResolver(Scorer scorer, ValueFrequencies frequencies) {
@@ -114,7 +115,7 @@ public final class InMemoryResolver implements CandidateSource {
     public Clustering clustering() {
         Set<List<RecordKey>> clusters = new HashSet<>(clusterOf.values());
         List<List<RecordKey>> ordered = clusters.stream().sorted((x, y) -> x.get(0).compareTo(y.get(0))).toList();
-        return new Clustering(ordered, distinctLinks(mergeLinks), distinctLinks(reviewLinks));
+        return new Clustering(ordered, distinctLinks(mergeLinks), distinctLinks(reviewLinks), heldBack);
     }
 
     private void repartition(Collection<RecordKey> starts) {
@@ -125,6 +126,7 @@ public final class InMemoryResolver implements CandidateSource {
             }
             Map<RecordKey, StandardizedRecord> component = component(start);
             done.addAll(component.keySet());
+            heldBack.keySet().removeAll(component.keySet());
             List<MatchResult> links = new ArrayList<>();
             for (RecordKey member : component.keySet()) {
                 for (MatchResult link : mergeLinks.getOrDefault(member, Map.of()).values()) {
@@ -133,7 +135,9 @@ public final class InMemoryResolver implements CandidateSource {
                     }
                 }
             }
-            for (List<RecordKey> cluster : partitioner.partition(component, links, steward)) {
+            ClusterPartitioner.Partition partition = partitioner.partitionReporting(component, links, steward);
+            heldBack.putAll(partition.heldBack());
+            for (List<RecordKey> cluster : partition.clusters()) {
                 for (RecordKey member : cluster) {
                     clusterOf.put(member, cluster);
                 }

@@ -1,5 +1,6 @@
 package io.atrium.resolution.cli;
 
+import io.atrium.resolution.cluster.ClusterPartitioner;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.model.RecordKey;
@@ -34,7 +35,7 @@ class ReviewQueueFiguresTest {
             List.of(),
             List.of(review("a", "b", 30, true), review("f", "g", 20, false), review("c", "d", 15, false),
                     review("d", "e", 14, false), review("c", "e", 13, false), review("e", "f", 12.5, false),
-                    review("x", "y", 12.1, false), review("g", "h", 16, false)));
+                    review("x", "y", 12.1, false), review("g", "h", 16, false)), Map.of());
 
     private static final Map<RecordKey, String> TRUTH = Map.of(key("a"), "P1", key("b"), "P1", key("c"), "P1",
             key("d"), "P1", key("e"), "P1", key("f"), "P2", key("g"), "P3", key("h"), "P3");
@@ -65,5 +66,21 @@ class ReviewQueueFiguresTest {
         assertArrayEquals(new int[] {0, 1, 3, 3}, figures.trueInFirst());
         // c~e and d~e accepted, c~d then undecided, f~g the fifth decision
         assertArrayEquals(new int[] {0, 1, 2, 2}, figures.clearedIn());
+    }
+
+    @Test
+    void theMergeLinksOfAHeldBackCallerWaitInTheQueueAsInTheHub() {
+        // t (a 陈先生) held back between p and q, who cannot be one person; p~r is an ordinary MERGE link
+        MatchResult toP = new MatchResult(key("p"), key("t"), List.of(), 26, Decision.MERGE, false);
+        MatchResult toQ = new MatchResult(key("q"), key("t"), List.of(), 25, Decision.MERGE, false);
+        MatchResult joined = new MatchResult(key("p"), key("r"), List.of(), 40, Decision.MERGE, false);
+        Clustering load = new Clustering(List.of(List.of(key("p"), key("r")), List.of(key("q")), List.of(key("t"))),
+                List.of(toP, toQ, joined), List.of(), Map.of(key("t"), ClusterPartitioner.HeldBack.SHARED_NUMBER));
+
+        ReviewQueueFigures figures = ReviewQueueFigures.of(load, Map.of(key("p"), "P", key("r"), "P", key("t"), "P"),
+                MatchResult::score, RANKS);
+
+        assertEquals(2, figures.pairs());
+        assertArrayEquals(new int[] {1, 1, 1, 1}, figures.trueInFirst());
     }
 }

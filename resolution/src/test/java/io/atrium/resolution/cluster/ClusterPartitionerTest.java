@@ -65,6 +65,33 @@ class ClusterPartitionerTest {
     }
 
     @Test
+    void aCallerHeldBackIsReportedWithWhyAndJoinsTheOtherOnceAStewardRulesOneOut() {
+        List<MatchResult> links = List.of(link(caller, son, 25.0), link(father, caller, 30.0));
+        assertEquals(Map.of(caller.key(), ClusterPartitioner.HeldBack.SHARED_NUMBER),
+                partitioner.partitionReporting(records(), links, StewardConstraints.NONE).heldBack());
+        assertEquals(Map.of(caller.key(), ClusterPartitioner.HeldBack.CLOSE_LINKS), partitioner.partitionReporting(records(),
+                List.of(link(caller, son, 29.0), link(father, caller, 30.0)), StewardConstraints.NONE).heldBack());
+
+        // a steward's answer "not the son" (what accepting the father's link in the review queue also says)
+        ClusterPartitioner.Partition answered = partitioner.partitionReporting(records(), links,
+                StewardConstraints.NONE.withCannotLink(caller.key(), son.key()));
+        assertEquals(Map.of(), answered.heldBack());
+        assertEquals(List.of(List.of(father.key(), caller.key()), List.of(son.key())), answered.clusters());
+    }
+
+    @Test
+    void aHeldBackCallersLinksQueueByHowMuchMoreTheySayThanItsOtherCandidate() {
+        MatchResult toSon = link(caller, son, 25.0);
+        MatchResult toFather = link(father, caller, 30.0);
+        MatchResult fatherAndSon = link(father, son, 40.0);
+        List<MatchResult> links = List.of(toSon, toFather, fatherAndSon);
+        Map<MatchResult, Double> priorities = ClusterPartitioner.stewardPriorities(links,
+                partitioner.partitionReporting(records(), links, StewardConstraints.NONE).heldBack());
+        // 5 bits for the father over the son, whatever the review band's scores: the choice, not the match, is queued
+        assertEquals(Map.of(toFather, 5.0, toSon, -5.0), priorities);
+    }
+
+    @Test
     void aCallerJoinsAClearlyStrongerLinkWhenTheTwoCustomersHoldDifferentNumbersOfHis() {
         StandardizedRecord sonAtHome = Fixtures.standardized("""
                 {"source":"sales","sourceId":"S","name":"陈明","idNumber":"440304199001011233","phones":["075586001234"]}""");
