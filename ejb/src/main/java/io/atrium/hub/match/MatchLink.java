@@ -95,7 +95,10 @@ public class MatchLink extends RecordPair {
     /** A new score for a pair whose steward decision stands. */
     public void rescore(double score, double priority, boolean conflict, String explanation, Instant scoredAt) {
         this.score = score;
-        this.priority = priority;
+        if (reviewReason == null) {
+            // a held-back caller's link keeps its place among the stewards' choices until its next re-partition sets it
+            this.priority = priority;
+        }
         this.conflict = conflict;
         this.explanation = bounded(explanation);
         this.scoredAt = scoredAt;
@@ -103,10 +106,10 @@ public class MatchLink extends RecordPair {
 
     /** The matcher decides the pair the other way (re-scoring under new weights): a new review pair waits for a steward. */
     public void redecide(double score, double priority, Decision decision, boolean conflict, String explanation, Instant scoredAt) {
+        this.reviewReason = null;
         rescore(score, priority, conflict, explanation, scoredAt);
         this.decision = decision;
         this.reviewState = decision == Decision.REVIEW ? ReviewState.PENDING : null;
-        this.reviewReason = null;
     }
 
     /**
