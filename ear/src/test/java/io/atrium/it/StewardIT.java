@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +29,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -222,34 +223,45 @@ class StewardIT extends DeployedHub {
 
     @Test
     void aSurnameOnlyCallerOnAHouseholdsPhoneWaitsWithItsReasonUntilAStewardSaysWhoCalled() {
-        // father and son on one mobile: two customers who can never be one; a caller known only as 陈先生 on it
+        // three generations on one mobile: customers who can never be one; a caller known only as 陈先生 on it
         String shared = TestData.mobile(run);
         records.post(records.person("FATHER", "陈建国", shared).put("gender", "M"));
         records.post(records.person("SON", "陈志明", shared).put("gender", "M"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> hub.customersWithPhone(shared).size() == 2);
+        records.post(records.person("GRANDSON", "陈浩然", shared).put("gender", "M"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.customersWithPhone(shared).size() == 3);
         records.post(records.person("CALLER", "陈先生", shared));
-        await().atMost(Duration.ofSeconds(30)).until(() -> callerPairs().size() == 2);
-        assertEquals(3, hub.customersWithPhone(shared).size(), "the caller stays alone: joined as before");
-        JsonNode toFather = null;
+        await().atMost(Duration.ofSeconds(30)).until(() -> callerPairs().size() == 3);
+        assertEquals(4, hub.customersWithPhone(shared).size(), "the caller stays alone: joined as before");
+        Map<String, JsonNode> pairTo = new HashMap<>();
         for (JsonNode pair : callerPairs()) {
             assertTrue(pair.get("reason").asText().startsWith("a caller with a surname only"), pair.toString());
             assertFalse(pair.get("conflict").asBoolean(), pair.toString());
-            toFather = "FATHER".equals(pair.get("right").get("sourceId").asText()) ? pair : toFather;
+            pairTo.put(pair.get("right").get("sourceId").asText(), pair);
         }
-        assertNotNull(toFather, callerPairs().toString());
+        assertEquals(Set.of("FATHER", "SON", "GRANDSON"), pairTo.keySet(), callerPairs().toString());
 
-        HubClient.Response accepted = hub.postJson("steward/reviews/" + toFather.get("linkId").asLong() + "/accept", HubClient.ADMIN,
-                reason("the father, by his voice"));
+        HubClient.Response rejected = hub.postJson("steward/reviews/" + pairTo.get("GRANDSON").get("linkId").asLong() + "/reject",
+                HubClient.ADMIN, reason("the grandson is a child"));
+        assertEquals(200, rejected.status(), rejected.body());
+        assertEquals(Set.of("FATHER", "SON"), waitingFor(), "the others still wait");
+        HubClient.Response accepted = hub.postJson("steward/reviews/" + pairTo.get("FATHER").get("linkId").asLong() + "/accept",
+                HubClient.ADMIN, reason("the father, by his voice"));
         assertEquals(200, accepted.status(), accepted.body());
         assertEquals(customerOf("FATHER"), customerOf("CALLER"), "the caller joins the customer the steward chose");
         assertNotEquals(customerOf("SON"), customerOf("CALLER"));
-        assertEquals(List.of(), callerPairs(), "the other candidate is no longer pending");
+        assertEquals(Set.of(), waitingFor(), "the other candidates are no longer pending");
 
         HubClient.Response undone = hub.postJson("steward/actions/" + accepted.json().get("id").asLong() + "/undo", HubClient.ADMIN,
                 reason("it was the son after all"));
         assertEquals(200, undone.status(), undone.body());
-        assertEquals(2, callerPairs().size(), "both candidates wait again");
-        assertEquals(3, hub.customersWithPhone(shared).size(), "the caller alone again");
+        assertEquals(Set.of("FATHER", "SON"), waitingFor(),
+                "the candidates the accept rejected wait again; the one rejected on its own stays rejected");
+        assertEquals(4, hub.customersWithPhone(shared).size(), "the caller alone again");
+    }
+
+    /** Whom the surname-only caller's pending pairs lead to. */
+    private Set<String> waitingFor() {
+        return callerPairs().stream().map(pair -> pair.get("right").get("sourceId").asText()).collect(Collectors.toSet());
     }
 
     /** The pending pairs of this run's surname-only caller. */

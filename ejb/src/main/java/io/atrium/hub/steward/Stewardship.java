@@ -29,6 +29,7 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,6 +138,17 @@ public class Stewardship {
                 .getResultList();
     }
 
+    /** Those of these links a reject action not undone decided. */
+    private Set<Long> rejectedInLiveActions(List<Long> linkIds) {
+        if (linkIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select a.linkId from StewardAction a where a.type = :reject and a.undoneBy is null "
+                        + "and a.linkId in :ids", Long.class)
+                .setParameter("reject", StewardActionType.REJECT).setParameter("ids", linkIds)
+                .getResultList());
+    }
+
     public StewardViews.ActionView reject(long linkId, String reason) {
         MatchLink link = pendingLink(linkId);
         link.setReviewState(ReviewState.REJECTED);
@@ -195,8 +207,12 @@ public class Stewardship {
             }
             link.setReviewState(ReviewState.PENDING);
             if (link.getDecision() == Decision.MERGE && undone.getType() == StewardActionType.ACCEPT) {
-                // the caller's other candidates come back with it: the next partitioning says which still wait
-                heldBackLinks(callerOf(link), ReviewState.REJECTED).forEach(rival -> rival.setReviewState(ReviewState.PENDING));
+                // the caller's other candidates the accept rejected come back with it (the next partitioning says
+                // which still wait); one a steward rejected in an action of its own stays rejected until that is undone
+                List<MatchLink> rivals = heldBackLinks(callerOf(link), ReviewState.REJECTED);
+                Set<Long> rejectedOnTheirOwn = rejectedInLiveActions(rivals.stream().map(MatchLink::getId).toList());
+                rivals.stream().filter(rival -> !rejectedOnTheirOwn.contains(rival.getId()))
+                        .forEach(rival -> rival.setReviewState(ReviewState.PENDING));
             }
         } else {
             em.createQuery("update MatchLink l set l.suppressedBy = null where l.suppressedBy = :action")
