@@ -27,7 +27,7 @@ public class AdvisoryKeyLocks implements KeyLockSpace {
      * subquery with an ORDER BY and a volatile output is neither flattened nor pruned: the locks are taken in
      * ascending order, so two batches sharing keys cannot deadlock over them.
      */
-    static final String LOCK_IN_ORDER =
+    private static final String LOCK_IN_ORDER =
             "select count(*) from (select pg_advisory_xact_lock(k) from unnest(?::bigint[]) k order by k) l";
 
     // the connection of the transaction (the pool hands out the one enlisted in it), as Hibernate's statements use
