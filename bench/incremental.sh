@@ -194,6 +194,14 @@ statements() { # what was timed
       left(regexp_replace(query, '\s+', ' ', 'g'), 150) as statement
     from pg_stat_statements where dbid = (select oid from pg_database where datname = 'atrium')
     order by total_exec_time desc limit 15"
+  psql_ -U postgres -d atrium -A -t -c "select 'rows written (insert, update, delete): ' || coalesce(sum(rows), 0)
+      || ', of them block_lock: ' || coalesce(sum(rows) filter (where query ~* 'block_lock'), 0)
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'atrium')
+      and query ~* '^\s*(insert|update|delete)'"
+  psql_ -U postgres -d atrium -A -t -c "select 'key-lock statements (block_lock, pg_advisory_xact_lock): '
+      || coalesce(sum(calls), 0) || ' calls, ' || round(coalesce(sum(total_exec_time), 0)::numeric) || ' ms'
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'atrium')
+      and query ~* 'block_lock|pg_advisory_xact_lock'"
 }
 
 if [ -n "${LOOKUPS:-}" ]; then

@@ -69,6 +69,7 @@ port = $2
 unix_socket_directories = '$1'
 shared_buffers = 512MB
 max_prepared_transactions = 64
+max_locks_per_transaction = 256  # the key locks are advisory locks (README, PostgreSQL)
 CONF
   pg_start "$1"
 }

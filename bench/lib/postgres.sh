@@ -18,6 +18,7 @@ port = $PGPORT
 unix_socket_directories = '$PGDATA'
 shared_buffers = 256MB
 max_prepared_transactions = 64
+max_locks_per_transaction = 256  # the key locks are advisory locks (README, PostgreSQL)
 CONF
   printf '%s\n' "$@" >> "$PGDATA/postgresql.conf"
   resume_postgres

@@ -27,6 +27,8 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
                     .setPort(Integer.getInteger("atrium.test.db.port"))
                     // the hub's datasource is XA: each pooled connection may hold a prepared transaction
                     .setServerConfig("max_prepared_transactions", "64")
+                    // the key locks are advisory locks, each a slot of the lock table (README, PostgreSQL)
+                    .setServerConfig("max_locks_per_transaction", "256")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);

@@ -2,10 +2,18 @@ package io.atrium.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atrium.resolution.blocking.Hashing;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +59,43 @@ class ResolverSessionsIT extends DeployedHub {
         }
     }
 
+    /**
+     * On PostgreSQL the key locks are advisory locks, not rows: a transaction holding the advisory lock of a
+     * record's own key (its source and source id, hashed as {@code BlockingKeyLocks} hashes them) holds back the
+     * batch bringing the record until it ends, and no {@code block_lock} row is written for the key.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly-postgresql")
+    void onPostgreSqlABatchWaitsForWhoeverHoldsTheAdvisoryLockOfOneOfItsKeys() throws SQLException, InterruptedException {
+        HubClient hub = hub();
+        String run = TestData.runId();
+        String source = "it-advisory-" + run;
+        long recordKey = Hashing.hash64(Hashing.seed("RECORD"), source + "|A-0");
+        try (Connection db = DriverManager.getConnection(System.getProperty("atrium.test.db.url"),
+                System.getProperty("atrium.test.db.user"), System.getProperty("atrium.test.db.password"))) {
+            db.setAutoCommit(false);
+            try (PreparedStatement lock = db.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, recordKey);
+                lock.execute();
+            }
+            HubClient.Response posted = hub.postRecords(HubClient.APP, record(source, "A-0", run));
+            assertEquals(202, posted.status(), posted.body());
+            Thread.sleep(3_000); // a record nothing holds back is resolved well within this
+            assertEquals(0, hub.get(query(source, "A-0"), HubClient.APP).json().path("matches").size(),
+                    "resolved while another transaction held its key");
+            db.rollback();
+            customerOf(hub, source, "A-0");
+            try (PreparedStatement rows = db.prepareStatement("select count(*) from block_lock where hash = ?")) {
+                rows.setLong(1, recordKey);
+                try (ResultSet count = rows.executeQuery()) {
+                    count.next();
+                    assertEquals(0, count.getLong(1));
+                }
+            }
+            db.rollback();
+        }
+    }
+
     /** A person's record: the same name, phone and birth date in both, under two source ids. */
     private static String record(String source, String sourceId, String seed) {
         ObjectNode record = TestData.canonicalPerson(source, sourceId, TestData.rareName(seed), TestData.mobile(seed));
@@ -60,7 +105,7 @@ class ResolverSessionsIT extends DeployedHub {
 
     /** Waits until the record is resolved and answers its customer's id. */
     private static String customerOf(HubClient hub, String source, String sourceId) {
-        String query = "customers?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8) + "&sourceId=" + sourceId;
+        String query = query(source, sourceId);
         String[] customer = new String[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonNode matches = hub.get(query, HubClient.APP).json().path("matches");
@@ -71,5 +116,9 @@ class ResolverSessionsIT extends DeployedHub {
             return true;
         });
         return customer[0];
+    }
+
+    private static String query(String source, String sourceId) {
+        return "customers?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8) + "&sourceId=" + sourceId;
     }
 }

@@ -134,6 +134,12 @@ public class ResolverConsumer implements MessageListener {
     }
 
     private void applyOneByOne(List<CanonicalMessage> batch, EJBException batchFailure) {
+        if (TransientFailures.isOutOfSharedMemory(batchFailure)) {
+            // a batch's key locks fill PostgreSQL's lock table: applied alone, each record takes a few
+            LOG.log(Level.WARNING, "PostgreSQL ran out of shared memory for a batch of {0} messages, most likely its lock "
+                    + "table (max_locks_per_transaction): applying them one by one; raise max_locks_per_transaction "
+                    + "or lower atrium.queue.batch-size (README, PostgreSQL)", batch.size());
+        }
         List<CanonicalMessage> failed = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             try {

@@ -40,12 +40,22 @@ public final class TransientFailures {
             "90098", // H2: database closed
             "90121", // H2: database called at shutdown
             "90131"); // H2: concurrent update of a row
+    /**
+     * PostgreSQL: out of (shared) memory; from a resolver batch, its lock table full (max_locks_per_transaction):
+     * the same batch would fail again, smaller ones take fewer locks.
+     */
+    private static final String OUT_OF_MEMORY = "53200";
 
     private TransientFailures() {
     }
 
     public static boolean isTransient(Throwable failure) {
         return causes(failure).stream().anyMatch(TransientFailures::isTransientCause);
+    }
+
+    /** PostgreSQL ran out of shared memory, most often because its lock table is full: see {@link #OUT_OF_MEMORY}. */
+    public static boolean isOutOfSharedMemory(Throwable failure) {
+        return causes(failure).stream().anyMatch(cause -> cause instanceof SQLException sql && OUT_OF_MEMORY.equals(sql.getSQLState()));
     }
 
     /**

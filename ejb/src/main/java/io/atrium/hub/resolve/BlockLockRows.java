@@ -14,7 +14,7 @@ import java.util.Set;
  * Creates lock rows in a short transaction of its own, committed before the resolver's transaction
  * locks them: a row inserted inside that transaction would be locked by the insert, out of the global
  * order, and could deadlock with a transaction locking in order. Creators queue on one guard row
- * ({@link #GUARD}, written at start by {@link BlockLockGuardStart}), so two batches never insert the
+ * ({@link #GUARD}, written at start by {@link KeyLockStart}), so two batches never insert the
  * same row at once, which would fail one of them on the key.
  */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class BlockLockRows {
     public void createMissing(Collection<Long> hashes) {
         em.find(BlockLock.class, GUARD, LockModeType.PESSIMISTIC_WRITE);
         Set<Long> missing = new HashSet<>(hashes);
-        missing.removeAll(BlockingKeyLocks.existing(em, hashes));
+        missing.removeAll(RowKeyLocks.existing(em, hashes));
         missing.forEach(hash -> em.persist(new BlockLock(hash)));
     }
 }

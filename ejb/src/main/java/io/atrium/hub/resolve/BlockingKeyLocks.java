@@ -4,16 +4,17 @@ import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.blocking.Hashing;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 
 /**
  * Serializes resolver transactions whose records could meet. A record is compared only with the stored
@@ -27,20 +28,27 @@ import java.util.TreeSet;
  * same transaction read no key it did not lock; two transactions on either side of a refresh end as if one
  * had run after the other (see docs/ARCHITECTURE.md, key locks).
  * <p>
- * Locks are rows of {@code block_lock}, locked in one statement in hash order and held until the commit;
- * every transaction takes them before any customer lock ({@link CustomerLocks}) and the feed clock. Being
- * the database's, they hold across sessions and nodes.
+ * The locks are the database's, so they hold across sessions and nodes, and each database has one place for
+ * them, chosen at start ({@link #start}): advisory locks on PostgreSQL ({@link AdvisoryKeyLocks}), rows of
+ * {@code block_lock} elsewhere (H2, {@link RowKeyLocks}). Either way a transaction takes its keys in one
+ * statement in hash order and holds them until its commit, before any customer lock ({@link CustomerLocks})
+ * and the feed clock.
  */
 @ApplicationScoped
 public class BlockingKeyLocks {
 
     private static final long RECORD_KEY_SEED = Hashing.seed("RECORD");
 
-    @PersistenceContext(unitName = "atrium")
-    EntityManager em;
+    private static final Logger LOG = Logger.getLogger(BlockingKeyLocks.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/AtriumDS")
+    DataSource dataSource;
 
     @Inject
-    BlockLockRows rows;
+    AdvisoryKeyLocks advisoryLocks;
+
+    @Inject
+    RowKeyLocks rowLocks;
 
     @Inject
     MatchEngine engine;
@@ -48,9 +56,29 @@ public class BlockingKeyLocks {
     @Inject
     FrequencySnapshot frequencies;
 
+    private volatile KeyLockSpace space;
+
+    /** Chooses the lock space from the database, once, before any batch is resolved ({@link KeyLockStart}). */
+    public void start() {
+        String database;
+        try (Connection connection = dataSource.getConnection()) {
+            database = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading which database the hub runs on failed", e);
+        }
+        if (database.equals("PostgreSQL")) {
+            space = advisoryLocks;
+            LOG.info("key locks: PostgreSQL advisory locks");
+        } else {
+            rowLocks.ensureGuard();
+            space = rowLocks;
+            LOG.info(() -> "key locks: rows of block_lock (" + database + ")");
+        }
+    }
+
     /** Locks the keys of these records until the transaction ends. */
     public void lock(Collection<StandardizedRecord> records) {
-        Set<Long> hashes = new TreeSet<>();
+        SortedSet<Long> hashes = new TreeSet<>();
         for (StandardizedRecord record : records) {
             hashes.add(Hashing.hash64(RECORD_KEY_SEED, recordText(record.key())));
             engine.resolver().usableKeys(record, frequencies.current()).stream().map(BlockingKey::hash).forEach(hashes::add);
@@ -58,19 +86,7 @@ public class BlockingKeyLocks {
         if (hashes.isEmpty()) {
             return;
         }
-        if (existing(em, hashes).size() < hashes.size()) {
-            rows.createMissing(hashes);
-        }
-        em.createQuery("select b from BlockLock b where b.hash in :hashes order by b.hash", BlockLock.class)
-                .setParameter("hashes", hashes)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-    }
-
-    static Set<Long> existing(EntityManager em, Collection<Long> hashes) {
-        return new HashSet<>(em.createQuery("select b.hash from BlockLock b where b.hash in :hashes", Long.class)
-                .setParameter("hashes", hashes)
-                .getResultList());
+        space.lock(hashes);
     }
 
     private static String recordText(RecordKey key) {

@@ -40,6 +40,14 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aFullLockTableIsNeitherTransientNorBadDataButToldApart() {
+        EJBException outOfLocks = fromContainer(new SQLException("out of shared memory", "53200"));
+        assertFalse(TransientFailures.isTransient(outOfLocks));
+        assertTrue(TransientFailures.isOutOfSharedMemory(outOfLocks));
+        assertFalse(TransientFailures.isOutOfSharedMemory(fromContainer(new SQLException("driver says", "40P01"))));
+    }
+
+    @Test
     void theConnectionPoolFailingToHandOutAConnectionIsTransient() {
         // IronJacamar: the pool's ResourceException, the driver's refusal without an SQLState
         SQLException pool = new SQLException("IJ031084: Unable to create connection",
