@@ -42,6 +42,7 @@ public final class ConflictLearning {
     private final List<long[]> keys = new ArrayList<>();
     /** Per offered record: its identifier type's ordinal, negated when the identifier is validated. */
     private byte[] idClass = new byte[1024];
+    private long pairsCompared;
 
     public ConflictLearning(MatchSettings settings, ValueFrequencies frequencies) {
         this.frequencies = frequencies;
@@ -80,6 +81,11 @@ public final class ConflictLearning {
     /** Records offered that may count. */
     public int records() {
         return keys.size();
+    }
+
+    /** Pairs {@link #weighed} compared. */
+    public long pairsCompared() {
+        return pairsCompared;
     }
 
     /** The offered records' distinct pairs that can count, as indexes i < j packed i << 32 | j, sorted. */
@@ -161,6 +167,7 @@ public final class ConflictLearning {
                 StandardizedRecord b = byId.get(ids.get((int) pairs[p]));
                 if (a != null && b != null) {
                     evidence.add(scorer.comparisonPattern(a, b), 1);
+                    pairsCompared++;
                 }
             }
         }
