@@ -72,8 +72,10 @@ public class FrequencySnapshot {
     /**
      * The snapshot was recounted while the hub ran, so links stored before were weighed otherwise ({@link Rescoring}).
      * Not fired for the count at start: the links stored before were weighed by the previous run's last count.
+     *
+     * @param conflictsChanged the conflicts weighed changed with this count, so customers kept apart may now join
      */
-    public record Recounted(long population) {
+    public record Recounted(long population, boolean conflictsChanged) {
     }
 
     @Inject
@@ -147,16 +149,15 @@ public class FrequencySnapshot {
         if (engine.learnsConflicts() && ElectedNode.isThisOne()) {
             conflicts.learn(published.get(), records);
         }
-        weighStored();
+        boolean conflictsChanged = weighStored();
         if (!first) {
-            recounted.fire(new Recounted(records));
+            recounted.fire(new Recounted(records, conflictsChanged));
         }
     }
 
-    private void weighStored() {
-        if (engine.learnsConflicts()) {
-            conflicts.stored().ifPresent(learned -> engine.weigh(learned.weighed()));
-        }
+    /** Weighs the conflicts stored last; returns whether this node's changed. */
+    private boolean weighStored() {
+        return engine.learnsConflicts() && conflicts.stored().map(learned -> engine.weigh(learned.weighed())).orElse(false);
     }
 
     /** Counts the stored records' hashes and publishes the snapshot; returns the records counted. */

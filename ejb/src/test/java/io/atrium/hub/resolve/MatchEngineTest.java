@@ -30,7 +30,7 @@ class MatchEngineTest {
     }
 
     private static void recount(MatchEngine engine) {
-        engine.recounted(new FrequencySnapshot.Recounted(1));
+        engine.recounted(new FrequencySnapshot.Recounted(1, false));
     }
 
     @Test
