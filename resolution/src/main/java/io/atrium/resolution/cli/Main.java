@@ -93,8 +93,12 @@ public final class Main {
             ValueFrequencies frequencies = InMemoryFrequencies.of(records).withNamePrior();
             if (weights.equals("configured") && settings.learnsConflicts()) {
                 // as the hub learns them from its stored records at each recount of its frequencies
-                settings = settings.withWeighedConflicts(ConflictLearning.of(records, new Scorer(settings), frequencies));
-                err.println("conflicts weighed, learned from the input's candidate pairs: " + settings.weighedConflicts());
+                long learning = System.nanoTime();
+                ConflictLearning.Learned conflicts = ConflictLearning.learn(records, new Scorer(settings), frequencies);
+                settings = settings.withWeighedConflicts(conflicts.weighed());
+                err.printf(Locale.ROOT, "conflicts weighed, learned from the input's candidate pairs: %s (%d records may count, "
+                        + "%d pairs compared, %.1f s)%n", conflicts.weighed(), conflicts.records(), conflicts.pairsCompared(),
+                        (System.nanoTime() - learning) / 1e9);
             }
             Scorer scorer = new Scorer(settings);
             if (weights.equals("learned")) {

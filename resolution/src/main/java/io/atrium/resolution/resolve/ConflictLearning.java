@@ -176,16 +176,29 @@ public final class ConflictLearning {
 
     /** What the command line learns from its records (all of them, one per key). */
     public static Set<FieldKind> of(List<StandardizedRecord> records, Scorer scorer, ValueFrequencies frequencies) {
+        return learn(records, scorer, frequencies).weighed();
+    }
+
+    /**
+     * @param records       that may count
+     * @param pairsCompared candidate pairs among them
+     */
+    public record Learned(Set<FieldKind> weighed, int records, long pairsCompared) {
+    }
+
+    /** {@link #of}, with what it took. */
+    public static Learned learn(List<StandardizedRecord> records, Scorer scorer, ValueFrequencies frequencies) {
         ConflictLearning learning = new ConflictLearning(scorer.settings(), frequencies);
         for (int i = 0; i < records.size(); i++) {
             learning.offer(i, records.get(i));
         }
-        return learning.weighed(scorer, ids -> {
+        Set<FieldKind> weighed = learning.weighed(scorer, ids -> {
             Map<Long, StandardizedRecord> byId = new HashMap<>();
             for (long id : ids) {
                 byId.put(id, records.get((int) id));
             }
             return byId;
         });
+        return new Learned(weighed, learning.records(), learning.pairsCompared());
     }
 }
