@@ -4,6 +4,8 @@ import io.atrium.hub.security.HubRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -65,7 +67,9 @@ public class ResolverStatus {
         return rescoring.start(RescoringRun.Cause.OPERATOR);
     }
 
+    /** Outside a transaction: the count and the learning take their own, and no timeout bounds the whole. */
     @RolesAllowed(HubRoles.ADMIN)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public View refreshFrequencies() {
         frequencies.refresh();
         return view();
