@@ -28,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -71,7 +72,8 @@ public class FrequencySnapshot {
 
     /**
      * The snapshot was recounted while the hub ran, so links stored before were weighed otherwise ({@link Rescoring}).
-     * Not fired for the count at start: the links stored before were weighed by the previous run's last count.
+     * Not fired for the count at start (the links stored before were weighed by the previous run's last count), unless
+     * the conflicts learned at that count differ from those the previous run stored.
      *
      * @param conflictsChanged the conflicts weighed changed with this count, so customers kept apart may now join
      */
@@ -141,6 +143,7 @@ public class FrequencySnapshot {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void refresh() {
         boolean first = takenAt == null;
+        Set<FieldKind> lastRun = first ? storedConflicts() : null;
         if (first) {
             // what the last run learned, until this count has learned anew
             weighStored();
@@ -150,9 +153,16 @@ public class FrequencySnapshot {
             conflicts.learn(published.get(), records);
         }
         boolean conflictsChanged = weighStored();
-        if (!first) {
-            recounted.fire(new Recounted(records, conflictsChanged));
+        // the count at start fires too when the links stored before were decided with other conflicts weighed (the
+        // first start of a version that learns them, say)
+        if (!first || !storedConflicts().equals(lastRun)) {
+            recounted.fire(new Recounted(records, !first ? conflictsChanged : true));
         }
+    }
+
+    /** The conflicts stored last; none where nothing was ever learned, as the engine then weighs none. */
+    private Set<FieldKind> storedConflicts() {
+        return engine.learnsConflicts() ? conflicts.stored().map(LearnedConflicts::weighed).orElse(Set.of()) : Set.of();
     }
 
     /** Weighs the conflicts stored last; returns whether this node's changed. */
