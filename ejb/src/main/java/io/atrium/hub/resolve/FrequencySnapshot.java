@@ -156,7 +156,7 @@ public class FrequencySnapshot {
         // the count at start fires too when the links stored before were decided with other conflicts weighed (the
         // first start of a version that learns them, say)
         if (!first || !storedConflicts().equals(lastRun)) {
-            recounted.fire(new Recounted(records, !first ? conflictsChanged : true));
+            recounted.fire(new Recounted(records, first || conflictsChanged));
         }
     }
 
