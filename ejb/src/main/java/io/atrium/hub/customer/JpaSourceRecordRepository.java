@@ -35,6 +35,27 @@ public class JpaSourceRecordRepository {
                 .getResultStream().findFirst();
     }
 
+    /** A source's records by source id: one array parameter, so the statement is the same whatever the ids (prepared and translated once). */
+    private static final String IDS_BY_KEY = "select source_id, id from source_record where source = ? and source_id = any(?)";
+
+    /**
+     * The ids of this source's stored records among these source ids, by source id, in one statement on the key's unique
+     * index (a resolver batch's stored versions). Native SQL: JPQL's {@code in :ids} expands to a parameter per id, a new
+     * statement text, and a new translation, for every number of ids.
+     */
+    public Map<String, Long> idsOf(String source, Collection<String> sourceIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(IDS_BY_KEY)
+                .setParameter(1, source)
+                .setParameter(2, sourceIds.toArray(String[]::new))
+                .getResultList();
+        Map<String, Long> ids = new HashMap<>();
+        for (Object[] row : rows) {
+            ids.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return ids;
+    }
+
     /** The id of the record with this (source, sourceId), without loading it (for callers that lock before they read). */
     public Optional<Long> idOf(String source, String sourceId) {
         return em.createNamedQuery(SourceRecord.ID_BY_KEY, Long.class)

@@ -96,6 +96,17 @@ public class RecordResolver {
     @Inject
     UnflushedRecords unflushed;
 
+    @Inject
+    StoredVersions storedVersions;
+
+    /**
+     * Reads at once what the batch's records would each read first: which of them are stored ({@link StoredVersions}).
+     * Call it once the batch's keys are locked ({@link BlockingKeyLocks}), before resolving any of them.
+     */
+    public void readAhead(Collection<StandardizedRecord> batch) {
+        storedVersions.read(batch.stream().map(StandardizedRecord::key).toList(), sourceRecords::idsOf);
+    }
+
     /**
      * @param standardized the record as {@link Standardizer#standardize} gives it (the caller has locked its
      *                     blocking keys with it, {@link BlockingKeyLocks})
@@ -122,7 +133,8 @@ public class RecordResolver {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
         String hash = ContentHash.ofContent(payload);
-        SourceRecord stored = sourceRecords.find(record.getSource(), record.getSourceId()).orElse(null);
+        Long storedId = storedVersions.idOf(standardized.key());
+        SourceRecord stored = storedId == null ? null : em.find(SourceRecord.class, storedId);
         if (stored != null && isOlder(record, stored)) {
             return true;
         }
@@ -185,6 +197,7 @@ public class RecordResolver {
             // provisionally with the best match's customer; the re-partition below decides
             stored.setCustomerId(candidates.row(otherSide(strongestMerge, standardized.key())).customerId());
             em.persist(stored);
+            storedVersions.stored(standardized.key(), stored.getId());
         }
         Set<Long> formerNeighbours = replaceLinks(stored, standardized, !arrived, scored, candidates, now);
         List<RecordHash> storedHashes = arrived ? List.of() : recordHashes.of(List.of(stored.getId())).getOrDefault(stored.getId(), List.of());
@@ -302,6 +315,7 @@ public class RecordResolver {
                       List<MatchResult> scored, StoredCandidates candidates, Instant now) {
         stored.setCustomerId(customer.getId());
         em.persist(stored);
+        storedVersions.stored(standardized.key(), stored.getId());
         replaceLinks(stored, standardized, false, scored, candidates, now);
         recordHashes.replace(stored, List.of(), standardized);
         customer.touch(now);
