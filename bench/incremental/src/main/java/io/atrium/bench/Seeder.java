@@ -210,7 +210,7 @@ final class Seeder {
             try (Copy links = new Copy(db, "match_link", Map.ofEntries(Map.entry("id", 0), Map.entry("left_record_id", 1),
                     Map.entry("right_record_id", 2), Map.entry("score", 3), Map.entry("priority", 4), Map.entry("decision", 5),
                     Map.entry("conflict", 6), Map.entry("explanation", 7), Map.entry("review_state", 8),
-                    Map.entry("suppressed_by", 9), Map.entry("scored_at", 10)))) {
+                    Map.entry("suppressed_by", 9), Map.entry("scored_at", 10), Map.entry("review_reason", 11)))) {
                 for (List<MatchResult> kind : List.of(clustering.mergeLinks(), clustering.reviewLinks())) {
                     for (MatchResult link : kind) {
                         if (link.conflict()) {
@@ -222,7 +222,8 @@ final class Seeder {
                                 Double.toString(link.score()), // the priority without review-priority settings
                                 link.decision().name(), link.conflict() ? "t" : "f",
                                 explanation.length() > 2000 ? explanation.substring(0, 2000) : explanation,
-                                link.decision() == Decision.REVIEW ? "PENDING" : null, null, nowText);
+                                link.decision() == Decision.REVIEW ? "PENDING" : null, null, nowText,
+                                null); // no held-back caller: the seeder's links are the bulk engine's decisions
                     }
                 }
             }
