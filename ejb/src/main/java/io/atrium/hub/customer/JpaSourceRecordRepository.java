@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,27 @@ public class JpaSourceRecordRepository {
                 .setParameter("source", source)
                 .setParameter("sourceId", sourceId)
                 .getResultStream().findFirst();
+    }
+
+    /** A source's records by source id: one array parameter, so the statement is the same whatever the ids (prepared and translated once). */
+    private static final String IDS_BY_KEY = "select source_id, id from source_record where source = ? and source_id = any(?)";
+
+    /**
+     * The ids of this source's stored records among these source ids, by source id, in one statement on the key's unique
+     * index (a resolver batch's stored versions). Native SQL: JPQL's {@code in :ids} expands to a parameter per id, a new
+     * statement text, and a new translation, for every number of ids.
+     */
+    public Map<String, Long> idsOf(String source, Collection<String> sourceIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(IDS_BY_KEY)
+                .setParameter(1, source)
+                .setParameter(2, sourceIds.toArray(String[]::new))
+                .getResultList();
+        Map<String, Long> ids = new HashMap<>();
+        for (Object[] row : rows) {
+            ids.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return ids;
     }
 
     /** The id of the record with this (source, sourceId), without loading it (for callers that lock before they read). */
@@ -137,6 +159,33 @@ public class JpaSourceRecordRepository {
                 .setParameter("blocking", RecordHash.BLOCKING_KEY)
                 .setMaxResults(max)
                 .getResultList();
+    }
+
+    /**
+     * The ids of the records under each of these blocking-key hashes, by hash (a hash with none is left out), in one
+     * statement on the candidates' index: a resolver batch's candidates ({@code BatchCandidates}), with their rows
+     * read by {@link #formsWithIds} once each however many keys they are under.
+     */
+    public Map<Long, List<Long>> idsWithBlockingKeys(Collection<Long> hashes) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select hash, source_record_id from record_hash where field = ? and hash = any(?)")
+                .setParameter(1, RecordHash.BLOCKING_KEY)
+                .setParameter(2, hashes.toArray(Long[]::new))
+                .getResultList();
+        Map<Long, List<Long>> ids = new HashMap<>();
+        for (Object[] row : rows) {
+            ids.computeIfAbsent(((Number) row[0]).longValue(), h -> new ArrayList<>()).add(((Number) row[1]).longValue());
+        }
+        return ids;
+    }
+
+    /** The stored form of the records with these ids (those that exist), read as values in one statement. */
+    public List<StoredForm> formsWithIds(Collection<Long> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, customer_id, standardized from source_record where id = any(?)")
+                .setParameter(1, ids.toArray(Long[]::new))
+                .getResultList();
+        return rows.stream().map(row -> new StoredForm(((Number) row[0]).longValue(), (String) row[1], (String) row[2])).toList();
     }
 
     /** The payloads of other customers' records sharing a phone with one of this customer's records, at most {@code max}. */

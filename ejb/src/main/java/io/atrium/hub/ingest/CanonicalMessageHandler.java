@@ -59,7 +59,9 @@ public class CanonicalMessageHandler {
         for (CanonicalMessage message : messages) {
             standardized.add(message.getParty() == null ? null : Standardizer.standardize(message.getParty()));
         }
-        blockingKeyLocks.lock(standardized.stream().filter(Objects::nonNull).toList());
+        List<StandardizedRecord> records = standardized.stream().filter(Objects::nonNull).toList();
+        blockingKeyLocks.lock(records);
+        resolver.readAhead(records);
         for (int i = 0; i < messages.size(); i++) {
             apply(messages.get(i), standardized.get(i));
         }

@@ -4,6 +4,7 @@ import io.atrium.hub.customer.ChangeType;
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
+import io.atrium.hub.customer.StoredForm;
 import io.atrium.hub.events.ChangeEvents;
 import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.RecordHash;
@@ -96,6 +97,48 @@ public class RecordResolver {
     @Inject
     UnflushedRecords unflushed;
 
+    @Inject
+    StoredVersions storedVersions;
+
+    @Inject
+    BatchCandidates batchCandidates;
+
+    /** Candidates read per usable key at most, as a multiple of the largest block matching uses. */
+    private static final int GROWTH_ALLOWED = 2;
+
+    /**
+     * Reads at once what the batch's records would each read first: which of them are stored ({@link StoredVersions})
+     * and the records under their usable blocking keys ({@link BatchCandidates}). Call it once the batch's keys are
+     * locked ({@link BlockingKeyLocks}), before resolving any of them.
+     */
+    public void readAhead(Collection<StandardizedRecord> batch) {
+        storedVersions.read(batch.stream().map(StandardizedRecord::key).toList(), sourceRecords::idsOf);
+        ValueFrequencies snapshot = currentFrequencies.get();
+        Set<Long> hashes = new HashSet<>();
+        for (StandardizedRecord record : batch) {
+            engine.resolver().usableKeys(record, snapshot).forEach(key -> hashes.add(key.hash()));
+        }
+        batchCandidates.read(hashes, engine.scorer().settings().maxBlockSize() * GROWTH_ALLOWED, candidateReads);
+    }
+
+    /** The statements behind {@link BatchCandidates}; a record whose keys it did not read reads them itself. */
+    private final BatchCandidates.Reads candidateReads = new BatchCandidates.Reads() {
+        @Override
+        public Map<Long, List<Long>> idsUnder(Collection<Long> hashes) {
+            return sourceRecords.idsWithBlockingKeys(hashes);
+        }
+
+        @Override
+        public List<StoredForm> withIds(Collection<Long> ids) {
+            return sourceRecords.formsWithIds(ids);
+        }
+
+        @Override
+        public List<StoredForm> under(Collection<Long> hashes, int max) {
+            return sourceRecords.formsWithBlockingKeys(hashes, max);
+        }
+    };
+
     /**
      * @param standardized the record as {@link Standardizer#standardize} gives it (the caller has locked its
      *                     blocking keys with it, {@link BlockingKeyLocks})
@@ -122,7 +165,8 @@ public class RecordResolver {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
         String hash = ContentHash.ofContent(payload);
-        SourceRecord stored = sourceRecords.find(record.getSource(), record.getSourceId()).orElse(null);
+        Long storedId = storedVersions.idOf(standardized.key());
+        SourceRecord stored = storedId == null ? null : em.find(SourceRecord.class, storedId);
         if (stored != null && isOlder(record, stored)) {
             return true;
         }
@@ -185,16 +229,29 @@ public class RecordResolver {
             // provisionally with the best match's customer; the re-partition below decides
             stored.setCustomerId(candidates.row(otherSide(strongestMerge, standardized.key())).customerId());
             em.persist(stored);
+            storedVersions.stored(standardized.key(), stored.getId());
         }
         Set<Long> formerNeighbours = replaceLinks(stored, standardized, !arrived, scored, candidates, now);
         List<RecordHash> storedHashes = arrived ? List.of() : recordHashes.of(List.of(stored.getId())).getOrDefault(stored.getId(), List.of());
         recordHashes.replace(stored, storedHashes, standardized);
+        storedCandidate(stored, standardized);
         em.flush();
         Set<Long> start = new HashSet<>(formerNeighbours);
         start.add(stored.getId());
         repartitioning.repartition(start, arrived ? Set.of(stored.getId()) : Set.of(),
                 Set.of(stored.getId()), now, standardized.key());
         return false;
+    }
+
+    /** Later records of the batch find this one under its blocking keys ({@link BatchCandidates}). */
+    private void storedCandidate(SourceRecord stored, StandardizedRecord standardized) {
+        List<Long> blockingKeys = new ArrayList<>();
+        RecordHashes.of(standardized).forEach((hash, field) -> {
+            if (field == RecordHash.BLOCKING_KEY) {
+                blockingKeys.add(hash);
+            }
+        });
+        batchCandidates.stored(stored.getId(), stored.getCustomerId(), stored.getStandardized(), blockingKeys);
     }
 
     private void flush() {
@@ -231,13 +288,19 @@ public class RecordResolver {
 
         void score(StandardizedRecord standardized) {
             ValueFrequencies snapshot = currentFrequencies.get();
-            candidates = new StoredCandidates(sourceRecords, forms, engine.scorer().settings().maxBlockSize());
+            // the first round may take the candidates as the batch read them; a round after customer locks reads them as committed now
+            boolean afterLocks = candidates != null;
+            candidates = new StoredCandidates(forms);
             Set<BlockingKey> keys = engine.resolver().usableKeys(standardized, snapshot);
-            if (unflushed.shareKey(keys.stream().map(BlockingKey::hash).toList())) {
+            List<Long> hashes = keys.stream().map(BlockingKey::hash).toList();
+            if (unflushed.shareKey(hashes)) {
                 // an unflushed record is one of its candidates
                 flush();
             }
-            Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.candidates(keys);
+            int max = keys.size() * engine.scorer().settings().maxBlockSize() * GROWTH_ALLOWED;
+            Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.of(afterLocks
+                    ? batchCandidates.underAsCommitted(hashes, max, candidateReads)
+                    : batchCandidates.under(hashes, max, candidateReads));
             // forms are parsed once per transaction (StandardizedForms): an unchanged form is the same instance
             Set<StandardizedRecord> foundForms = Collections.newSetFromMap(new IdentityHashMap<>());
             foundForms.addAll(found);
@@ -302,8 +365,10 @@ public class RecordResolver {
                       List<MatchResult> scored, StoredCandidates candidates, Instant now) {
         stored.setCustomerId(customer.getId());
         em.persist(stored);
+        storedVersions.stored(standardized.key(), stored.getId());
         replaceLinks(stored, standardized, false, scored, candidates, now);
         recordHashes.replace(stored, List.of(), standardized);
+        storedCandidate(stored, standardized);
         customer.touch(now);
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
         members.put(stored, standardized);

@@ -1,0 +1,71 @@
+package io.atrium.hub.resolve;
+
+import io.atrium.resolution.model.RecordKey;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** A batch's stored versions answer what the query per record would have, the batch's own records included. */
+class StoredVersionsTest {
+
+    /** What is stored, and the statements the batch ran: one a source. */
+    private final Map<RecordKey, Long> database = new TreeMap<>(Map.of(
+            new RecordKey("crm", "1"), 101L, new RecordKey("crm", "2"), 102L, new RecordKey("pos", "1"), 201L));
+    private final List<String> statements = new ArrayList<>();
+
+    private Map<String, Long> idsOf(String source, Collection<String> sourceIds) {
+        statements.add(source + sourceIds);
+        Map<String, Long> ids = new TreeMap<>();
+        sourceIds.forEach(id -> {
+            Long stored = database.get(new RecordKey(source, id));
+            if (stored != null) {
+                ids.put(id, stored);
+            }
+        });
+        return ids;
+    }
+
+    @Test
+    void aBatchReadsWhichOfItsRecordsAreStoredOnceASource() {
+        StoredVersions versions = new StoredVersions();
+        versions.read(List.of(new RecordKey("crm", "2"), new RecordKey("crm", "1"), new RecordKey("pos", "1"),
+                new RecordKey("crm", "9"), new RecordKey("crm", "2")), this::idsOf);
+
+        assertEquals(List.of("crm[1, 2, 9]", "pos[1]"), statements);
+        assertEquals(101L, versions.idOf(new RecordKey("crm", "1")));
+        assertEquals(102L, versions.idOf(new RecordKey("crm", "2")));
+        assertEquals(201L, versions.idOf(new RecordKey("pos", "1")));
+        assertNull(versions.idOf(new RecordKey("crm", "9")), "not stored");
+    }
+
+    @Test
+    void aRecordTheBatchStoresIsFoundByItsLaterVersionInTheSameBatch() {
+        StoredVersions versions = new StoredVersions();
+        RecordKey arriving = new RecordKey("crm", "9");
+        versions.read(List.of(arriving, arriving), this::idsOf);
+        assertNull(versions.idOf(arriving));
+
+        versions.stored(arriving, 109L);
+
+        assertEquals(109L, versions.idOf(arriving));
+        versions.read(List.of(arriving), this::idsOf);
+        assertEquals(List.of("crm[9]"), statements, "a key read once is not read again");
+        assertEquals(109L, versions.idOf(arriving));
+    }
+
+    @Test
+    void aRecordTheBatchDidNotReadIsNeverAnsweredAsNotStored() {
+        StoredVersions versions = new StoredVersions();
+        versions.read(List.of(new RecordKey("crm", "1")), this::idsOf);
+
+        assertThrows(IllegalStateException.class, () -> versions.idOf(new RecordKey("crm", "2")));
+    }
+}
