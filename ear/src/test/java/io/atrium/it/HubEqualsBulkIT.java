@@ -54,7 +54,11 @@ class HubEqualsBulkIT extends DeployedHub {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LINES_PER_REQUEST = 50;
-    private static final Duration RESOLVED_WITHIN = Duration.ofMinutes(5);
+    /**
+     * On H2 the suite's two resolver sessions take batches of one population's records that share keys, and a batch
+     * waiting out H2's 10 s lock timeout is re-queued: the queue drains in two to five minutes there.
+     */
+    private static final Duration RESOLVED_WITHIN = Duration.ofMinutes(10);
     /** Other classes' records shift term-frequency weights; a flip or two of ~700 records' pairs stays within it. */
     private static final double SHARED_SERVER_F1_TOLERANCE = 0.02;
 
