@@ -43,9 +43,12 @@ public class RecordHashes {
      * record updated twice in one transaction (a batch) sees its own first update.
      *
      * @param existing the record's stored hashes ({@link #of}); none for a record stored for the first time
+     * @return the record's blocking-key hashes now
      */
-    public void replace(SourceRecord stored, List<RecordHash> existing, StandardizedRecord standardized) {
+    public List<Long> replace(SourceRecord stored, List<RecordHash> existing, StandardizedRecord standardized) {
         Map<Long, Short> wanted = of(standardized);
+        List<Long> blockingKeys = wanted.entrySet().stream()
+                .filter(hash -> hash.getValue() == RecordHash.BLOCKING_KEY).map(Map.Entry::getKey).toList();
         for (RecordHash old : existing) {
             Short field = wanted.remove(old.getHash());
             if (field == null || field != old.getField()) {
@@ -57,5 +60,6 @@ public class RecordHashes {
             }
         }
         wanted.forEach((hash, field) -> em.persist(new RecordHash(stored.getId(), hash, field)));
+        return blockingKeys;
     }
 }

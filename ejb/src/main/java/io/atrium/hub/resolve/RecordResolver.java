@@ -233,8 +233,7 @@ public class RecordResolver {
         }
         Set<Long> formerNeighbours = replaceLinks(stored, standardized, !arrived, scored, candidates, now);
         List<RecordHash> storedHashes = arrived ? List.of() : recordHashes.of(List.of(stored.getId())).getOrDefault(stored.getId(), List.of());
-        recordHashes.replace(stored, storedHashes, standardized);
-        storedCandidate(stored, standardized);
+        storedCandidate(stored, recordHashes.replace(stored, storedHashes, standardized));
         em.flush();
         Set<Long> start = new HashSet<>(formerNeighbours);
         start.add(stored.getId());
@@ -244,13 +243,7 @@ public class RecordResolver {
     }
 
     /** Later records of the batch find this one under its blocking keys ({@link BatchCandidates}). */
-    private void storedCandidate(SourceRecord stored, StandardizedRecord standardized) {
-        List<Long> blockingKeys = new ArrayList<>();
-        RecordHashes.of(standardized).forEach((hash, field) -> {
-            if (field == RecordHash.BLOCKING_KEY) {
-                blockingKeys.add(hash);
-            }
-        });
+    private void storedCandidate(SourceRecord stored, List<Long> blockingKeys) {
         batchCandidates.stored(stored.getId(), stored.getCustomerId(), stored.getStandardized(), blockingKeys);
     }
 
@@ -367,8 +360,7 @@ public class RecordResolver {
         em.persist(stored);
         storedVersions.stored(standardized.key(), stored.getId());
         replaceLinks(stored, standardized, false, scored, candidates, now);
-        recordHashes.replace(stored, List.of(), standardized);
-        storedCandidate(stored, standardized);
+        storedCandidate(stored, recordHashes.replace(stored, List.of(), standardized));
         customer.touch(now);
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
         members.put(stored, standardized);
