@@ -55,8 +55,8 @@ class HubEqualsBulkIT extends DeployedHub {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LINES_PER_REQUEST = 50;
     /**
-     * On H2 the suite's two resolver sessions take batches of one population's records that share keys, and a batch
-     * waiting out H2's 10 s lock timeout is re-queued: the queue drains in two to five minutes there.
+     * The suite's two resolver sessions take batches of one population's records that share keys, so they take
+     * turns; on H2 the queue drains in one to two minutes on a loaded machine, the rest is margin.
      */
     private static final Duration RESOLVED_WITHIN = Duration.ofMinutes(10);
     /** Other classes' records shift term-frequency weights; a flip or two of ~700 records' pairs stays within it. */
