@@ -1,5 +1,6 @@
 package io.atrium.hub.resolve;
 
+import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.ReviewPriority;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -28,7 +30,7 @@ class MatchEngineTest {
     }
 
     private static void recount(MatchEngine engine) {
-        engine.recounted(new FrequencySnapshot.Recounted(1));
+        engine.recounted(new FrequencySnapshot.Recounted(1, false));
     }
 
     @Test
@@ -57,5 +59,26 @@ class MatchEngineTest {
         recount(engine);
 
         assertSame(ordered, engine.reviewPriority());
+    }
+
+    @Test
+    void theShippedSettingsWeighTheConflictsLearnedAndASettingsFileThatListsThemKeepsItsOwn() throws Exception {
+        MatchEngine engine = engine(dir.resolve("absent.json"));
+        assertTrue(engine.learnsConflicts());
+        assertFalse(engine.scorer().settings().weighs(FieldKind.NAME), "nothing weighed before the first count learned");
+
+        assertTrue(engine.weigh(Set.of(FieldKind.NAME)));
+        assertTrue(engine.scorer().settings().weighs(FieldKind.NAME));
+        assertTrue(engine.settings().weighs(FieldKind.NAME));
+        assertFalse(engine.weigh(Set.of(FieldKind.NAME)), "the same set again builds nothing anew");
+
+        Path pinned = Files.writeString(dir.resolve("pinned.json"), MatchSettings.defaults().withWeighedConflicts(Set.of()).toJson());
+        MatchEngine pinnedEngine = new MatchEngine();
+        pinnedEngine.settingsFile = Optional.of(pinned.toString());
+        pinnedEngine.prioritySettingsFile = Optional.empty();
+        pinnedEngine.build();
+        assertFalse(pinnedEngine.learnsConflicts());
+        assertFalse(pinnedEngine.weigh(Set.of(FieldKind.NAME)));
+        assertFalse(pinnedEngine.scorer().settings().weighs(FieldKind.NAME), "the file's empty list pins the veto");
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * Two standard deviations is set a priori (about 2 % of twin-free populations keep the veto by chance); no constant
  * here was fitted to a labeled set.
  */
-final class ConflictEvidence {
+public final class ConflictEvidence {
 
     /** How far above the slips' expected count the pairs of both disagreements may lie, in Poisson standard deviations. */
     private static final double TOLERANCE = 2;
@@ -31,7 +31,7 @@ final class ConflictEvidence {
     private final long[][] birthDateCells = new long[2][2];
 
     /** Counts one distinct comparison pattern seen {@code count} times among the candidate pairs. */
-    void add(long pattern, long count) {
+    public void add(long pattern, long count) {
         int id = WeightLearning.level(pattern, FieldKind.ID_NUMBER);
         int name = WeightLearning.level(pattern, FieldKind.NAME);
         int birthDate = WeightLearning.level(pattern, FieldKind.BIRTH_DATE);
@@ -51,7 +51,7 @@ final class ConflictEvidence {
     }
 
     /** The fields whose disagreement these pairs show to be a slip. */
-    Set<FieldKind> weighed() {
+    public Set<FieldKind> weighed() {
         Set<FieldKind> weighed = EnumSet.noneOf(FieldKind.class);
         if (slips(nameCells)) {
             weighed.add(FieldKind.NAME);
