@@ -94,7 +94,9 @@ public class MatchEngine {
      * @return whether the conflicts weighed changed
      */
     public synchronized boolean weigh(Set<FieldKind> learned) {
-        if (!configured.learnsConflicts() || learned.equals(built.settings().weighedConflicts())) {
+        // settings that learn weigh none until the first count (their set is unset, not empty): none is no change
+        Set<FieldKind> now = built.settings().learnsConflicts() ? Set.of() : built.settings().weighedConflicts();
+        if (!configured.learnsConflicts() || learned.equals(now)) {
             return false;
         }
         built = Built.of(configured.withWeighedConflicts(learned));

@@ -3,6 +3,7 @@ package io.atrium.hub.resolve;
 import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.ReviewPriority;
+import io.atrium.resolution.match.Scorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,11 +67,17 @@ class MatchEngineTest {
         MatchEngine engine = engine(dir.resolve("absent.json"));
         assertTrue(engine.learnsConflicts());
         assertFalse(engine.scorer().settings().weighs(FieldKind.NAME), "nothing weighed before the first count learned");
+        Scorer before = engine.scorer();
+        assertFalse(engine.weigh(Set.of()), "a count that learns none changes nothing: none is weighed yet");
+        assertSame(before, engine.scorer(), "and builds nothing anew");
 
         assertTrue(engine.weigh(Set.of(FieldKind.NAME)));
         assertTrue(engine.scorer().settings().weighs(FieldKind.NAME));
         assertTrue(engine.settings().weighs(FieldKind.NAME));
         assertFalse(engine.weigh(Set.of(FieldKind.NAME)), "the same set again builds nothing anew");
+        assertTrue(engine.weigh(Set.of()), "a grown population that shows none any more: the veto again");
+        assertFalse(engine.scorer().settings().weighs(FieldKind.NAME));
+        assertFalse(engine.weigh(Set.of()), "and the next count that learns none changes nothing");
 
         Path pinned = Files.writeString(dir.resolve("pinned.json"), MatchSettings.defaults().withWeighedConflicts(Set.of()).toJson());
         MatchEngine pinnedEngine = new MatchEngine();
