@@ -85,7 +85,7 @@ class HubLearnsConflictsIT extends DeployedHub {
      * Twelve people, each an original, an exact copy, a copy with its given name replaced and one with its identifier
      * replaced (never validated, as in Febrl); three of them also a copy with both replaced, pairwise a twin.
      */
-    private static List<ObjectNode> copies(String prefix) throws IOException {
+    static List<ObjectNode> copies(String prefix) throws IOException {
         List<ObjectNode> records = new ArrayList<>();
         for (int p = 0; p < GIVEN.length; p++) {
             String birthDate = String.format(Locale.ROOT, "19%02d-%02d-%02d", 40 + p * 3, 1 + p % 12, 3 + p * 2);
