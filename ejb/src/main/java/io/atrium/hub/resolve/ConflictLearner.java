@@ -1,13 +1,13 @@
 package io.atrium.hub.resolve;
 
+import io.atrium.hub.customer.JpaSourceRecordRepository;
+import io.atrium.hub.customer.StoredForm;
 import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.match.ValueFrequencies;
-import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.resolve.ConflictLearning;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
-import io.atrium.resolution.standardize.Standardizer;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
@@ -60,6 +60,9 @@ public class ConflictLearner {
     @Inject
     MatchEngine engine;
 
+    @Inject
+    JpaSourceRecordRepository sourceRecords;
+
     @Resource
     SessionContext context;
 
@@ -100,41 +103,39 @@ public class ConflictLearner {
         return Optional.ofNullable(em.find(LearnedConflicts.class, LearnedConflicts.ROW));
     }
 
-    /** Each read a statement of its own, outside a transaction: nothing stays in the persistence context. */
+    /**
+     * Each read a statement of its own through the repository, outside a transaction: nothing stays in a persistence
+     * context. The forms by id are read as the resolver's batch reads its candidates ({@code formsWithIds}).
+     */
     private final class StoredForms implements Forms {
 
         @Override
         public List<Map.Entry<Long, StandardizedRecord>> after(long afterId, int size) {
-            List<Object[]> rows = em.createQuery("select r.id, r.standardized from SourceRecord r where r.id > :after order by r.id",
-                            Object[].class)
-                    .setParameter("after", afterId).setMaxResults(size).getResultList();
+            List<StoredForm> rows = sourceRecords.formsAfter(afterId, size);
             Map<Long, StandardizedRecord> parsed = parse(rows);
             List<Map.Entry<Long, StandardizedRecord>> forms = new ArrayList<>(rows.size());
-            rows.forEach(row -> forms.add(new AbstractMap.SimpleEntry<>((Long) row[0], parsed.get((Long) row[0]))));
+            rows.forEach(row -> forms.add(new AbstractMap.SimpleEntry<>(row.id(), parsed.get(row.id()))));
             return forms;
         }
 
         @Override
         public Map<Long, StandardizedRecord> byIds(long[] ids) {
-            return parse(em.createQuery("select r.id, r.standardized from SourceRecord r where r.id in :ids", Object[].class)
-                    .setParameter("ids", Arrays.stream(ids).boxed().toList()).getResultList());
+            return parse(sourceRecords.formsWithIds(Arrays.stream(ids).boxed().toList()));
         }
 
         /** The forms of these rows; a row stored before its form was kept is standardized from its payload. */
-        private Map<Long, StandardizedRecord> parse(List<Object[]> rows) {
+        private Map<Long, StandardizedRecord> parse(List<StoredForm> rows) {
             Map<Long, StandardizedRecord> forms = new HashMap<>();
             List<Long> withoutForm = new ArrayList<>();
-            for (Object[] row : rows) {
-                if (row[1] == null) {
-                    withoutForm.add((Long) row[0]);
+            for (StoredForm row : rows) {
+                if (row.standardized() == null) {
+                    withoutForm.add(row.id());
                 } else {
-                    forms.put((Long) row[0], StandardizedRecordJson.read((String) row[1]));
+                    forms.put(row.id(), StandardizedRecordJson.read(row.standardized()));
                 }
             }
             if (!withoutForm.isEmpty()) {
-                em.createQuery("select r.id, r.payload from SourceRecord r where r.id in :ids", Object[].class)
-                        .setParameter("ids", withoutForm).getResultList()
-                        .forEach(row -> forms.put((Long) row[0], Standardizer.standardize(PartyRecordJson.read((String) row[1]))));
+                sourceRecords.withIds(withoutForm).forEach(row -> forms.put(row.getId(), StandardizedRecords.of(row)));
             }
             return forms;
         }
