@@ -60,11 +60,7 @@ class HubLearnsConflictsIT extends DeployedHub {
         HubEqualsBulkIT.post(hub, population);
         HubEqualsBulkIT.awaitResolved(hub, prefix, population.size());
         List<List<RecordKey>> hubClusters = HubEqualsBulkIT.hubClusters(hub, prefix);
-        Map<RecordKey, String> customerOf = HubEqualsBulkIT.crosswalk(hub, prefix);
-        for (int p = 0; p < 3; p++) {
-            assertEquals(customerOf.get(new RecordKey(prefix + "febrl", "rec-" + p + "-0")),
-                    customerOf.get(new RecordKey(prefix + "febrl", "rec-" + p + "-4")), "the copy with two fields replaced");
-        }
+        assertCopiesWithBothReplacedJoined(HubEqualsBulkIT.crosswalk(hub, prefix), prefix);
 
         Path file = dir.resolve("copies.jsonl");
         Files.write(file, population.stream().map(ObjectNode::toString).toList(), StandardCharsets.UTF_8);
@@ -78,6 +74,14 @@ class HubLearnsConflictsIT extends DeployedHub {
         } else {
             // other classes' records shift term-frequency weights, as in HubEqualsBulkIT
             assertEquals(bulk.f1(), hubs.f1(), 0.02, "the hub's F1 with other classes' records in its snapshot");
+        }
+    }
+
+    /** The three copies of {@link #copies} with a given name and an identifier replaced are with their person. */
+    static void assertCopiesWithBothReplacedJoined(Map<RecordKey, String> customerOf, String prefix) {
+        for (int p = 0; p < 3; p++) {
+            assertEquals(customerOf.get(new RecordKey(prefix + "febrl", "rec-" + p + "-0")),
+                    customerOf.get(new RecordKey(prefix + "febrl", "rec-" + p + "-4")), "the copy with two fields replaced");
         }
     }
 
