@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code hub-match resolve} on the same file; records arriving afterwards through the normal intake end as bulk
  * resolution of all of them would put them; broken lines are rejected with their line and reason while the rest
  * loads; a load failing on the database (a record the hub already stores) leaves the hub as it was; a file dropped
- * into the load inbox is loaded the same way and moved aside.
+ * into the load inbox is loaded the same way and moved aside; a load learns the conflicts weighed from its records
+ * before it resolves them, as the command line learns them from the file (issue 19).
  */
 class FirstLoadIT extends DeployedHub {
 
@@ -101,6 +102,29 @@ class FirstLoadIT extends DeployedHub {
                 HubEqualsBulkIT.figures(agreement), HubEqualsBulkIT.figures(PairwiseEvaluation.of(bulkClusters, truth)),
                 HubEqualsBulkIT.figures(PairwiseEvaluation.of(hubClusters, truth)));
         assertTrue(agreement.f1() >= AGREEMENT_WITH_BULK, "the hub's pairs against bulk's: " + HubEqualsBulkIT.figures(agreement));
+    }
+
+    /**
+     * Copies with independent slips (HubLearnsConflictsIT's population): {@code hub-match resolve} learns from the file
+     * that a given name replaced beside another identifier is a slip and joins the copies with both replaced to their
+     * person; the load learns the same from its records before it resolves them, so its clusters are the same.
+     */
+    @Test
+    void aLoadLearnsTheConflictsWeighedFromItsRecordsAsTheCommandLineDoes(@TempDir Path dir) throws IOException {
+        HubClient hub = hub();
+        String prefix = "flc" + TestData.runId() + "-";
+        List<ObjectNode> load = HubLearnsConflictsIT.copies(prefix);
+        HubClient.Response started = hub.postLines("loads", HubClient.ADMIN,
+                String.join("\n", load.stream().map(ObjectNode::toString).toList()) + "\n");
+        assertEquals(202, started.status(), started.body());
+        assertEquals("DONE", awaitLoad(hub, started.json().get("id").asText()).get("state").asText());
+
+        Map<RecordKey, String> customerOf = HubEqualsBulkIT.crosswalk(hub, prefix);
+        HubLearnsConflictsIT.assertCopiesWithBothReplacedJoined(customerOf, prefix);
+        Path loadFile = dir.resolve("copies.jsonl");
+        Files.write(loadFile, load.stream().map(ObjectNode::toString).toList(), StandardCharsets.UTF_8);
+        assertEquals(HubEqualsBulkIT.asSets(HubEqualsBulkIT.bulkClusters(loadFile, dir.resolve("copies.csv"))),
+                HubEqualsBulkIT.asSets(HubEqualsBulkIT.clusters(customerOf)), "the load's clusters are hub-match resolve's");
     }
 
     @Test

@@ -179,6 +179,15 @@ public class JpaSourceRecordRepository {
         return ids;
     }
 
+    /** The stored form of the records with ids after {@code afterId}, in id order, at most {@code max}, read as values. */
+    public List<StoredForm> formsAfter(long afterId, int max) {
+        return em.createQuery("select new io.atrium.hub.customer.StoredForm(r.id, r.customerId, r.standardized) "
+                        + "from SourceRecord r where r.id > :after order by r.id", StoredForm.class)
+                .setParameter("after", afterId)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     /** The stored form of the records with these ids (those that exist), read as values in one statement. */
     public List<StoredForm> formsWithIds(Collection<Long> ids) {
         @SuppressWarnings("unchecked")

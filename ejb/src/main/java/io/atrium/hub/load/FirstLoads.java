@@ -7,10 +7,13 @@ import io.atrium.hub.resolve.GoldenRecords;
 import io.atrium.hub.resolve.MatchEngine;
 import io.atrium.hub.security.HubRoles;
 import io.atrium.resolution.cluster.StewardConstraints;
+import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.resolve.BulkResolver;
 import io.atrium.resolution.resolve.Clustering;
+import io.atrium.resolution.resolve.ConflictLearning;
 import io.atrium.resolution.resolve.InMemoryFrequencies;
+import io.atrium.resolution.standardize.StandardizedRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -232,11 +235,11 @@ public class FirstLoads {
             progress.phase(LoadPhase.READING);
             List<LoadFile.Loaded> records = LoadFile.read(file, progress);
             progress.phase(LoadPhase.RESOLVING);
+            List<StandardizedRecord> latest = BulkResolver.latestPerKey(records.stream().map(LoadFile.Loaded::standardized).toList());
             // the frequencies the bulk resolver would take itself, kept to write the review pairs' priorities with
-            ValueFrequencies loadFrequencies = InMemoryFrequencies.of(
-                    BulkResolver.latestPerKey(records.stream().map(LoadFile.Loaded::standardized).toList())).withNamePrior();
-            Clustering clustering = new BulkResolver(engine.scorer())
-                    .resolve(records.stream().map(LoadFile.Loaded::standardized).toList(), StewardConstraints.NONE, loadFrequencies);
+            ValueFrequencies loadFrequencies = InMemoryFrequencies.of(latest).withNamePrior();
+            Clustering clustering = new BulkResolver(scorer(progress, latest, loadFrequencies))
+                    .resolve(latest, StewardConstraints.NONE, loadFrequencies);
             progress.resolved(records.size(), clustering.clusters().size());
             progress.phase(LoadPhase.WRITING);
             write(records, clustering, loadFrequencies, progress);
@@ -251,6 +254,22 @@ public class FirstLoads {
             progress.failed(failure);
             LOG.log(Level.WARNING, "first load {0} failed, nothing of it stored: {1}", new Object[]{progress.id(), failure});
         }
+    }
+
+    /**
+     * The engine's scorer, or, where the settings learn the weighed conflicts, one weighing those the loaded records show
+     * to be slips, learned before they are resolved as {@code hub-match resolve} learns them from the same file, so that
+     * the load's clusters are the command line's. The recount after the load learns from every stored record and makes
+     * the set the hub's (for a load into an empty hub the same set: the same records, the same frequencies).
+     */
+    private Scorer scorer(LoadProgress progress, List<StandardizedRecord> latest, ValueFrequencies loadFrequencies) {
+        if (!engine.learnsConflicts()) {
+            return engine.scorer();
+        }
+        ConflictLearning.Learned learned = ConflictLearning.learn(latest, engine.scorer(), loadFrequencies);
+        LOG.info(() -> String.format("first load %s: conflicts weighed, learned from its records (%d may count, %d pairs compared): %s",
+                progress.id(), learned.records(), learned.pairsCompared(), learned.weighed()));
+        return new Scorer(engine.settings().withWeighedConflicts(learned.weighed()));
     }
 
     private static String newId() {

@@ -1,6 +1,7 @@
 package io.atrium.hub.resolve;
 
 import io.atrium.hub.match.RecordHash;
+import io.atrium.hub.polling.ElectedNode;
 import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.resolve.InMemoryFrequencies;
@@ -9,11 +10,15 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -37,6 +43,12 @@ import java.util.stream.Stream;
  * millions of rows every minute, beside the resolver); a record another node stores is counted there.
  * Each node keeps and refreshes its own snapshot (its resolver weighs with it); the re-scoring pass a recount
  * starts is the cluster's, and {@link Rescoring} runs it on the elected node only.
+ * <p>
+ * At each count the elected node also learns which conflicts the stored records show to be slips
+ * ({@link ConflictLearner}) and stores them; every node weighs with the stored set ({@link MatchEngine#weigh}), read at
+ * each count and each check, so that all weigh alike. The learning comes before {@link Recounted}, so the re-scoring
+ * pass re-decides the links with the set just learned. Counting and learning run outside a transaction of their own
+ * (the count in one, each of the learning's reads in its own), so no transaction timeout bounds them.
  */
 // Open to every caller: the hub's own routes, consumers and timers call it without a caller
 // identity; users reach it only through role-checked beans.
@@ -60,9 +72,12 @@ public class FrequencySnapshot {
 
     /**
      * The snapshot was recounted while the hub ran, so links stored before were weighed otherwise ({@link Rescoring}).
-     * Not fired for the count at start: the links stored before were weighed by the previous run's last count.
+     * Not fired for the count at start (the links stored before were weighed by the previous run's last count), unless
+     * the conflicts learned at that count differ from those the previous run stored.
+     *
+     * @param conflictsChanged the conflicts weighed changed with this count, so customers kept apart may now join
      */
-    public record Recounted(long population) {
+    public record Recounted(long population, boolean conflictsChanged) {
     }
 
     @Inject
@@ -71,6 +86,15 @@ public class FrequencySnapshot {
     /** Where each count is published for the search and the resolver, which read it without an EJB call. */
     @Inject
     CurrentFrequencies published;
+
+    @EJB
+    ConflictLearner conflicts;
+
+    @Inject
+    MatchEngine engine;
+
+    @Resource
+    SessionContext context;
 
     private volatile long population;
     private volatile Instant takenAt;
@@ -102,21 +126,54 @@ public class FrequencySnapshot {
     }
 
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void check() {
         long stored = storedSince.get();
         boolean grewMuch = stored * 10 >= Math.max(population, 1);
         boolean stale = stored > 0 && takenAt != null && takenAt.isBefore(Instant.now().minus(Duration.ofHours(1)));
         if (takenAt == null || grewMuch || stale) {
             refresh();
+        } else {
+            // what another node learned at its recount
+            weighStored();
         }
     }
 
-    /** Recounts now; also used by operators and benchmarks after a bulk load. */
+    /** Recounts now, and learns the weighed conflicts anew on the elected node; also used by operators and benchmarks after a bulk load. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void refresh() {
-        refresh(em.createQuery("select count(r) from SourceRecord r", Long.class).getSingleResult());
+        boolean first = takenAt == null;
+        Set<FieldKind> lastRun = first ? storedConflicts() : null;
+        if (first) {
+            // what the last run learned, until this count has learned anew
+            weighStored();
+        }
+        long records = context.getBusinessObject(FrequencySnapshot.class).count();
+        if (engine.learnsConflicts() && ElectedNode.isThisOne()) {
+            conflicts.learn(published.get(), records);
+        }
+        boolean conflictsChanged = weighStored();
+        // the count at start fires too when the links stored before were decided with other conflicts weighed (the
+        // first start of a version that learns them, say)
+        if (!first || !storedConflicts().equals(lastRun)) {
+            recounted.fire(new Recounted(records, first || conflictsChanged));
+        }
     }
 
-    private void refresh(long records) {
+    /** The conflicts stored last; none where nothing was ever learned, as the engine then weighs none. */
+    private Set<FieldKind> storedConflicts() {
+        return engine.learnsConflicts() ? conflicts.stored().map(LearnedConflicts::weighed).orElse(Set.of()) : Set.of();
+    }
+
+    /** Weighs the conflicts stored last; returns whether this node's changed. */
+    private boolean weighStored() {
+        return engine.learnsConflicts() && conflicts.stored().map(learned -> engine.weigh(learned.weighed())).orElse(false);
+    }
+
+    /** Counts the stored records' hashes and publishes the snapshot; returns the records counted. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public long count() {
+        long records = em.createQuery("select count(r) from SourceRecord r", Long.class).getSingleResult();
         storedSince.set(0);
         long started = System.nanoTime();
         int fields = FieldKind.values().length;
@@ -155,12 +212,9 @@ public class FrequencySnapshot {
                 .withNamePrior());
         int distinct = size;
         population = records;
-        boolean first = takenAt == null;
         takenAt = Instant.now();
         LOG.info(() -> String.format("frequency snapshot of %d records, %d distinct hashes, taken in %d ms",
                 records, distinct, (System.nanoTime() - started) / 1_000_000));
-        if (!first) {
-            recounted.fire(new Recounted(records));
-        }
+        return records;
     }
 }

@@ -1,6 +1,7 @@
 package io.atrium.hub.resolve;
 
 import io.atrium.resolution.cluster.ClusterPartitioner;
+import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.ReviewPriority;
 import io.atrium.resolution.match.Scorer;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -27,6 +29,10 @@ import java.util.logging.Logger;
  * ({@link ReviewPriority}): by the settings in {@code atrium.match.review-priority-settings-file} when that file
  * exists, read at start and again at every recount of the frequency snapshot (so a file learned anew from a grown
  * population takes effect without a restart), else by score.
+ * <p>
+ * Settings that leave the weighed conflicts to be learned (the shipped ones) weigh those the stored records show to be
+ * slips ({@link ConflictLearner}, {@link #weigh}), none until the first count learned them; the scorer, resolver and
+ * partitioner are then built anew together, and callers read whichever set was in force when they asked.
  */
 @ApplicationScoped
 public class MatchEngine {
@@ -41,20 +47,24 @@ public class MatchEngine {
 
     private static final Logger LOG = Logger.getLogger(MatchEngine.class.getName());
 
-    private MatchSettings settings;
-    private Scorer scorer;
-    private IncrementalResolver resolver;
-    private ClusterPartitioner partitioner;
+    /** The settings and what is built from them, replaced as one when the weighed conflicts change. */
+    private record Built(MatchSettings settings, Scorer scorer, IncrementalResolver resolver, ClusterPartitioner partitioner) {
+        static Built of(MatchSettings settings) {
+            Scorer scorer = new Scorer(settings);
+            return new Built(settings, scorer, new IncrementalResolver(scorer), new ClusterPartitioner(scorer));
+        }
+    }
+
+    private MatchSettings configured;
+    private volatile Built built;
     private Survivorship survivorship;
     private volatile ReviewPriority reviewPriority = ReviewPriority.BY_SCORE;
 
     @PostConstruct
     void build() {
-        settings = settingsFile.filter(f -> !f.isBlank()).map(f -> MatchSettings.load(Path.of(f))).orElseGet(MatchSettings::defaults);
-        scorer = new Scorer(settings);
-        resolver = new IncrementalResolver(scorer);
-        partitioner = new ClusterPartitioner(scorer);
-        survivorship = new Survivorship(settings);
+        configured = settingsFile.filter(f -> !f.isBlank()).map(f -> MatchSettings.load(Path.of(f))).orElseGet(MatchSettings::defaults);
+        built = Built.of(configured);
+        survivorship = new Survivorship(configured);
         readReviewPriority();
     }
 
@@ -78,10 +88,31 @@ public class MatchEngine {
         reviewPriority = read;
     }
 
-    public MatchSettings settings() { return settings; }
-    public Scorer scorer() { return scorer; }
-    public IncrementalResolver resolver() { return resolver; }
-    public ClusterPartitioner partitioner() { return partitioner; }
+    /**
+     * Weighs these conflicts from now on, if the settings leave them to be learned; settings that pin them keep theirs.
+     *
+     * @return whether the conflicts weighed changed
+     */
+    public synchronized boolean weigh(Set<FieldKind> learned) {
+        // settings that learn weigh none until the first count (their set is unset, not empty): none is no change
+        Set<FieldKind> now = built.settings().learnsConflicts() ? Set.of() : built.settings().weighedConflicts();
+        if (!configured.learnsConflicts() || learned.equals(now)) {
+            return false;
+        }
+        built = Built.of(configured.withWeighedConflicts(learned));
+        LOG.info(() -> "conflicts weighed from now on: " + learned);
+        return true;
+    }
+
+    /** Whether the settings leave the weighed conflicts to be learned from the stored records. */
+    public boolean learnsConflicts() {
+        return configured.learnsConflicts();
+    }
+
+    public MatchSettings settings() { return built.settings(); }
+    public Scorer scorer() { return built.scorer(); }
+    public IncrementalResolver resolver() { return built.resolver(); }
+    public ClusterPartitioner partitioner() { return built.partitioner(); }
     public Survivorship survivorship() { return survivorship; }
     public ReviewPriority reviewPriority() { return reviewPriority; }
 }

@@ -123,13 +123,21 @@ public class Rescoring {
 
     public void recounted(@Observes FrequencySnapshot.Recounted recount) {
         if (afterRecount && ElectedNode.isThisOne()) {
-            start(RescoringRun.Cause.RECOUNT);
+            start(RescoringRun.Cause.RECOUNT, recount.conflictsChanged());
         }
     }
 
     /** Begins a pass (or, asked during one, another after it) and returns at once. */
-    public synchronized Progress start(RescoringRun.Cause cause) {
-        chunks.begin(cause);
+    public Progress start(RescoringRun.Cause cause) {
+        return start(cause, false);
+    }
+
+    /**
+     * @param conflictsChanged the conflicts weighed changed: the pass also re-partitions the customers that a joining
+     *                         link connects but a conflict kept apart
+     */
+    private synchronized Progress start(RescoringRun.Cause cause, boolean conflictsChanged) {
+        chunks.begin(cause, conflictsChanged);
         pass();
         return progress();
     }

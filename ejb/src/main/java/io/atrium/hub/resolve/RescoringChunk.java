@@ -62,13 +62,13 @@ public class RescoringChunk {
      * restart, older settings).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void begin(RescoringRun.Cause cause) {
+    public void begin(RescoringRun.Cause cause, boolean conflictsChanged) {
         Optional<RescoringRun> latest = latest(LockModeType.PESSIMISTIC_WRITE);
         if (latest.isPresent() && latest.get().getState() == RescoringRun.State.RUNNING) {
-            latest.get().requestAgain();
+            latest.get().requestAgain(conflictsChanged);
             return;
         }
-        em.persist(newPass(cause));
+        em.persist(newPass(cause, conflictsChanged));
     }
 
     /**
@@ -93,7 +93,7 @@ public class RescoringChunk {
         if (pairs.isEmpty()) {
             run.finish(now);
             if (run.isAgain()) {
-                em.persist(newPass(RescoringRun.Cause.RECOUNT));
+                em.persist(newPass(RescoringRun.Cause.RECOUNT, run.isConflictsChanged()));
             }
             return new Done(0, run.isAgain());
         }
@@ -108,8 +108,11 @@ public class RescoringChunk {
         List<MatchLink> links = em.createQuery("select l from MatchLink l where l.id in :ids", MatchLink.class)
                 .setParameter("ids", pairs.stream().map(pair -> (Long) pair[0]).toList()).getResultList();
         Map<Long, StandardizedRecord> records = new HashMap<>();
-        sourceRecords.withIds(recordIds)
-                .forEach(row -> records.put(row.getId(), forms.of(row)));
+        Map<Long, String> customers = new HashMap<>();
+        sourceRecords.withIds(recordIds).forEach(row -> {
+            records.put(row.getId(), forms.of(row));
+            customers.put(row.getId(), row.getCustomerId());
+        });
         ValueFrequencies weights = frequencies.current();
         Set<Long> relinked = new HashSet<>();
         int decisionsChanged = 0;
@@ -128,7 +131,11 @@ public class RescoringChunk {
             if (outcome != LinkRescore.RESCORE) {
                 decisionsChanged++;
             }
-            if (linkedBefore != (outcome != LinkRescore.REMOVE && link.links())) {
+            boolean linksNow = outcome != LinkRescore.REMOVE && link.links();
+            // with other conflicts weighed, customers a joining link connects may be joined now, or kept apart no longer
+            boolean keptApart = run.isConflictsChanged() && linksNow
+                    && !customers.get(link.getLeftRecordId()).equals(customers.get(link.getRightRecordId()));
+            if (linkedBefore != linksNow || keptApart) {
                 relinked.add(link.getLeftRecordId());
                 relinked.add(link.getRightRecordId());
             }
@@ -156,7 +163,8 @@ public class RescoringChunk {
                 .map(id -> em.find(RescoringRun.class, id, lock));
     }
 
-    private RescoringRun newPass(RescoringRun.Cause cause) {
-        return new RescoringRun(cause, em.createQuery("select count(l) from MatchLink l", Long.class).getSingleResult(), Instant.now());
+    private RescoringRun newPass(RescoringRun.Cause cause, boolean conflictsChanged) {
+        return new RescoringRun(cause, conflictsChanged, em.createQuery("select count(l) from MatchLink l", Long.class).getSingleResult(),
+                Instant.now());
     }
 }

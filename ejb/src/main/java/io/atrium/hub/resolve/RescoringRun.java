@@ -62,6 +62,14 @@ public class RescoringRun {
     @Column(name = "again", nullable = false)
     private boolean again;
 
+    /**
+     * The conflicts weighed changed before or during the pass: it also re-partitions the customers a joining link
+     * connects that are apart (a conflict kept them apart, which may be weighed now). Null in rows of passes begun
+     * before the column existed.
+     */
+    @Column(name = "conflicts_changed")
+    private Boolean conflictsChanged;
+
     /** Exception classes only: a message may quote record data. */
     @Column(length = 500)
     private String failure;
@@ -69,9 +77,10 @@ public class RescoringRun {
     protected RescoringRun() {
     }
 
-    RescoringRun(Cause cause, long linksTotal, Instant startedAt) {
+    RescoringRun(Cause cause, boolean conflictsChanged, long linksTotal, Instant startedAt) {
         this.state = State.RUNNING.name();
         this.cause = cause.name();
+        this.conflictsChanged = conflictsChanged;
         this.linksTotal = linksTotal;
         this.startedAt = startedAt;
     }
@@ -94,8 +103,10 @@ public class RescoringRun {
         finishedAt = at;
     }
 
-    void requestAgain() {
+    /** The pass's remaining chunks already re-partition what other weighed conflicts may join; the next does it all. */
+    void requestAgain(boolean conflictsChanged) {
         again = true;
+        this.conflictsChanged = isConflictsChanged() || conflictsChanged;
     }
 
     public Long getId() { return id; }
@@ -109,5 +120,6 @@ public class RescoringRun {
     public long getDecisionsChanged() { return decisionsChanged; }
     public long getCustomersChanged() { return customersChanged; }
     public boolean isAgain() { return again; }
+    public boolean isConflictsChanged() { return Boolean.TRUE.equals(conflictsChanged); }
     public String getFailure() { return failure; }
 }

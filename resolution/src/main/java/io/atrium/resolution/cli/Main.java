@@ -11,6 +11,7 @@ import io.atrium.resolution.match.WeightLearning;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.resolve.BulkResolver;
 import io.atrium.resolution.resolve.Clustering;
+import io.atrium.resolution.resolve.ConflictLearning;
 import io.atrium.resolution.resolve.InMemoryFrequencies;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -40,7 +41,9 @@ public final class Main {
                    hub-match evaluate --input labeled.jsonl --truth-field truthId [--settings match-settings.json] [--weights learned]
                                       [--priority-settings learned.json]
             --weights learned: m probabilities learned from the input's own candidate pairs (EM, no labels)
-                               instead of the settings' (the hub resolves with the settings' weights)
+                               instead of the settings' (the hub resolves with the settings' weights); by default
+                               only the conflicts weighed are learned from them, as the hub learns them from its records,
+                               unless the settings file lists its own "weighedConflicts" (an empty list vetoes them all)
             --learned-settings file.json: with --weights learned, writes the settings learned, for the hub's
                                settings file (so that it decides with this population's weights), or for
                                atrium.match.review-priority-settings-file (so that it orders its review queue by them)
@@ -88,12 +91,21 @@ public final class Main {
             Load load = Load.read(Path.of(options.get("input")), options.get("truth-field"), err);
             List<StandardizedRecord> records = BulkResolver.latestPerKey(load.records());
             ValueFrequencies frequencies = InMemoryFrequencies.of(records).withNamePrior();
+            if (weights.equals("configured") && settings.learnsConflicts()) {
+                // as the hub learns them from its stored records at each recount of its frequencies
+                long learning = System.nanoTime();
+                ConflictLearning.Learned conflicts = ConflictLearning.learn(records, new Scorer(settings), frequencies);
+                settings = settings.withWeighedConflicts(conflicts.weighed());
+                err.printf(Locale.ROOT, "conflicts weighed, learned from the input's candidate pairs: %s (%d records may count, "
+                        + "%d pairs compared, %.1f s)%n", conflicts.weighed(), conflicts.records(), conflicts.pairsCompared(),
+                        (System.nanoTime() - learning) / 1e9);
+            }
             Scorer scorer = new Scorer(settings);
             if (weights.equals("learned")) {
                 WeightLearning.Learned learned = new BulkResolver(scorer).learnWeights(records, frequencies);
                 scorer = new Scorer(learned.settings());
-                err.printf(Locale.ROOT, "weights learned in %d EM iterations, %.4f of candidate pairs estimated to match%n",
-                        learned.iterations(), learned.matchShare());
+                err.printf(Locale.ROOT, "weights learned in %d EM iterations, %.4f of candidate pairs estimated to match, "
+                        + "conflicts weighed: %s%n", learned.iterations(), learned.matchShare(), learned.settings().weighedConflicts());
                 if (options.containsKey("learned-settings")) {
                     Files.writeString(Path.of(options.get("learned-settings")), learned.settings().toJson());
                 }

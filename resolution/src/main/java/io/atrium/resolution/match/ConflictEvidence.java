@@ -15,23 +15,37 @@ import java.util.Set;
  * befall a record independently, as a clerk's do, d is close to bName * bId / a. Twins add pairs to d alone (their
  * given names and identifiers always differ, their other fields always agree), so a population with twins, or with
  * households of one birth date, shows d above that. The disagreement is weighed, not vetoed, only when d lies within
- * two Poisson standard deviations of the count slips explain, and slips explain at least one pair (the population
- * shows both slips at all); otherwise the veto stays. The same for another birth date among pairs whose names agree
- * (father and son of one name add pairs of another birth date and another identifier alone).
+ * two Poisson standard deviations of the count slips explain, and every one of the four counts is large enough for
+ * that test to mean something ({@link #MIN_PAIRS}); otherwise the veto stays. The same for another birth date among
+ * pairs whose names agree (father and son of one name add pairs of another birth date and another identifier alone).
  * <p>
- * Two standard deviations is set a priori (about 2 % of twin-free populations keep the veto by chance); no constant
- * here was fitted to a labeled set.
+ * Both constants are set a priori, from what the test assumes, not from any population: two standard deviations
+ * (about 2 % of twin-free populations keep the veto by chance), and the floor of {@value #MIN_PAIRS} pairs below. No
+ * constant here was fitted to a labeled set.
  */
-final class ConflictEvidence {
+public final class ConflictEvidence {
 
     /** How far above the slips' expected count the pairs of both disagreements may lie, in Poisson standard deviations. */
     private static final double TOLERANCE = 2;
+
+    /**
+     * The pairs each count must hold, and slips must explain, before a disagreement may be weighed: the evidence floor.
+     * The test reads d as a Poisson count around the expected b_field * b_id / a and bounds it with a normal
+     * approximation (expected + 2 standard deviations), which textbooks take to hold from a mean of about 10; below it
+     * the bound is loose (at 1 expected pair it allows 3, three times what slips explain, so a handful of twins passes
+     * unseen) and the expected count is itself a ratio of a few pairs (its relative error about the square root of
+     * 1/a + 1/b_field + 1/b_id). So a, b_field and b_id must each hold at least 10 pairs and slips must explain at least
+     * 10 pairs of both together: every cell of the 2 x 2 table expects 10 where slips are independent. A population too
+     * small to show that (the hub's first records, a small file) keeps the veto, as a population without the slips does.
+     * Set from the approximation's usual rule, not from any population's figures.
+     */
+    static final int MIN_PAIRS = 10;
 
     private final long[][] nameCells = new long[2][2];
     private final long[][] birthDateCells = new long[2][2];
 
     /** Counts one distinct comparison pattern seen {@code count} times among the candidate pairs. */
-    void add(long pattern, long count) {
+    public void add(long pattern, long count) {
         int id = WeightLearning.level(pattern, FieldKind.ID_NUMBER);
         int name = WeightLearning.level(pattern, FieldKind.NAME);
         int birthDate = WeightLearning.level(pattern, FieldKind.BIRTH_DATE);
@@ -51,7 +65,7 @@ final class ConflictEvidence {
     }
 
     /** The fields whose disagreement these pairs show to be a slip. */
-    Set<FieldKind> weighed() {
+    public Set<FieldKind> weighed() {
         Set<FieldKind> weighed = EnumSet.noneOf(FieldKind.class);
         if (slips(nameCells)) {
             weighed.add(FieldKind.NAME);
@@ -64,11 +78,11 @@ final class ConflictEvidence {
 
     /** cells[field disagrees][identifier differs]: whether both disagreements together are no more than slips explain. */
     static boolean slips(long[][] cells) {
-        if (cells[0][0] == 0) {
+        if (cells[0][0] < MIN_PAIRS || cells[1][0] < MIN_PAIRS || cells[0][1] < MIN_PAIRS) {
             return false;
         }
         double expected = (double) cells[1][0] * cells[0][1] / cells[0][0];
-        return expected >= 1 && cells[1][1] <= expected + TOLERANCE * Math.sqrt(expected);
+        return expected >= MIN_PAIRS && cells[1][1] <= expected + TOLERANCE * Math.sqrt(expected);
     }
 
     private static boolean unvalidated(int id) {

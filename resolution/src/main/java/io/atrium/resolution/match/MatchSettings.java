@@ -1,8 +1,5 @@
 package io.atrium.resolution.match;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.resolution.model.IdType;
 
@@ -29,19 +26,21 @@ import java.util.Set;
  * @param conflictingIdTypes identifier types one party holds only one of, so two valid different ones never merge
  * @param sourceTrust        sources from most to least trusted; sources not listed come last
  * @param weighedConflicts   the fields (NAME, BIRTH_DATE) whose outright disagreement is weighed, not a veto, between
- *                           two records whose identifiers, not both validated, differ: learned from a population that
- *                           shows such disagreements to be slips ({@link ConflictEvidence}); none by default, and none
- *                           where a file does not name them
+ *                           two records whose identifiers, not both validated, differ: those a population shows to be
+ *                           slips ({@link ConflictEvidence}). Null (the shipped default, and a file that leaves it out)
+ *                           says "learn them from the population resolved" ({@link #learnsConflicts()}); until learned
+ *                           none is weighed. A list, even an empty one, pins them
  */
 public record MatchSettings(double mergeThreshold, double reviewThreshold, int maxBlockSize,
                             Set<IdType> conflictingIdTypes, List<String> sourceTrust,
                             Map<FieldKind, FieldSettings> fields,
-                            @JsonSetter(nulls = Nulls.AS_EMPTY) Set<FieldKind> weighedConflicts) {
+                            Set<FieldKind> weighedConflicts) {
 
     public static final String DEFAULT_RESOURCE = "match-settings.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+    // not FAIL_ON_NULL_CREATOR_PROPERTIES: weighedConflicts left out means learned; the other properties' copies
+    // refuse null
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
      * @param tfCap how far (in bits) term-frequency adjustment may move a level's weight; bounding it keeps a
@@ -90,8 +89,8 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
         sourceTrust = List.copyOf(sourceTrust);
         fields = Map.copyOf(new EnumMap<>(fields));
         // in the fields' order, so that a learned settings file reads the same from run to run
-        weighedConflicts = Collections.unmodifiableSet(weighedConflicts.isEmpty() ? EnumSet.noneOf(FieldKind.class)
-                : EnumSet.copyOf(weighedConflicts));
+        weighedConflicts = weighedConflicts == null ? null : Collections.unmodifiableSet(weighedConflicts.isEmpty()
+                ? EnumSet.noneOf(FieldKind.class) : EnumSet.copyOf(weighedConflicts));
     }
 
     /** The settings shipped in the resource. */
@@ -109,7 +108,7 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
     /**
      * Settings from a file that replaces the defaults, except for fields and levels it does not name, which keep the
      * shipped settings: a file copied before a field (PROJECT) or a level (NAME PARTIAL) was added still scores every
-     * pair; a file that names no weighed conflicts vetoes them all.
+     * pair; a file that names no weighed conflicts learns them, as the shipped settings do.
      */
     public static MatchSettings load(Path file) {
         try {
@@ -140,6 +139,16 @@ public record MatchSettings(double mergeThreshold, double reviewThreshold, int m
     public MatchSettings withWeighedConflicts(Set<FieldKind> otherWeighedConflicts) {
         return new MatchSettings(mergeThreshold, reviewThreshold, maxBlockSize, conflictingIdTypes, sourceTrust, fields,
                 otherWeighedConflicts);
+    }
+
+    /** Whether the weighed conflicts are to be learned from the population resolved, not pinned by these settings. */
+    public boolean learnsConflicts() {
+        return weighedConflicts == null;
+    }
+
+    /** Whether an outright disagreement of this field beside identifiers that differ is weighed, not a veto. */
+    public boolean weighs(FieldKind field) {
+        return weighedConflicts != null && weighedConflicts.contains(field);
     }
 
     /** The level's settings; a level the comparisons use but the settings lack is a configuration error. */

@@ -142,8 +142,8 @@ public final class Scorer {
         // two disagreements, or no identifiers to differ (twins of one address) stay a veto
         boolean weighed = isIdDifferent(id) && isDifferent(name) != isDifferent(birthDate)
                 && (isDifferent(name) ? name.level() == ComparisonLevel.PARTIAL
-                        && settings.weighedConflicts().contains(FieldKind.NAME)
-                        : settings.weighedConflicts().contains(FieldKind.BIRTH_DATE));
+                        && settings.weighs(FieldKind.NAME)
+                        : settings.weighs(FieldKind.BIRTH_DATE));
         return !weighed && (isDifferent(name) || isDifferent(birthDate));
     }
 

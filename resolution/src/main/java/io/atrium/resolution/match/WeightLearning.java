@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Match probabilities learned from a population's own candidate pairs, without labels: expectation
@@ -85,7 +86,9 @@ public final class WeightLearning {
             conflicts.add(sorted[p], counts[p]);
         }
         Learned learned = new Model(settings).fit(Arrays.copyOf(sorted, distinct), Arrays.copyOf(counts, distinct));
-        return new Learned(learned.settings().withWeighedConflicts(conflicts.weighed()), learned.matchShare(), learned.iterations());
+        // conflicts a settings file pins stay pinned
+        Set<FieldKind> weighed = settings.learnsConflicts() ? conflicts.weighed() : settings.weighedConflicts();
+        return new Learned(learned.settings().withWeighedConflicts(weighed), learned.matchShare(), learned.iterations());
     }
 
     static int level(long pattern, FieldKind slot) {

@@ -19,6 +19,10 @@ final class LongBuffer {
         values[size++] = value;
     }
 
+    long get(int index) {
+        return values[index];
+    }
+
     /** The values sorted, each once. */
     long[] sortedDistinct() {
         long[] sorted = Arrays.copyOf(values, size);

@@ -148,12 +148,29 @@ class MainTest {
     }
 
     @Test
-    void aPopulationWhoseCopiesShowTheirSlipsWeighsTheConflictAndTheFileCarriesIt() throws Exception {
+    void theShippedSettingsLearnTheWeighedConflictsFromTheInputAndAFileThatListsThemPinsThem() throws Exception {
         Path input = copiesWithTwoFieldsReplaced();
         Path shipped = dir.resolve("shipped.csv");
         assertEquals(0, run("resolve", "--input", input.toString(), "--output", shipped.toString()));
-        assertFalse(customers(shipped).get("rec-0-0").equals(customers(shipped).get("rec-0-4")),
-                "the shipped settings veto: pairwise the copy is a twin");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("conflicts weighed, learned from the input's candidate pairs: [NAME]"),
+                err.toString(StandardCharsets.UTF_8));
+        Map<String, String> learned = customers(shipped);
+        for (int p = 0; p < 3; p++) {
+            assertEquals(learned.get("rec-" + p + "-0"), learned.get("rec-" + p + "-4"), "the copy with two fields replaced");
+        }
+
+        Path pinned = Files.writeString(dir.resolve("pinned.json"),
+                MatchSettings.defaults().withWeighedConflicts(Set.of()).toJson());
+        Path vetoed = dir.resolve("vetoed.csv");
+        assertEquals(0, run("resolve", "--input", input.toString(), "--output", vetoed.toString(), "--settings", pinned.toString()));
+        assertFalse(customers(vetoed).get("rec-0-0").equals(customers(vetoed).get("rec-0-4")),
+                "an empty list pins the veto: pairwise the copy is a twin");
+        assertEquals(Set.of(), MatchSettings.load(pinned).weighedConflicts());
+    }
+
+    @Test
+    void aPopulationWhoseCopiesShowTheirSlipsWeighsTheConflictAndTheFileCarriesIt() throws Exception {
+        Path input = copiesWithTwoFieldsReplaced();
 
         Path learnedClusters = dir.resolve("learned.csv");
         Path learnedSettings = dir.resolve("learned-settings.json");

@@ -519,7 +519,7 @@ class ScorerTest {
     }
 
     @Test
-    void aSettingsFileWrittenBeforeALevelExistedKeepsThatLevelsShippedSettingsAndVetoes(@org.junit.jupiter.api.io.TempDir Path dir)
+    void aSettingsFileWrittenBeforeALevelExistedKeepsThatLevelsShippedSettingsAndLearnsTheConflicts(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("older.json");
         Map<FieldKind, MatchSettings.FieldSettings> withoutPartial = new EnumMap<>(settings.fields());
@@ -531,7 +531,8 @@ class ScorerTest {
         Files.writeString(file, json.replaceAll(",\\s*\"weighedConflicts\" : \\[[^]]*]", ""));
         assertFalse(Files.readString(file).contains("weighedConflicts"));
         MatchSettings older = MatchSettings.load(file);
-        assertEquals(Set.of(), older.weighedConflicts());
+        assertTrue(older.learnsConflicts(), "left out, as in the shipped settings: learned from the population");
+        assertFalse(older.weighs(FieldKind.NAME), "nothing weighed until learned");
         assertEquals(0.7, older.level(FieldKind.NAME, ComparisonLevel.EXACT).m(), "the file's own levels");
         assertEquals(settings.level(FieldKind.NAME, ComparisonLevel.PARTIAL), older.level(FieldKind.NAME, ComparisonLevel.PARTIAL));
     }

@@ -115,7 +115,9 @@ class WeightLearningTest {
                 "12 pairs where slips explain 10: copies");
         assertEquals(Set.of(), WeightLearning.learn(configured, array(slips(40))).settings().weighedConflicts(),
                 "30 pairs more than slips explain: twins of one address, the veto stays");
-        assertEquals(Set.of(), configured.weighedConflicts(), "the shipped settings veto");
+        assertTrue(configured.learnsConflicts(), "the shipped settings learn them");
+        assertEquals(Set.of(FieldKind.BIRTH_DATE), WeightLearning.learn(configured.withWeighedConflicts(Set.of(FieldKind.BIRTH_DATE)),
+                array(slips(12))).settings().weighedConflicts(), "settings that pin them keep them");
         // validated identifiers (resident IDs) never enter the count: their disagreement is a conflict of its own
         List<Long> validated = new ArrayList<>();
         add(validated, 600, pattern(ComparisonLevel.VALID_EXACT, ComparisonLevel.EXACT, ComparisonLevel.EXACT, ComparisonLevel.EXACT));
