@@ -202,6 +202,15 @@ statements() { # what was timed
       || coalesce(sum(calls), 0) || ' calls, ' || round(coalesce(sum(total_exec_time), 0)::numeric) || ' ms'
     from pg_stat_statements where dbid = (select oid from pg_database where datname = 'atrium')
       and query ~* 'block_lock|pg_advisory_xact_lock'"
+  psql_ -U postgres -d atrium -A -t -c "select 'all statements: ' || sum(calls) || ' calls (reads: '
+      || coalesce(sum(calls) filter (where query ~* '^\s*select'), 0) || '), ' || round(sum(total_exec_time)::numeric)
+      || ' ms, ' || sum(rows) || ' rows'
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'atrium')"
+  echo "statements by calls:"
+  psql_ -U postgres -d atrium -P pager=off -c "select calls, round(total_exec_time::numeric, 0) as total_ms, rows,
+      left(regexp_replace(query, '\s+', ' ', 'g'), 110) as statement
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'atrium')
+    order by calls desc limit 25"
 }
 
 if [ -n "${LOOKUPS:-}" ]; then

@@ -4,6 +4,7 @@ import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.match.ReviewState;
 import io.atrium.hub.quality.RecordQuality;
 import io.atrium.resolution.match.FieldKind;
+import io.atrium.resolution.model.RecordKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,22 +38,24 @@ public class JpaSourceRecordRepository {
     }
 
     /** A source's records by source id: one array parameter, so the statement is the same whatever the ids (prepared and translated once). */
-    private static final String IDS_BY_KEY = "select source_id, id from source_record where source = ? and source_id = any(?)";
+    private static final String IDS_BY_KEY = "select r.source, r.source_id, r.id from source_record r "
+            + "join unnest(?, ?) as k(source, source_id) on r.source = k.source and r.source_id = k.source_id";
 
     /**
-     * The ids of this source's stored records among these source ids, by source id, in one statement on the key's unique
-     * index (a resolver batch's stored versions). Native SQL: JPQL's {@code in :ids} expands to a parameter per id, a new
-     * statement text, and a new translation, for every number of ids.
+     * The ids of the stored records among these keys, in one statement on the key's unique index (a resolver batch's
+     * stored versions): the sources and the source ids are two array parameters, read as (source, source id) pairs.
+     * Native SQL: JPQL's {@code in :ids} expands to a parameter per id, a new statement text, and a new translation, for
+     * every number of ids.
      */
-    public Map<String, Long> idsOf(String source, Collection<String> sourceIds) {
+    public Map<RecordKey, Long> idsOf(Collection<RecordKey> keys) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(IDS_BY_KEY)
-                .setParameter(1, source)
-                .setParameter(2, sourceIds.toArray(String[]::new))
+                .setParameter(1, keys.stream().map(RecordKey::source).toArray(String[]::new))
+                .setParameter(2, keys.stream().map(RecordKey::sourceId).toArray(String[]::new))
                 .getResultList();
-        Map<String, Long> ids = new HashMap<>();
+        Map<RecordKey, Long> ids = new HashMap<>();
         for (Object[] row : rows) {
-            ids.put((String) row[0], ((Number) row[1]).longValue());
+            ids.put(new RecordKey((String) row[0], (String) row[1]), ((Number) row[2]).longValue());
         }
         return ids;
     }

@@ -65,6 +65,7 @@ public class CanonicalMessageHandler {
         for (int i = 0; i < messages.size(); i++) {
             apply(messages.get(i), standardized.get(i));
         }
+        resolver.batchResolved();
     }
 
     private void apply(CanonicalMessage message, StandardizedRecord standardized) {

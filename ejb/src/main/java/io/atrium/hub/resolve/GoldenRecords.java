@@ -13,6 +13,7 @@ import io.atrium.resolution.survivorship.GoldenValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.ArrayList;
@@ -51,8 +52,13 @@ public class GoldenRecords {
      * @param members the customer's source records, each with its standardized form
      */
     public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members) {
+        rebuild(customer, members, stored(customer.getId()));
+    }
+
+    /** {@link #rebuild(Customer, Map)} by difference with these stored values (all the customer's, read before). */
+    void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> storedValues) {
         Map<String, GoldenField> stored = new HashMap<>();
-        stored(customer.getId()).forEach(field -> stored.put(slot(field), field));
+        storedValues.forEach(field -> stored.put(slot(field), field));
         Map<RecordKey, SourceRecord> rows = new HashMap<>();
         members.forEach((row, standardized) -> rows.put(standardized.key(), row));
         for (GoldenField built : build(customer, members.values(),
@@ -116,6 +122,22 @@ public class GoldenRecords {
         return em.createQuery("select g from GoldenField g where g.customerId = :id", GoldenField.class)
                 .setParameter("id", customerId)
                 .getResultList();
+    }
+
+    /**
+     * The stored golden values of these customers, by customer id, in one statement: native SQL, the ids one array
+     * parameter, so that it is translated once (JPQL's {@code in :ids} is a new statement for every number of ids).
+     * Read with flush mode COMMIT: the resolver leaves no golden value unflushed when it reads them.
+     */
+    Map<String, List<GoldenField>> storedOf(Collection<String> customerIds) {
+        @SuppressWarnings("unchecked")
+        List<GoldenField> fields = em.createNativeQuery("select * from golden_value where customer_id = any(?)", GoldenField.class)
+                .setParameter(1, customerIds.toArray(String[]::new))
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        Map<String, List<GoldenField>> byCustomer = new HashMap<>();
+        fields.forEach(field -> byCustomer.computeIfAbsent(field.getCustomerId(), id -> new ArrayList<>()).add(field));
+        return byCustomer;
     }
 
     private static GoldenField field(Customer customer, String field, int rank, String value, GoldenValue lineage) {

@@ -2,6 +2,7 @@ package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.ChangeType;
 import io.atrium.hub.customer.Customer;
+import io.atrium.hub.customer.GoldenField;
 import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.customer.StoredForm;
@@ -103,6 +104,9 @@ public class RecordResolver {
     @Inject
     BatchCandidates batchCandidates;
 
+    @Inject
+    BatchGoldenRecords batchGoldenRecords;
+
     /** Candidates read per usable key at most, as a multiple of the largest block matching uses. */
     private static final int GROWTH_ALLOWED = 2;
 
@@ -138,6 +142,24 @@ public class RecordResolver {
             return sourceRecords.formsWithBlockingKeys(hashes, max);
         }
     };
+
+    /** The statements behind {@link BatchGoldenRecords}. */
+    private final BatchGoldenRecords.Store goldenStore = new BatchGoldenRecords.Store() {
+        @Override
+        public Map<String, List<GoldenField>> storedOf(Collection<String> customerIds) {
+            return goldenRecords.storedOf(customerIds);
+        }
+
+        @Override
+        public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> stored) {
+            goldenRecords.rebuild(customer, members, stored);
+        }
+    };
+
+    /** Stores what the batch's records left to be stored together ({@link BatchGoldenRecords}): call it after the last one. */
+    public void batchResolved() {
+        batchGoldenRecords.store(goldenStore);
+    }
 
     /**
      * @param standardized the record as {@link Standardizer#standardize} gives it (the caller has locked its
@@ -190,7 +212,7 @@ public class RecordResolver {
             scoring.score(standardized);
             Set<String> involved = involvedCustomers(current, scoring.results, scoring.candidates, standardized.key());
             if (unflushed.involve(involved)) {
-                // their members and golden values are read next, and a lock would read them again
+                // their members are read next, and a lock would read them again
                 flush();
             }
             return involved;
@@ -252,7 +274,9 @@ public class RecordResolver {
         unflushed.flushed();
     }
 
+    /** The golden records left to the batch are stored first: their entities are about to be detached. */
     private void flushAndClear() {
+        batchResolved();
         flush();
         em.clear();
     }
@@ -364,7 +388,7 @@ public class RecordResolver {
         customer.touch(now);
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
         members.put(stored, standardized);
-        goldenRecords.rebuild(customer, members);
+        batchGoldenRecords.changed(customer, members, change == ChangeType.CUSTOMER_CREATED);
         changeEvents.publish(new CustomerChange(customer.getId(), change, List.of()), standardized.key(), now);
     }
 

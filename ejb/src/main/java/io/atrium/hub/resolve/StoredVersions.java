@@ -7,10 +7,9 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Which of a resolver batch's records are stored, and under which id: read for the whole batch at once, right after
@@ -23,25 +22,21 @@ import java.util.TreeSet;
 @TransactionScoped
 public class StoredVersions implements Serializable {
 
-    /** The stored records of one source among these source ids: source id to id ({@code JpaSourceRecordRepository#idsOf}). */
+    /** The stored records among these keys, by key ({@code JpaSourceRecordRepository#idsOf}). */
     @FunctionalInterface
     interface Ids {
-        Map<String, Long> of(String source, Collection<String> sourceIds);
+        Map<RecordKey, Long> of(Collection<RecordKey> keys);
     }
 
     private final Set<RecordKey> read = new HashSet<>();
     private final Map<RecordKey, Long> ids = new HashMap<>();
 
-    /** Reads which of these records are stored, a source at a time (a batch has one source, or few). */
+    /** Reads which of these records are stored, in one statement (none when all were read before). */
     void read(Collection<RecordKey> keys, Ids stored) {
-        Map<String, Set<String>> bySource = new TreeMap<>();
-        for (RecordKey key : keys) {
-            if (read.add(key)) {
-                bySource.computeIfAbsent(key.source(), s -> new TreeSet<>()).add(key.sourceId());
-            }
+        List<RecordKey> unread = keys.stream().filter(read::add).toList();
+        if (!unread.isEmpty()) {
+            ids.putAll(stored.of(unread));
         }
-        bySource.forEach((source, sourceIds) ->
-                stored.of(source, sourceIds).forEach((sourceId, id) -> ids.put(new RecordKey(source, sourceId), id)));
     }
 
     /**

@@ -16,30 +16,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** A batch's stored versions answer what the query per record would have, the batch's own records included. */
 class StoredVersionsTest {
 
-    /** What is stored, and the statements the batch ran: one a source. */
+    /** What is stored, and the statements the batch ran: one a batch, whatever its sources. */
     private final Map<RecordKey, Long> database = new TreeMap<>(Map.of(
             new RecordKey("crm", "1"), 101L, new RecordKey("crm", "2"), 102L, new RecordKey("pos", "1"), 201L));
     private final List<String> statements = new ArrayList<>();
 
-    private Map<String, Long> idsOf(String source, Collection<String> sourceIds) {
-        statements.add(source + sourceIds);
-        Map<String, Long> ids = new TreeMap<>();
-        sourceIds.forEach(id -> {
-            Long stored = database.get(new RecordKey(source, id));
+    private Map<RecordKey, Long> idsOf(Collection<RecordKey> keys) {
+        statements.add(keys.stream().map(key -> key.source() + ":" + key.sourceId()).toList().toString());
+        Map<RecordKey, Long> ids = new TreeMap<>();
+        keys.forEach(key -> {
+            Long stored = database.get(key);
             if (stored != null) {
-                ids.put(id, stored);
+                ids.put(key, stored);
             }
         });
         return ids;
     }
 
     @Test
-    void aBatchReadsWhichOfItsRecordsAreStoredOnceASource() {
+    void aBatchReadsWhichOfItsRecordsAreStoredInOneStatement() {
         StoredVersions versions = new StoredVersions();
         versions.read(List.of(new RecordKey("crm", "2"), new RecordKey("crm", "1"), new RecordKey("pos", "1"),
                 new RecordKey("crm", "9"), new RecordKey("crm", "2")), this::idsOf);
 
-        assertEquals(List.of("crm[1, 2, 9]", "pos[1]"), statements);
+        assertEquals(List.of("[crm:2, crm:1, pos:1, crm:9]"), statements, "each key once, the sources together");
         assertEquals(101L, versions.idOf(new RecordKey("crm", "1")));
         assertEquals(102L, versions.idOf(new RecordKey("crm", "2")));
         assertEquals(201L, versions.idOf(new RecordKey("pos", "1")));
@@ -57,7 +57,7 @@ class StoredVersionsTest {
 
         assertEquals(109L, versions.idOf(arriving));
         versions.read(List.of(arriving), this::idsOf);
-        assertEquals(List.of("crm[9]"), statements, "a key read once is not read again");
+        assertEquals(List.of("[crm:9]"), statements, "a key read once is not read again");
         assertEquals(109L, versions.idOf(arriving));
     }
 

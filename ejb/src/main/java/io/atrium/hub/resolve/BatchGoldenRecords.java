@@ -1,0 +1,64 @@
+package io.atrium.hub.resolve;
+
+import io.atrium.hub.customer.Customer;
+import io.atrium.hub.customer.GoldenField;
+import io.atrium.hub.customer.SourceRecord;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import jakarta.transaction.TransactionScoped;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The golden records of the customers a resolver batch's records simply join or create, stored together: the stored
+ * values of all of them read in one statement (the customer ids one array parameter) instead of a statement a record.
+ * {@link RecordResolver} leaves such a customer's golden record here and has it stored by difference when the batch
+ * is done, or before it clears the persistence context, which a record that updates or re-partitions does before it
+ * reads on: so a re-partition reads the golden values as stored, and the entities here are still managed when they
+ * are written. Exact: each customer is locked until the commit by the record that left it here, and nothing else in
+ * the transaction reads golden values meanwhile. A customer changed twice is built once, from the members the later
+ * record saw (the earlier record's among them); one the batch created has no stored values, and is not read.
+ */
+@TransactionScoped
+public class BatchGoldenRecords implements Serializable {
+
+    /** The statements behind it ({@link GoldenRecords}). */
+    interface Store {
+        /** The stored golden values of these customers, by customer id (those with none are left out). */
+        Map<String, List<GoldenField>> storedOf(Collection<String> customerIds);
+
+        /** Stores the golden record built from these members by difference with these stored values. */
+        void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> stored);
+    }
+
+    private record Change(Customer customer, Map<SourceRecord, StandardizedRecord> members, boolean created) {
+    }
+
+    private final Map<String, Change> changed = new LinkedHashMap<>();
+
+    /**
+     * The customer now has these members (all of them, each with its standardized form).
+     *
+     * @param created whether this transaction created it
+     */
+    void changed(Customer customer, Map<SourceRecord, StandardizedRecord> members, boolean created) {
+        Change earlier = changed.get(customer.getId());
+        changed.put(customer.getId(), new Change(customer, members, created || earlier != null && earlier.created()));
+    }
+
+    /** Stores the golden records left here (one read for all those stored before the batch), and forgets them. */
+    void store(Store store) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<String> stored = changed.values().stream().filter(change -> !change.created()).map(change -> change.customer().getId()).toList();
+        Map<String, List<GoldenField>> values = stored.isEmpty() ? Map.of() : store.storedOf(stored);
+        for (Change change : changed.values()) {
+            store.rebuild(change.customer(), change.members(), values.getOrDefault(change.customer().getId(), List.of()));
+        }
+        changed.clear();
+    }
+}

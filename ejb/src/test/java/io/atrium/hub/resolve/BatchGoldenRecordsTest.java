@@ -1,0 +1,127 @@
+package io.atrium.hub.resolve;
+
+import io.atrium.hub.customer.Customer;
+import io.atrium.hub.customer.GoldenField;
+import io.atrium.hub.customer.SourceRecord;
+import io.atrium.resolution.model.PartyKind;
+import io.atrium.resolution.standardize.StandardizedRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A batch's golden records end as the rebuild per record would leave them, the stored values of all its customers read
+ * in one statement, a customer changed twice in the batch included.
+ */
+class BatchGoldenRecordsTest {
+
+    /** The stored golden values (here: one a member, its source id), by customer; and the statements run. */
+    private final Map<String, List<String>> database = new TreeMap<>();
+    private final List<String> statements = new ArrayList<>();
+
+    private final BatchGoldenRecords.Store store = new BatchGoldenRecords.Store() {
+        @Override
+        public Map<String, List<GoldenField>> storedOf(Collection<String> customerIds) {
+            statements.add("golden values of " + new TreeSet<>(customerIds));
+            Map<String, List<GoldenField>> stored = new TreeMap<>();
+            customerIds.stream().filter(database::containsKey).forEach(id -> stored.put(id, fields(id, database.get(id))));
+            return stored;
+        }
+
+        @Override
+        public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> stored) {
+            assertEquals(database.getOrDefault(customer.getId(), List.of()), stored.stream().map(GoldenField::getValue).toList(),
+                    "the values as stored, none for a customer not stored");
+            database.put(customer.getId(), members.keySet().stream().map(SourceRecord::getSourceId).sorted().toList());
+        }
+    };
+
+    /** The rebuild per record: the customer's stored values read as it is changed. */
+    private void rebuildNow(Customer customer, Map<SourceRecord, StandardizedRecord> members) {
+        store.rebuild(customer, members, store.storedOf(List.of(customer.getId())).getOrDefault(customer.getId(), List.of()));
+    }
+
+    private static List<GoldenField> fields(String customerId, List<String> values) {
+        return values.stream().map(value -> new GoldenField(customerId, "name", 0, value, "crm", value)).toList();
+    }
+
+    private static Map<SourceRecord, StandardizedRecord> members(String... sourceIds) {
+        Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>();
+        for (String sourceId : sourceIds) {
+            members.put(new SourceRecord("crm", sourceId), null);
+        }
+        return members;
+    }
+
+    private static Customer customer() {
+        return Customer.create(PartyKind.PERSON, Instant.now());
+    }
+
+    @Test
+    void aBatchStoresTheGoldenRecordsPerRecordReadsWouldInOneRead() {
+        Customer joined = customer();
+        Customer joinedTwice = customer();
+        Customer created = customer();
+        database.put(joined.getId(), List.of("1"));
+        database.put(joinedTwice.getId(), List.of("2"));
+        Map<String, List<String>> before = new TreeMap<>(database);
+
+        // per record: a record joins `joined`, one creates `created`, two join `joinedTwice` (the later seeing the earlier)
+        rebuildNow(joined, members("1", "a"));
+        rebuildNow(created, members("b"));
+        rebuildNow(joinedTwice, members("2", "c"));
+        rebuildNow(joinedTwice, members("2", "c", "d"));
+        Map<String, List<String>> perRecord = new TreeMap<>(database);
+        assertEquals(4, statements.size());
+
+        database.clear();
+        database.putAll(before);
+        statements.clear();
+        BatchGoldenRecords batch = new BatchGoldenRecords();
+        batch.changed(joined, members("1", "a"), false);
+        batch.changed(created, members("b"), true);
+        batch.changed(joinedTwice, members("2", "c"), false);
+        batch.changed(joinedTwice, members("2", "c", "d"), false);
+        batch.store(store);
+
+        assertEquals(perRecord, database);
+        assertEquals(List.of("golden values of " + new TreeSet<>(List.of(joined.getId(), joinedTwice.getId()))), statements,
+                "one read, the customer the batch created left out");
+    }
+
+    @Test
+    void aCustomerCreatedAndJoinedInTheBatchIsNeverRead() {
+        Customer created = customer();
+        BatchGoldenRecords batch = new BatchGoldenRecords();
+        batch.changed(created, members("a"), true);
+        batch.changed(created, members("a", "b"), false);
+        batch.store(store);
+
+        assertEquals(List.of(), statements);
+        assertEquals(Map.of(created.getId(), List.of("a", "b")), database);
+    }
+
+    @Test
+    void whatIsStoredMidBatchIsReadAsStoredByALaterChange() {
+        Customer created = customer();
+        BatchGoldenRecords batch = new BatchGoldenRecords();
+        batch.changed(created, members("a"), true);
+        // a record that re-partitions clears the persistence context: what the batch left is stored first
+        batch.store(store);
+        batch.changed(created, members("a", "b"), false);
+        batch.store(store);
+        batch.store(store);
+
+        assertEquals(List.of("golden values of [" + created.getId() + "]"), statements, "read once, after it was stored; nothing left, nothing read");
+        assertEquals(Map.of(created.getId(), List.of("a", "b")), database);
+    }
+}
