@@ -25,7 +25,7 @@ import java.util.Map;
 @TransactionScoped
 public class BatchGoldenRecords implements Serializable {
 
-    /** The statements behind it ({@link GoldenRecords}). */
+    /** The statements behind it: {@link GoldenRecords}. */
     interface Store {
         /** The stored golden values of these customers, by customer id (those with none are left out). */
         Map<String, List<GoldenField>> storedOf(Collection<String> customerIds);

@@ -31,7 +31,7 @@ import java.util.function.Function;
  * for matching, the golden record is for people.
  */
 @ApplicationScoped
-public class GoldenRecords {
+public class GoldenRecords implements BatchGoldenRecords.Store {
 
     /** Field names of the stored golden record, per attribute. */
     private static final Map<GoldenAttribute, String> FIELD_NAMES = Map.of(
@@ -56,7 +56,8 @@ public class GoldenRecords {
     }
 
     /** {@link #rebuild(Customer, Map)} by difference with these stored values (all the customer's, read before). */
-    void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> storedValues) {
+    @Override
+    public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> storedValues) {
         Map<String, GoldenField> stored = new HashMap<>();
         storedValues.forEach(field -> stored.put(slot(field), field));
         Map<RecordKey, SourceRecord> rows = new HashMap<>();
@@ -129,7 +130,8 @@ public class GoldenRecords {
      * parameter, so that it is translated once (JPQL's {@code in :ids} is a new statement for every number of ids).
      * Read with flush mode COMMIT: the resolver leaves no golden value unflushed when it reads them.
      */
-    Map<String, List<GoldenField>> storedOf(Collection<String> customerIds) {
+    @Override
+    public Map<String, List<GoldenField>> storedOf(Collection<String> customerIds) {
         @SuppressWarnings("unchecked")
         List<GoldenField> fields = em.createNativeQuery("select * from golden_value where customer_id = any(?)", GoldenField.class)
                 .setParameter(1, customerIds.toArray(String[]::new))

@@ -2,7 +2,6 @@ package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.ChangeType;
 import io.atrium.hub.customer.Customer;
-import io.atrium.hub.customer.GoldenField;
 import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.customer.StoredForm;
@@ -143,22 +142,9 @@ public class RecordResolver {
         }
     };
 
-    /** The statements behind {@link BatchGoldenRecords}. */
-    private final BatchGoldenRecords.Store goldenStore = new BatchGoldenRecords.Store() {
-        @Override
-        public Map<String, List<GoldenField>> storedOf(Collection<String> customerIds) {
-            return goldenRecords.storedOf(customerIds);
-        }
-
-        @Override
-        public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> stored) {
-            goldenRecords.rebuild(customer, members, stored);
-        }
-    };
-
     /** Stores what the batch's records left to be stored together ({@link BatchGoldenRecords}): call it after the last one. */
     public void batchResolved() {
-        batchGoldenRecords.store(goldenStore);
+        batchGoldenRecords.store(goldenRecords);
     }
 
     /**
