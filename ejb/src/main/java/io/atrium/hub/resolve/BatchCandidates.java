@@ -102,7 +102,8 @@ public class BatchCandidates implements Serializable {
                 // another transaction updated it: its keys may differ too
                 return reads.under(hashes, max);
             }
-            current.add(committed);
+            // the form read before, the same instance: StandardizedForms finds its parse without comparing the text again
+            current.add(new StoredForm(row.id(), committed.customerId(), row.standardized()));
         }
         current.forEach(row -> rows.put(row.id(), row));
         return current;
