@@ -300,8 +300,9 @@ public class RecordResolver {
 
         void score(StandardizedRecord standardized) {
             ValueFrequencies snapshot = currentFrequencies.get();
-            // the first round may take the candidates as the batch read them; a round after customer locks reads them as committed now
-            boolean afterLocks = candidates != null;
+            // the first round may take the candidates as the batch read them; a round after customer locks reads those
+            // the last round linked to as committed now
+            StoredCandidates last = candidates;
             candidates = new StoredCandidates(forms);
             Set<BlockingKey> keys = usableKeys.of(standardized, snapshot);
             List<Long> hashes = keys.stream().map(BlockingKey::hash).toList();
@@ -310,8 +311,8 @@ public class RecordResolver {
                 flush();
             }
             int max = keys.size() * engine.scorer().settings().maxBlockSize() * GROWTH_ALLOWED;
-            Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.of(afterLocks
-                    ? batchCandidates.underAsCommitted(hashes, max, candidateReads)
+            Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.of(last != null
+                    ? batchCandidates.underAsCommitted(hashes, max, linkedIds(last, standardized.key()), candidateReads)
                     : batchCandidates.under(hashes, max, candidateReads));
             // forms are parsed once per transaction (StandardizedForms): an unchanged form is the same instance
             Set<StandardizedRecord> foundForms = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -321,6 +322,16 @@ public class RecordResolver {
                 scoredForms = foundForms;
                 scoredWith = snapshot;
             }
+        }
+
+        private Set<Long> linkedIds(StoredCandidates last, RecordKey own) {
+            Set<Long> linked = new HashSet<>();
+            for (MatchResult result : results) {
+                if (result.decision() != Decision.NO_MATCH) {
+                    linked.add(last.row(otherSide(result, own)).id());
+                }
+            }
+            return linked;
         }
     }
 
