@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * A weight or a score written as {@code String.format(Locale.ROOT, "%.1f")} (or {@code "%+.1f"}) writes it, without
- * the formatter: every stored link carries an explanation of a dozen weights, and parsing the pattern each time cost
- * the resolver more than scoring the pair. Both round the shortest decimal form of the double half up.
+ * the formatter: every stored link carries an explanation of a dozen weights, and the formatter parsing its pattern
+ * for each cost the hub's resolver about as much as scoring the pairs. Both round the shortest decimal form of the
+ * double half up.
  */
 final class OneDecimal {
 
