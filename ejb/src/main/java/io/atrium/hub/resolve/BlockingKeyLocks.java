@@ -51,7 +51,7 @@ public class BlockingKeyLocks {
     RowKeyLocks rowLocks;
 
     @Inject
-    UsableKeys usableKeys;
+    MatchEngine engine;
 
     @Inject
     FrequencySnapshot frequencies;
@@ -81,7 +81,7 @@ public class BlockingKeyLocks {
         SortedSet<Long> hashes = new TreeSet<>();
         for (StandardizedRecord record : records) {
             hashes.add(Hashing.hash64(RECORD_KEY_SEED, recordText(record.key())));
-            usableKeys.of(record, frequencies.current()).stream().map(BlockingKey::hash).forEach(hashes::add);
+            engine.resolver().usableKeys(record, frequencies.current()).stream().map(BlockingKey::hash).forEach(hashes::add);
         }
         if (hashes.isEmpty()) {
             return;
