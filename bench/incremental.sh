@@ -8,7 +8,9 @@
 # Usage: bench/incremental.sh [records to seed, default 1000000] [records to post, default 5000]
 # Env: RATE (records/s posted, default 50), BATCH (lines per request, default 25), E2E (sample size, default 200),
 #      WARMUP (records posted the same way before the measured ones and not measured, default 1000: the hub's
-#      JIT compiles its resolver path during the first thousand records, a running hub has done that long ago),
+#      JIT compiles its resolver path during the first records, a running hub has done that long ago; at a few
+#      hundred records/s the JIT's compiler threads still take a third of the machine after 1,000, so measure
+#      THROUGHPUT with WARMUP=10000),
 #      THEN_SQL (an experiment: SQL run on the hub database after the first M records, e.g. an index the hub
 #      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows),
 #      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts),

@@ -5,6 +5,7 @@ import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.CustomerEvent;
 import io.atrium.hub.customer.GoldenField;
 import io.atrium.hub.match.MatchLink;
+import io.atrium.hub.persistence.TableRows;
 import io.atrium.hub.quality.RecordQuality;
 import io.atrium.hub.resolve.ContentHash;
 import io.atrium.hub.resolve.GoldenRecords;

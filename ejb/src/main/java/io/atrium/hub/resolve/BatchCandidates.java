@@ -22,9 +22,11 @@ import java.util.Set;
  * <p>
  * What another transaction can still change is a stored record's customer (a re-partition reaching it through another
  * key) and, by updating the record, its form. So a record's first round of candidates ({@link #under}) comes from
- * here, but a round after customer locks ({@link #underAsCommitted}) reads the candidates' rows again by id, as
- * committed now, and falls back to the query per record if one of them changed its form or went: its keys may have
- * changed with it. Keys not read here (a frequency snapshot taken since the batch began makes none usable that was not)
+ * here, but a round after customer locks ({@link #underAsCommitted}) reads the rows of the candidates it links to
+ * again by id, as committed now, and falls back to the query per record if one of them changed its form or went: its
+ * keys may have changed with it. The others keep the rows read here: another transaction can update one only away
+ * from the batch's keys (a version under one of them waits for the batch), so it is no candidate any more, and
+ * scored apart from its former form it links nothing. Keys not read here (a frequency snapshot taken since the batch began makes none usable that was not)
  * are read by the query per record.
  */
 @TransactionScoped
@@ -84,25 +86,36 @@ public class BatchCandidates implements Serializable {
         return indexed(hashes, max);
     }
 
-    /** The same records as committed now (after the customer locks: their customers may have changed). */
-    List<StoredForm> underAsCommitted(Collection<Long> hashes, int max, Reads reads) {
+    /**
+     * The same records, those among {@code linked} as committed now (after the customer locks: their customers may have
+     * changed).
+     *
+     * @param linked the records the last round linked to (scored MERGE or REVIEW)
+     */
+    List<StoredForm> underAsCommitted(Collection<Long> hashes, int max, Set<Long> linked, Reads reads) {
         if (!read.containsAll(hashes)) {
             return reads.under(hashes, max);
         }
         List<StoredForm> indexed = indexed(hashes, max);
-        if (indexed.isEmpty()) {
+        List<Long> reread = indexed.stream().map(StoredForm::id).filter(linked::contains).toList();
+        if (reread.isEmpty()) {
             return indexed;
         }
         Map<Long, StoredForm> now = new HashMap<>();
-        reads.withIds(indexed.stream().map(StoredForm::id).toList()).forEach(row -> now.put(row.id(), row));
+        reads.withIds(reread).forEach(row -> now.put(row.id(), row));
         List<StoredForm> current = new ArrayList<>(indexed.size());
         for (StoredForm row : indexed) {
+            if (!linked.contains(row.id())) {
+                current.add(row);
+                continue;
+            }
             StoredForm committed = now.get(row.id());
             if (committed == null || !Objects.equals(committed.standardized(), row.standardized())) {
                 // another transaction updated it: its keys may differ too
                 return reads.under(hashes, max);
             }
-            current.add(committed);
+            // the form read before, the same instance: StandardizedForms finds its parse without comparing the text again
+            current.add(new StoredForm(row.id(), committed.customerId(), row.standardized()));
         }
         current.forEach(row -> rows.put(row.id(), row));
         return current;

@@ -51,7 +51,7 @@ public class BlockingKeyLocks {
     RowKeyLocks rowLocks;
 
     @Inject
-    MatchEngine engine;
+    UsableKeys usableKeys;
 
     @Inject
     FrequencySnapshot frequencies;
@@ -81,7 +81,7 @@ public class BlockingKeyLocks {
         SortedSet<Long> hashes = new TreeSet<>();
         for (StandardizedRecord record : records) {
             hashes.add(Hashing.hash64(RECORD_KEY_SEED, recordText(record.key())));
-            engine.resolver().usableKeys(record, frequencies.current()).stream().map(BlockingKey::hash).forEach(hashes::add);
+            usableKeys.of(record, frequencies.current()).stream().map(BlockingKey::hash).forEach(hashes::add);
         }
         if (hashes.isEmpty()) {
             return;

@@ -106,6 +106,9 @@ public class RecordResolver {
     @Inject
     BatchGoldenRecords batchGoldenRecords;
 
+    @Inject
+    UsableKeys usableKeys;
+
     /** Candidates read per usable key at most, as a multiple of the largest block matching uses. */
     private static final int GROWTH_ALLOWED = 2;
 
@@ -119,7 +122,7 @@ public class RecordResolver {
         ValueFrequencies snapshot = currentFrequencies.get();
         Set<Long> hashes = new HashSet<>();
         for (StandardizedRecord record : batch) {
-            engine.resolver().usableKeys(record, snapshot).forEach(key -> hashes.add(key.hash()));
+            usableKeys.of(record, snapshot).forEach(key -> hashes.add(key.hash()));
         }
         batchCandidates.read(hashes, engine.scorer().settings().maxBlockSize() * GROWTH_ALLOWED, candidateReads);
     }
@@ -128,6 +131,7 @@ public class RecordResolver {
     private final BatchCandidates.Reads candidateReads = new BatchCandidates.Reads() {
         @Override
         public Map<Long, List<Long>> idsUnder(Collection<Long> hashes) {
+            recordHashes.writePending();
             return sourceRecords.idsWithBlockingKeys(hashes);
         }
 
@@ -138,13 +142,18 @@ public class RecordResolver {
 
         @Override
         public List<StoredForm> under(Collection<Long> hashes, int max) {
+            recordHashes.writePending();
             return sourceRecords.formsWithBlockingKeys(hashes, max);
         }
     };
 
-    /** Stores what the batch's records left to be stored together ({@link BatchGoldenRecords}): call it after the last one. */
+    /**
+     * Stores what the batch's records left to be stored together ({@link BatchGoldenRecords}, {@link RecordHashes}):
+     * call it after the last one.
+     */
     public void batchResolved() {
         batchGoldenRecords.store(goldenRecords);
+        recordHashes.writePending();
     }
 
     /**
@@ -262,7 +271,7 @@ public class RecordResolver {
 
     /** The golden records left to the batch are stored first: their entities are about to be detached. */
     private void flushAndClear() {
-        batchResolved();
+        batchGoldenRecords.store(goldenRecords);
         flush();
         em.clear();
     }
@@ -291,27 +300,38 @@ public class RecordResolver {
 
         void score(StandardizedRecord standardized) {
             ValueFrequencies snapshot = currentFrequencies.get();
-            // the first round may take the candidates as the batch read them; a round after customer locks reads them as committed now
-            boolean afterLocks = candidates != null;
+            // the first round may take the candidates as the batch read them; a round after customer locks reads those
+            // the last round linked to as committed now
+            StoredCandidates last = candidates;
             candidates = new StoredCandidates(forms);
-            Set<BlockingKey> keys = engine.resolver().usableKeys(standardized, snapshot);
+            Set<BlockingKey> keys = usableKeys.of(standardized, snapshot);
             List<Long> hashes = keys.stream().map(BlockingKey::hash).toList();
             if (unflushed.shareKey(hashes)) {
                 // an unflushed record is one of its candidates
                 flush();
             }
             int max = keys.size() * engine.scorer().settings().maxBlockSize() * GROWTH_ALLOWED;
-            Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.of(afterLocks
-                    ? batchCandidates.underAsCommitted(hashes, max, candidateReads)
+            Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.of(last != null
+                    ? batchCandidates.underAsCommitted(hashes, max, linkedIds(last, standardized.key()), candidateReads)
                     : batchCandidates.under(hashes, max, candidateReads));
             // forms are parsed once per transaction (StandardizedForms): an unchanged form is the same instance
             Set<StandardizedRecord> foundForms = Collections.newSetFromMap(new IdentityHashMap<>());
             foundForms.addAll(found);
             if (snapshot != scoredWith || !foundForms.equals(scoredForms)) {
-                results = engine.resolver().resolve(standardized, usable -> found, snapshot);
+                results = engine.resolver().resolve(standardized, keys, usable -> found, snapshot);
                 scoredForms = foundForms;
                 scoredWith = snapshot;
             }
+        }
+
+        private Set<Long> linkedIds(StoredCandidates last, RecordKey own) {
+            Set<Long> linked = new HashSet<>();
+            for (MatchResult result : results) {
+                if (result.decision() != Decision.NO_MATCH) {
+                    linked.add(last.row(otherSide(result, own)).id());
+                }
+            }
+            return linked;
         }
     }
 

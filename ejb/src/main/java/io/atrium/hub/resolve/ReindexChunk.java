@@ -50,6 +50,7 @@ public class ReindexChunk {
             row.restandardize(StandardizedRecordJson.write(standardized), RecordQuality.of(stated, standardized));
             recordHashes.replace(row, hashes.getOrDefault(row.getId(), List.of()), standardized);
         }
+        recordHashes.writePending();
         return new Done(rows.isEmpty() ? -1 : rows.get(rows.size() - 1).getId(), rows.size());
     }
 }

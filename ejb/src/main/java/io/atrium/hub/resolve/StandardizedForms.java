@@ -6,7 +6,9 @@ import io.atrium.resolution.standardize.StandardizedRecordJson;
 import jakarta.transaction.TransactionScoped;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,5 +30,14 @@ public class StandardizedForms implements Serializable {
     /** A stored standardized form, as {@link StandardizedRecordJson#write} wrote it. */
     public StandardizedRecord of(String stored) {
         return parsed.computeIfAbsent(stored, StandardizedRecordJson::read);
+    }
+
+    /** {@link #of(String)} of each, in one call: a call through the transaction-scoped proxy costs a context look-up. */
+    public List<StandardizedRecord> ofAll(List<String> stored) {
+        List<StandardizedRecord> records = new ArrayList<>(stored.size());
+        for (String form : stored) {
+            records.add(of(form));
+        }
+        return records;
     }
 }

@@ -30,11 +30,12 @@ final class StoredCandidates {
 
     /** Takes these rows as the candidates (records stored before standardized forms were kept have no hashes, so are never among them). */
     Collection<StandardizedRecord> of(List<StoredForm> rows) {
-        return rows.stream().map(row -> {
-            StandardizedRecord record = forms.of(row.standardized());
-            found.put(record.key(), new Row(row.id(), row.customerId(), record));
-            return record;
-        }).toList();
+        List<StandardizedRecord> records = forms.ofAll(rows.stream().map(StoredForm::standardized).toList());
+        for (int i = 0; i < records.size(); i++) {
+            StoredForm row = rows.get(i);
+            found.put(records.get(i).key(), new Row(row.id(), row.customerId(), records.get(i)));
+        }
+        return records;
     }
 
     Row row(RecordKey key) {

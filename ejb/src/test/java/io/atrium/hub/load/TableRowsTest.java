@@ -1,5 +1,6 @@
 package io.atrium.hub.load;
 
+import io.atrium.hub.persistence.TableRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -109,15 +109,35 @@ class BatchCandidatesTest {
 
         store(1, "c-7", "f1", 10L);
         statements.clear();
-        assertEquals(perRecord(List.of(10L)), sorted(batch.underAsCommitted(List.of(10L), 100, reads)), "another customer now");
+        assertEquals(perRecord(List.of(10L)), sorted(batch.underAsCommitted(List.of(10L), 100, Set.of(1L, 2L), reads)), "another customer now");
         assertEquals(List.of("rows [1, 2]"), statements, "by id, not by key");
         assertEquals("c-7", batch.under(List.of(10L), 100, reads).stream().filter(r -> r.id() == 1).findFirst().orElseThrow().customerId(),
                 "the index keeps what it read last");
 
         store(2, "c-2", "f2 updated by another transaction", 11L);
         statements.clear();
-        assertEquals(perRecord(List.of(10L)), batch.underAsCommitted(List.of(10L), 100, reads), "an updated candidate: its keys may have changed");
+        assertEquals(perRecord(List.of(10L)), batch.underAsCommitted(List.of(10L), 100, Set.of(1L, 2L), reads), "an updated candidate: its keys may have changed");
         assertEquals(List.of("rows [1, 2]", "per record [10]"), statements);
+    }
+
+    @Test
+    void afterTheCustomerLocksOnlyTheCandidatesTheRecordLinksToAreReadAgain() {
+        store(1, "c-1", "f1", 10L);
+        store(2, "c-2", "f2", 10L);
+        BatchCandidates batch = new BatchCandidates();
+        batch.read(List.of(10L), 100, reads);
+
+        store(1, "c-7", "f1", 10L);
+        store(2, "c-8", "f2", 10L);
+        statements.clear();
+        List<StoredForm> current = sorted(batch.underAsCommitted(List.of(10L), 100, Set.of(2L), reads));
+        assertEquals(List.of("rows [2]"), statements, "the linked candidate alone");
+        assertEquals(List.of("c-1", "c-8"), current.stream().map(StoredForm::customerId).toList(),
+                "the linked one as committed now, the other as the batch read it");
+
+        statements.clear();
+        assertEquals(2, batch.underAsCommitted(List.of(10L), 100, Set.of(), reads).size());
+        assertEquals(List.of(), statements, "a record linking to none reads nothing again");
     }
 
     @Test

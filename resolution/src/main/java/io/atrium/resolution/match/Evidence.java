@@ -10,6 +10,7 @@ public record Evidence(FieldKind field, ComparisonLevel level, double weight, bo
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s=%s(%+.1f%s)", field, level, weight, tfAdjusted ? ",tf" : "");
+        StringBuilder line = new StringBuilder(32).append(field).append('=').append(level).append('(');
+        return OneDecimal.append(line, weight, true).append(tfAdjusted ? ",tf" : "").append(')').toString();
     }
 }

@@ -3,7 +3,6 @@ package io.atrium.resolution.match;
 import io.atrium.resolution.model.RecordKey;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A scored pair and its explanation: the evidence per field, the total, the decision and why.
@@ -21,7 +20,9 @@ public record MatchResult(RecordKey left, RecordKey right, List<Evidence> eviden
 
     /** A line a steward can read, free of personal values: fields, levels, weights, total and decision. */
     public String explain() {
-        return String.format(Locale.ROOT, "%s ~ %s: %s total %.1f -> %s%s", left, right, evidence, score, decision,
-                conflict ? " (conflict: never merged)" : "");
+        StringBuilder line = new StringBuilder(256).append(left).append(" ~ ").append(right).append(": ").append(evidence)
+                .append(" total ");
+        return OneDecimal.append(line, score, false).append(" -> ").append(decision)
+                .append(conflict ? " (conflict: never merged)" : "").toString();
     }
 }

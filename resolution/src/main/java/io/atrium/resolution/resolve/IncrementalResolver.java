@@ -40,7 +40,12 @@ public final class IncrementalResolver {
 
     /** Every candidate scored, decisions included (NO_MATCH too, so the hub can explain why not). */
     public List<MatchResult> resolve(StandardizedRecord record, CandidateSource candidates, ValueFrequencies frequencies) {
-        Set<BlockingKey> keys = usableKeys(record, frequencies);
+        return resolve(record, usableKeys(record, frequencies), candidates, frequencies);
+    }
+
+    /** As {@link #resolve(StandardizedRecord, CandidateSource, ValueFrequencies)}, the record's usable keys known. */
+    public List<MatchResult> resolve(StandardizedRecord record, Set<BlockingKey> keys, CandidateSource candidates,
+                                     ValueFrequencies frequencies) {
         List<MatchResult> results = new ArrayList<>();
         if (keys.isEmpty()) {
             return results;

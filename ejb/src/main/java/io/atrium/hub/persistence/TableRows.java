@@ -1,4 +1,4 @@
-package io.atrium.hub.load;
+package io.atrium.hub.persistence;
 
 import io.atrium.resolution.rows.CopyText;
 
@@ -11,19 +11,28 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rows written in bulk into one of the hub's tables, in the load's transaction: COPY on PostgreSQL,
- * JDBC batches elsewhere (H2). The columns named must be exactly the table's, so that an entity that
- * gains a column fails the load instead of leaving the column empty.
+ * Rows written in bulk into one of the hub's tables, in the caller's transaction: COPY on PostgreSQL,
+ * JDBC batches elsewhere (H2). A first load writes its tables so, a resolver batch its records' hashes. The columns
+ * named must be exactly the table's, so that an entity that gains a column fails the write instead of leaving the
+ * column empty; checked once a table while the hub runs (its schema changes only with a deployment).
  */
-abstract sealed class TableRows implements AutoCloseable permits TableRows.Copy, TableRows.Batch {
+public abstract sealed class TableRows implements AutoCloseable permits TableRows.Copy, TableRows.Batch {
 
     protected final List<String> columns;
     private long written;
 
+    /** The table and columns found as written, once each. */
+    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+
     private TableRows(Connection db, String table, List<String> columns) throws SQLException {
         this.columns = columns;
+        String checked = table + columns;
+        if (CHECKED.contains(checked)) {
+            return;
+        }
         Set<String> actual = new LinkedHashSet<>();
         try (PreparedStatement query = db.prepareStatement("select lower(column_name) from information_schema.columns "
                 + "where lower(table_name) = ? and lower(table_schema) = lower(current_schema())")) {
@@ -35,18 +44,19 @@ abstract sealed class TableRows implements AutoCloseable permits TableRows.Copy,
             }
         }
         if (!actual.equals(Set.copyOf(columns))) {
-            throw new IllegalStateException("table " + table + " has columns " + actual + ", the first load writes " + columns);
+            throw new IllegalStateException("table " + table + " has columns " + actual + ", the hub writes " + columns);
         }
+        CHECKED.add(checked);
     }
 
     /** The rows of a table on this connection's database. */
-    static TableRows of(Connection db, String table, String... columns) throws SQLException {
+    public static TableRows of(Connection db, String table, String... columns) throws SQLException {
         return db.getMetaData().getDatabaseProductName().equals("PostgreSQL")
                 ? new Copy(db, table, List.of(columns)) : new Batch(db, table, List.of(columns));
     }
 
     /** One row, its values in the order of the columns; null is SQL NULL. */
-    final void row(Object... values) throws SQLException {
+    public final void row(Object... values) throws SQLException {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
         }
@@ -54,7 +64,7 @@ abstract sealed class TableRows implements AutoCloseable permits TableRows.Copy,
         written++;
     }
 
-    final long written() {
+    public final long written() {
         return written;
     }
 
