@@ -77,7 +77,8 @@ public abstract sealed class TableRows implements AutoCloseable permits TableRow
     static final class Copy extends TableRows {
         private static final int FLUSH = 1 << 20;
         private final org.postgresql.copy.CopyIn copy;
-        private final StringBuilder buffer = new StringBuilder(FLUSH + 65536);
+        // grows to a chunk as rows come: a resolver batch writes a few thousand short rows, a first load millions
+        private final StringBuilder buffer = new StringBuilder(8192);
 
         private Copy(Connection db, String table, List<String> columns) throws SQLException {
             super(db, table, columns);
