@@ -13,11 +13,13 @@ import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hub's own subscriber to its change events (in-VM): the customers a change names, the one changed and those
@@ -43,6 +45,13 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CustomerEventsListener implements MessageListener {
 
+    /**
+     * Made once: {@code Json.createReader} looks the JSON-P provider up through the {@code ServiceLoader} on every call,
+     * which under JBoss Modules walks the deployment's resources (13 % of the hub's CPU samples while it resolved 380
+     * records/s, one event each). A reader factory is safe for concurrent use.
+     */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     @EJB
     ValueRecompute recompute;
 
@@ -51,7 +60,7 @@ public class CustomerEventsListener implements MessageListener {
         if (!recompute.live()) {
             return;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(((TextMessage) message).getText()))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(((TextMessage) message).getText()))) {
             JsonObject event = reader.readObject();
             List<String> customers = new ArrayList<>();
             customers.add(event.getString("customerId"));
