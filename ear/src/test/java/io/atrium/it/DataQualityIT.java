@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atrium.client.DataQuality;
 import io.atrium.client.InvalidQueryException;
 import io.atrium.client.QualityReport;
+import io.atrium.resolution.model.IdType;
+import io.atrium.resolution.standardize.IdNumbers;
 import jakarta.ejb.EJBAccessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class DataQualityIT extends DeployedHub {
         // (another person's number: one a typo away from the person's would be evidence for them)
         String otherId = residentId(TestData.birthDate(run + "b"), run + "b");
         ObjectNode broken = TestData.canonicalPerson(source, "B1", TestData.rareName(run + "b"), "12345")
-                .put("idType", "CN_RESIDENT").put("idNumber", otherId.substring(0, 17) + (otherId.endsWith("0") ? "1" : "0"));
+                .put("idType", "CN_RESIDENT").put("idNumber", failingEveryCheck(otherId.substring(0, 17)));
         // a phone and nothing else
         ObjectNode nameless = TestData.canonicalPerson(source, "C1", null, TestData.mobile(run + "c"));
         nameless.remove("name");
@@ -205,6 +207,16 @@ class DataQualityIT extends DeployedHub {
             }
         }
         return 0;
+    }
+
+    /**
+     * The 17 characters with a last one that no check accepts: one that failed the resident check alone would now and
+     * then be a valid credit code (one in 31), which makes the record a company's, not a person's.
+     */
+    private static String failingEveryCheck(String body) {
+        return "0123456789X".chars().mapToObj(c -> body + (char) c)
+                .filter(id -> IdNumbers.checkedType(id, IdType.CN_RESIDENT).isEmpty())
+                .findFirst().orElseThrow();
     }
 
     /** A valid 18-digit resident ID (GB 11643) of a man born on that day, its sequence from the seed. */
