@@ -30,6 +30,15 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class CustomerLocks {
 
+    /**
+     * As SQL, not JPQL: Hibernate cannot keep the translation of a query with a lock mode and an IN list whose size
+     * varies, and translated it anew on every call (half of this method's time, a twentieth of the resolver's).
+     */
+    private static final String LOCK_IN_ID_ORDER = "select * from customer where id = any(?) order by id for update";
+
+    /** The tables a native query reads: an automatic flush then writes only what it could see. */
+    private static final String NATIVE_QUERY_SPACES = "org.hibernate.query.native.spaces";
+
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
@@ -56,11 +65,11 @@ public class CustomerLocks {
             }
         }
         if (!unread.isEmpty()) {
-            em.createQuery("select c from Customer c where c.id in :ids order by c.id", Customer.class)
-                    .setParameter("ids", unread)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList()
-                    .forEach(customer -> locked.put(customer.getId(), customer));
+            List<?> rows = em.createNativeQuery(LOCK_IN_ID_ORDER, Customer.class)
+                    .setParameter(1, unread.toArray(String[]::new))
+                    .setHint(NATIVE_QUERY_SPACES, "customer")
+                    .getResultList();
+            rows.forEach(row -> locked.put(((Customer) row).getId(), (Customer) row));
         }
         return locked;
     }
