@@ -93,9 +93,10 @@ public final class Scorer {
 
     /**
      * Whether a third record explains a name or birth-date conflict between two others away, so that clustering
-     * weighs it instead of vetoing: the bridge's identifier agrees with one of them (EXACT or VALID_EXACT) and its
-     * name and birth date agree with the other's wherever the two disagree. Each disagreement is then one record's
-     * slip (a birth date mistyped in one, an identifier in the other), seen against a record that agrees with each.
+     * weighs it instead of vetoing: the bridge's identifier agrees with one of them (EXACT or VALID_EXACT, or one
+     * keystroke off, which the pair rule already lets outweigh one disagreement) and its name and birth date agree
+     * with the other's wherever the two disagree. Each disagreement is then one record's slip (a birth date mistyped
+     * in one, an identifier in the other), seen against a record that agrees with each.
      * A bridge without a birth date or with a surname-only name vouches for nothing (father and son of one name and
      * address stay apart), and a hard conflict (two kinds, two valid identifiers that differ) is never explained.
      */
@@ -114,7 +115,8 @@ public final class Scorer {
 
     private static boolean vouches(StandardizedRecord bridge, StandardizedRecord sameId, StandardizedRecord other,
                                    FieldComparisons.Outcome name, FieldComparisons.Outcome birthDate) {
-        return idsAgree(FieldComparisons.idNumber(bridge, sameId))
+        FieldComparisons.Outcome bridgeId = FieldComparisons.idNumber(bridge, sameId);
+        return (idsAgree(bridgeId) || isIdTypo(bridgeId))
                 && (!isDifferent(name) || agrees(FieldComparisons.personName(bridge, other)))
                 && (!isDifferent(birthDate) || agrees(FieldComparisons.birthDate(bridge, other)));
     }
