@@ -153,6 +153,26 @@ class ClusterPartitionerTest {
     }
 
     /**
+     * The same with the bridge's identifier one keystroke off the first copy's, not equal to it: a typo is strong
+     * evidence for the pair rule too (it outweighs one disagreement), so it vouches as an equal identifier does.
+     */
+    @Test
+    void aRecordOneKeystrokeOffOneCopysIdentifierExplainsTheirConflictAwayToo() {
+        StandardizedRecord original = Fixtures.standardized("""
+                {"source":"a","sourceId":"1","name":"kayne gillard","idType":"OTHER","idNumber":"3871937","birthDate":"1934-04-27","address":"168 bursaria street leeton 2621 nsw"}""");
+        StandardizedRecord bothMistyped = Fixtures.standardized("""
+                {"source":"a","sourceId":"2","name":"kayne dunnicliff","idType":"OTHER","idNumber":"3871397","birthDate":"1934-04-27","address":"168 bursaria street leeton 2621 nsw"}""");
+        StandardizedRecord idReplaced = Fixtures.standardized("""
+                {"source":"a","sourceId":"3","name":"kayne gillard","idType":"OTHER","idNumber":"8329801","birthDate":"1934-04-27","address":"168 bursaria street leeton 2621 nsw"}""");
+        assertTrue(scorer.conflicts(bothMistyped, idReplaced));
+        assertTrue(scorer.reconciles(original, bothMistyped, idReplaced));
+        Map<RecordKey, StandardizedRecord> records = byKey(original, bothMistyped, idReplaced);
+        List<MatchResult> links = List.of(link(original, idReplaced, 31.0), link(original, bothMistyped, 30.0));
+        assertEquals(List.of(List.of(original.key(), bothMistyped.key(), idReplaced.key())),
+                partitioner.partition(records, links, StewardConstraints.NONE));
+    }
+
+    /**
      * Father and son of one name at one address, born years apart: an undated record carrying the father's
      * identifier links to both, but says nothing about whose birth date is right, so the two stay apart.
      */
