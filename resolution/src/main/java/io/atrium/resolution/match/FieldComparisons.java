@@ -92,7 +92,8 @@ final class FieldComparisons {
 
     /**
      * The family name two full names share, or null: the same, or for Latin names one typo apart (Pantazopoulos,
-     * Pantazooulos) or one's family name among the other's tokens (given and family name swapped).
+     * Pantazooulos) or one's family name among the other's tokens (given and family name swapped), there too within a
+     * typo (the fields swapped and the name mistyped: Weller Ebony, Flynn Welqer), as for a surname-only name.
      */
     private static String sharedFamilyName(StandardizedRecord a, StandardizedRecord b) {
         if (a.surname() == null || b.surname() == null) {
@@ -104,8 +105,8 @@ final class FieldComparisons {
         if (a.hanName() != null || b.hanName() != null) {
             return null;
         }
-        return surnameTypo(a.surname(), b.surname()) || tokens(b.nameKey()).contains(a.surname()) ? a.surname()
-                : tokens(a.nameKey()).contains(b.surname()) ? b.surname() : null;
+        return tokens(b.nameKey()).contains(a.surname()) || latinSurnameNear(a.surname(), b) ? a.surname()
+                : tokens(a.nameKey()).contains(b.surname()) || latinSurnameNear(b.surname(), a) ? b.surname() : null;
     }
 
     /** A Latin surname-only name one typo from the other's family name or from one of its tokens (Dubois, Duobis). */

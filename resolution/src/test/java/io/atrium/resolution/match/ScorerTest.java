@@ -368,10 +368,12 @@ class ScorerTest {
         assertTrue(otherFamily.conflict(), "another family name is someone else");
         for (String sameFamily : List.of(copy.replace("joel ryan", "joel rayn").replace("\"ryan\"", "\"rayn\""),
                 copy.replace("joel ryan", "ryan joel").replace("\"givenName\":\"joel\",\"familyName\":\"ryan\"",
-                        "\"givenName\":\"ryan\",\"familyName\":\"joel\""))) {
+                        "\"givenName\":\"ryan\",\"familyName\":\"joel\""),
+                copy.replace("joel ryan", "rayn joel").replace("\"givenName\":\"joel\",\"familyName\":\"ryan\"",
+                        "\"givenName\":\"rayn\",\"familyName\":\"joel\""))) {
             MatchResult typoOrSwapped = learned.score(Fixtures.standardized(original), Fixtures.standardized(sameFamily), UNKNOWN);
             assertEquals(ComparisonLevel.PARTIAL, typoOrSwapped.evidence().get(1).level(),
-                    "the family name mistyped, or written as the given name: " + typoOrSwapped.explain());
+                    "the family name mistyped, written as the given name, or both: " + typoOrSwapped.explain());
         }
         MatchResult noIdentifiers = learned.score(Fixtures.standardized(original.replace("\"idNumber\":\"5185238\"", "\"x\":\"\"")),
                 Fixtures.standardized(copy.replace("\"idNumber\":\"7563426\"", "\"x\":\"\"")), UNKNOWN);
