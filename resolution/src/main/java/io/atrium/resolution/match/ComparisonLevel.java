@@ -31,5 +31,7 @@ public enum ComparisonLevel {
      * Two full names of one family name whose given names agree in nothing (a given name replaced, or a sibling):
      * a disagreement like {@link #DIFFERENT} for the conflict rule, weighed by how common the family name is.
      */
-    PARTIAL
+    PARTIAL,
+    /** Two addresses of one locality (their postcode and the part beside it) that differ before it: another street line. */
+    LOCALITY
 }
