@@ -87,9 +87,30 @@ final class FieldComparisons {
         ComparisonLevel level = a.hanName() != null && b.hanName() != null
                 ? hanNearness(a.hanName(), b.hanName()) : latinNearness(a, b);
         String family = level == ComparisonLevel.DIFFERENT ? sharedFamilyName(a, b) : null;
-        return family != null
-                ? new Outcome(FieldKind.NAME, ComparisonLevel.PARTIAL, FieldKind.SURNAME, family)
+        if (family != null) {
+            return new Outcome(FieldKind.NAME, ComparisonLevel.PARTIAL, FieldKind.SURNAME, family);
+        }
+        // the other part replaced: one given name, family names that agree in nothing (no term frequency: the
+        // snapshot counts family names, not given ones)
+        return level == ComparisonLevel.DIFFERENT && sameGivenName(a, b) ? Outcome.of(FieldKind.NAME, ComparisonLevel.PARTIAL)
                 : Outcome.of(FieldKind.NAME, level);
+    }
+
+    /** Two Latin full names whose tokens besides the family name agree, within a typo (Matthew Green, Matthew McCarthy). */
+    private static boolean sameGivenName(StandardizedRecord a, StandardizedRecord b) {
+        if (a.hanName() != null || b.hanName() != null || a.surname() == null || b.surname() == null) {
+            return false;
+        }
+        String left = givenName(a);
+        String right = givenName(b);
+        return !left.isEmpty() && !right.isEmpty() && JaroWinkler.similarity(left, right) >= HIGH_SIMILARITY;
+    }
+
+    /** The name's tokens but one family name, in order. */
+    private static String givenName(StandardizedRecord r) {
+        List<String> given = new ArrayList<>(tokens(r.nameKey()));
+        given.remove(r.surname());
+        return String.join(" ", given);
     }
 
     /**

@@ -139,8 +139,8 @@ public final class Scorer {
         if (isIdTypo(id)) {
             return isDifferent(name) && isDifferent(birthDate);
         }
-        // where the population shows a given name replaced or a birth date mistyped beside another identifier to be
-        // a slip (settings learned from its own pairs), one such disagreement is weighed too; another family name,
+        // where the population shows a part of the name replaced or a birth date mistyped beside another identifier to
+        // be a slip (settings learned from its own pairs), one such disagreement is weighed too; another whole name,
         // two disagreements, or no identifiers to differ (twins of one address) stay a veto
         boolean weighed = isIdDifferent(id) && isDifferent(name) != isDifferent(birthDate)
                 && (isDifferent(name) ? name.level() == ComparisonLevel.PARTIAL
@@ -166,7 +166,7 @@ public final class Scorer {
                 && settings.conflictingIdTypes().contains(a.idType());
     }
 
-    /** An outright disagreement: another value, or for names a given name of one family name that agrees with nothing. */
+    /** An outright disagreement: another value, or for names one part that agrees with nothing beside one that agrees. */
     private static boolean isDifferent(FieldComparisons.Outcome outcome) {
         return outcome != null && (outcome.level() == ComparisonLevel.DIFFERENT || outcome.level() == ComparisonLevel.PARTIAL);
     }

@@ -375,6 +375,13 @@ class ScorerTest {
             assertEquals(ComparisonLevel.PARTIAL, typoOrSwapped.evidence().get(1).level(),
                     "the family name mistyped, written as the given name, or both: " + typoOrSwapped.explain());
         }
+        MatchResult familyReplaced = learned.score(Fixtures.standardized(original), Fixtures.standardized(
+                copy.replace("joel ryan", "emalcene smith").replace("\"joel\"", "\"emalcene\"").replace("\"ryan\"", "\"smith\"")),
+                UNKNOWN);
+        assertEquals(ComparisonLevel.PARTIAL, familyReplaced.evidence().get(1).level(), familyReplaced.explain());
+        assertFalse(familyReplaced.conflict(), "the other part replaced, the given name kept (married): weighed where learned");
+        assertTrue(score(original, copy.replace("joel ryan", "emalcene smith").replace("\"joel\"", "\"emalcene\"")
+                .replace("\"ryan\"", "\"smith\"")).conflict(), "a veto by default");
         MatchResult noIdentifiers = learned.score(Fixtures.standardized(original.replace("\"idNumber\":\"5185238\"", "\"x\":\"\"")),
                 Fixtures.standardized(copy.replace("\"idNumber\":\"7563426\"", "\"x\":\"\"")), UNKNOWN);
         assertTrue(noIdentifiers.conflict(), "without identifiers that differ twins of one address stay apart");
