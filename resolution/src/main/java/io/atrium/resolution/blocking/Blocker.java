@@ -74,22 +74,14 @@ public final class Blocker {
             return;
         }
         if (r.weakName()) {
-            // a surname-only name (a caller's 陈先生) meets its full name by birth date; by address it would
-            // meet the whole household, by year or part of a number the whole clan
+            // a surname-only name (a caller's 陈先生) meets its full name by birth date, or by half an arbitrary
+            // identifier beside the surname; by address it would meet the whole household, by year or part of a
+            // phone number or resident ID the whole clan
             addDateTokenKeys(r, keys);
+            addIdPartKeys(r, keys);
             return;
         }
-        if (r.idNumber() != null && r.idNumber().length() >= MIN_ID_FOR_PARTS) {
-            // a resident ID's or credit code's first half is a region and a decade of birth (or an authority), shared by a
-            // whole clan: only the whole name narrows it; other identifiers are arbitrary characters, narrow beside one
-            // name token alone, so that a typo in the other tokens or a missing given name still meets
-            int half = r.idNumber().length() / 2;
-            boolean structured = r.idType() == IdType.CN_RESIDENT || r.idType() == IdType.USCC;
-            for (String head : structured ? Set.of(r.nameKey()) : tokenHeads(r)) {
-                keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|<" + r.idNumber().substring(0, half)));
-                keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|>" + r.idNumber().substring(half)));
-            }
-        }
+        addIdPartKeys(r, keys);
         addPhonePartKeys(r, BlockingRule.NAME_PHONE_PART, r.nameKey(), keys);
         if (r.birthDate() != null) {
             keys.add(new BlockingKey(BlockingRule.NAME_YEAR, r.nameKey() + '|' + r.birthDate().getYear()));
@@ -103,6 +95,26 @@ public final class Blocker {
             for (String token : r.nameKey().split(" ")) {
                 keys.add(new BlockingKey(BlockingRule.ADDRESS_TOKEN, address + '|' + token));
             }
+        }
+    }
+
+    /**
+     * Each half of the identifier beside a name, so that an identifier mistyped in one half still meets; the middle
+     * character belongs to neither, so that two neighbours swapped across the middle (4975843, 4957843) leave the
+     * second half whole, as a swap anywhere else leaves one half whole (the comparison calls both a typo). A resident
+     * ID's or credit code's first half is a region and a decade of birth (or an authority), shared by a whole clan:
+     * only the whole name narrows it, and a surname-only name not at all. Other identifiers are arbitrary characters,
+     * narrow beside one name token alone, so that a typo in the other tokens or a missing given name still meets.
+     */
+    private static void addIdPartKeys(StandardizedRecord r, Set<BlockingKey> keys) {
+        boolean structured = r.idType() == IdType.CN_RESIDENT || r.idType() == IdType.USCC;
+        if (r.idNumber() == null || r.idNumber().length() < MIN_ID_FOR_PARTS || structured && r.weakName()) {
+            return;
+        }
+        int half = r.idNumber().length() / 2;
+        for (String head : structured ? Set.of(r.nameKey()) : tokenHeads(r)) {
+            keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|<" + r.idNumber().substring(0, half)));
+            keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|>" + r.idNumber().substring(half + 1)));
         }
     }
 

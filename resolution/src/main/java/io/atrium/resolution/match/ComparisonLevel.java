@@ -28,8 +28,12 @@ public enum ComparisonLevel {
     VALID_CONFLICT,
     DIFFERENT,
     /**
-     * Two full names of one family name whose given names agree in nothing (a given name replaced, or a sibling):
-     * a disagreement like {@link #DIFFERENT} for the conflict rule, weighed by how common the family name is.
+     * Two full names one part of which agrees while the other agrees in nothing: one family name and other given
+     * names (a given name replaced, or a sibling), or for Latin names one given name and other family names (a family
+     * name replaced, or married). A disagreement like {@link #DIFFERENT} for the conflict rule, weighed by how common
+     * the family name is when that is what agrees.
      */
-    PARTIAL
+    PARTIAL,
+    /** Two addresses of one locality (their postcode and the part beside it) that differ before it: another street line. */
+    LOCALITY
 }

@@ -55,7 +55,7 @@ public final class ConflictEvidence {
         int idDiffers = id == level(ComparisonLevel.DIFFERENT) ? 1 : 0;
         boolean nameAgrees = nameAgrees(name);
         boolean birthDateAgrees = birthDate != level(ComparisonLevel.DIFFERENT);
-        // the given name replaced: the family name agrees (PARTIAL), the birth date to the day
+        // one part of the name replaced, the other agreeing (PARTIAL), the birth date to the day
         if (birthDate == level(ComparisonLevel.EXACT) && (nameAgrees || name == level(ComparisonLevel.PARTIAL))) {
             nameCells[nameAgrees ? 0 : 1][idDiffers] += count;
         }

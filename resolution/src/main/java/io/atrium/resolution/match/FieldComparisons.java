@@ -26,6 +26,8 @@ final class FieldComparisons {
     private static final int MIN_ADDRESS_PARTS = 3;
     private static final int ADDRESS_PARTS_SHARE_NUMERATOR = 3;
     private static final int ADDRESS_PARTS_SHARE_DENOMINATOR = 4;
+    /** A locality is an address's last parts: its postcode and the town or state beside it. */
+    private static final int LOCALITY_PARTS = 2;
     /** A name token whose best counterpart is less similar than this is a different name (Carlos, Carmen). */
     private static final double TOKEN_DIFFERENT = 0.84;
     /** Names shorter than this are too close to each other for one edit to say typo (Li, Lu; Lee, Leo). */
@@ -85,14 +87,36 @@ final class FieldComparisons {
         ComparisonLevel level = a.hanName() != null && b.hanName() != null
                 ? hanNearness(a.hanName(), b.hanName()) : latinNearness(a, b);
         String family = level == ComparisonLevel.DIFFERENT ? sharedFamilyName(a, b) : null;
-        return family != null
-                ? new Outcome(FieldKind.NAME, ComparisonLevel.PARTIAL, FieldKind.SURNAME, family)
+        if (family != null) {
+            return new Outcome(FieldKind.NAME, ComparisonLevel.PARTIAL, FieldKind.SURNAME, family);
+        }
+        // the other part replaced: one given name, family names that agree in nothing (no term frequency: the
+        // snapshot counts family names, not given ones)
+        return level == ComparisonLevel.DIFFERENT && sameGivenName(a, b) ? Outcome.of(FieldKind.NAME, ComparisonLevel.PARTIAL)
                 : Outcome.of(FieldKind.NAME, level);
+    }
+
+    /** Two Latin full names whose tokens besides the family name agree, within a typo (Matthew Green, Matthew McCarthy). */
+    private static boolean sameGivenName(StandardizedRecord a, StandardizedRecord b) {
+        if (a.hanName() != null || b.hanName() != null || a.surname() == null || b.surname() == null) {
+            return false;
+        }
+        String left = givenName(a);
+        String right = givenName(b);
+        return !left.isEmpty() && !right.isEmpty() && JaroWinkler.similarity(left, right) >= HIGH_SIMILARITY;
+    }
+
+    /** The name's tokens but one family name, in order. */
+    private static String givenName(StandardizedRecord r) {
+        List<String> given = new ArrayList<>(tokens(r.nameKey()));
+        given.remove(r.surname());
+        return String.join(" ", given);
     }
 
     /**
      * The family name two full names share, or null: the same, or for Latin names one typo apart (Pantazopoulos,
-     * Pantazooulos) or one's family name among the other's tokens (given and family name swapped).
+     * Pantazooulos) or one's family name among the other's tokens (given and family name swapped), there too within a
+     * typo (the fields swapped and the name mistyped: Weller Ebony, Flynn Welqer), as for a surname-only name.
      */
     private static String sharedFamilyName(StandardizedRecord a, StandardizedRecord b) {
         if (a.surname() == null || b.surname() == null) {
@@ -104,8 +128,8 @@ final class FieldComparisons {
         if (a.hanName() != null || b.hanName() != null) {
             return null;
         }
-        return surnameTypo(a.surname(), b.surname()) || tokens(b.nameKey()).contains(a.surname()) ? a.surname()
-                : tokens(a.nameKey()).contains(b.surname()) ? b.surname() : null;
+        return tokens(b.nameKey()).contains(a.surname()) || latinSurnameNear(a.surname(), b) ? a.surname()
+                : tokens(a.nameKey()).contains(b.surname()) || latinSurnameNear(b.surname(), a) ? b.surname() : null;
     }
 
     /** A Latin surname-only name one typo from the other's family name or from one of its tokens (Dubois, Duobis). */
@@ -467,7 +491,37 @@ final class FieldComparisons {
         return Outcome.of(FieldKind.ADDRESS, JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY
                 ? ComparisonLevel.FUZZY_HIGH
                 : addressPartsAgree(tokens(a.address()), tokens(b.address())) ? ComparisonLevel.FUZZY_LOW
+                : sameLocality(tokens(a.address()), tokens(b.address())) ? ComparisonLevel.LOCALITY
                 : ComparisonLevel.DIFFERENT);
+    }
+
+    /**
+     * Two addresses written with spaces that end alike, in a postcode and the part beside it (a town, a state),
+     * compared as parts are: the same locality, another street line (a move within the town, or the street written
+     * so differently that its parts no longer agree). A Western address ends with its locality; the number among
+     * the last parts makes it a postcode, not a two-word street. Weaker than agreeing on most parts: a locality is
+     * shared by many people.
+     */
+    private static boolean sameLocality(List<String> left, List<String> right) {
+        if (left.size() < MIN_ADDRESS_PARTS || right.size() < MIN_ADDRESS_PARTS) {
+            return false;
+        }
+        boolean postcode = false;
+        for (int i = 1; i <= LOCALITY_PARTS; i++) {
+            String x = left.get(left.size() - i);
+            String y = right.get(right.size() - i);
+            if (!samePart(x, y)) {
+                return false;
+            }
+            postcode |= isNumber(x);
+        }
+        return postcode;
+    }
+
+    /** Numbers equal or with two neighbouring digits swapped; words within a typo. */
+    private static boolean samePart(String x, String y) {
+        return isNumber(x) ? isNumber(y) && Addresses.sameNumber(x, y)
+                : !isNumber(y) && JaroWinkler.similarity(x, y) >= HIGH_SIMILARITY;
     }
 
     /**
@@ -490,8 +544,7 @@ final class FieldComparisons {
             int match = -1;
             for (int i = 0; i < longer.size() && match < 0; i++) {
                 String other = longer.get(i);
-                if (!used[i] && (number ? isNumber(other) && Addresses.sameNumber(part, other)
-                        : !isNumber(other) && JaroWinkler.similarity(part, other) >= HIGH_SIMILARITY)) {
+                if (!used[i] && samePart(part, other)) {
                     match = i;
                 }
             }

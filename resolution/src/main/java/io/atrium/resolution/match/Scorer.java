@@ -93,9 +93,10 @@ public final class Scorer {
 
     /**
      * Whether a third record explains a name or birth-date conflict between two others away, so that clustering
-     * weighs it instead of vetoing: the bridge's identifier agrees with one of them (EXACT or VALID_EXACT) and its
-     * name and birth date agree with the other's wherever the two disagree. Each disagreement is then one record's
-     * slip (a birth date mistyped in one, an identifier in the other), seen against a record that agrees with each.
+     * weighs it instead of vetoing: the bridge's identifier agrees with one of them (EXACT or VALID_EXACT, or one
+     * keystroke off, which the pair rule already lets outweigh one disagreement) and its name and birth date agree
+     * with the other's wherever the two disagree. Each disagreement is then one record's slip (a birth date mistyped
+     * in one, an identifier in the other), seen against a record that agrees with each.
      * A bridge without a birth date or with a surname-only name vouches for nothing (father and son of one name and
      * address stay apart), and a hard conflict (two kinds, two valid identifiers that differ) is never explained.
      */
@@ -114,7 +115,8 @@ public final class Scorer {
 
     private static boolean vouches(StandardizedRecord bridge, StandardizedRecord sameId, StandardizedRecord other,
                                    FieldComparisons.Outcome name, FieldComparisons.Outcome birthDate) {
-        return idsAgree(FieldComparisons.idNumber(bridge, sameId))
+        FieldComparisons.Outcome bridgeId = FieldComparisons.idNumber(bridge, sameId);
+        return (idsAgree(bridgeId) || isIdTypo(bridgeId))
                 && (!isDifferent(name) || agrees(FieldComparisons.personName(bridge, other)))
                 && (!isDifferent(birthDate) || agrees(FieldComparisons.birthDate(bridge, other)));
     }
@@ -137,8 +139,8 @@ public final class Scorer {
         if (isIdTypo(id)) {
             return isDifferent(name) && isDifferent(birthDate);
         }
-        // where the population shows a given name replaced or a birth date mistyped beside another identifier to be
-        // a slip (settings learned from its own pairs), one such disagreement is weighed too; another family name,
+        // where the population shows a part of the name replaced or a birth date mistyped beside another identifier to
+        // be a slip (settings learned from its own pairs), one such disagreement is weighed too; another whole name,
         // two disagreements, or no identifiers to differ (twins of one address) stay a veto
         boolean weighed = isIdDifferent(id) && isDifferent(name) != isDifferent(birthDate)
                 && (isDifferent(name) ? name.level() == ComparisonLevel.PARTIAL
@@ -164,7 +166,7 @@ public final class Scorer {
                 && settings.conflictingIdTypes().contains(a.idType());
     }
 
-    /** An outright disagreement: another value, or for names a given name of one family name that agrees with nothing. */
+    /** An outright disagreement: another value, or for names one part that agrees with nothing beside one that agrees. */
     private static boolean isDifferent(FieldComparisons.Outcome outcome) {
         return outcome != null && (outcome.level() == ComparisonLevel.DIFFERENT || outcome.level() == ComparisonLevel.PARTIAL);
     }

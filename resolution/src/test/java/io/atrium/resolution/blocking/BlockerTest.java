@@ -103,6 +103,36 @@ class BlockerTest {
     }
 
     @Test
+    void aSurnameOnlyNameMeetsItsFullNameByHalfAnArbitraryIdentifierButNotByHalfAResidentId() {
+        StandardizedRecord surnameOnly = Fixtures.standardized("""
+                {"source":"webshop","sourceId":"W1","name":"Wilde","familyName":"Wilde","birthDate":"1927-04-28","idType":"OTHER","idNumber":"6646723"}""");
+        StandardizedRecord full = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C1","name":"Sebastian Wilde","givenName":"Sebastian","familyName":"Wilde","birthDate":"1927-07-28","idType":"OTHER","idNumber":"6646273"}""");
+        assertEquals(Set.of(new BlockingKey(BlockingRule.NAME_ID_PART, "wil|<664")), sharedKeys(surnameOnly, full),
+                "birth date and identifier each mistyped: the surname beside the half of the identifier left whole");
+        StandardizedRecord clan = Fixtures.standardized("""
+                {"source":"service","sourceId":"T1","name":"张","weakName":true,"idType":"CN_RESIDENT","idNumber":"110105198507150061"}""");
+        assertTrue(Blocker.keys(clan).stream().noneMatch(k -> k.rule() == BlockingRule.NAME_ID_PART),
+                "a resident ID's half is a region and a decade of birth: beside a surname alone it pairs the clan");
+    }
+
+    @Test
+    void anIdentifierWithTwoNeighboursSwappedAcrossItsMiddleStillMeets() {
+        StandardizedRecord written = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C1","name":"Domenique Paterson","givenName":"Domenique","familyName":"Paterson","idType":"OTHER","idNumber":"4975843"}""");
+        StandardizedRecord swapped = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C2","name":"Domenique Paterson","givenName":"Domenique","familyName":"Paterson","idType":"OTHER","idNumber":"4957843"}""");
+        Set<BlockingKey> shared = sharedKeys(written, swapped);
+        assertTrue(shared.stream().anyMatch(k -> k.rule() == BlockingRule.NAME_ID_PART), shared.toString());
+    }
+
+    private static Set<BlockingKey> sharedKeys(StandardizedRecord a, StandardizedRecord b) {
+        Set<BlockingKey> shared = Blocker.keys(a);
+        shared.retainAll(Blocker.keys(b));
+        return shared;
+    }
+
+    @Test
     void aResidentIdsHalvesPairOnlyBesideTheWholeName() {
         // same district and decade of birth, same surname: the first half of the number says nothing more
         StandardizedRecord cousin = Fixtures.standardized("""

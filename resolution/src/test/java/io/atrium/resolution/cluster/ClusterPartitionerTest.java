@@ -143,13 +143,33 @@ class ClusterPartitionerTest {
                 {"source":"a","sourceId":"2","name":"flynn cresp","idType":"OTHER","idNumber":"4317610","birthDate":"1971-03-02","address":"20 kitchener street bombala 2632 nsw"}""");
         StandardizedRecord dateMistyped = Fixtures.standardized("""
                 {"source":"a","sourceId":"3","name":"flynn cresp","idType":"OTHER","idNumber":"4371160","birthDate":"1980-11-26","address":"20 kitchener street bombala 2632 nsw"}""");
-        assertTrue(scorer.conflicts(idMistyped, dateMistyped));
-        Map<RecordKey, StandardizedRecord> records = byKey(original, idMistyped, dateMistyped);
-        List<MatchResult> links = List.of(link(original, dateMistyped, 38.0), link(original, idMistyped, 33.0));
-        List<List<RecordKey>> forward = partitioner.partition(records, links, StewardConstraints.NONE);
-        assertEquals(List.of(List.of(original.key(), idMistyped.key(), dateMistyped.key())), forward);
-        assertEquals(forward, partitioner.partition(records, List.of(link(original, dateMistyped, 30.0),
-                link(original, idMistyped, 33.0)), StewardConstraints.NONE));
+        assertBridgedIntoOneCustomer(original, idMistyped, dateMistyped);
+    }
+
+    /**
+     * The same with the bridge's identifier one keystroke off the first copy's, not equal to it: a typo is strong
+     * evidence for the pair rule too (it outweighs one disagreement), so it vouches as an equal identifier does.
+     */
+    @Test
+    void aRecordOneKeystrokeOffOneCopysIdentifierExplainsTheirConflictAwayToo() {
+        StandardizedRecord original = Fixtures.standardized("""
+                {"source":"a","sourceId":"1","name":"kayne gillard","idType":"OTHER","idNumber":"3871937","birthDate":"1934-04-27","address":"168 bursaria street leeton 2621 nsw"}""");
+        StandardizedRecord bothMistyped = Fixtures.standardized("""
+                {"source":"a","sourceId":"2","name":"kayne dunnicliff","idType":"OTHER","idNumber":"3871397","birthDate":"1934-04-27","address":"168 bursaria street leeton 2621 nsw"}""");
+        StandardizedRecord idReplaced = Fixtures.standardized("""
+                {"source":"a","sourceId":"3","name":"kayne gillard","idType":"OTHER","idNumber":"8329801","birthDate":"1934-04-27","address":"168 bursaria street leeton 2621 nsw"}""");
+        assertBridgedIntoOneCustomer(original, bothMistyped, idReplaced);
+    }
+
+    /** Two copies in conflict and the record that explains it away are one customer, whichever link comes first. */
+    private void assertBridgedIntoOneCustomer(StandardizedRecord bridge, StandardizedRecord a, StandardizedRecord b) {
+        assertTrue(scorer.conflicts(a, b));
+        Map<RecordKey, StandardizedRecord> records = byKey(bridge, a, b);
+        List<List<RecordKey>> forward = partitioner.partition(records,
+                List.of(link(bridge, b, 38.0), link(bridge, a, 33.0)), StewardConstraints.NONE);
+        assertEquals(List.of(List.of(bridge.key(), a.key(), b.key())), forward);
+        assertEquals(forward, partitioner.partition(records,
+                List.of(link(bridge, b, 30.0), link(bridge, a, 33.0)), StewardConstraints.NONE));
     }
 
     /**

@@ -368,11 +368,20 @@ class ScorerTest {
         assertTrue(otherFamily.conflict(), "another family name is someone else");
         for (String sameFamily : List.of(copy.replace("joel ryan", "joel rayn").replace("\"ryan\"", "\"rayn\""),
                 copy.replace("joel ryan", "ryan joel").replace("\"givenName\":\"joel\",\"familyName\":\"ryan\"",
-                        "\"givenName\":\"ryan\",\"familyName\":\"joel\""))) {
+                        "\"givenName\":\"ryan\",\"familyName\":\"joel\""),
+                copy.replace("joel ryan", "rayn joel").replace("\"givenName\":\"joel\",\"familyName\":\"ryan\"",
+                        "\"givenName\":\"rayn\",\"familyName\":\"joel\""))) {
             MatchResult typoOrSwapped = learned.score(Fixtures.standardized(original), Fixtures.standardized(sameFamily), UNKNOWN);
             assertEquals(ComparisonLevel.PARTIAL, typoOrSwapped.evidence().get(1).level(),
-                    "the family name mistyped, or written as the given name: " + typoOrSwapped.explain());
+                    "the family name mistyped, written as the given name, or both: " + typoOrSwapped.explain());
         }
+        MatchResult familyReplaced = learned.score(Fixtures.standardized(original), Fixtures.standardized(
+                copy.replace("joel ryan", "emalcene smith").replace("\"joel\"", "\"emalcene\"").replace("\"ryan\"", "\"smith\"")),
+                UNKNOWN);
+        assertEquals(ComparisonLevel.PARTIAL, familyReplaced.evidence().get(1).level(), familyReplaced.explain());
+        assertFalse(familyReplaced.conflict(), "the other part replaced, the given name kept (married): weighed where learned");
+        assertTrue(score(original, copy.replace("joel ryan", "emalcene smith").replace("\"joel\"", "\"emalcene\"")
+                .replace("\"ryan\"", "\"smith\"")).conflict(), "a veto by default");
         MatchResult noIdentifiers = learned.score(Fixtures.standardized(original.replace("\"idNumber\":\"5185238\"", "\"x\":\"\"")),
                 Fixtures.standardized(copy.replace("\"idNumber\":\"7563426\"", "\"x\":\"\"")), UNKNOWN);
         assertTrue(noIdentifiers.conflict(), "without identifiers that differ twins of one address stay apart");
@@ -417,17 +426,26 @@ class ScorerTest {
                 {"source":"a","sourceId":"1","name":"Blakeston Lock","address":"59 bonnor close redlands mentone 7140 wa"}""", """
                 {"source":"b","sourceId":"2","name":"Blakeston Lock","address":"59 bonnor clsoe mentone 7140 wa"}"""),
                 "a locality dropped and a word mistyped");
-        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+        assertEquals(ComparisonLevel.LOCALITY, addressLevel(address, """
                 {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"86 penshurst 3192 vic"}"""),
-                "the neighbours' house");
-        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                "the neighbours' house: not one address, one locality");
+        assertEquals(ComparisonLevel.LOCALITY, addressLevel(address, """
                 {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 Kingsmill Street, Ulverstone 3192 VIC"}"""),
                 "another street of one postcode");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"12 Kingsmill Street, Ulverstone 7315 TAS"}"""),
+                "another locality");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel("""
+                {"source":"a","sourceId":"1","name":"Marie Dubois","address":"12 rue de la paix victor hugo"}""", """
+                {"source":"b","sourceId":"2","name":"Marie Dubois","address":"5 place du marche victor hugo"}"""),
+                "two words alike at the end, no postcode among them: maybe a street's name, not a locality");
         assertEquals(ComparisonLevel.DIFFERENT, addressLevel("""
                 {"source":"a","sourceId":"1","name":"张伟","address":"北京市朝阳区建国路88号"}""", """
                 {"source":"b","sourceId":"2","name":"张伟","address":"上海市浦东新区世纪大道100号"}"""),
                 "two Chinese addresses of other cities and roads");
         assertTrue(weight(FieldKind.ADDRESS, ComparisonLevel.FUZZY_LOW) < weight(FieldKind.ADDRESS, ComparisonLevel.FUZZY_HIGH));
+        assertTrue(weight(FieldKind.ADDRESS, ComparisonLevel.LOCALITY) < weight(FieldKind.ADDRESS, ComparisonLevel.FUZZY_LOW)
+                && weight(FieldKind.ADDRESS, ComparisonLevel.LOCALITY) > 0, "a locality is shared by many people, a home by few");
     }
 
     @Test
