@@ -8,9 +8,9 @@
 # Usage: bench/incremental.sh [records to seed, default 1000000] [records to post, default 5000]
 # Env: RATE (records/s posted, default 50), BATCH (lines per request, default 25), E2E (sample size, default 200),
 #      WARMUP (records posted the same way before the measured ones and not measured, default 1000: the hub's
-#      JIT compiles its resolver path during the first records, a running hub has done that long ago; at a few
-#      hundred records/s the JIT's compiler threads still take a third of the machine after 1,000, so measure
-#      THROUGHPUT with WARMUP=10000),
+#      JIT compiles its resolver path during the first records, a running hub has done that long ago; after 10,000
+#      its compiler threads still took 0.6-1.5 ms of CPU a record in the measured phase, after 40,000 0.2 ms, so
+#      measure THROUGHPUT with WARMUP=40000 and as many posted; BENCHMARKS "The JIT in the measured phase"),
 #      THEN_SQL (an experiment: SQL run on the hub database after the first M records, e.g. an index the hub
 #      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows),
 #      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts),
