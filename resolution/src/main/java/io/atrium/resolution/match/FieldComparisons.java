@@ -488,10 +488,13 @@ final class FieldComparisons {
                 return Outcome.of(FieldKind.ADDRESS, left.sameHome(right) ? ComparisonLevel.FUZZY_HIGH : ComparisonLevel.DIFFERENT);
             }
         }
-        return Outcome.of(FieldKind.ADDRESS, JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY
-                ? ComparisonLevel.FUZZY_HIGH
-                : addressPartsAgree(tokens(a.address()), tokens(b.address())) ? ComparisonLevel.FUZZY_LOW
-                : sameLocality(tokens(a.address()), tokens(b.address())) ? ComparisonLevel.LOCALITY
+        if (JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY) {
+            return Outcome.of(FieldKind.ADDRESS, ComparisonLevel.FUZZY_HIGH);
+        }
+        List<String> left = tokens(a.address());
+        List<String> right = tokens(b.address());
+        return Outcome.of(FieldKind.ADDRESS, addressPartsAgree(left, right) ? ComparisonLevel.FUZZY_LOW
+                : sameLocality(left, right) ? ComparisonLevel.LOCALITY
                 : ComparisonLevel.DIFFERENT);
     }
 
