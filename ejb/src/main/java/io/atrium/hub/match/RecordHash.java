@@ -16,11 +16,11 @@ import java.util.Objects;
  * Counting rows per hash gives the frequency snapshot.
  */
 @Entity
-@Table(name = "record_hash", indexes = {
-        // with the record id, candidate look-ups read the index alone
-        @Index(name = "ix_record_hash_candidates", columnList = "hash, field, source_record_id"),
-        // the primary key starts with the hash: a record's own rows need an index of their own
-        @Index(name = "ix_record_hash_record", columnList = "source_record_id")})
+// The primary key (field, hash, source_record_id: an id class's columns go in its attributes' alphabetical order,
+// which is also their order here) is the candidates' index: look-ups by field and hash read it alone. It is the
+// table's only index kept in hash order, which inserts reach at random; a record's own rows have an index of their
+// own, in record order, which new records append to.
+@Table(name = "record_hash", indexes = @Index(name = "ix_record_hash_record", columnList = "source_record_id"))
 @IdClass(RecordHash.Key.class)
 public class RecordHash {
 
@@ -28,14 +28,14 @@ public class RecordHash {
     public static final short BLOCKING_KEY = -1;
 
     @Id
-    @Column(name = "source_record_id")
-    private long sourceRecordId;
+    private short field;
 
     @Id
     private long hash;
 
-    @Column(nullable = false)
-    private short field;
+    @Id
+    @Column(name = "source_record_id")
+    private long sourceRecordId;
 
     protected RecordHash() {
     }
@@ -51,17 +51,18 @@ public class RecordHash {
     public short getField() { return field; }
 
     public static class Key implements Serializable {
-        private long sourceRecordId;
+        private short field;
         private long hash;
+        private long sourceRecordId;
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.sourceRecordId == sourceRecordId && k.hash == hash;
+            return o instanceof Key k && k.field == field && k.hash == hash && k.sourceRecordId == sourceRecordId;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(sourceRecordId, hash);
+            return Objects.hash(field, hash, sourceRecordId);
         }
     }
 }

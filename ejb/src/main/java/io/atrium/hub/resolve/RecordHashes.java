@@ -74,7 +74,8 @@ public class RecordHashes {
             if (field == null || field != old.getField()) {
                 em.remove(old);
                 if (field != null) {
-                    // the same hash with another field: the delete goes first
+                    // the same hash with another field: the delete goes first (a table created before its key
+                    // included the field keys its rows by record and hash)
                     em.flush();
                     added.add(new RecordHash(stored.getId(), old.getHash(), field));
                 }
