@@ -491,11 +491,77 @@ final class FieldComparisons {
         if (JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY) {
             return Outcome.of(FieldKind.ADDRESS, ComparisonLevel.FUZZY_HIGH);
         }
-        List<String> left = tokens(a.address());
-        List<String> right = tokens(b.address());
+        List<String> leftAsWritten = tokens(a.address());
+        List<String> rightAsWritten = tokens(b.address());
+        List<String> left = joinSplitWords(leftAsWritten, rightAsWritten);
+        List<String> right = joinSplitWords(rightAsWritten, leftAsWritten);
         return Outcome.of(FieldKind.ADDRESS, addressPartsAgree(left, right) ? ComparisonLevel.FUZZY_LOW
                 : sameLocality(left, right) ? ComparisonLevel.LOCALITY
                 : ComparisonLevel.DIFFERENT);
+    }
+
+    /**
+     * The address's parts with a word split in two by a space joined again, as the other address writes it: two
+     * neighbouring words whose join is a word of the other address but for one slip (wood lands, woodlands; gippslan
+     * d, gippsland; hyattpalce, hyatt place), or two neighbouring words of it joined (the space moved: ascotp ark,
+     * ascot park), and of which one agrees with no word of the other on its own. A clerk's space typed too early, too
+     * late or twice, or a word run together with the next (mcmahonstreet), is as common a slip as a letter mistyped,
+     * and read word by word it leaves two words that agree with nothing. Numbers are never joined: 12 3 is not 123.
+     */
+    static List<String> joinSplitWords(List<String> parts, List<String> other) {
+        boolean[] agrees = new boolean[parts.size()];
+        boolean anyAlone = false;
+        for (int i = 0; i < parts.size(); i++) {
+            agrees[i] = isNumber(parts.get(i)) || agreesWithAWord(parts.get(i), other);
+            anyAlone |= !agrees[i];
+        }
+        if (!anyAlone) {
+            return parts;
+        }
+        List<String> joined = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            if (i + 1 < parts.size()) {
+                String next = parts.get(i + 1);
+                if (!isNumber(part) && !isNumber(next) && (!agrees[i] || !agrees[i + 1])) {
+                    String word = part + next;
+                    if (oneEditFromAWord(word, other)) {
+                        joined.add(word);
+                        i++;
+                        continue;
+                    }
+                }
+            }
+            joined.add(part);
+        }
+        return joined;
+    }
+
+    private static boolean agreesWithAWord(String word, List<String> parts) {
+        for (String part : parts) {
+            if (!isNumber(part) && samePart(word, part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the joined word is a word of the other address, or two neighbouring words of it joined, but for one
+     * slip (Damerau-Levenshtein): Jaro-Winkler's bonus for a shared beginning would let a long word agree with the
+     * same word and the next one appended (mcmahonstreet, mcmahonstreetwood).
+     */
+    private static boolean oneEditFromAWord(String word, List<String> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (isNumber(parts.get(i))) {
+                continue;
+            }
+            if (DamerauLevenshtein.distance(word, parts.get(i)) <= 1 || i + 1 < parts.size() && !isNumber(parts.get(i + 1))
+                    && DamerauLevenshtein.distance(word, parts.get(i) + parts.get(i + 1)) <= 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
