@@ -28,6 +28,8 @@ final class FieldComparisons {
     private static final int ADDRESS_PARTS_SHARE_DENOMINATOR = 4;
     /** A locality is an address's last parts: its postcode and the town or state beside it. */
     private static final int LOCALITY_PARTS = 2;
+    /** Postcodes have four digits or more (Australia, the Netherlands: 4; the US, Germany, France: 5; China: 6). */
+    private static final int MIN_POSTCODE_DIGITS = 4;
     /** A name token whose best counterpart is less similar than this is a different name (Carlos, Carmen). */
     private static final double TOKEN_DIFFERENT = 0.84;
     /** Names shorter than this are too close to each other for one edit to say typo (Li, Lu; Lee, Leo). */
@@ -596,7 +598,8 @@ final class FieldComparisons {
     /**
      * Most parts of two addresses agree, each part of the shorter address with one part of the longer:
      * words within a typo (Jaro-Winkler), numbers (house number, postcode) equal or with two neighbouring
-     * digits swapped. A number that agrees with none is another home (178 and 176 Church Lane are
+     * digits swapped, a postcode also with one digit replaced beside its town ({@link #mistypedPostcode}). A number
+     * that agrees with none is another home (178 and 176 Church Lane are
      * neighbours), so it decides DIFFERENT; a word may be mistyped or dropped. Addresses written
      * without spaces (Chinese) are one part and never get here with parts to compare.
      */
@@ -608,7 +611,8 @@ final class FieldComparisons {
         }
         boolean[] used = new boolean[longer.size()];
         int agreeing = 0;
-        for (String part : shorter) {
+        for (int k = 0; k < shorter.size(); k++) {
+            String part = shorter.get(k);
             boolean number = isNumber(part);
             int match = -1;
             for (int i = 0; i < longer.size() && match < 0; i++) {
@@ -616,6 +620,9 @@ final class FieldComparisons {
                 if (!used[i] && samePart(part, other)) {
                     match = i;
                 }
+            }
+            if (match < 0 && number) {
+                match = mistypedPostcode(shorter, k, longer, used);
             }
             if (match < 0 && number) {
                 return false;
@@ -626,6 +633,47 @@ final class FieldComparisons {
             }
         }
         return agreeing * ADDRESS_PARTS_SHARE_DENOMINATOR >= shorter.size() * ADDRESS_PARTS_SHARE_NUMERATOR;
+    }
+
+    /**
+     * Where the shorter address's number at {@code k} is a postcode mistyped in one digit, the position of the other
+     * address's postcode, else -1. A postcode is a number of {@value #MIN_POSTCODE_DIGITS} digits or more among an
+     * address's last two parts (its locality, as {@link #sameLocality} reads it); one digit replaced in it is one
+     * keystroke, as a letter replaced in a word is, when the place it stands for is named alike just before it in
+     * both (the town: dapto 4793, dapto 4703). Unlike a house number (176 and 178 Church Lane are two homes) a postcode
+     * does not tell homes apart: the town named beside it already says which area it is, and the street and house
+     * number, which must still agree, say which home. Another town of a neighbouring postcode (kew 3101, kew east
+     * 3102) is not the town named before it, and stays another locality.
+     */
+    private static int mistypedPostcode(List<String> shorter, int k, List<String> longer, boolean[] used) {
+        String postcode = shorter.get(k);
+        if (k < 1 || k < shorter.size() - LOCALITY_PARTS || postcode.length() < MIN_POSTCODE_DIGITS) {
+            return -1;
+        }
+        for (int j = Math.max(1, longer.size() - LOCALITY_PARTS); j < longer.size(); j++) {
+            String other = longer.get(j);
+            String town = shorter.get(k - 1);
+            String otherTown = longer.get(j - 1);
+            if (!used[j] && isNumber(other) && oneDigitReplaced(postcode, other)
+                    && !isNumber(town) && !isNumber(otherTown) && samePart(town, otherTown)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** Equal length, and exactly one digit differs. */
+    private static boolean oneDigitReplaced(String x, String y) {
+        if (x.length() != y.length()) {
+            return false;
+        }
+        int differing = 0;
+        for (int i = 0; i < x.length(); i++) {
+            if (x.charAt(i) != y.charAt(i)) {
+                differing++;
+            }
+        }
+        return differing == 1;
     }
 
     private static boolean isNumber(String part) {

@@ -443,6 +443,32 @@ class ScorerTest {
     }
 
     @Test
+    void aPostcodeMistypedInOneDigitBesideItsTownIsASlipButAHouseNumberOrAnotherTownIsNot() {
+        String address = """
+                {"source":"a","sourceId":"1","name":"Jackson Alderman","address":"84 MacCallum Circuit, Penshurst 3192 VIC"}""";
+        assertEquals(ComparisonLevel.FUZZY_LOW, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 maccallum circuit, the elms, penshurst 3197 vic"}"""),
+                "one home, its postcode one keystroke off beside the same town");
+        assertEquals(ComparisonLevel.FUZZY_LOW, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 penshurst 3193"}"""),
+                "the postcode last, the state left out");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 maccallum circuit, the elms, penshurst east 3193 vic"}"""),
+                "a neighbouring postcode of another town, whatever the state beside it");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"85 maccallum circuit, the elms, penshurst 3197 vic"}"""),
+                "another house number stays another home");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 maccallum circuit, the elms, penshurst 3987 vic"}"""),
+                "two digits of the postcode: another area");
+        assertTrue(JaroWinkler.similarity("12 lindenweg hinterhaus nord 317", "12 lindenweg nord 318") < 0.92);
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel("""
+                {"source":"a","sourceId":"1","name":"Anna Schmidt","address":"12 lindenweg hinterhaus nord 317"}""", """
+                {"source":"b","sourceId":"2","name":"Anna Schmidt","address":"12 lindenweg nord 318"}"""),
+                "a number of three digits last is no postcode: maybe a flat");
+    }
+
+    @Test
     void addressesAgreeOnTheirPartsDespiteTyposAndDroppedWordsButNotOnAnotherHouseNumber() {
         String address = """
                 {"source":"a","sourceId":"1","name":"Jackson Alderman","address":"84 MacCallum Circuit, Penshurst 3192 VIC"}""";
