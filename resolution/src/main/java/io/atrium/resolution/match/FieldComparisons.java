@@ -20,6 +20,8 @@ import java.util.List;
 final class FieldComparisons {
 
     private static final double HIGH_SIMILARITY = 0.92;
+    /** Jaro-Winkler = Jaro + 0.4 (1 - Jaro) at most, Jaro = (2 + shorter / longer) / 3 at most; less a rounding margin. */
+    private static final double MIN_LENGTH_RATIO = 3 * (HIGH_SIMILARITY - 0.4) / 0.6 - 2 - 1e-9;
     private static final double LOW_SIMILARITY = 0.85;
     private static final double INITIAL_SIMILARITY = 0.9;
     /** Addresses agree on their parts when at least three parts and three quarters of the shorter's agree. */
@@ -511,41 +513,22 @@ final class FieldComparisons {
      * and read word by word it leaves two words that agree with nothing. Numbers are never joined: 12 3 is not 123.
      */
     static List<String> joinSplitWords(List<String> parts, List<String> other) {
-        boolean[] agrees = new boolean[parts.size()];
-        boolean anyAlone = false;
-        for (int i = 0; i < parts.size(); i++) {
-            agrees[i] = isNumber(parts.get(i)) || agreesWithAWord(parts.get(i), other);
-            anyAlone |= !agrees[i];
-        }
-        if (!anyAlone) {
-            return parts;
-        }
-        List<String> joined = new ArrayList<>(parts.size());
+        List<String> joined = null;
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
-            if (i + 1 < parts.size()) {
-                String next = parts.get(i + 1);
-                if (!isNumber(part) && !isNumber(next) && (!agrees[i] || !agrees[i + 1])) {
-                    String word = part + next;
-                    if (oneEditFromAWord(word, other)) {
-                        joined.add(word);
-                        i++;
-                        continue;
-                    }
+            if (i + 1 < parts.size() && !isNumber(part) && !isNumber(parts.get(i + 1))
+                    && oneEditFromAWord(part, parts.get(i + 1), other)
+                    && (!agreesWithAWord(part, other) || !agreesWithAWord(parts.get(i + 1), other))) {
+                if (joined == null) {
+                    joined = new ArrayList<>(parts.subList(0, i));
                 }
-            }
-            joined.add(part);
-        }
-        return joined;
-    }
-
-    private static boolean agreesWithAWord(String word, List<String> parts) {
-        for (String part : parts) {
-            if (!isNumber(part) && samePart(word, part)) {
-                return true;
+                joined.add(part + parts.get(i + 1));
+                i++;
+            } else if (joined != null) {
+                joined.add(part);
             }
         }
-        return false;
+        return joined == null ? parts : joined;
     }
 
     /**
@@ -553,13 +536,31 @@ final class FieldComparisons {
      * slip (Damerau-Levenshtein): Jaro-Winkler's bonus for a shared beginning would let a long word agree with the
      * same word and the next one appended (mcmahonstreet, mcmahonstreetwood).
      */
-    private static boolean oneEditFromAWord(String word, List<String> parts) {
+    private static boolean oneEditFromAWord(String first, String second, List<String> parts) {
+        int length = first.length() + second.length();
+        String word = null;
         for (int i = 0; i < parts.size(); i++) {
-            if (isNumber(parts.get(i))) {
+            String part = parts.get(i);
+            if (isNumber(part)) {
                 continue;
             }
-            if (DamerauLevenshtein.distance(word, parts.get(i)) <= 1 || i + 1 < parts.size() && !isNumber(parts.get(i + 1))
-                    && DamerauLevenshtein.distance(word, parts.get(i) + parts.get(i + 1)) <= 1) {
+            // lengths first: nearly every pair of words is ruled out before a string is built or compared
+            String next = i + 1 < parts.size() && !isNumber(parts.get(i + 1)) ? parts.get(i + 1) : null;
+            boolean alone = Math.abs(length - part.length()) <= 1;
+            boolean withNext = next != null && Math.abs(length - part.length() - next.length()) <= 1;
+            if (alone || withNext) {
+                word = word == null ? first + second : word;
+                if (alone && DamerauLevenshtein.withinOne(word, part) || withNext && DamerauLevenshtein.withinOne(word, part + next)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean agreesWithAWord(String word, List<String> parts) {
+        for (String part : parts) {
+            if (!isNumber(part) && samePart(word, part)) {
                 return true;
             }
         }
@@ -592,7 +593,17 @@ final class FieldComparisons {
     /** Numbers equal or with two neighbouring digits swapped; words within a typo. */
     private static boolean samePart(String x, String y) {
         return isNumber(x) ? isNumber(y) && Addresses.sameNumber(x, y)
-                : !isNumber(y) && JaroWinkler.similarity(x, y) >= HIGH_SIMILARITY;
+                : !isNumber(y) && (x.equals(y) || lengthsAllowHighSimilarity(x, y) && JaroWinkler.similarity(x, y) >= HIGH_SIMILARITY);
+    }
+
+    /**
+     * Whether two words' lengths leave Jaro-Winkler room to reach {@link #HIGH_SIMILARITY}: Jaro is at most
+     * (2 + shorter / longer) / 3 and the prefix bonus at most 0.4 of what is left, so below a length ratio of 0.6
+     * it stays under 0.92 ({@link #MIN_LENGTH_RATIO}). A shortcut that decides nothing differently (addresses compare
+     * many words).
+     */
+    private static boolean lengthsAllowHighSimilarity(String x, String y) {
+        return Math.min(x.length(), y.length()) >= MIN_LENGTH_RATIO * Math.max(x.length(), y.length());
     }
 
     /**
