@@ -1,6 +1,7 @@
 package io.atrium.resolution.blocking;
 
 import io.atrium.resolution.model.IdType;
+import io.atrium.resolution.standardize.Addresses;
 import io.atrium.resolution.standardize.ChineseAddress;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
@@ -70,6 +71,7 @@ public final class Blocker {
             // a surname-only caller (陈先生) on a mobile one keystroke off meets the full name by its surname
             addPhonePartKeys(r, BlockingRule.SURNAME_PHONE_PART, r.surname(), keys);
         }
+        addIdPartPostcodeKeys(r, keys);
         if (r.nameKey() == null) {
             return;
         }
@@ -116,6 +118,26 @@ public final class Blocker {
             keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|<" + r.idNumber().substring(0, half)));
             keys.add(new BlockingKey(BlockingRule.NAME_ID_PART, head + "|>" + r.idNumber().substring(half + 1)));
         }
+    }
+
+    /**
+     * Each half of an arbitrary identifier (not a resident ID or credit code, whose first half is a region and a
+     * decade, a whole clan's in one area) beside the address's postcode ({@link Addresses#postcode}), whatever the
+     * name: the keys of {@link BlockingRule#NAME_ID_PART} need the first letters of a name token, so a record whose
+     * identifier and every name token were mistyped at their start, or whose name was replaced, never met the record
+     * it copies, though an identifier one keystroke off and the same address outweigh another name. A postcode
+     * narrows half an identifier to the few people of one area who share it.
+     */
+    private static void addIdPartPostcodeKeys(StandardizedRecord r, Set<BlockingKey> keys) {
+        boolean structured = r.idType() == IdType.CN_RESIDENT || r.idType() == IdType.USCC;
+        String postcode = Addresses.postcode(r.address());
+        if (r.idNumber() == null || r.idNumber().length() < MIN_ID_FOR_PARTS || structured || postcode == null) {
+            return;
+        }
+        int half = r.idNumber().length() / 2;
+        String prefix = "P|" + r.idType() + '|' + postcode;
+        keys.add(new BlockingKey(BlockingRule.ID_PART_POSTCODE, prefix + "|<" + r.idNumber().substring(0, half)));
+        keys.add(new BlockingKey(BlockingRule.ID_PART_POSTCODE, prefix + "|>" + r.idNumber().substring(half + 1)));
     }
 
     /** Beside {@code name}, each half of every full phone match key: a number mistyped in one half still meets. */

@@ -39,5 +39,12 @@ public enum BlockingRule {
      * (李女士) on a phone nobody else uses meets the customers of that surname holding a unit in the ticket's
      * project. The block-size limit skips a common surname in a large project.
      */
-    SURNAME_PROJECT
+    SURNAME_PROJECT,
+    /**
+     * One half of an identifier other than a resident ID or credit code beside the address's postcode: the same
+     * person whose identifier was mistyped in one half and whose name was mistyped at the start of every token, or
+     * replaced, which {@link #NAME_ID_PART} needs; the scorer weighs an identifier one keystroke off beside the
+     * address, the name decides nothing here.
+     */
+    ID_PART_POSTCODE
 }

@@ -20,6 +20,8 @@ import java.util.List;
 final class FieldComparisons {
 
     private static final double HIGH_SIMILARITY = 0.92;
+    /** Jaro-Winkler = Jaro + 0.4 (1 - Jaro) at most, Jaro = (2 + shorter / longer) / 3 at most; less a rounding margin. */
+    private static final double MIN_LENGTH_RATIO = 3 * (HIGH_SIMILARITY - 0.4) / 0.6 - 2 - 1e-9;
     private static final double LOW_SIMILARITY = 0.85;
     private static final double INITIAL_SIMILARITY = 0.9;
     /** Addresses agree on their parts when at least three parts and three quarters of the shorter's agree. */
@@ -28,6 +30,8 @@ final class FieldComparisons {
     private static final int ADDRESS_PARTS_SHARE_DENOMINATOR = 4;
     /** A locality is an address's last parts: its postcode and the town or state beside it. */
     private static final int LOCALITY_PARTS = 2;
+    /** Postcodes have four digits or more (Australia, the Netherlands: 4; the US, Germany, France: 5; China: 6). */
+    private static final int MIN_POSTCODE_DIGITS = 4;
     /** A name token whose best counterpart is less similar than this is a different name (Carlos, Carmen). */
     private static final double TOKEN_DIFFERENT = 0.84;
     /** Names shorter than this are too close to each other for one edit to say typo (Li, Lu; Lee, Leo). */
@@ -491,11 +495,76 @@ final class FieldComparisons {
         if (JaroWinkler.similarity(a.address(), b.address()) >= HIGH_SIMILARITY) {
             return Outcome.of(FieldKind.ADDRESS, ComparisonLevel.FUZZY_HIGH);
         }
-        List<String> left = tokens(a.address());
-        List<String> right = tokens(b.address());
+        List<String> leftAsWritten = tokens(a.address());
+        List<String> rightAsWritten = tokens(b.address());
+        List<String> left = joinSplitWords(leftAsWritten, rightAsWritten);
+        List<String> right = joinSplitWords(rightAsWritten, leftAsWritten);
         return Outcome.of(FieldKind.ADDRESS, addressPartsAgree(left, right) ? ComparisonLevel.FUZZY_LOW
                 : sameLocality(left, right) ? ComparisonLevel.LOCALITY
                 : ComparisonLevel.DIFFERENT);
+    }
+
+    /**
+     * The address's parts with a word split in two by a space joined again, as the other address writes it: two
+     * neighbouring words whose join is a word of the other address but for one slip (wood lands, woodlands; gippslan
+     * d, gippsland; hyattpalce, hyatt place), or two neighbouring words of it joined (the space moved: ascotp ark,
+     * ascot park), and of which one agrees with no word of the other on its own. A clerk's space typed too early, too
+     * late or twice, or a word run together with the next (mcmahonstreet), is as common a slip as a letter mistyped,
+     * and read word by word it leaves two words that agree with nothing. Numbers are never joined: 12 3 is not 123.
+     */
+    static List<String> joinSplitWords(List<String> parts, List<String> other) {
+        List<String> joined = null;
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            if (i + 1 < parts.size() && !isNumber(part) && !isNumber(parts.get(i + 1))
+                    && oneEditFromAWord(part, parts.get(i + 1), other)
+                    && (!agreesWithAWord(part, other) || !agreesWithAWord(parts.get(i + 1), other))) {
+                if (joined == null) {
+                    joined = new ArrayList<>(parts.subList(0, i));
+                }
+                joined.add(part + parts.get(i + 1));
+                i++;
+            } else if (joined != null) {
+                joined.add(part);
+            }
+        }
+        return joined == null ? parts : joined;
+    }
+
+    /**
+     * Whether the joined word is a word of the other address, or two neighbouring words of it joined, but for one
+     * slip (Damerau-Levenshtein): Jaro-Winkler's bonus for a shared beginning would let a long word agree with the
+     * same word and the next one appended (mcmahonstreet, mcmahonstreetwood).
+     */
+    private static boolean oneEditFromAWord(String first, String second, List<String> parts) {
+        int length = first.length() + second.length();
+        String word = null;
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            if (isNumber(part)) {
+                continue;
+            }
+            // lengths first: nearly every pair of words is ruled out before a string is built or compared
+            String next = i + 1 < parts.size() && !isNumber(parts.get(i + 1)) ? parts.get(i + 1) : null;
+            boolean alone = Math.abs(length - part.length()) <= 1;
+            boolean withNext = next != null && Math.abs(length - part.length() - next.length()) <= 1;
+            if (alone || withNext) {
+                word = word == null ? first + second : word;
+                if (alone && DamerauLevenshtein.withinOne(word, part) || withNext && DamerauLevenshtein.withinOne(word, part + next)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean agreesWithAWord(String word, List<String> parts) {
+        for (String part : parts) {
+            if (!isNumber(part) && samePart(word, part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -524,13 +593,24 @@ final class FieldComparisons {
     /** Numbers equal or with two neighbouring digits swapped; words within a typo. */
     private static boolean samePart(String x, String y) {
         return isNumber(x) ? isNumber(y) && Addresses.sameNumber(x, y)
-                : !isNumber(y) && JaroWinkler.similarity(x, y) >= HIGH_SIMILARITY;
+                : !isNumber(y) && (x.equals(y) || lengthsAllowHighSimilarity(x, y) && JaroWinkler.similarity(x, y) >= HIGH_SIMILARITY);
+    }
+
+    /**
+     * Whether two words' lengths leave Jaro-Winkler room to reach {@link #HIGH_SIMILARITY}: Jaro is at most
+     * (2 + shorter / longer) / 3 and the prefix bonus at most 0.4 of what is left, so below a length ratio of 0.6
+     * it stays under 0.92 ({@link #MIN_LENGTH_RATIO}). A shortcut that decides nothing differently (addresses compare
+     * many words).
+     */
+    private static boolean lengthsAllowHighSimilarity(String x, String y) {
+        return Math.min(x.length(), y.length()) >= MIN_LENGTH_RATIO * Math.max(x.length(), y.length());
     }
 
     /**
      * Most parts of two addresses agree, each part of the shorter address with one part of the longer:
      * words within a typo (Jaro-Winkler), numbers (house number, postcode) equal or with two neighbouring
-     * digits swapped. A number that agrees with none is another home (178 and 176 Church Lane are
+     * digits swapped, a postcode also with one digit replaced beside its town ({@link #mistypedPostcode}). A number
+     * that agrees with none is another home (178 and 176 Church Lane are
      * neighbours), so it decides DIFFERENT; a word may be mistyped or dropped. Addresses written
      * without spaces (Chinese) are one part and never get here with parts to compare.
      */
@@ -542,7 +622,8 @@ final class FieldComparisons {
         }
         boolean[] used = new boolean[longer.size()];
         int agreeing = 0;
-        for (String part : shorter) {
+        for (int k = 0; k < shorter.size(); k++) {
+            String part = shorter.get(k);
             boolean number = isNumber(part);
             int match = -1;
             for (int i = 0; i < longer.size() && match < 0; i++) {
@@ -550,6 +631,9 @@ final class FieldComparisons {
                 if (!used[i] && samePart(part, other)) {
                     match = i;
                 }
+            }
+            if (match < 0 && number) {
+                match = mistypedPostcode(shorter, k, longer, used);
             }
             if (match < 0 && number) {
                 return false;
@@ -560,6 +644,47 @@ final class FieldComparisons {
             }
         }
         return agreeing * ADDRESS_PARTS_SHARE_DENOMINATOR >= shorter.size() * ADDRESS_PARTS_SHARE_NUMERATOR;
+    }
+
+    /**
+     * Where the shorter address's number at {@code k} is a postcode mistyped in one digit, the position of the other
+     * address's postcode, else -1. A postcode is a number of {@value #MIN_POSTCODE_DIGITS} digits or more among an
+     * address's last two parts (its locality, as {@link #sameLocality} reads it); one digit replaced in it is one
+     * keystroke, as a letter replaced in a word is, when the place it stands for is named alike just before it in
+     * both (the town: dapto 4793, dapto 4703). Unlike a house number (176 and 178 Church Lane are two homes) a postcode
+     * does not tell homes apart: the town named beside it already says which area it is, and the street and house
+     * number, which must still agree, say which home. Another town of a neighbouring postcode (kew 3101, kew east
+     * 3102) is not the town named before it, and stays another locality.
+     */
+    private static int mistypedPostcode(List<String> shorter, int k, List<String> longer, boolean[] used) {
+        String postcode = shorter.get(k);
+        if (k < 1 || k < shorter.size() - LOCALITY_PARTS || postcode.length() < MIN_POSTCODE_DIGITS) {
+            return -1;
+        }
+        for (int j = Math.max(1, longer.size() - LOCALITY_PARTS); j < longer.size(); j++) {
+            String other = longer.get(j);
+            String town = shorter.get(k - 1);
+            String otherTown = longer.get(j - 1);
+            if (!used[j] && isNumber(other) && oneDigitReplaced(postcode, other)
+                    && !isNumber(town) && !isNumber(otherTown) && samePart(town, otherTown)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** Equal length, and exactly one digit differs. */
+    private static boolean oneDigitReplaced(String x, String y) {
+        if (x.length() != y.length()) {
+            return false;
+        }
+        int differing = 0;
+        for (int i = 0; i < x.length(); i++) {
+            if (x.charAt(i) != y.charAt(i)) {
+                differing++;
+            }
+        }
+        return differing == 1;
     }
 
     private static boolean isNumber(String part) {

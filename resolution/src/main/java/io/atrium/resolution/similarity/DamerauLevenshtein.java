@@ -6,6 +6,25 @@ public final class DamerauLevenshtein {
     private DamerauLevenshtein() {
     }
 
+    /** Whether {@link #distance} is at most 1, in one pass and without allocating: equal, or one edit or swap apart. */
+    public static boolean withinOne(String a, String b) {
+        int n = a.length();
+        int m = b.length();
+        if (Math.abs(n - m) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < n && i < m && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (n == m) {
+            return i == n || a.regionMatches(i + 1, b, i + 1, n - i - 1)
+                    || i + 1 < n && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, n - i - 2);
+        }
+        return n > m ? a.regionMatches(i + 1, b, i, m - i) : b.regionMatches(i + 1, a, i, n - i);
+    }
+
     public static int distance(String a, String b) {
         int n = a.length();
         int m = b.length();

@@ -3,6 +3,12 @@ package io.atrium.resolution.standardize;
 /** Addresses folded for comparison: half-width, lower case, without whitespace and punctuation. */
 public final class Addresses {
 
+    /** A locality is an address's last two parts (its postcode and the town or state beside it). */
+    private static final int LOCALITY_PARTS = 2;
+    private static final int MIN_PARTS_WITH_LOCALITY = 3;
+    /** Postcodes have four digits or more (Australia, the Netherlands: 4; the US, Germany, France: 5; China: 6). */
+    private static final int MIN_POSTCODE_DIGITS = 4;
+
     private Addresses() {
     }
 
@@ -22,6 +28,28 @@ public final class Addresses {
         }
         String address = out.toString().trim();
         return address.isEmpty() ? null : address;
+    }
+
+    /**
+     * The postcode of a standardized address written with spaces, or null: a number of four digits or more among its
+     * last two parts, where a Western address writes its locality (dapto 4703 sa, 12761 berlin), of an address of
+     * three parts or more. The last such number if both are; a Chinese address (one part) has none.
+     */
+    public static String postcode(String address) {
+        if (address == null) {
+            return null;
+        }
+        String[] parts = address.split(" ");
+        if (parts.length < MIN_PARTS_WITH_LOCALITY) {
+            return null;
+        }
+        for (int i = parts.length - 1; i >= parts.length - LOCALITY_PARTS; i--) {
+            String part = parts[i];
+            if (part.length() >= MIN_POSTCODE_DIGITS && part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return part;
+            }
+        }
+        return null;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.atrium.resolution.match.MatchSettings;
 import io.atrium.resolution.match.Scorer;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.resolve.IncrementalResolver;
+import io.atrium.resolution.standardize.Addresses;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BlockerTest {
@@ -124,6 +126,28 @@ class BlockerTest {
                 {"source":"crm","sourceId":"C2","name":"Domenique Paterson","givenName":"Domenique","familyName":"Paterson","idType":"OTHER","idNumber":"4957843"}""");
         Set<BlockingKey> shared = sharedKeys(written, swapped);
         assertTrue(shared.stream().anyMatch(k -> k.rule() == BlockingRule.NAME_ID_PART), shared.toString());
+    }
+
+    @Test
+    void anIdentifierMistypedBesideANameMistypedAtTheStartOfEveryTokenMeetsByItsOtherHalfAndThePostcode() {
+        StandardizedRecord written = Fixtures.standardized("""
+                {"source":"crm","sourceId":"C1","name":"Michael Drechsler","givenName":"Michael","familyName":"Drechsler","idType":"OTHER","idNumber":"3902049","address":"5 hone place newcomb 3032 qld"}""");
+        StandardizedRecord mistyped = Fixtures.standardized("""
+                {"source":"web","sourceId":"W1","name":"Nichael Srechsler","givenName":"Nichael","familyName":"Srechsler","idType":"OTHER","idNumber":"3902079","address":"5 hone palce newcomb 3032 qld"}""");
+        assertEquals(Set.of(new BlockingKey(BlockingRule.ID_PART_POSTCODE, "P|OTHER|3032|<390")), sharedKeys(written, mistyped),
+                "the half of the identifier left whole beside the postcode, whatever the name");
+        StandardizedRecord noPostcode = Fixtures.standardized("""
+                {"source":"web","sourceId":"W2","name":"Nichael Srechsler","idType":"OTHER","idNumber":"3902079","address":"5 hone palce newcomb"}""");
+        assertTrue(Blocker.keys(noPostcode).stream().noneMatch(k -> k.rule() == BlockingRule.ID_PART_POSTCODE));
+        StandardizedRecord resident = Fixtures.standardized("""
+                {"source":"property","sourceId":"P1","name":"Zhang Wei","idType":"CN_RESIDENT","idNumber":"110105198507150061","address":"12 chaoyang road beijing 100020"}""");
+        assertTrue(Blocker.keys(resident).stream().noneMatch(k -> k.rule() == BlockingRule.ID_PART_POSTCODE),
+                "a resident ID's first half is a region and a decade: beside a postcode, a clan of one area");
+        assertEquals("12761", Addresses.postcode("bahnhofstrasse 42 12761 berlin"));
+        assertEquals("3032", Addresses.postcode("5 hone place newcomb 3032"));
+        assertNull(Addresses.postcode("molenweg 143 3567 zk den haag"), "a postcode not among the last two parts is not read as one");
+        assertNull(Addresses.postcode("am alten markt 112"), "three digits: a house or flat");
+        assertNull(Addresses.postcode("广东省深圳市福田区香梅北路2号金地花园3栋1304"));
     }
 
     private static Set<BlockingKey> sharedKeys(StandardizedRecord a, StandardizedRecord b) {

@@ -416,6 +416,59 @@ class ScorerTest {
     }
 
     @Test
+    void addressWordsSplitOrRunTogetherAgreeAsOneWordButNumbersAreNeverJoined() {
+        String joined = """
+                {"source":"a","sourceId":"1","name":"Jackson Alderman","address":"12 mcmahonstreet wood lands 2250 nsw"}""";
+        String asWritten = """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"12 McMahon Street, The Pines, Woodlands 2250 NSW"}""";
+        assertTrue(JaroWinkler.similarity("12 mcmahonstreet wood lands 2250 nsw", "12 mcmahon street the pines woodlands 2250 nsw") < 0.92,
+                "to Jaro-Winkler the whole addresses are not alike");
+        assertEquals(ComparisonLevel.FUZZY_LOW, addressLevel(joined, asWritten),
+                "a street run together with its type, a suburb split in two, a line dropped: one home");
+        assertEquals(List.of("12", "mcmahonstreet", "woodlands", "2250", "nsw"),
+                FieldComparisons.joinSplitWords(FieldComparisons.tokens("12 mcmahonstreet wood lands 2250 nsw"),
+                        FieldComparisons.tokens("12 mcmahon street the pines woodlands 2250 nsw")));
+        assertEquals(List.of("12", "mcmahonstreet", "the", "pines", "woodlands", "2250", "nsw"),
+                FieldComparisons.joinSplitWords(FieldComparisons.tokens("12 mcmahon street the pines woodlands 2250 nsw"),
+                        FieldComparisons.tokens("12 mcmahonstreet wood lands 2250 nsw")), "either address may be the one split");
+        assertEquals(List.of("ascotpark", "4107", "wa"), FieldComparisons.joinSplitWords(
+                FieldComparisons.tokens("ascotp ark 4107 wa"), FieldComparisons.tokens("ascot park 4107 wa")), "the space moved");
+        assertEquals(List.of("ascotpark", "4107", "wa"), FieldComparisons.joinSplitWords(
+                FieldComparisons.tokens("ascot park 4107 wa"), FieldComparisons.tokens("ascotp ark 4107 wa")), "the space moved");
+        assertEquals(List.of("1", "2", "mcmahon", "street"), FieldComparisons.joinSplitWords(
+                FieldComparisons.tokens("1 2 mcmahon street"), FieldComparisons.tokens("12 mcmahon street")), "12 is not 1 2");
+        assertEquals(ComparisonLevel.LOCALITY, addressLevel(joined, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"14 McMahon Street, The Pines, Woodlands 2250 NSW"}"""),
+                "the neighbours' house, however its words are spaced");
+    }
+
+    @Test
+    void aPostcodeMistypedInOneDigitBesideItsTownIsASlipButAHouseNumberOrAnotherTownIsNot() {
+        String address = """
+                {"source":"a","sourceId":"1","name":"Jackson Alderman","address":"84 MacCallum Circuit, Penshurst 3192 VIC"}""";
+        assertEquals(ComparisonLevel.FUZZY_LOW, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 maccallum circuit, the elms, penshurst 3197 vic"}"""),
+                "one home, its postcode one keystroke off beside the same town");
+        assertEquals(ComparisonLevel.FUZZY_LOW, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 penshurst 3193"}"""),
+                "the postcode last, the state left out");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 maccallum circuit, the elms, penshurst east 3193 vic"}"""),
+                "a neighbouring postcode of another town, whatever the state beside it");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"85 maccallum circuit, the elms, penshurst 3197 vic"}"""),
+                "another house number stays another home");
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel(address, """
+                {"source":"b","sourceId":"2","name":"Jackson Alderman","address":"84 maccallum circuit, the elms, penshurst 3987 vic"}"""),
+                "two digits of the postcode: another area");
+        assertTrue(JaroWinkler.similarity("12 lindenweg hinterhaus nord 317", "12 lindenweg nord 318") < 0.92);
+        assertEquals(ComparisonLevel.DIFFERENT, addressLevel("""
+                {"source":"a","sourceId":"1","name":"Anna Schmidt","address":"12 lindenweg hinterhaus nord 317"}""", """
+                {"source":"b","sourceId":"2","name":"Anna Schmidt","address":"12 lindenweg nord 318"}"""),
+                "a number of three digits last is no postcode: maybe a flat");
+    }
+
+    @Test
     void addressesAgreeOnTheirPartsDespiteTyposAndDroppedWordsButNotOnAnotherHouseNumber() {
         String address = """
                 {"source":"a","sourceId":"1","name":"Jackson Alderman","address":"84 MacCallum Circuit, Penshurst 3192 VIC"}""";
