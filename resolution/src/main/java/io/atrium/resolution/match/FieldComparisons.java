@@ -28,10 +28,6 @@ final class FieldComparisons {
     private static final int MIN_ADDRESS_PARTS = 3;
     private static final int ADDRESS_PARTS_SHARE_NUMERATOR = 3;
     private static final int ADDRESS_PARTS_SHARE_DENOMINATOR = 4;
-    /** A locality is an address's last parts: its postcode and the town or state beside it. */
-    private static final int LOCALITY_PARTS = 2;
-    /** Postcodes have four digits or more (Australia, the Netherlands: 4; the US, Germany, France: 5; China: 6). */
-    private static final int MIN_POSTCODE_DIGITS = 4;
     /** A name token whose best counterpart is less similar than this is a different name (Carlos, Carmen). */
     private static final double TOKEN_DIFFERENT = 0.84;
     /** Names shorter than this are too close to each other for one edit to say typo (Li, Lu; Lee, Leo). */
@@ -579,7 +575,7 @@ final class FieldComparisons {
             return false;
         }
         boolean postcode = false;
-        for (int i = 1; i <= LOCALITY_PARTS; i++) {
+        for (int i = 1; i <= Addresses.LOCALITY_PARTS; i++) {
             String x = left.get(left.size() - i);
             String y = right.get(right.size() - i);
             if (!samePart(x, y)) {
@@ -648,7 +644,7 @@ final class FieldComparisons {
 
     /**
      * Where the shorter address's number at {@code k} is a postcode mistyped in one digit, the position of the other
-     * address's postcode, else -1. A postcode is a number of {@value #MIN_POSTCODE_DIGITS} digits or more among an
+     * address's postcode, else -1. A postcode is a number of {@value Addresses#MIN_POSTCODE_DIGITS} digits or more among an
      * address's last two parts (its locality, as {@link #sameLocality} reads it); one digit replaced in it is one
      * keystroke, as a letter replaced in a word is, when the place it stands for is named alike just before it in
      * both (the town: dapto 4793, dapto 4703). Unlike a house number (176 and 178 Church Lane are two homes) a postcode
@@ -658,10 +654,10 @@ final class FieldComparisons {
      */
     private static int mistypedPostcode(List<String> shorter, int k, List<String> longer, boolean[] used) {
         String postcode = shorter.get(k);
-        if (k < 1 || k < shorter.size() - LOCALITY_PARTS || postcode.length() < MIN_POSTCODE_DIGITS) {
+        if (k < 1 || k < shorter.size() - Addresses.LOCALITY_PARTS || postcode.length() < Addresses.MIN_POSTCODE_DIGITS) {
             return -1;
         }
-        for (int j = Math.max(1, longer.size() - LOCALITY_PARTS); j < longer.size(); j++) {
+        for (int j = Math.max(1, longer.size() - Addresses.LOCALITY_PARTS); j < longer.size(); j++) {
             String other = longer.get(j);
             String town = shorter.get(k - 1);
             String otherTown = longer.get(j - 1);

@@ -4,10 +4,10 @@ package io.atrium.resolution.standardize;
 public final class Addresses {
 
     /** A locality is an address's last two parts (its postcode and the town or state beside it). */
-    private static final int LOCALITY_PARTS = 2;
+    public static final int LOCALITY_PARTS = 2;
     private static final int MIN_PARTS_WITH_LOCALITY = 3;
     /** Postcodes have four digits or more (Australia, the Netherlands: 4; the US, Germany, France: 5; China: 6). */
-    private static final int MIN_POSTCODE_DIGITS = 4;
+    public static final int MIN_POSTCODE_DIGITS = 4;
 
     private Addresses() {
     }
