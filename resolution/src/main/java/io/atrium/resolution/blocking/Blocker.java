@@ -130,8 +130,11 @@ public final class Blocker {
      */
     private static void addIdPartPostcodeKeys(StandardizedRecord r, Set<BlockingKey> keys) {
         boolean structured = r.idType() == IdType.CN_RESIDENT || r.idType() == IdType.USCC;
+        if (r.idNumber() == null || r.idNumber().length() < MIN_ID_FOR_PARTS || structured) {
+            return;
+        }
         String postcode = Addresses.postcode(r.address());
-        if (r.idNumber() == null || r.idNumber().length() < MIN_ID_FOR_PARTS || structured || postcode == null) {
+        if (postcode == null) {
             return;
         }
         int half = r.idNumber().length() / 2;

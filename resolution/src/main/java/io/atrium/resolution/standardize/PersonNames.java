@@ -166,11 +166,17 @@ public final class PersonNames {
         return text == null ? "" : ChineseText.cleaned(text);
     }
 
+    /**
+     * The dots written between the parts of a transcribed name (买买提·艾力): the middle dot, its Japanese and half-width
+     * forms, and the bullets and operator dots that input methods and fonts put in its place.
+     */
+    private static final String NAME_DOTS = "\u00B7\u30FB\uFF65\u2022\u2027\u2219\u22C5.";
+
     private static String withoutSeparators(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '·' && c != '・' && c != '.') {
+            if (!Character.isWhitespace(c) && NAME_DOTS.indexOf(c) < 0) {
                 out.append(c);
             }
         }

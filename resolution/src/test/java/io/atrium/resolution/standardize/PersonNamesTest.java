@@ -2,6 +2,8 @@ package io.atrium.resolution.standardize;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,6 +28,15 @@ class PersonNamesTest {
         assertEquals(han, PersonNames.standardize("Zhang Wei", null, null, false).key());
         assertEquals(han, PersonNames.standardize("WEI ZHANG", null, null, false).key());
         assertEquals(han, PersonNames.standardize(null, "Wei", "Zhang", false).key());
+    }
+
+    @Test
+    void aTranscribedNameReadsAlikeWhateverDotSeparatesItsParts() {
+        String middleDot = PersonNames.standardize("买买提\u00B7艾力", null, null, false).han();
+        assertEquals("买买提艾力", middleDot);
+        for (String dot : List.of("\u30FB", "\uFF65", "\u2022", "\u2027", "\u2219", "\u22C5", "\uFF0E", " ")) {
+            assertEquals(middleDot, PersonNames.standardize("买买提" + dot + "艾力", null, null, false).han(), dot);
+        }
     }
 
     @Test
