@@ -4,6 +4,7 @@ import io.atrium.resolution.similarity.DamerauLevenshtein;
 import io.atrium.resolution.similarity.JaroWinkler;
 import io.atrium.resolution.standardize.Addresses;
 import io.atrium.resolution.standardize.ChineseAddress;
+import io.atrium.resolution.standardize.GivenNameGenders;
 import io.atrium.resolution.standardize.Phones;
 import io.atrium.resolution.standardize.StandardizedRecord;
 
@@ -69,8 +70,10 @@ final class FieldComparisons {
                     && FuzzyPinyin.folded(weak.nameKey()).equals(FuzzyPinyin.folded(other.surname()))
                     || (other.surname() == null || other.hanName() == null) && tokens(other.nameKey()).contains(weak.nameKey())
                     || weak.hanName() == null && other.hanName() == null && latinSurnameNear(weak.nameKey(), other);
-            // a surname-only name says surname and gender: 陈先生 is not 陈丽 (F), whoever shares his phone
-            boolean genderClash = weak.gender() != null && other.gender() != null && !weak.gender().equals(other.gender());
+            // a surname-only name says surname and gender: 陈先生 is not 陈丽 (F), whoever shares his phone, nor, where
+            // no gender is stated, 陈秀英, whose given name only women bear
+            String otherGender = other.gender() != null ? other.gender() : GivenNameGenders.of(other.hanName());
+            boolean genderClash = weak.gender() != null && otherGender != null && !weak.gender().equals(otherGender);
             return surnameAgrees && !genderClash
                     ? new Outcome(FieldKind.NAME, ComparisonLevel.SURNAME, FieldKind.SURNAME, weak.nameKey())
                     : Outcome.of(FieldKind.NAME, ComparisonLevel.DIFFERENT);

@@ -91,10 +91,18 @@ class ScorerTest {
         assertEquals(ComparisonLevel.DIFFERENT, result.evidence().get(0).level());
         assertTrue(result.conflict(), "Mr Chen is not Chen Li, whoever holds the phone");
         assertFalse(result.decision() == Decision.MERGE);
-        MatchResult unknownGender = score("""
+        MatchResult womansGivenName = score("""
                 {"source":"property","sourceId":"P1","name":"陈丽","phones":["13800138000"]}""", """
                 {"source":"service","sourceId":"T1","name":"陈先生","phones":["138 0013 8000"]}""");
-        assertEquals(ComparisonLevel.SURNAME, unknownGender.evidence().get(0).level());
+        assertEquals(ComparisonLevel.DIFFERENT, womansGivenName.evidence().get(0).level(), "no gender stated, but 丽 is a woman's");
+        MatchResult unknownGender = score("""
+                {"source":"property","sourceId":"P1","name":"陈明","phones":["13800138000"]}""", """
+                {"source":"service","sourceId":"T1","name":"陈先生","phones":["138 0013 8000"]}""");
+        assertEquals(ComparisonLevel.SURNAME, unknownGender.evidence().get(0).level(), "明 is given to both");
+        MatchResult statedOverName = score("""
+                {"source":"property","sourceId":"P1","name":"陈丽","gender":"M","phones":["13800138000"]}""", """
+                {"source":"service","sourceId":"T1","name":"陈先生","phones":["138 0013 8000"]}""");
+        assertEquals(ComparisonLevel.SURNAME, statedOverName.evidence().get(0).level(), "a stated gender outweighs the name's");
     }
 
     @Test
