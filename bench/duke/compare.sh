@@ -27,7 +27,8 @@ mkdir -p "$WORK"
 stamp() { echo "[$(date +%T)] $*" >&2; }
 
 ./mvnw -o -q -B -ntp -pl resolution,simulators -am -DskipTests package
-./mvnw -o -q -B -ntp -f bench/duke/pom.xml package
+# online: Duke comes from Maven Central, and a machine that never built this module has not fetched it yet
+./mvnw -q -B -ntp -f bench/duke/pom.xml package
 HUB_MATCH=resolution/target/hub-match.jar
 SIMULATORS=simulators/target/atrium-simulators.jar
 DUKE=bench/duke/target/atrium-duke-bench.jar
