@@ -132,11 +132,24 @@ public class JpaSourceRecordRepository {
                 .getResultList();
     }
 
-    /** The customers holding the records linked (by any stored link) to this record. */
+    private static final String CUSTOMERS_LINKED_RIGHT_OF = "select r.customerId from SourceRecord r, MatchLink l "
+            + "where l.leftRecordId = :id and r.id = l.rightRecordId";
+    private static final String CUSTOMERS_LINKED_LEFT_OF = "select r.customerId from SourceRecord r, MatchLink l "
+            + "where l.rightRecordId = :id and r.id = l.leftRecordId";
+
+    /**
+     * The customers holding the records linked (by any stored link) to this record: a statement per side of the link,
+     * each on that side's index. The two sides joined by {@code or} in one statement, H2 pairs every record with every
+     * link (as many rows read as records times links, for each record updated).
+     */
     public List<String> customersLinkedTo(long recordId) {
-        return em.createQuery("select r.customerId from SourceRecord r, MatchLink l where "
-                        + "(l.leftRecordId = :id and r.id = l.rightRecordId) or (l.rightRecordId = :id and r.id = l.leftRecordId)",
-                        String.class)
+        List<String> customers = new ArrayList<>(customersOfLinks(CUSTOMERS_LINKED_RIGHT_OF, recordId));
+        customers.addAll(customersOfLinks(CUSTOMERS_LINKED_LEFT_OF, recordId));
+        return customers;
+    }
+
+    private List<String> customersOfLinks(String query, long recordId) {
+        return em.createQuery(query, String.class)
                 .setParameter("id", recordId)
                 .getResultList();
     }
