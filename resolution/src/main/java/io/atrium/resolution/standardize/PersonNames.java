@@ -45,6 +45,11 @@ public final class PersonNames {
             "lv", "lu", "nv", "nu", "lyu", "lu", "nyu", "nu", "lve", "lue", "nve", "nue");
     private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /**
+     * The dots written between the parts of a transcribed name (买买提·艾力): the middle dot, its Japanese and half-width
+     * forms, and the bullets and operator dots that input methods and fonts put in its place.
+     */
+    private static final String NAME_DOTS = "\u00B7\u30FB\uFF65\u2022\u2027\u2219\u22C5.";
 
     /**
      * A standardized person name.
@@ -165,12 +170,6 @@ public final class PersonNames {
     private static String clean(String text) {
         return text == null ? "" : ChineseText.cleaned(text);
     }
-
-    /**
-     * The dots written between the parts of a transcribed name (买买提·艾力): the middle dot, its Japanese and half-width
-     * forms, and the bullets and operator dots that input methods and fonts put in its place.
-     */
-    private static final String NAME_DOTS = "\u00B7\u30FB\uFF65\u2022\u2027\u2219\u22C5.";
 
     private static String withoutSeparators(String text) {
         StringBuilder out = new StringBuilder(text.length());
