@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Feeds records through POST /hub/api/ingest/records as a source system would, and reads the resolver's figures. */
 final class Poster {
@@ -84,8 +86,11 @@ final class Poster {
      * Posts the records at a fixed --rate in requests of --batch lines while a reader follows the changes feed
      * (GET /customers/changes, polled every few milliseconds while it has nothing new), and prints percentiles of
      * each record's arrival-to-event time: from just before the request carrying it was sent until the first change
-     * event it caused (its source and sourceId as the event's cause) was readable in the feed. Records that announce
-     * nothing (content the hub already holds) are counted apart.
+     * event it caused (its source and sourceId as the event's cause) was readable in the feed, and that time in two
+     * parts at the event's {@code occurredAt} (when the resolver took the record up): queued (the request, the queue
+     * and the batches before it) and resolved (its batch, the commit and the reader's next page). Records that
+     * announce nothing (content the hub already holds) are counted apart. The feed is read to its end before the
+     * first post, so that the reader counts every event of the posted records from the first.
      */
     static void paced(Map<String, String> options) throws Exception {
         String hub = BenchMain.required(options, "hub");
@@ -94,13 +99,14 @@ final class Poster {
         int batch = Integer.parseInt(options.getOrDefault("batch", "10"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "500"));
         long target = resolved(hub, options) + lines.size();
-        Map<String, Long> postedAt = new ConcurrentHashMap<>();
-        Map<String, Long> latency = new ConcurrentHashMap<>();
-        FeedReader feed = new FeedReader(hub, auth, postedAt, latency);
+        Map<String, Instant> postedAt = new ConcurrentHashMap<>();
+        Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
+        FeedReader feed = new FeedReader(hub, auth, postedAt, arrivals);
+        feed.skipToEnd();
         Thread reader = new Thread(feed, "changes-feed");
         reader.start();
         double posting = postAtRate(hub, auth, lines, batch, rate, part -> {
-            long sent = System.nanoTime();
+            Instant sent = Instant.now();
             part.forEach(line -> postedAt.put(causeOf(PartyRecordJson.read(line)), sent));
         });
         System.out.printf(Locale.ROOT, "posted %d records in requests of up to %d in %.1f s (%.0f records/s, asked %.0f)%n",
@@ -112,10 +118,33 @@ final class Poster {
         Thread.sleep(1000);
         feed.stop();
         reader.join();
-        long[] nanos = latency.values().stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "arrival to change event (POST until the feed shows the record's first event), %d of %d "
-                        + "records with an event, ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", nanos.length, lines.size(),
-                pct(nanos, 0.50), pct(nanos, 0.95), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+                + "records with an event, ms: %s%n", arrivals.size(), lines.size(), percentiles(arrivals, Arrival::total));
+        System.out.printf(Locale.ROOT, "  of it queued (POST until the resolver took the record up, the event's occurredAt), ms: %s%n",
+                percentiles(arrivals, Arrival::queued));
+        System.out.printf(Locale.ROOT, "  of it resolved (occurredAt until the feed showed the event), ms: %s%n",
+                percentiles(arrivals, Arrival::resolved));
+    }
+
+    /** A posted record's first change event: when it was sent, when the resolver took it up and when the feed showed it. */
+    private record Arrival(Instant sent, Instant occurred, Instant seen) {
+        Duration total() {
+            return Duration.between(sent, seen);
+        }
+
+        Duration queued() {
+            return Duration.between(sent, occurred);
+        }
+
+        Duration resolved() {
+            return Duration.between(occurred, seen);
+        }
+    }
+
+    private static String percentiles(Map<String, Arrival> arrivals, Function<Arrival, Duration> part) {
+        long[] nanos = arrivals.values().stream().map(part).mapToLong(Duration::toNanos).sorted().toArray();
+        return String.format(Locale.ROOT, "p50 %.1f  p95 %.1f  p99 %.1f  max %.1f", pct(nanos, 0.50), pct(nanos, 0.95),
+                pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
     }
 
     /**
@@ -151,15 +180,25 @@ final class Poster {
     private static final class FeedReader implements Runnable {
         private final String hub;
         private final String auth;
-        private final Map<String, Long> postedAt;
-        private final Map<String, Long> latency;
+        private final Map<String, Instant> postedAt;
+        private final Map<String, Arrival> arrivals;
         private volatile boolean running = true;
+        private long cursor;
 
-        FeedReader(String hub, String auth, Map<String, Long> postedAt, Map<String, Long> latency) {
+        FeedReader(String hub, String auth, Map<String, Instant> postedAt, Map<String, Arrival> arrivals) {
             this.hub = hub;
             this.auth = auth;
             this.postedAt = postedAt;
-            this.latency = latency;
+            this.arrivals = arrivals;
+        }
+
+        /** To the end of the feed: the events before it are not the posted records'. */
+        void skipToEnd() throws IOException, InterruptedException {
+            JsonNode page;
+            do {
+                page = page(cursor);
+                cursor = page.path("next").asLong();
+            } while (!page.path("changes").isEmpty());
         }
 
         void stop() {
@@ -169,20 +208,14 @@ final class Poster {
         @Override
         public void run() {
             try {
-                long cursor = 0;
-                JsonNode page;
-                do { // to the end of the feed before the first post: earlier events are not ours
-                    page = page(cursor);
-                    cursor = page.path("next").asLong();
-                } while (!page.path("changes").isEmpty());
                 while (running) {
-                    page = page(cursor);
-                    long seen = System.nanoTime();
+                    JsonNode page = page(cursor);
+                    Instant seen = Instant.now();
                     for (JsonNode change : page.path("changes")) {
                         String cause = change.path("source").asText() + '|' + change.path("sourceId").asText();
-                        Long posted = postedAt.get(cause);
+                        Instant posted = postedAt.get(cause);
                         if (posted != null) {
-                            latency.putIfAbsent(cause, seen - posted);
+                            arrivals.putIfAbsent(cause, new Arrival(posted, Instant.parse(change.path("occurredAt").asText()), seen));
                         }
                     }
                     cursor = page.path("next").asLong();
