@@ -23,8 +23,10 @@
 #      default then 200, the resolver's message size, and timed from the first post until the resolver has resolved
 #      them all and AtriumRecords is empty; WARMUP records go the same way first, unmeasured)
 #      PACED (records/s: the M records are posted at that fixed rate, in requests of BATCH, default then 10, while a
-#      reader follows the changes feed; per record, the time from its post until the feed shows the first change
-#      event it caused, p50/p95/p99/max; WARMUP records are posted at the same rate first, unmeasured)
+#      reader follows the changes feed, a page every 20 ms, from its end as the posting starts; per record, the time
+#      from its post until the feed shows the first change event it caused, p50/p95/p99/max, and that time split at
+#      the event's occurredAt, when the resolver took the record up; WARMUP records are posted at the same rate
+#      first, unmeasured: give PACED runs 40000, as THROUGHPUT)
 #      DB=h2 (the hub on its default H2 file database, as the demo runs, instead of PostgreSQL: nothing is seeded,
 #      the first argument must be 0, and no statement figures are printed)
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long

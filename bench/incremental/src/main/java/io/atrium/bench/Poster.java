@@ -84,7 +84,8 @@ final class Poster {
 
     /**
      * Posts the records at a fixed --rate in requests of --batch lines while a reader follows the changes feed
-     * (GET /customers/changes, polled every few milliseconds while it has nothing new), and prints percentiles of
+     * (GET /customers/changes, a page every {@value FeedReader#POLL_MILLIS} ms unless the last one was full, so that
+     * the reader's own requests are a small and steady load on the hub it measures), and prints percentiles of
      * each record's arrival-to-event time: from just before the request carrying it was sent until the first change
      * event it caused (its source and sourceId as the event's cause) was readable in the feed, and that time in two
      * parts at the event's {@code occurredAt} (when the resolver took the record up): queued (the request, the queue
@@ -180,6 +181,9 @@ final class Poster {
     private static final class FeedReader implements Runnable {
         private final String hub;
         private final String auth;
+        static final int POLL_MILLIS = 20;
+        private static final int PAGE = 1000;
+
         private final Map<String, Instant> postedAt;
         private final Map<String, Arrival> arrivals;
         private volatile boolean running = true;
@@ -209,6 +213,7 @@ final class Poster {
         public void run() {
             try {
                 while (running) {
+                    Instant asked = Instant.now();
                     JsonNode page = page(cursor);
                     Instant seen = Instant.now();
                     for (JsonNode change : page.path("changes")) {
@@ -219,8 +224,9 @@ final class Poster {
                         }
                     }
                     cursor = page.path("next").asLong();
-                    if (page.path("changes").isEmpty()) {
-                        Thread.sleep(5);
+                    long wait = POLL_MILLIS - Duration.between(asked, Instant.now()).toMillis();
+                    if (page.path("changes").size() < PAGE && wait > 0) {
+                        Thread.sleep(wait);
                     }
                 }
             } catch (IOException | InterruptedException e) {
@@ -229,7 +235,7 @@ final class Poster {
         }
 
         private JsonNode page(long after) throws IOException, InterruptedException {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/customers/changes?limit=1000&after=" + after))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/customers/changes?limit=" + PAGE + "&after=" + after))
                     .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET /customers/changes answered " + response.statusCode());
