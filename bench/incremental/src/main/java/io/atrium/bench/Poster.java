@@ -16,11 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -119,6 +122,7 @@ final class Poster {
         Thread.sleep(1000);
         feed.stop();
         reader.join();
+        feed.recheck(postedAt.keySet());
         System.out.printf(Locale.ROOT, "arrival to change event (POST until the feed shows the record's first event), %d of %d "
                 + "records with an event, ms: %s%n", arrivals.size(), lines.size(), percentiles(arrivals, Arrival::total));
         System.out.printf(Locale.ROOT, "  of it queued (POST until the resolver took the record up, the event's occurredAt), ms: %s%n",
@@ -188,6 +192,7 @@ final class Poster {
         private final Map<String, Arrival> arrivals;
         private volatile boolean running = true;
         private long cursor;
+        private long start;
 
         FeedReader(String hub, String auth, Map<String, Instant> postedAt, Map<String, Arrival> arrivals) {
             this.hub = hub;
@@ -203,10 +208,39 @@ final class Poster {
                 page = page(cursor);
                 cursor = page.path("next").asLong();
             } while (!page.path("changes").isEmpty());
+            start = cursor;
         }
 
         void stop() {
             running = false;
+        }
+
+        /**
+         * Reads the feed again from where the reader started and prints what it holds for the posted records the
+         * reader did not see: an event at a position the reader had passed would be one the feed let a poller miss.
+         */
+        void recheck(Set<String> posted) throws IOException, InterruptedException {
+            Set<String> missed = new HashSet<>(posted);
+            missed.removeAll(arrivals.keySet());
+            long end = cursor;
+            List<Long> passed = new ArrayList<>();
+            List<Long> after = new ArrayList<>();
+            long at = start;
+            JsonNode page;
+            do {
+                page = page(at);
+                for (JsonNode change : page.path("changes")) {
+                    String cause = change.path("source").asText() + '|' + change.path("sourceId").asText();
+                    if (missed.remove(cause)) {
+                        long position = change.path("position").asLong();
+                        (position <= end ? passed : after).add(position);
+                    }
+                }
+                at = page.path("next").asLong();
+            } while (!page.path("changes").isEmpty());
+            System.out.printf(Locale.ROOT, "posted records the reader did not see: %d with an event at a position it had "
+                    + "passed %s, %d with one after its last page (%d), %d with none%n", passed.size(), passed, after.size(),
+                    end, missed.size());
         }
 
         @Override
