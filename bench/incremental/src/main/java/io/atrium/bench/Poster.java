@@ -93,7 +93,7 @@ final class Poster {
      * event it caused (its source and sourceId as the event's cause) was readable in the feed, and that time in two
      * parts at the event's {@code occurredAt} (when the resolver took the record up): queued (the request, the queue
      * and the batches before it) and resolved (its batch, the commit and the reader's next page). Records that
-     * announce nothing (content the hub already holds) are counted apart. The feed is read to its end before the
+     * announce nothing (content the hub already holds, a version older than one posted before) are counted apart. The feed is read to its end before the
      * first post, so that the reader counts every event of the posted records from the first.
      */
     static void paced(Map<String, String> options) throws Exception {
@@ -181,13 +181,18 @@ final class Poster {
         return record.getSource() + '|' + record.getSourceId();
     }
 
+    /** The cause a change event names, as {@link #causeOf(PartyRecord)} writes a posted record's. */
+    private static String causeOf(JsonNode change) {
+        return change.path("source").asText() + '|' + change.path("sourceId").asText();
+    }
+
     /** Follows the changes feed from its end and notes, per posted record, when its first event showed. */
     private static final class FeedReader implements Runnable {
-        private final String hub;
-        private final String auth;
         static final int POLL_MILLIS = 20;
         private static final int PAGE = 1000;
 
+        private final String hub;
+        private final String auth;
         private final Map<String, Instant> postedAt;
         private final Map<String, Arrival> arrivals;
         private volatile boolean running = true;
@@ -203,12 +208,20 @@ final class Poster {
 
         /** To the end of the feed: the events before it are not the posted records'. */
         void skipToEnd() throws IOException, InterruptedException {
+            cursor = readToEnd(cursor, change -> { });
+            start = cursor;
+        }
+
+        /** Hands each change after {@code from} to {@code reading}, page by page to the feed's end; answers the end. */
+        private long readToEnd(long from, Consumer<JsonNode> reading) throws IOException, InterruptedException {
+            long at = from;
             JsonNode page;
             do {
-                page = page(cursor);
-                cursor = page.path("next").asLong();
+                page = page(at);
+                page.path("changes").forEach(reading);
+                at = page.path("next").asLong();
             } while (!page.path("changes").isEmpty());
-            start = cursor;
+            return at;
         }
 
         void stop() {
@@ -225,19 +238,12 @@ final class Poster {
             long end = cursor;
             List<Long> passed = new ArrayList<>();
             List<Long> after = new ArrayList<>();
-            long at = start;
-            JsonNode page;
-            do {
-                page = page(at);
-                for (JsonNode change : page.path("changes")) {
-                    String cause = change.path("source").asText() + '|' + change.path("sourceId").asText();
-                    if (missed.remove(cause)) {
-                        long position = change.path("position").asLong();
-                        (position <= end ? passed : after).add(position);
-                    }
+            readToEnd(start, change -> {
+                if (missed.remove(causeOf(change))) {
+                    long position = change.path("position").asLong();
+                    (position <= end ? passed : after).add(position);
                 }
-                at = page.path("next").asLong();
-            } while (!page.path("changes").isEmpty());
+            });
             System.out.printf(Locale.ROOT, "posted records the reader did not see: %d with an event at a position it had "
                     + "passed %s, %d with one after its last page (%d), %d with none%n", passed.size(), passed, after.size(),
                     end, missed.size());
@@ -251,7 +257,7 @@ final class Poster {
                     JsonNode page = page(cursor);
                     Instant seen = Instant.now();
                     for (JsonNode change : page.path("changes")) {
-                        String cause = change.path("source").asText() + '|' + change.path("sourceId").asText();
+                        String cause = causeOf(change);
                         Instant posted = postedAt.get(cause);
                         if (posted != null) {
                             arrivals.putIfAbsent(cause, new Arrival(posted, Instant.parse(change.path("occurredAt").asText()), seen));
