@@ -21,7 +21,9 @@
 #      reWriteBatchedInserts=true; several joined with &)
 #      THROUGHPUT=1 (records/s: the M records are posted as fast as the ingest API takes them, in requests of BATCH,
 #      default then 200, the resolver's message size, and timed from the first post until the resolver has resolved
-#      them all and AtriumRecords is empty; WARMUP records go the same way first, unmeasured)
+#      them all and AtriumRecords is empty; WARMUP records go the same way first, unmeasured; the hub's, PostgreSQL's
+#      and the machine's CPU a record over the round follow, read from /proc: compare CPU a record rather than records/s,
+#      which spread 507-628 run to run for the same hub on a quiet machine, BENCHMARKS "Three measured experiments")
 #      PACED (records/s: the M records are posted at that fixed rate, in requests of BATCH, default then 10, while a
 #      reader follows the changes feed, a page every 20 ms, from its end as the posting starts; per record, the time
 #      from its post until the feed shows the first change event it caused, p50/p95/p99/max, and that time split at
@@ -314,14 +316,32 @@ sys.exit(0 if [q["messages"] for q in json.load(sys.stdin)["queues"] if q["queue
   exit 0
 fi
 
+cpu_ticks() { # CPU ticks so far: the hub's JVM, PostgreSQL (the postmaster, its backends, those it reaped), the machine busy
+  local hub=0 pg=0 pm
+  [ -r "$BASE/server.pid" ] && hub=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$(cat "$BASE/server.pid")/stat" 2>/dev/null || echo 0)
+  if [ "$DB" = postgresql ] && pm=$(head -1 "$PGDATA/postmaster.pid" 2>/dev/null); then
+    # comm may hold spaces, so the fields are counted from the end of "(comm)"
+    pg=$(for pid in $pm $(pgrep -P "$pm"); do sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null; done \
+      | awk 'BEGIN { t = 0 } { t += $12 + $13 } NR == 1 { t += $14 + $15 } END { print t }')
+  fi
+  echo "$hub $pg $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
+}
+cpu_per_record() { # ticks before, ticks after, records: what each process spent a record
+  awk -v hz="$(getconf CLK_TCK)" -v n="$3" -v a="$1" -v b="$2" 'BEGIN { split(a, x); split(b, y);
+    printf "CPU a record over the round (ms; machine of two cores, the bench client included): hub JVM %.2f, PostgreSQL %.2f, machine %.2f\n",
+      (y[1] - x[1]) * 1000 / hz / n, (y[2] - x[2]) * 1000 / hz / n, (y[3] - x[3]) * 1000 / hz / n }'
+}
 round() { # posted file
   curl -sf -u 'admin:admin-pass1!' -X POST "$API/resolver/frequencies/refresh" > /dev/null
   grep -o "frequency snapshot of.*" "$BASE/server.out" | tail -1
   curl -sf -u 'admin:admin-pass1!' -X POST "$API/resolver/timings/reset" > /dev/null
   [ "$DB" = postgresql ] && psql_ -U postgres -d atrium -c "select pg_stat_statements_reset()" > /dev/null
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local before
+  before=$(cpu_ticks)
   $BENCH $POSTER --input "$1" --hub "$API" --user app --password 'app-pass1!' \
     --status-user operator --status-password 'operator-pass1!' --batch "$BATCH" --rate "$RATE"
+  cpu_per_record "$before" "$(cpu_ticks)" "$(wc -l < "$1")"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   statements "the posted records"
 }
@@ -342,8 +362,8 @@ measure() {
   fi
   echo "hub heap after the run: $(jcmd "$(pgrep -g "$SERVER" -x java)" GC.heap_info 2>/dev/null | grep -m1 -o 'total.*')"
 }
-export -f measure round statements psql_ stamp
-export SERVER WORK BASE API BENCH PGBIN PGPORT BATCH RATE POSTER LOCK THEN_SQL WARMUP E2E DB
+export -f measure round statements psql_ stamp cpu_ticks cpu_per_record
+export SERVER WORK BASE API BENCH PGBIN PGPORT PGDATA BATCH RATE POSTER LOCK THEN_SQL WARMUP E2E DB
 (( POST + WARMUP > 0 )) && $HOLD_LOCK bash -c measure
 if [ -n "${RESCORE:-}" ]; then
   stamp "re-scoring every stored link; uptime: $(uptime)"
