@@ -316,13 +316,16 @@ sys.exit(0 if [q["messages"] for q in json.load(sys.stdin)["queues"] if q["queue
   exit 0
 fi
 
+proc_ticks() { # CPU ticks (user, system) of these processes, and of the children the first one reaped
+  # comm may hold spaces, so the fields are counted from the end of "(comm)"
+  for pid in "$@"; do sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null; done \
+    | awk '{ t += $12 + $13 } NR == 1 { t += $14 + $15 } END { print t + 0 }'
+}
 cpu_ticks() { # CPU ticks so far: the hub's JVM, PostgreSQL (the postmaster, its backends, those it reaped), the machine busy
   local hub=0 pg=0 pm
-  [ -r "$BASE/server.pid" ] && hub=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$(cat "$BASE/server.pid")/stat" 2>/dev/null || echo 0)
+  [ -r "$BASE/server.pid" ] && hub=$(proc_ticks "$(cat "$BASE/server.pid")")
   if [ "$DB" = postgresql ] && pm=$(head -1 "$PGDATA/postmaster.pid" 2>/dev/null); then
-    # comm may hold spaces, so the fields are counted from the end of "(comm)"
-    pg=$(for pid in $pm $(pgrep -P "$pm"); do sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null; done \
-      | awk 'BEGIN { t = 0 } { t += $12 + $13 } NR == 1 { t += $14 + $15 } END { print t }')
+    pg=$(proc_ticks "$pm" $(pgrep -P "$pm"))
   fi
   echo "$hub $pg $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
 }
@@ -362,7 +365,7 @@ measure() {
   fi
   echo "hub heap after the run: $(jcmd "$(pgrep -g "$SERVER" -x java)" GC.heap_info 2>/dev/null | grep -m1 -o 'total.*')"
 }
-export -f measure round statements psql_ stamp cpu_ticks cpu_per_record
+export -f measure round statements psql_ stamp proc_ticks cpu_ticks cpu_per_record
 export SERVER WORK BASE API BENCH PGBIN PGPORT PGDATA BATCH RATE POSTER LOCK THEN_SQL WARMUP E2E DB
 (( POST + WARMUP > 0 )) && $HOLD_LOCK bash -c measure
 if [ -n "${RESCORE:-}" ]; then

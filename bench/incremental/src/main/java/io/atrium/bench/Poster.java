@@ -93,8 +93,9 @@ final class Poster {
      * event it caused (its source and sourceId as the event's cause) was readable in the feed, and that time in two
      * parts at the event's {@code occurredAt} (when the resolver took the record up): queued (the request, the queue
      * and the batches before it) and resolved (its batch, the commit and the reader's next page). Records that
-     * announce nothing (content the hub already holds, a version older than one posted before) are counted apart. The feed is read to its end before the
-     * first post, so that the reader counts every event of the posted records from the first.
+     * announce nothing (content the hub already holds, a version older than one posted before) are counted apart.
+     * The feed is read to its end before the first post, so that the reader counts every event of the posted
+     * records from the first.
      */
     static void paced(Map<String, String> options) throws Exception {
         String hub = BenchMain.required(options, "hub");
