@@ -8,9 +8,10 @@
 # Usage: bench/incremental.sh [records to seed, default 1000000] [records to post, default 5000]
 # Env: RATE (records/s posted, default 50), BATCH (lines per request, default 25), E2E (sample size, default 200),
 #      WARMUP (records posted the same way before the measured ones and not measured, default 1000: the hub's
-#      JIT compiles its resolver path during the first records, a running hub has done that long ago; after 10,000
-#      its compiler threads still took 0.6-1.5 ms of CPU a record in the measured phase, after 40,000 0.2 ms, so
-#      measure THROUGHPUT with WARMUP=40000 and as many posted; BENCHMARKS "The JIT in the measured phase"),
+#      JIT compiles its resolver path during the first records, a running hub has done that long ago; in the
+#      measured phase its compiler threads still took 0.6-1.5 ms of CPU a record after 10,000, 0.2-0.5 ms after 40,000
+#      and 0.08-0.18 ms after 120,000, so measure THROUGHPUT with WARMUP=120000 and 40000 posted; BENCHMARKS "The JIT
+#      in the measured phase" and "The customers a batch will join, locked ahead"),
 #      THEN_SQL (an experiment: SQL run on the hub database after the first M records, e.g. an index the hub
 #      lacks; then M more records are posted and measured the same way, and the end-to-end sample follows),
 #      BEFORE_SQL (an experiment: SQL run on the seeded database before the hub starts),
@@ -23,12 +24,13 @@
 #      default then 200, the resolver's message size, and timed from the first post until the resolver has resolved
 #      them all and AtriumRecords is empty; WARMUP records go the same way first, unmeasured; the hub's, PostgreSQL's
 #      and the machine's CPU a record over the round follow, read from /proc: compare CPU a record rather than records/s,
-#      which spread 507-628 run to run for the same hub on a quiet machine, BENCHMARKS "Three measured experiments")
+#      which spread 615-853 run to run for the same hub on a quiet machine after 120,000 of warm-up, BENCHMARKS
+#      "The customers a batch will join, locked ahead")
 #      PACED (records/s: the M records are posted at that fixed rate, in requests of BATCH, default then 10, while a
 #      reader follows the changes feed, a page every 20 ms, from its end as the posting starts; per record, the time
 #      from its post until the feed shows the first change event it caused, p50/p95/p99/max, and that time split at
 #      the event's occurredAt, when the resolver took the record up; WARMUP records are posted at the same rate
-#      first, unmeasured: give PACED runs 40000, as THROUGHPUT)
+#      first, unmeasured: give PACED runs 120000, as THROUGHPUT)
 #      DB=h2 (the hub on its default H2 file database, as the demo runs, instead of PostgreSQL: nothing is seeded,
 #      the first argument must be 0, and no statement figures are printed)
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long
