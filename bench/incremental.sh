@@ -27,10 +27,12 @@
 #      which spread 615-853 run to run for the same hub on a quiet machine after 120,000 of warm-up, BENCHMARKS
 #      "The customers a batch will join, locked ahead")
 #      PACED (records/s: the M records are posted at that fixed rate, in requests of BATCH, default then 10, while a
-#      reader follows the changes feed, a page every 20 ms, from its end as the posting starts; per record, the time
-#      from its post until the feed shows the first change event it caused, p50/p95/p99/max, and that time split at
-#      the event's occurredAt, when the resolver took the record up; WARMUP records are posted at the same rate
-#      first, unmeasured: give PACED runs 120000, as THROUGHPUT)
+#      reader takes the change events: subscribed to the change-event topic as the app user, as a downstream
+#      application is, or with EVENTS=feed following the changes feed, a page every 20 ms, from its end as the posting
+#      starts (the pull path, whose pages cost the hub CPU of their own); per record, the time from its post until the
+#      reader has the first change event it caused, p50/p95/p99/max, and that time split at the event's occurredAt,
+#      when the resolver took the record up; WARMUP records are posted at the same rate first, unmeasured: give PACED
+#      runs 120000, as THROUGHPUT)
 #      DB=h2 (the hub on its default H2 file database, as the demo runs, instead of PostgreSQL: nothing is seeded,
 #      the first argument must be 0, and no statement figures are printed)
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long
@@ -70,6 +72,9 @@ THROUGHPUT=${THROUGHPUT:-}
 if [ -n "$THROUGHPUT" ]; then RATE=${RATE:-1000000}; BATCH=${BATCH:-200}; fi
 POSTER=post
 if [ -n "${PACED:-}" ]; then RATE=$PACED; BATCH=${BATCH:-10}; POSTER=paced; fi
+# how a paced round's reader takes the change events: subscribed to the topic as a downstream application, or polling the feed
+EVENTS=${EVENTS:-topic}
+BROKER="tcp://127.0.0.1:8280?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor"
 RATE=${RATE:-50}
 BATCH=${BATCH:-25}
 if [ "$DB" = h2 ] && (( SEED != 0 )); then echo "DB=h2 seeds nothing: give 0 records to seed" >&2; exit 2; fi
@@ -269,7 +274,7 @@ SEGMENTS
     --rate "$FACTS" --tickets "${FACTS_TICKETS:-1000}" --close-after "${CLOSE_AFTER:-3}" &
   TICKETS=$!
   $BENCH paced --input "$WORK/post-1.jsonl" --hub "$API" --user app --password 'app-pass1!' $status_user \
-    --batch "$BATCH" --rate "$RATE"
+    --batch "$BATCH" --rate "$RATE" --events "$EVENTS" --broker "$BROKER"
   wait $TICKETS
   # the resolver has taken every ticket once its queue is empty; then the refresh's last drain
   until curl -sf -u 'operator:operator-pass1!' "$API/connectors" | python3 -c 'import json, sys
@@ -345,7 +350,7 @@ round() { # posted file
   local before
   before=$(cpu_ticks)
   $BENCH $POSTER --input "$1" --hub "$API" --user app --password 'app-pass1!' \
-    --status-user operator --status-password 'operator-pass1!' --batch "$BATCH" --rate "$RATE"
+    --status-user operator --status-password 'operator-pass1!' --batch "$BATCH" --rate "$RATE" --events "$EVENTS" --broker "$BROKER"
   cpu_per_record "$before" "$(cpu_ticks)" "$(wc -l < "$1")"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   statements "the posted records"
@@ -368,7 +373,7 @@ measure() {
   echo "hub heap after the run: $(jcmd "$(pgrep -g "$SERVER" -x java)" GC.heap_info 2>/dev/null | grep -m1 -o 'total.*')"
 }
 export -f measure round statements psql_ stamp proc_ticks cpu_ticks cpu_per_record
-export SERVER WORK BASE API BENCH PGBIN PGPORT PGDATA BATCH RATE POSTER LOCK THEN_SQL WARMUP E2E DB
+export SERVER WORK BASE API BENCH PGBIN PGPORT PGDATA BATCH RATE POSTER EVENTS BROKER LOCK THEN_SQL WARMUP E2E DB
 (( POST + WARMUP > 0 )) && $HOLD_LOCK bash -c measure
 if [ -n "${RESCORE:-}" ]; then
   stamp "re-scoring every stored link; uptime: $(uptime)"

@@ -7,7 +7,7 @@ import java.util.Map;
  * Tools of bench/incremental.sh: {@code prepare} splits a population into the records to seed, to post and to
  * time end to end; {@code seed} loads a hub database with the resolved seed records; {@code post} feeds records
  * through the hub's ingest API and prints the resolver's figures; {@code paced} posts at a fixed rate and
- * times each record from its post to its change event in the feed; {@code e2e} times single records from the
+ * times each record from its post to its change event, taken from the change-event topic or the changes feed; {@code e2e} times single records from the
  * ingest API to the customer view; {@code tickets} streams complaint tickets of seeded persons through the signed
  * ticket webhook at a fixed rate (facts, for the live value refresh's latency); {@code lookups} times REST lookups by phone, ID number and name; {@code pages} times what each console page asks the API for. Nothing personal
  * is printed: counts and timings only.
@@ -19,6 +19,7 @@ public final class BenchMain {
                    atrium-bench seed    --input seed.jsonl --url JDBC --user U --password P
                    atrium-bench post    --input post.jsonl --hub URL --user U --password P [--batch 25] [--rate 50]
                    atrium-bench paced   --input post.jsonl --hub URL --user U --password P [--batch 10] [--rate 500]
+                                        [--events topic --broker tcp://HOST:PORT?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor | --events feed]
                    atrium-bench tickets --input seed.jsonl --hub URL --secret S --output sent.csv [--rate 20] [--tickets 2000] [--close-after 3]
                    atrium-bench e2e     --input e2e.jsonl --hub URL --user U --password P
                    atrium-bench lookups --input seed.jsonl --hub URL --user U --password P [--clients 1,16] [--seconds 30] [--keys phone,idNumber,name,session]

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -86,16 +89,18 @@ final class Poster {
     }
 
     /**
-     * Posts the records at a fixed --rate in requests of --batch lines while a reader follows the changes feed
-     * (GET /customers/changes, a page every {@value FeedReader#POLL_MILLIS} ms unless the last one was full, so that
-     * the reader's own requests are a small and steady load on the hub it measures), and prints percentiles of
-     * each record's arrival-to-event time: from just before the request carrying it was sent until the first change
-     * event it caused (its source and sourceId as the event's cause) was readable in the feed, and that time in two
-     * parts at the event's {@code occurredAt} (when the resolver took the record up): queued (the request, the queue
-     * and the batches before it) and resolved (its batch, the commit and the reader's next page). Records that
-     * announce nothing (content the hub already holds, a version older than one posted before) are counted apart.
-     * The feed is read to its end before the first post, so that the reader counts every event of the posted
-     * records from the first.
+     * Posts the records at a fixed --rate in requests of --batch lines while a reader takes the change events, and
+     * prints percentiles of each record's arrival-to-event time: from just before the request carrying it was sent
+     * until the first change event it caused (its source and sourceId as the event's cause) reached the reader, and
+     * that time in two parts at the event's {@code occurredAt} (when the resolver took the record up): queued (the
+     * request, the queue and the batches before it) and resolved (its batch, the commit and the event's delivery).
+     * With --events topic (the default) the reader is a downstream application's subscriber to the change-event topic
+     * at --broker, as --user: each event arrives as it is sent, and the reader puts no load on the hub but the
+     * delivery. With --events feed it follows the changes feed (GET /customers/changes, a page every
+     * {@value FeedReader#POLL_MILLIS} ms unless the last one was full): the pull path, whose requests are a load of
+     * their own on the hub it measures. Records that announce nothing (content the hub already holds, a version older
+     * than one posted before) are counted apart. The feed's end is noted before the first post, and read again from
+     * there at the end for the records the reader did not see.
      */
     static void paced(Map<String, String> options) throws Exception {
         String hub = BenchMain.required(options, "hub");
@@ -104,35 +109,49 @@ final class Poster {
         int batch = Integer.parseInt(options.getOrDefault("batch", "10"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "500"));
         long target = resolved(hub, options) + lines.size();
+        boolean fromTopic = switch (options.getOrDefault("events", "topic")) {
+            case "topic" -> true;
+            case "feed" -> false;
+            default -> throw new IllegalArgumentException("--events is topic or feed");
+        };
         Map<String, Instant> postedAt = new ConcurrentHashMap<>();
         Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
         FeedReader feed = new FeedReader(hub, auth, postedAt, arrivals);
         feed.skipToEnd();
-        Thread reader = new Thread(feed, "changes-feed");
-        reader.start();
-        double posting = postAtRate(hub, auth, lines, batch, rate, part -> {
-            Instant sent = Instant.now();
-            part.forEach(line -> postedAt.put(causeOf(PartyRecordJson.read(line)), sent));
-        });
+        Thread feedReader = new Thread(feed, "changes-feed");
+        double posting;
+        try (TopicReader topic = fromTopic ? new TopicReader(BenchMain.required(options, "broker"),
+                BenchMain.required(options, "user"), BenchMain.required(options, "password"), postedAt, arrivals) : null) {
+            if (!fromTopic) {
+                feedReader.start();
+            }
+            posting = postAtRate(hub, auth, lines, batch, rate, part -> {
+                Instant sent = Instant.now();
+                part.forEach(line -> postedAt.put(causeOf(PartyRecordJson.read(line)), sent));
+            });
+            // the records still without an event are resolving, or announce nothing: wait until the resolver is done
+            while (resolved(hub, options) < target || resolverQueueDepth(hub, options) != 0) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
+        }
+        if (!fromTopic) {
+            feed.stop();
+            feedReader.join();
+        }
         System.out.printf(Locale.ROOT, "posted %d records in requests of up to %d in %.1f s (%.0f records/s, asked %.0f)%n",
                 lines.size(), batch, posting, lines.size() / posting, rate);
-        // the records still without an event are resolving, or announce nothing: wait until the resolver is done
-        while (resolved(hub, options) < target || resolverQueueDepth(hub, options) != 0) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(1000);
-        feed.stop();
-        reader.join();
-        feed.recheck(postedAt.keySet());
-        System.out.printf(Locale.ROOT, "arrival to change event (POST until the feed shows the record's first event), %d of %d "
-                + "records with an event, ms: %s%n", arrivals.size(), lines.size(), percentiles(arrivals, Arrival::total));
+        feed.recheck(postedAt.keySet(), fromTopic);
+        String reader = fromTopic ? "the topic's subscriber received" : "the feed showed";
+        System.out.printf(Locale.ROOT, "arrival to change event (POST until %s the record's first event), %d of %d "
+                + "records with an event, ms: %s%n", reader, arrivals.size(), lines.size(), percentiles(arrivals, Arrival::total));
         System.out.printf(Locale.ROOT, "  of it queued (POST until the resolver took the record up, the event's occurredAt), ms: %s%n",
                 percentiles(arrivals, Arrival::queued));
-        System.out.printf(Locale.ROOT, "  of it resolved (occurredAt until the feed showed the event), ms: %s%n",
+        System.out.printf(Locale.ROOT, "  of it resolved (occurredAt until %s the event), ms: %s%n", reader,
                 percentiles(arrivals, Arrival::resolved));
     }
 
-    /** A posted record's first change event: when it was sent, when the resolver took it up and when the feed showed it. */
+    /** A posted record's first change event: when it was sent, when the resolver took it up and when the reader saw it. */
     private record Arrival(Instant sent, Instant occurred, Instant seen) {
         Duration total() {
             return Duration.between(sent, seen);
@@ -231,9 +250,10 @@ final class Poster {
 
         /**
          * Reads the feed again from where the reader started and prints what it holds for the posted records the
-         * reader did not see: an event at a position the reader had passed would be one the feed let a poller miss.
+         * reader did not see: an event at a position the feed reader had passed would be one the feed let a poller
+         * miss; with {@code fromTopic}, every event found is one the topic's subscriber did not receive.
          */
-        void recheck(Set<String> posted) throws IOException, InterruptedException {
+        void recheck(Set<String> posted, boolean fromTopic) throws IOException, InterruptedException {
             Set<String> missed = new HashSet<>(posted);
             missed.removeAll(arrivals.keySet());
             long end = cursor;
@@ -245,9 +265,14 @@ final class Poster {
                     (position <= end ? passed : after).add(position);
                 }
             });
-            System.out.printf(Locale.ROOT, "posted records the reader did not see: %d with an event at a position it had "
-                    + "passed %s, %d with one after its last page (%d), %d with none%n", passed.size(), passed, after.size(),
-                    end, missed.size());
+            if (fromTopic) {
+                System.out.printf(Locale.ROOT, "posted records the topic's subscriber did not receive: %d with an event in the "
+                        + "feed %s, %d with none%n", after.size(), after, missed.size());
+            } else {
+                System.out.printf(Locale.ROOT, "posted records the reader did not see: %d with an event at a position it had "
+                        + "passed %s, %d with one after its last page (%d), %d with none%n", passed.size(), passed, after.size(),
+                        end, missed.size());
+            }
         }
 
         @Override
@@ -282,6 +307,41 @@ final class Poster {
                 throw new IllegalStateException("GET /customers/changes answered " + response.statusCode());
             }
             return JSON.readTree(response.body());
+        }
+    }
+
+    /** A downstream application's subscriber to the change-event topic: notes, per posted record, when its first event arrived. */
+    private static final class TopicReader implements AutoCloseable {
+        /** The topic's core address on the hub's broker (README, change events). */
+        private static final String TOPIC = "jms.topic.AtriumCustomerEvents";
+
+        private final ActiveMQConnectionFactory factory;
+        private final JMSContext jms;
+
+        /** Subscribes (a non-durable subscription) and takes events from now until {@link #close}. */
+        TopicReader(String broker, String user, String password, Map<String, Instant> postedAt, Map<String, Arrival> arrivals) {
+            factory = new ActiveMQConnectionFactory(broker, user, password);
+            jms = factory.createContext();
+            jms.createConsumer(jms.createTopic(TOPIC)).setMessageListener(message -> {
+                Instant seen = Instant.now();
+                try {
+                    JsonNode change = JSON.readTree(message.getBody(String.class));
+                    String cause = causeOf(change);
+                    Instant posted = postedAt.get(cause);
+                    if (posted != null) {
+                        arrivals.putIfAbsent(cause, new Arrival(posted, Instant.parse(change.path("occurredAt").asText()), seen));
+                    }
+                } catch (JMSException | IOException e) {
+                    throw new IllegalStateException("reading a change event failed", e);
+                }
+            });
+            jms.start();
+        }
+
+        @Override
+        public void close() {
+            jms.close();
+            factory.close();
         }
     }
 
