@@ -29,10 +29,10 @@
 #      PACED (records/s: the M records are posted at that fixed rate, in requests of BATCH, default then 10, while a
 #      reader takes the change events: subscribed to the change-event topic as the app user, as a downstream
 #      application is, or with EVENTS=feed following the changes feed, a page every 20 ms, from its end as the posting
-#      starts (the pull path, whose pages cost the hub CPU of their own); per record, the time from its post until the
-#      reader has the first change event it caused, p50/p95/p99/max, and that time split at the event's occurredAt,
-#      when the resolver took the record up; WARMUP records are posted at the same rate first, unmeasured: give PACED
-#      runs 120000, as THROUGHPUT)
+#      starts (the pull path; both gave the same figures, BENCHMARKS "The reader subscribed to the topic"); per
+#      record, the time from its post until the reader has the first change event it caused, p50/p95/p99/max, and
+#      that time split at the event's occurredAt, when the resolver took the record up; WARMUP records are posted at
+#      the same rate first, unmeasured: give PACED runs 120000, as THROUGHPUT)
 #      DB=h2 (the hub on its default H2 file database, as the demo runs, instead of PostgreSQL: nothing is seeded,
 #      the first argument must be 0, and no statement figures are printed)
 #      LOOKUPS (seconds: instead of posting, time REST lookups by phone and ID number of seeded records for that long

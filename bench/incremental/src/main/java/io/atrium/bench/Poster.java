@@ -97,8 +97,8 @@ final class Poster {
      * With --events topic (the default) the reader is a downstream application's subscriber to the change-event topic
      * at --broker, as --user: each event arrives as it is sent, and the reader puts no load on the hub but the
      * delivery. With --events feed it follows the changes feed (GET /customers/changes, a page every
-     * {@value FeedReader#POLL_MILLIS} ms unless the last one was full): the pull path, whose requests are a load of
-     * their own on the hub it measures. Records that announce nothing (content the hub already holds, a version older
+     * {@value FeedReader#POLL_MILLIS} ms unless the last one was full): the pull path, whose pages are a small load
+     * of their own on the hub it measures. Records that announce nothing (content the hub already holds, a version older
      * than one posted before) are counted apart. The feed's end is noted before the first post, and read again from
      * there at the end for the records the reader did not see.
      */
