@@ -7,8 +7,8 @@ import java.util.Map;
  * Tools of bench/incremental.sh: {@code prepare} splits a population into the records to seed, to post and to
  * time end to end; {@code seed} loads a hub database with the resolved seed records; {@code post} feeds records
  * through the hub's ingest API and prints the resolver's figures; {@code paced} posts at a fixed rate and
- * times each record from its post to its change event, taken from the change-event topic or the changes feed; {@code e2e} times single records from the
- * ingest API to the customer view; {@code tickets} streams complaint tickets of seeded persons through the signed
+ * times each record from its post to its change event, taken from the change-event topic or the changes feed;
+ * {@code e2e} times single records from the ingest API to the customer view; {@code tickets} streams complaint tickets of seeded persons through the signed
  * ticket webhook at a fixed rate (facts, for the live value refresh's latency); {@code lookups} times REST lookups by phone, ID number and name; {@code pages} times what each console page asks the API for. Nothing personal
  * is printed: counts and timings only.
  */

@@ -118,13 +118,9 @@ final class Poster {
         Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
         FeedReader feed = new FeedReader(hub, auth, postedAt, arrivals);
         feed.skipToEnd();
-        Thread feedReader = new Thread(feed, "changes-feed");
         double posting;
-        try (TopicReader topic = fromTopic ? new TopicReader(BenchMain.required(options, "broker"),
-                BenchMain.required(options, "user"), BenchMain.required(options, "password"), postedAt, arrivals) : null) {
-            if (!fromTopic) {
-                feedReader.start();
-            }
+        try (AutoCloseable events = fromTopic ? new TopicReader(BenchMain.required(options, "broker"),
+                BenchMain.required(options, "user"), BenchMain.required(options, "password"), postedAt, arrivals) : feed.follow()) {
             posting = postAtRate(hub, auth, lines, batch, rate, part -> {
                 Instant sent = Instant.now();
                 part.forEach(line -> postedAt.put(causeOf(PartyRecordJson.read(line)), sent));
@@ -134,10 +130,6 @@ final class Poster {
                 Thread.sleep(100);
             }
             Thread.sleep(1000);
-        }
-        if (!fromTopic) {
-            feed.stop();
-            feedReader.join();
         }
         System.out.printf(Locale.ROOT, "posted %d records in requests of up to %d in %.1f s (%.0f records/s, asked %.0f)%n",
                 lines.size(), batch, posting, lines.size() / posting, rate);
@@ -244,8 +236,14 @@ final class Poster {
             return at;
         }
 
-        void stop() {
-            running = false;
+        /** Follows the feed on a thread of its own until the answer is closed. */
+        AutoCloseable follow() {
+            Thread thread = new Thread(this, "changes-feed");
+            thread.start();
+            return () -> {
+                running = false;
+                thread.join();
+            };
         }
 
         /**
