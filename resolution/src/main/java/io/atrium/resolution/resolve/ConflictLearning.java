@@ -60,8 +60,13 @@ public final class ConflictLearning {
         if (!mayCount(record)) {
             return;
         }
-        long[] usable = Blocker.keys(record).stream().filter(k -> frequencies.blockSize(k) <= maxBlockSize)
-                .mapToLong(BlockingKey::hash).distinct().toArray();
+        LongBuffer usableKeys = new LongBuffer(16);
+        for (BlockingKey key : Blocker.keys(record)) {
+            if (frequencies.blockSize(key) <= maxBlockSize) {
+                usableKeys.add(key.hash());
+            }
+        }
+        long[] usable = usableKeys.sortedDistinct();
         if (usable.length == 0) {
             return;
         }
