@@ -198,11 +198,19 @@ public class JpaSourceRecordRepository {
         return ids;
     }
 
-    /** The stored form of the records with ids after {@code afterId}, in id order, at most {@code max}, read as values. */
-    public List<StoredForm> formsAfter(long afterId, int max) {
+    /**
+     * The stored form of the persons with ids after {@code afterId} whose quality columns show a full name, an
+     * identifier and a birth date (and of the rows stored before those columns were kept), in id order, at most
+     * {@code max}, read as values. The conflict learning counts only such records: the database leaves the others
+     * (three in four at 1,000,000 customers) unread and unparsed.
+     */
+    public List<StoredForm> identifiedPersonFormsAfter(long afterId, int max) {
         return em.createQuery("select new io.atrium.hub.customer.StoredForm(r.id, r.customerId, r.standardized) "
-                        + "from SourceRecord r where r.id > :after order by r.id", StoredForm.class)
+                        + "from SourceRecord r where r.id > :after and (r.quality.person is null or (r.quality.person = true "
+                        + "and r.quality.nameHash is not null and r.quality.birthDate is not null and r.quality.idNumber <> :none)) "
+                        + "order by r.id", StoredForm.class)
                 .setParameter("after", afterId)
+                .setParameter("none", RecordQuality.IdState.NONE)
                 .setMaxResults(max)
                 .getResultList();
     }

@@ -31,8 +31,9 @@ import java.util.logging.Logger;
 
 /**
  * The conflicts the stored records show to be slips, learned as {@code hub-match} learns them from a file
- * ({@link ConflictLearning}): every stored form is read once, in chunks of {@value #SCAN} by id, and only the records
- * that may count keep their id and usable blocking keys; the pairs among them are then compared, their forms read
+ * ({@link ConflictLearning}): the stored forms of persons whose quality columns show a full name, an identifier and a
+ * birth date are read once, in chunks of {@value #SCAN} by id (the others cannot count and stay in the database), and
+ * only the records that may count keep their id and usable blocking keys; the pairs among them are then compared, their forms read
  * again a chunk at a time. So the pass holds a few keys per such record and their pairs, never the forms, and runs
  * outside any transaction (each read its own), beside the resolver, which it never waits for.
  */
@@ -47,7 +48,7 @@ public class ConflictLearner {
 
     /** The stored forms, as the pass reads them. */
     interface Forms {
-        /** The forms of the records with ids after this one, at most {@code size}, in id order. */
+        /** The forms of the records with ids after this one, at most {@code size}, in id order: at least those that may count. */
         List<Map.Entry<Long, StandardizedRecord>> after(long afterId, int size);
 
         /** The forms of the records with these ids that are still stored. */
@@ -111,7 +112,7 @@ public class ConflictLearner {
 
         @Override
         public List<Map.Entry<Long, StandardizedRecord>> after(long afterId, int size) {
-            List<StoredForm> rows = sourceRecords.formsAfter(afterId, size);
+            List<StoredForm> rows = sourceRecords.identifiedPersonFormsAfter(afterId, size);
             Map<Long, StandardizedRecord> parsed = parse(rows);
             List<Map.Entry<Long, StandardizedRecord>> forms = new ArrayList<>(rows.size());
             rows.forEach(row -> forms.add(new AbstractMap.SimpleEntry<>(row.id(), parsed.get(row.id()))));

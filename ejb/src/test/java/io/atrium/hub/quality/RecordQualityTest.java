@@ -2,10 +2,13 @@ package io.atrium.hub.quality;
 
 import io.atrium.resolution.model.PartyRecord;
 import io.atrium.resolution.model.PartyRecordJson;
+import io.atrium.resolution.resolve.ConflictLearning;
+import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.Standardizer;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +22,44 @@ class RecordQualityTest {
     private static RecordQuality quality(String json) {
         PartyRecord record = PartyRecordJson.read(json);
         return RecordQuality.of(record, Standardizer.standardize(record));
+    }
+
+    /**
+     * The conflict learning reads only the rows whose quality columns show a person with a full name, an identifier and
+     * a birth date ({@code JpaSourceRecordRepository.identifiedPersonFormsAfter}): every record that may count must
+     * show them, or the hub would learn from fewer records than {@code hub-match} does.
+     */
+    @Test
+    void everyRecordTheConflictLearningMayCountShowsAFullNameAnIdentifierAndABirthDate() {
+        List<String> records = List.of(
+                """
+                {"source":"crm","sourceId":"1","name":"陈美玲","idNumber":"440301198507150026","address":"深圳市福田区翠湖花园3栋1502"}""",
+                """
+                {"source":"crm","sourceId":"2","name":"陈美玲","idType":"CN_RESIDENT","idNumber":"440301198507150027",
+                 "birthDate":"1985-07-15","address":"深圳市福田区翠湖花园3栋1502"}""",
+                """
+                {"source":"febrl","sourceId":"3","name":"joel ryan","givenName":"joel","familyName":"ryan","idType":"OTHER",
+                 "idNumber":"1690126","birthDate":"1989-05-26","address":"10 wallaby place delmar 2100 sa"}""",
+                """
+                {"source":"febrl","sourceId":"4","name":"joel ryan","idType":"OTHER","idNumber":"1690126",
+                 "address":"10 wallaby place delmar 2100 sa"}""",
+                """
+                {"source":"service","sourceId":"5","name":"陈女士","idNumber":"440301198507150026","address":"深圳市福田区翠湖花园"}""",
+                """
+                {"source":"crm","sourceId":"6","kind":"ORGANIZATION","name":"深圳市翠湖置业有限公司","idType":"USCC",
+                 "idNumber":"91440300MA5DC12341","address":"深圳市福田区"}""");
+        int mayCount = 0;
+        for (String json : records) {
+            PartyRecord record = PartyRecordJson.read(json);
+            StandardizedRecord standardized = Standardizer.standardize(record);
+            RecordQuality quality = RecordQuality.of(record, standardized);
+            if (ConflictLearning.mayCount(standardized)) {
+                mayCount++;
+                assertTrue(quality.person() && quality.nameHash() != null && quality.birthDate() != null
+                        && quality.idNumber() != RecordQuality.IdState.NONE, json);
+            }
+        }
+        assertEquals(3, mayCount, "the full records with a valid, an invalid and another type of identifier");
     }
 
     @Test
