@@ -201,8 +201,8 @@ public class JpaSourceRecordRepository {
     /**
      * The stored form of the persons with ids after {@code afterId} whose quality columns show a full name, an
      * identifier and a birth date (and of the rows stored before those columns were kept), in id order, at most
-     * {@code max}, read as values. The conflict learning counts only such records: the database leaves the others
-     * (three in four at 1,000,000 customers) unread and unparsed.
+     * {@code max}, read as values. The conflict learning counts only such records: the others (about half at 1,000,000
+     * customers) are left in the database, unread and unparsed.
      */
     public List<StoredForm> identifiedPersonFormsAfter(long afterId, int max) {
         return em.createQuery("select new io.atrium.hub.customer.StoredForm(r.id, r.customerId, r.standardized) "

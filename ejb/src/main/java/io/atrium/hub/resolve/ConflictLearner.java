@@ -32,10 +32,10 @@ import java.util.logging.Logger;
 /**
  * The conflicts the stored records show to be slips, learned as {@code hub-match} learns them from a file
  * ({@link ConflictLearning}): the stored forms of persons whose quality columns show a full name, an identifier and a
- * birth date are read once, in chunks of {@value #SCAN} by id (the others cannot count and stay in the database), and
- * only the records that may count keep their id and usable blocking keys; the pairs among them are then compared, their forms read
- * again a chunk at a time. So the pass holds a few keys per such record and their pairs, never the forms, and runs
- * outside any transaction (each read its own), beside the resolver, which it never waits for.
+ * birth date are read once, in chunks of {@value #SCAN} by id (the others cannot count and stay in the database),
+ * and only the records that may count keep their id and usable blocking keys; the pairs among them are then
+ * compared, their forms read again a chunk at a time. So the pass holds a few keys per such record and their pairs,
+ * never the forms, and runs outside any transaction (each read its own), beside the resolver, which it never waits for.
  */
 // Open to every caller: the frequency snapshot's timer calls it without a caller identity; users reach it only
 // through role-checked beans.
