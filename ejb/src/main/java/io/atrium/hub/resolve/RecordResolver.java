@@ -177,7 +177,11 @@ public class RecordResolver {
         }
     }
 
-    /** @return whether the record's changes may stay unflushed ({@link UnflushedRecords} then knows them) */
+    /**
+     * @return whether the record's changes may stay unflushed: {@link UnflushedRecords} then knows them, or they only move
+     *         a stored record's version on, which no read of the batch asks for (a later version of the record finds
+     *         the same managed instance)
+     */
     private boolean store(PartyRecord record, StandardizedRecord standardized) {
         Instant now = Instant.now();
         String payload = PartyRecordJson.write(record);
@@ -187,17 +191,19 @@ public class RecordResolver {
         if (stored != null && isOlder(record, stored)) {
             return true;
         }
+        if (stored != null && hash.equals(stored.getContentHash())) {
+            // the same content again (a member's points event, a ticket's update: sources send the party with each
+            // fact): no change to resolve or announce, only the version moves on, so that a state between the two
+            // versions cannot replace it later (the rule facts follow, SourceFact#update); the batch's rows wait for
+            // its one flush as before
+            stored.advanceVersion(record.getUpdatedAt());
+            return true;
+        }
         if (stored != null) {
             // an update reads its links and its component, which the unflushed records may have changed
             long id = stored.getId();
             flushAndReadAsStored();
             stored = em.find(SourceRecord.class, id);
-        }
-        if (stored != null && hash.equals(stored.getContentHash())) {
-            // the same content again: no change to resolve or announce, only the version moves on, so that a state
-            // between the two versions cannot replace it later (the rule facts follow, SourceFact#update)
-            stored.advanceVersion(record.getUpdatedAt());
-            return false;
         }
         // Lock first: the customers this record may change, then score again on what is committed now,
         // until no unlocked customer is involved.
