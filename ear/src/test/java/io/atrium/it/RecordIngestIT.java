@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -114,6 +115,17 @@ class RecordIngestIT extends DeployedHub {
             }
         }
         assertEquals(List.of("RECORD_UPDATED"), events, "one event, for the one change of content");
+    }
+
+    @Test
+    void theSameContentDeliveredAgainInABatchOfItsOwnStoresItsNewerVersion() {
+        assertEquals(202, hub.postRecords(HubClient.APP, versioned("W-1", "周敏", phone, "2026-03-01T00:00:00Z").toString()).status());
+        awaitOneCustomerWithRecords(1);
+        // all the record changes is its version, which waits for the batch's flush at the commit
+        assertEquals(202, hub.postRecords(HubClient.APP, versioned("W-1", "周敏", phone, "2026-03-03T00:00:00Z").toString()).status());
+        JsonNode customer = hub.awaitCustomerWithPhone(phone, c -> Instant.parse("2026-03-03T00:00:00Z")
+                .equals(Instant.parse(c.get("sourceRecords").get(0).get("updatedAt").asText())));
+        assertEquals(1, customer.get("sourceRecords").size());
     }
 
     @Test
