@@ -38,26 +38,27 @@ public class JpaSourceRecordRepository {
     }
 
     /** A source's records by source id: one array parameter, so the statement is the same whatever the ids (prepared and translated once). */
-    private static final String IDS_BY_KEY = "select r.source, r.source_id, r.id from source_record r "
+    private static final String CONTENT_BY_KEY = "select r.source, r.source_id, r.id, r.content_hash from source_record r "
             + "join unnest(?, ?) as k(source, source_id) on r.source = k.source and r.source_id = k.source_id";
 
     /**
-     * The ids of the stored records among these keys, in one statement on the key's unique index (a resolver batch's
-     * stored versions): the sources and the source ids are two array parameters, read as (source, source id) pairs.
-     * Native SQL: JPQL's {@code in :ids} expands to a parameter per id, a new statement text, and a new translation, for
-     * every number of ids.
+     * The ids and content hashes of the stored records among these keys, in one statement on the key's unique index (a
+     * resolver batch's stored versions): the sources and the source ids are two array parameters, read as (source,
+     * source id) pairs. Native SQL: JPQL's {@code in :ids} expands to a parameter per id, a new statement text, and a new
+     * translation, for every number of ids.
      */
-    public Map<RecordKey, Long> idsOf(Collection<RecordKey> keys) {
+    public Map<RecordKey, StoredContent> storedContentOf(Collection<RecordKey> keys) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(IDS_BY_KEY)
+        List<Object[]> rows = em.createNativeQuery(CONTENT_BY_KEY)
                 .setParameter(1, keys.stream().map(RecordKey::source).toArray(String[]::new))
                 .setParameter(2, keys.stream().map(RecordKey::sourceId).toArray(String[]::new))
                 .getResultList();
-        Map<RecordKey, Long> ids = new HashMap<>();
+        Map<RecordKey, StoredContent> stored = new HashMap<>();
         for (Object[] row : rows) {
-            ids.put(new RecordKey((String) row[0], (String) row[1]), ((Number) row[2]).longValue());
+            stored.put(new RecordKey((String) row[0], (String) row[1]),
+                    new StoredContent(((Number) row[2]).longValue(), (String) row[3]));
         }
-        return ids;
+        return stored;
     }
 
     /** The id of the record with this (source, sourceId), without loading it (for callers that lock before they read). */

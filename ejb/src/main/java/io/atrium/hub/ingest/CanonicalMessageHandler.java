@@ -3,14 +3,12 @@ package io.atrium.hub.ingest;
 import io.atrium.hub.analytics.ValueRefresh;
 import io.atrium.hub.events.AnnouncesChanges;
 import io.atrium.hub.fact.FactStore;
+import io.atrium.hub.resolve.Arrival;
 import io.atrium.hub.resolve.BlockingKeyLocks;
 import io.atrium.hub.resolve.RecordResolver;
 import io.atrium.hub.resolve.ResolverTimings;
 import io.atrium.resolution.model.CanonicalMessage;
 import io.atrium.resolution.model.PartyFact;
-import io.atrium.resolution.model.PartyRecord;
-import io.atrium.resolution.standardize.StandardizedRecord;
-import io.atrium.resolution.standardize.Standardizer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -55,24 +53,23 @@ public class CanonicalMessageHandler {
     @Interceptors(AnnouncesChanges.class)
     public void applyAll(List<CanonicalMessage> messages) {
         timings.batchStarted();
-        List<StandardizedRecord> standardized = new ArrayList<>(messages.size());
+        List<Arrival> arrivals = new ArrayList<>(messages.size());
         for (CanonicalMessage message : messages) {
-            standardized.add(message.getParty() == null ? null : Standardizer.standardize(message.getParty()));
+            arrivals.add(message.getParty() == null ? null : Arrival.of(message.getParty()));
         }
-        List<StandardizedRecord> records = standardized.stream().filter(Objects::nonNull).toList();
-        blockingKeyLocks.lock(records);
+        List<Arrival> records = arrivals.stream().filter(Objects::nonNull).toList();
+        blockingKeyLocks.lock(records.stream().map(Arrival::standardized).toList());
         resolver.readAhead(records);
         for (int i = 0; i < messages.size(); i++) {
-            apply(messages.get(i), standardized.get(i));
+            apply(messages.get(i), arrivals.get(i));
         }
         resolver.batchResolved();
     }
 
-    private void apply(CanonicalMessage message, StandardizedRecord standardized) {
-        PartyRecord party = message.getParty();
-        if (party != null) {
+    private void apply(CanonicalMessage message, Arrival arrival) {
+        if (arrival != null) {
             long started = System.nanoTime();
-            resolver.resolve(party, standardized);
+            resolver.resolve(arrival);
             timings.record(System.nanoTime() - started);
         }
         for (PartyFact fact : message.getFacts()) {

@@ -15,11 +15,9 @@ import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.model.PartyRecord;
-import io.atrium.resolution.model.PartyRecordJson;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
-import io.atrium.resolution.standardize.Standardizer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -114,15 +112,19 @@ public class RecordResolver {
 
     /**
      * Reads at once what the batch's records would each read first: which of them are stored ({@link StoredVersions})
-     * and the records under their usable blocking keys ({@link BatchCandidates}). Call it once the batch's keys are
-     * locked ({@link BlockingKeyLocks}), before resolving any of them.
+     * and the records under their usable blocking keys ({@link BatchCandidates}). A record stored with the same content
+     * already (a member's points event, a ticket's update: sources send the party with each fact) needs no candidates,
+     * so its keys are left out. Call it once the batch's keys are locked ({@link BlockingKeyLocks}), before resolving
+     * any of them.
      */
-    public void readAhead(Collection<StandardizedRecord> batch) {
-        storedVersions.read(batch.stream().map(StandardizedRecord::key).toList(), sourceRecords::idsOf);
+    public void readAhead(Collection<Arrival> batch) {
+        storedVersions.read(batch.stream().map(Arrival::key).toList(), sourceRecords::storedContentOf);
         ValueFrequencies snapshot = currentFrequencies.get();
         Set<Long> hashes = new HashSet<>();
-        for (StandardizedRecord record : batch) {
-            usableKeys.of(record, snapshot).forEach(key -> hashes.add(key.hash()));
+        for (Arrival arrival : batch) {
+            if (!storedVersions.foundWithContent(arrival.key(), arrival.contentHash())) {
+                usableKeys.of(arrival.standardized(), snapshot).forEach(key -> hashes.add(key.hash()));
+            }
         }
         batchCandidates.read(hashes, engine.scorer().settings().maxBlockSize() * GROWTH_ALLOWED, candidateReads);
     }
@@ -157,18 +159,17 @@ public class RecordResolver {
     }
 
     /**
-     * @param standardized the record as {@link Standardizer#standardize} gives it (the caller has locked its
-     *                     blocking keys with it, {@link BlockingKeyLocks})
+     * @param arrival the record, whose blocking keys the caller has locked ({@link BlockingKeyLocks}) and read ahead
      */
-    public void resolve(PartyRecord record, StandardizedRecord standardized) {
-        if (unflushed.holds(standardized.key())) {
+    public void resolve(Arrival arrival) {
+        if (unflushed.holds(arrival.key())) {
             // a later version of a record stored earlier in the batch: it reads the stored version
             flushAndClear();
         }
         em.setFlushMode(FlushModeType.COMMIT);
         boolean leftUnflushed;
         try {
-            leftUnflushed = store(record, standardized);
+            leftUnflushed = store(arrival);
         } finally {
             em.setFlushMode(FlushModeType.AUTO);
         }
@@ -182,10 +183,11 @@ public class RecordResolver {
      *         a stored record's version on, which no read of the batch asks for (a later version of the record finds
      *         the same managed instance)
      */
-    private boolean store(PartyRecord record, StandardizedRecord standardized) {
+    private boolean store(Arrival arrival) {
+        PartyRecord record = arrival.record();
+        StandardizedRecord standardized = arrival.standardized();
         Instant now = Instant.now();
-        String payload = PartyRecordJson.write(record);
-        String hash = ContentHash.ofContent(payload);
+        String hash = arrival.contentHash();
         Long storedId = storedVersions.idOf(standardized.key());
         SourceRecord stored = storedId == null ? null : em.find(SourceRecord.class, storedId);
         if (stored != null && isOlder(record, stored)) {
@@ -231,7 +233,7 @@ public class RecordResolver {
             stored = new SourceRecord(record.getSource(), record.getSourceId());
             frequencies.recordsChanged(1);
         }
-        stored.replace(payload, StandardizedRecordJson.write(standardized), RecordQuality.of(record, standardized), hash, record.getUpdatedAt(), now);
+        stored.replace(arrival.payload(), StandardizedRecordJson.write(standardized), RecordQuality.of(record, standardized), hash, record.getUpdatedAt(), now);
         if (arrived) {
             if (strongestMerge == null) {
                 Customer customer = Customer.create(standardized.kind(), now);

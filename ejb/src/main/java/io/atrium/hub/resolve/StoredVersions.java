@@ -1,5 +1,6 @@
 package io.atrium.hub.resolve;
 
+import io.atrium.hub.customer.StoredContent;
 import io.atrium.resolution.model.RecordKey;
 import jakarta.transaction.TransactionScoped;
 
@@ -17,26 +18,39 @@ import java.util.Set;
  * one of its records' (source, sourceId) ({@link BlockingKeyLocks}), so no other transaction stores one of them
  * meanwhile, and a record the batch stores itself is added as it is stored (a later version of it in the same batch
  * then finds it, as the query per record found it after a flush). A record's version is not kept here: the resolver
- * reads the stored record by id, one primary-key read, and only for a record already stored.
+ * reads the stored record by id, one primary-key read, and only for a record already stored. Its content hash is kept
+ * as the batch found it, for the read-ahead to leave out what arrives with the same content again.
  */
 @TransactionScoped
 public class StoredVersions implements Serializable {
 
-    /** The stored records among these keys, by key ({@code JpaSourceRecordRepository#idsOf}). */
+    /** The stored records among these keys, by key ({@code JpaSourceRecordRepository#storedContentOf}). */
     @FunctionalInterface
-    interface Ids {
-        Map<RecordKey, Long> of(Collection<RecordKey> keys);
+    interface Stored {
+        Map<RecordKey, StoredContent> of(Collection<RecordKey> keys);
     }
 
     private final Set<RecordKey> read = new HashSet<>();
     private final Map<RecordKey, Long> ids = new HashMap<>();
+    private final Map<RecordKey, String> contentFound = new HashMap<>();
 
     /** Reads which of these records are stored, in one statement (none when all were read before). */
-    void read(Collection<RecordKey> keys, Ids stored) {
+    void read(Collection<RecordKey> keys, Stored stored) {
         List<RecordKey> unread = keys.stream().filter(read::add).toList();
         if (!unread.isEmpty()) {
-            ids.putAll(stored.of(unread));
+            stored.of(unread).forEach((key, content) -> {
+                ids.put(key, content.id());
+                contentFound.put(key, content.contentHash());
+            });
         }
+    }
+
+    /**
+     * Whether the record was stored with this content when the batch read it: what the batch stores itself is not
+     * followed here, so ask before resolving (the resolver compares again with the row it reads).
+     */
+    boolean foundWithContent(RecordKey key, String contentHash) {
+        return contentHash.equals(contentFound.get(key));
     }
 
     /**

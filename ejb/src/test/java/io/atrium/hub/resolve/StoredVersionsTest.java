@@ -1,5 +1,6 @@
 package io.atrium.hub.resolve;
 
+import io.atrium.hub.customer.StoredContent;
 import io.atrium.resolution.model.RecordKey;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A batch's stored versions answer what the query per record would have, the batch's own records included. */
 class StoredVersionsTest {
@@ -21,13 +24,13 @@ class StoredVersionsTest {
             new RecordKey("crm", "1"), 101L, new RecordKey("crm", "2"), 102L, new RecordKey("pos", "1"), 201L));
     private final List<String> statements = new ArrayList<>();
 
-    private Map<RecordKey, Long> idsOf(Collection<RecordKey> keys) {
+    private Map<RecordKey, StoredContent> idsOf(Collection<RecordKey> keys) {
         statements.add(keys.stream().map(key -> key.source() + ":" + key.sourceId()).toList().toString());
-        Map<RecordKey, Long> ids = new TreeMap<>();
+        Map<RecordKey, StoredContent> ids = new TreeMap<>();
         keys.forEach(key -> {
             Long stored = database.get(key);
             if (stored != null) {
-                ids.put(key, stored);
+                ids.put(key, new StoredContent(stored, "content of " + stored));
             }
         });
         return ids;
@@ -67,5 +70,17 @@ class StoredVersionsTest {
         versions.read(List.of(new RecordKey("crm", "1")), this::idsOf);
 
         assertThrows(IllegalStateException.class, () -> versions.idOf(new RecordKey("crm", "2")));
+    }
+
+    @Test
+    void theContentFoundIsTheStoredRecordsAsTheBatchReadIt() {
+        StoredVersions versions = new StoredVersions();
+        RecordKey stored = new RecordKey("crm", "1");
+        RecordKey arriving = new RecordKey("crm", "9");
+        versions.read(List.of(stored, arriving), this::idsOf);
+
+        assertTrue(versions.foundWithContent(stored, "content of 101"));
+        assertFalse(versions.foundWithContent(stored, "content of 102"), "another content");
+        assertFalse(versions.foundWithContent(arriving, "content of 101"), "not stored");
     }
 }
