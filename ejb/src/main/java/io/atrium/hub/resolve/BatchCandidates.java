@@ -1,7 +1,6 @@
 package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.StoredForm;
-import jakarta.transaction.TransactionScoped;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -28,8 +27,9 @@ import java.util.Set;
  * from the batch's keys (a version under one of them waits for the batch), so it is no candidate any more, and
  * scored apart from its former form it links nothing. Keys not read here (a frequency snapshot taken since the batch began makes none usable that was not)
  * are read by the query per record.
+ * <p>
+ * Part of a transaction's {@link ResolverTransaction.State}.
  */
-@TransactionScoped
 public class BatchCandidates implements Serializable {
 
     /** The statements the index is read with. */

@@ -4,7 +4,6 @@ import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.GoldenField;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.resolution.standardize.StandardizedRecord;
-import jakarta.transaction.TransactionScoped;
 
 import java.io.Serializable;
 import java.util.Collection;
@@ -21,8 +20,9 @@ import java.util.Map;
  * are written. Exact: each customer is locked until the commit by the record that left it here, and nothing else in
  * the transaction reads golden values meanwhile. A customer changed twice is built once, from the members the later
  * record saw (the earlier record's among them); one the batch created has no stored values, and is not read.
+ * <p>
+ * Part of a transaction's {@link ResolverTransaction.State}.
  */
-@TransactionScoped
 public class BatchGoldenRecords implements Serializable {
 
     /** The statements behind it: {@link GoldenRecords}. */

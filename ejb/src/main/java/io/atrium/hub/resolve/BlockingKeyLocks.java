@@ -2,6 +2,7 @@ package io.atrium.hub.resolve;
 
 import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.blocking.Hashing;
+import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import jakarta.annotation.Resource;
@@ -51,10 +52,10 @@ public class BlockingKeyLocks {
     RowKeyLocks rowLocks;
 
     @Inject
-    UsableKeys usableKeys;
+    ResolverTransaction resolverTransaction;
 
     @Inject
-    FrequencySnapshot frequencies;
+    CurrentFrequencies frequencies;
 
     private volatile KeyLockSpace space;
 
@@ -79,9 +80,11 @@ public class BlockingKeyLocks {
     /** Locks the keys of these records until the transaction ends. */
     public void lock(Collection<StandardizedRecord> records) {
         SortedSet<Long> hashes = new TreeSet<>();
+        UsableKeys usableKeys = resolverTransaction.state().usableKeys();
+        ValueFrequencies snapshot = frequencies.get();
         for (StandardizedRecord record : records) {
             hashes.add(Hashing.hash64(RECORD_KEY_SEED, recordText(record.key())));
-            usableKeys.of(record, frequencies.current()).stream().map(BlockingKey::hash).forEach(hashes::add);
+            usableKeys.of(record, snapshot).stream().map(BlockingKey::hash).forEach(hashes::add);
         }
         if (hashes.isEmpty()) {
             return;

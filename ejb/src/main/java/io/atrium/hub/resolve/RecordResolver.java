@@ -10,6 +10,7 @@ import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.match.ReviewState;
 import io.atrium.hub.quality.RecordQuality;
+import io.atrium.hub.resolve.ResolverTransaction.State;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
 import io.atrium.resolution.match.ValueFrequencies;
@@ -90,22 +91,7 @@ public class RecordResolver {
     JpaSourceRecordRepository sourceRecords;
 
     @Inject
-    StandardizedForms forms;
-
-    @Inject
-    UnflushedRecords unflushed;
-
-    @Inject
-    StoredVersions storedVersions;
-
-    @Inject
-    BatchCandidates batchCandidates;
-
-    @Inject
-    BatchGoldenRecords batchGoldenRecords;
-
-    @Inject
-    UsableKeys usableKeys;
+    ResolverTransaction resolverTransaction;
 
     /** Candidates read per usable key at most, as a multiple of the largest block matching uses. */
     private static final int GROWTH_ALLOWED = 2;
@@ -118,15 +104,17 @@ public class RecordResolver {
      * any of them.
      */
     public void readAhead(Collection<Arrival> batch) {
+        State state = resolverTransaction.state();
+        StoredVersions storedVersions = state.storedVersions();
         storedVersions.read(batch.stream().map(Arrival::key).toList(), sourceRecords::storedContentOf);
         ValueFrequencies snapshot = currentFrequencies.get();
         Set<Long> hashes = new HashSet<>();
         for (Arrival arrival : batch) {
             if (!storedVersions.foundWithContent(arrival.key(), arrival.contentHash())) {
-                usableKeys.of(arrival.standardized(), snapshot).forEach(key -> hashes.add(key.hash()));
+                state.usableKeys().of(arrival.standardized(), snapshot).forEach(key -> hashes.add(key.hash()));
             }
         }
-        batchCandidates.read(hashes, engine.scorer().settings().maxBlockSize() * GROWTH_ALLOWED, candidateReads);
+        state.candidates().read(hashes, engine.scorer().settings().maxBlockSize() * GROWTH_ALLOWED, candidateReads);
     }
 
     /** The statements behind {@link BatchCandidates}; a record whose keys it did not read reads them itself. */
@@ -154,27 +142,31 @@ public class RecordResolver {
      * call it after the last one.
      */
     public void batchResolved() {
-        batchGoldenRecords.store(goldenRecords);
+        State state = resolverTransaction.state();
+        state.goldenRecords().store(goldenRecords);
         recordHashes.writePending();
+        // once a batch: each call is an EJB invocation of the singleton
+        frequencies.recordsChanged(state.storedVersions().storedFirst());
     }
 
     /**
      * @param arrival the record, whose blocking keys the caller has locked ({@link BlockingKeyLocks}) and read ahead
      */
     public void resolve(Arrival arrival) {
-        if (unflushed.holds(arrival.key())) {
+        State state = resolverTransaction.state();
+        if (state.unflushed().holds(arrival.key())) {
             // a later version of a record stored earlier in the batch: it reads the stored version
-            flushAndClear();
+            flushAndClear(state);
         }
         em.setFlushMode(FlushModeType.COMMIT);
         boolean leftUnflushed;
         try {
-            leftUnflushed = store(arrival);
+            leftUnflushed = store(arrival, state);
         } finally {
             em.setFlushMode(FlushModeType.AUTO);
         }
         if (!leftUnflushed) {
-            flushAndClear();
+            flushAndClear(state);
         }
     }
 
@@ -183,11 +175,13 @@ public class RecordResolver {
      *         a stored record's version on, which no read of the batch asks for (a later version of the record finds
      *         the same managed instance)
      */
-    private boolean store(Arrival arrival) {
+    private boolean store(Arrival arrival, State state) {
         PartyRecord record = arrival.record();
         StandardizedRecord standardized = arrival.standardized();
         Instant now = Instant.now();
         String hash = arrival.contentHash();
+        StoredVersions storedVersions = state.storedVersions();
+        UnflushedRecords unflushed = state.unflushed();
         Long storedId = storedVersions.idOf(standardized.key());
         SourceRecord stored = storedId == null ? null : em.find(SourceRecord.class, storedId);
         if (stored != null && isOlder(record, stored)) {
@@ -204,19 +198,19 @@ public class RecordResolver {
         if (stored != null) {
             // an update reads its links and its component, which the unflushed records may have changed
             long id = stored.getId();
-            flushAndReadAsStored();
+            flushAndReadAsStored(state);
             stored = em.find(SourceRecord.class, id);
         }
         // Lock first: the customers this record may change, then score again on what is committed now,
         // until no unlocked customer is involved.
-        Scoring scoring = new Scoring();
+        Scoring scoring = new Scoring(state);
         SourceRecord current = stored;
         Map<String, Customer> locked = customerLocks.lockUntilStable(() -> {
             scoring.score(standardized);
             Set<String> involved = involvedCustomers(current, scoring.results, scoring.candidates, standardized.key());
             if (unflushed.involve(involved)) {
                 // their members are read next, and a lock would read them again
-                flush();
+                flush(state);
             }
             return involved;
         }, () -> {
@@ -231,26 +225,25 @@ public class RecordResolver {
         boolean arrived = stored == null;
         if (arrived) {
             stored = new SourceRecord(record.getSource(), record.getSourceId());
-            frequencies.recordsChanged(1);
         }
         stored.replace(arrival.payload(), StandardizedRecordJson.write(standardized), RecordQuality.of(record, standardized), hash, record.getUpdatedAt(), now);
         if (arrived) {
             if (strongestMerge == null) {
                 Customer customer = Customer.create(standardized.kind(), now);
                 em.persist(customer);
-                join(stored, standardized, record, customer, Map.of(), ChangeType.CUSTOMER_CREATED, scored, candidates, now);
+                join(stored, standardized, record, customer, Map.of(), ChangeType.CUSTOMER_CREATED, scored, candidates, now, state);
                 unflushed.add(standardized, Set.of(customer.getId()));
                 return true;
             }
-            Map<SourceRecord, StandardizedRecord> members = membersToJoin(standardized, scored, candidates);
+            Map<SourceRecord, StandardizedRecord> members = membersToJoin(standardized, scored, candidates, state.forms());
             if (members != null) {
                 Customer customer = locked.get(members.keySet().iterator().next().getCustomerId());
-                join(stored, standardized, record, customer, members, ChangeType.RECORD_LINKED, scored, candidates, now);
+                join(stored, standardized, record, customer, members, ChangeType.RECORD_LINKED, scored, candidates, now, state);
                 unflushed.add(standardized, locked.keySet());
                 return true;
             }
             // a re-partition reads the component, which the unflushed records may have joined
-            flushAndReadAsStored();
+            flushAndReadAsStored(state);
             // provisionally with the best match's customer; the re-partition below decides
             stored.setCustomerId(candidates.row(otherSide(strongestMerge, standardized.key())).customerId());
             em.persist(stored);
@@ -258,7 +251,7 @@ public class RecordResolver {
         }
         Set<Long> formerNeighbours = replaceLinks(stored, standardized, !arrived, scored, candidates, now);
         List<RecordHash> storedHashes = arrived ? List.of() : recordHashes.of(List.of(stored.getId())).getOrDefault(stored.getId(), List.of());
-        storedCandidate(stored, recordHashes.replace(stored, storedHashes, standardized));
+        storedCandidate(stored, recordHashes.replace(stored, storedHashes, standardized), state.candidates());
         em.flush();
         Set<Long> start = new HashSet<>(formerNeighbours);
         start.add(stored.getId());
@@ -268,19 +261,19 @@ public class RecordResolver {
     }
 
     /** Later records of the batch find this one under its blocking keys ({@link BatchCandidates}). */
-    private void storedCandidate(SourceRecord stored, List<Long> blockingKeys) {
+    private static void storedCandidate(SourceRecord stored, List<Long> blockingKeys, BatchCandidates batchCandidates) {
         batchCandidates.stored(stored.getId(), stored.getCustomerId(), stored.getStandardized(), blockingKeys);
     }
 
-    private void flush() {
+    private void flush(State state) {
         em.flush();
-        unflushed.flushed();
+        state.unflushed().flushed();
     }
 
     /** The golden records left to the batch are stored first: their entities are about to be detached. */
-    private void flushAndClear() {
-        batchGoldenRecords.store(goldenRecords);
-        flush();
+    private void flushAndClear(State state) {
+        state.goldenRecords().store(goldenRecords);
+        flush(state);
         em.clear();
     }
 
@@ -289,9 +282,9 @@ public class RecordResolver {
      * transaction's entities are detached: each read of a re-partition dirty-checks the whole persistence context
      * before it runs, which the records left unflushed before would otherwise have grown.
      */
-    private void flushAndReadAsStored() {
+    private void flushAndReadAsStored(State state) {
         em.setFlushMode(FlushModeType.AUTO);
-        flushAndClear();
+        flushAndClear(state);
     }
 
     /**
@@ -301,27 +294,32 @@ public class RecordResolver {
      * but the candidates' customers, which are read again.
      */
     private final class Scoring {
+        private final State state;
         StoredCandidates candidates;
         List<MatchResult> results;
         private Set<StandardizedRecord> scoredForms;
         private ValueFrequencies scoredWith;
+
+        Scoring(State state) {
+            this.state = state;
+        }
 
         void score(StandardizedRecord standardized) {
             ValueFrequencies snapshot = currentFrequencies.get();
             // the first round may take the candidates as the batch read them; a round after customer locks reads those
             // the last round linked to as committed now
             StoredCandidates last = candidates;
-            candidates = new StoredCandidates(forms);
-            Set<BlockingKey> keys = usableKeys.of(standardized, snapshot);
+            candidates = new StoredCandidates(state.forms());
+            Set<BlockingKey> keys = state.usableKeys().of(standardized, snapshot);
             List<Long> hashes = keys.stream().map(BlockingKey::hash).toList();
-            if (unflushed.shareKey(hashes)) {
+            if (state.unflushed().shareKey(hashes)) {
                 // an unflushed record is one of its candidates
-                flush();
+                flush(state);
             }
             int max = keys.size() * engine.scorer().settings().maxBlockSize() * GROWTH_ALLOWED;
             Collection<StandardizedRecord> found = keys.isEmpty() ? List.of() : candidates.of(last != null
-                    ? batchCandidates.underAsCommitted(hashes, max, linkedIds(last, standardized.key()), candidateReads)
-                    : batchCandidates.under(hashes, max, candidateReads));
+                    ? state.candidates().underAsCommitted(hashes, max, linkedIds(last, standardized.key()), candidateReads)
+                    : state.candidates().under(hashes, max, candidateReads));
             // forms are parsed once per transaction (StandardizedForms): an unchanged form is the same instance
             Set<StandardizedRecord> foundForms = Collections.newSetFromMap(new IdentityHashMap<>());
             foundForms.addAll(found);
@@ -369,7 +367,7 @@ public class RecordResolver {
      * Null when the record links to several customers or conflicts with a member.
      */
     private Map<SourceRecord, StandardizedRecord> membersToJoin(StandardizedRecord standardized, List<MatchResult> scored,
-                                                                StoredCandidates candidates) {
+                                                                StoredCandidates candidates, StandardizedForms forms) {
         Set<String> customers = new HashSet<>();
         for (MatchResult result : scored) {
             if (result.decision() == Decision.MERGE) {
@@ -393,16 +391,16 @@ public class RecordResolver {
     /** Stores a new record into a customer (a new one, or one it simply joins) without a re-partition. */
     private void join(SourceRecord stored, StandardizedRecord standardized, PartyRecord record, Customer customer,
                       Map<SourceRecord, StandardizedRecord> formerMembers, ChangeType change,
-                      List<MatchResult> scored, StoredCandidates candidates, Instant now) {
+                      List<MatchResult> scored, StoredCandidates candidates, Instant now, State state) {
         stored.setCustomerId(customer.getId());
         em.persist(stored);
-        storedVersions.stored(standardized.key(), stored.getId());
+        state.storedVersions().stored(standardized.key(), stored.getId());
         replaceLinks(stored, standardized, false, scored, candidates, now);
-        storedCandidate(stored, recordHashes.replace(stored, List.of(), standardized));
+        storedCandidate(stored, recordHashes.replace(stored, List.of(), standardized), state.candidates());
         customer.touch(now);
         Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
         members.put(stored, standardized);
-        batchGoldenRecords.changed(customer, members, change == ChangeType.CUSTOMER_CREATED);
+        state.goldenRecords().changed(customer, members, change == ChangeType.CUSTOMER_CREATED);
         changeEvents.publish(new CustomerChange(customer.getId(), change, List.of()), standardized.key(), now);
     }
 
@@ -462,7 +460,7 @@ public class RecordResolver {
 
     /** Under the snapshot of the moment: the one the pair was scored with, unless a recount came between (then only the order moves). */
     private double priority(MatchResult result, StandardizedRecord standardized, StoredCandidates candidates, RecordKey own) {
-        return engine.reviewPriority().of(result, standardized, candidates.row(otherSide(result, own)).form(), frequencies.current());
+        return engine.reviewPriority().of(result, standardized, candidates.row(otherSide(result, own)).form(), currentFrequencies.get());
     }
 
     private static boolean decided(MatchLink link) {

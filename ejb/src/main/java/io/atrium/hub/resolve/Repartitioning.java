@@ -65,7 +65,7 @@ public class Repartitioning {
     CustomerLocks customerLocks;
 
     @Inject
-    StandardizedForms forms;
+    ResolverTransaction resolverTransaction;
 
     @Inject
     JpaSourceRecordRepository sourceRecords;
@@ -88,6 +88,7 @@ public class Repartitioning {
         Map<Long, StandardizedRecord> standardized = new HashMap<>();
         Map<RecordKey, StandardizedRecord> byKey = new LinkedHashMap<>();
         Map<RecordKey, Long> idOf = new HashMap<>();
+        StandardizedForms forms = resolverTransaction.state().forms();
         rows.forEach((id, row) -> {
             StandardizedRecord record = forms.of(row);
             standardized.put(id, record);

@@ -51,7 +51,7 @@ public class RescoringChunk {
     Repartitioning repartitioning;
 
     @Inject
-    StandardizedForms forms;
+    ResolverTransaction resolverTransaction;
 
     @Inject
     JpaSourceRecordRepository sourceRecords;
@@ -109,6 +109,7 @@ public class RescoringChunk {
                 .setParameter("ids", pairs.stream().map(pair -> (Long) pair[0]).toList()).getResultList();
         Map<Long, StandardizedRecord> records = new HashMap<>();
         Map<Long, String> customers = new HashMap<>();
+        StandardizedForms forms = resolverTransaction.state().forms();
         sourceRecords.withIds(recordIds).forEach(row -> {
             records.put(row.getId(), forms.of(row));
             customers.put(row.getId(), row.getCustomerId());

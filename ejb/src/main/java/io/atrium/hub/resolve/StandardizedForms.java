@@ -3,7 +3,6 @@ package io.atrium.hub.resolve;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.resolution.standardize.StandardizedRecord;
 import io.atrium.resolution.standardize.StandardizedRecordJson;
-import jakarta.transaction.TransactionScoped;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -16,8 +15,9 @@ import java.util.Map;
  * stored records as candidates for many of its records, each record reads its candidates twice (before and
  * after its customer locks), and a re-partition reads them again as members. Keyed by the stored text, so a
  * form changed within the transaction is parsed anew.
+ * <p>
+ * Part of a transaction's {@link ResolverTransaction.State}.
  */
-@TransactionScoped
 public class StandardizedForms implements Serializable {
 
     private final Map<String, StandardizedRecord> parsed = new HashMap<>();

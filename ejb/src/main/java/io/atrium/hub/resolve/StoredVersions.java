@@ -2,7 +2,6 @@ package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.StoredContent;
 import io.atrium.resolution.model.RecordKey;
-import jakarta.transaction.TransactionScoped;
 
 import java.io.Serializable;
 import java.util.Collection;
@@ -20,8 +19,9 @@ import java.util.Set;
  * then finds it, as the query per record found it after a flush). A record's version is not kept here: the resolver
  * reads the stored record by id, one primary-key read, and only for a record already stored. Its content hash is kept
  * as the batch found it, for the read-ahead to leave out what arrives with the same content again.
+ * <p>
+ * Part of a transaction's {@link ResolverTransaction.State}.
  */
-@TransactionScoped
 public class StoredVersions implements Serializable {
 
     /** The stored records among these keys, by key ({@code JpaSourceRecordRepository#storedContentOf}). */
@@ -33,6 +33,7 @@ public class StoredVersions implements Serializable {
     private final Set<RecordKey> read = new HashSet<>();
     private final Map<RecordKey, Long> ids = new HashMap<>();
     private final Map<RecordKey, String> contentFound = new HashMap<>();
+    private int storedFirst;
 
     /** Reads which of these records are stored, in one statement (none when all were read before). */
     void read(Collection<RecordKey> keys, Stored stored) {
@@ -68,6 +69,13 @@ public class StoredVersions implements Serializable {
     /** The batch has just stored this record (its id given at persist). */
     void stored(RecordKey key, long id) {
         read.add(key);
-        ids.put(key, id);
+        if (ids.put(key, id) == null) {
+            storedFirst++;
+        }
+    }
+
+    /** How many records the batch has stored for the first time. */
+    int storedFirst() {
+        return storedFirst;
     }
 }

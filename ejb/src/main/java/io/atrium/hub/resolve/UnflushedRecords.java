@@ -3,7 +3,6 @@ package io.atrium.hub.resolve;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.resolution.model.RecordKey;
 import io.atrium.resolution.standardize.StandardizedRecord;
-import jakarta.transaction.TransactionScoped;
 
 import java.io.Serializable;
 import java.util.Collection;
@@ -17,8 +16,9 @@ import java.util.Set;
  * flush mode COMMIT, and flushes first only when a read could meet one of these: a later version of the same record,
  * a record sharing one of their blocking keys, or a record involving one of their customers. Nothing else of the
  * transaction is left unflushed: every other path flushes before it returns.
+ * <p>
+ * Part of a transaction's {@link ResolverTransaction.State}.
  */
-@TransactionScoped
 public class UnflushedRecords implements Serializable {
 
     private final Set<RecordKey> keys = new HashSet<>();

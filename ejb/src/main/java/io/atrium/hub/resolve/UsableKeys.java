@@ -4,8 +4,6 @@ import io.atrium.resolution.blocking.BlockingKey;
 import io.atrium.resolution.match.ValueFrequencies;
 import io.atrium.resolution.resolve.IncrementalResolver;
 import io.atrium.resolution.standardize.StandardizedRecord;
-import jakarta.inject.Inject;
-import jakarta.transaction.TransactionScoped;
 
 import java.io.Serializable;
 import java.util.IdentityHashMap;
@@ -16,18 +14,22 @@ import java.util.Set;
  * The usable blocking keys of a resolver transaction's records ({@link IncrementalResolver#usableKeys}), worked out
  * once a record, engine and frequency snapshot: the batch's key locks, its read-ahead and every scoring round of a
  * record ask for the same keys, and each working-out looks up the block size of every key.
+ * <p>
+ * Part of a transaction's {@link ResolverTransaction.State}.
  */
-@TransactionScoped
 public class UsableKeys implements Serializable {
 
-    @Inject
-    MatchEngine engine;
+    private final MatchEngine engine;
 
     private record Found(IncrementalResolver resolver, ValueFrequencies snapshot, Set<BlockingKey> keys) {
     }
 
     /** By the standardized record's identity: the batch standardizes each of its records once. */
     private final Map<StandardizedRecord, Found> found = new IdentityHashMap<>();
+
+    UsableKeys(MatchEngine engine) {
+        this.engine = engine;
+    }
 
     public Set<BlockingKey> of(StandardizedRecord record, ValueFrequencies snapshot) {
         IncrementalResolver resolver = engine.resolver();

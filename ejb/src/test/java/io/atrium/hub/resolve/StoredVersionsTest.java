@@ -65,6 +65,21 @@ class StoredVersionsTest {
     }
 
     @Test
+    void theRecordsStoredForTheFirstTimeAreCountedOnceEach() {
+        StoredVersions versions = new StoredVersions();
+        RecordKey found = new RecordKey("crm", "1");
+        RecordKey arriving = new RecordKey("crm", "9");
+        versions.read(List.of(found, arriving), this::idsOf);
+        assertEquals(0, versions.storedFirst());
+
+        versions.stored(arriving, 109L);
+        versions.stored(arriving, 109L);
+        versions.stored(new RecordKey("pos", "7"), 207L);
+
+        assertEquals(2, versions.storedFirst(), "the frequency snapshot counts each new record once");
+    }
+
+    @Test
     void aRecordTheBatchDidNotReadIsNeverAnsweredAsNotStored() {
         StoredVersions versions = new StoredVersions();
         versions.read(List.of(new RecordKey("crm", "1")), this::idsOf);
