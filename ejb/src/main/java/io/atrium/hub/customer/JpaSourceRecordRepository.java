@@ -5,11 +5,17 @@ import io.atrium.hub.match.ReviewState;
 import io.atrium.hub.quality.RecordQuality;
 import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.model.RecordKey;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +34,9 @@ public class JpaSourceRecordRepository {
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
+
+    @Resource(lookup = "java:jboss/datasources/AtriumDS")
+    DataSource dataSource;
 
     /** The record with this (source, sourceId), as a managed entity. */
     public Optional<SourceRecord> find(String source, String sourceId) {
@@ -48,16 +57,11 @@ public class JpaSourceRecordRepository {
      * translation, for every number of ids.
      */
     public Map<RecordKey, StoredContent> storedContentOf(Collection<RecordKey> keys) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(CONTENT_BY_KEY)
-                .setParameter(1, keys.stream().map(RecordKey::source).toArray(String[]::new))
-                .setParameter(2, keys.stream().map(RecordKey::sourceId).toArray(String[]::new))
-                .getResultList();
         Map<RecordKey, StoredContent> stored = new HashMap<>();
-        for (Object[] row : rows) {
-            stored.put(new RecordKey((String) row[0], (String) row[1]),
-                    new StoredContent(((Number) row[2]).longValue(), (String) row[3]));
-        }
+        plainRead(CONTENT_BY_KEY, (db, statement) -> {
+            statement.setArray(1, db.createArrayOf("varchar", keys.stream().map(RecordKey::source).toArray(String[]::new)));
+            statement.setArray(2, db.createArrayOf("varchar", keys.stream().map(RecordKey::sourceId).toArray(String[]::new)));
+        }, row -> stored.put(new RecordKey(row.getString(1), row.getString(2)), new StoredContent(row.getLong(3), row.getString(4))));
         return stored;
     }
 
@@ -186,16 +190,12 @@ public class JpaSourceRecordRepository {
      * 360,000 hash rows), the join in 8-20 ms; PostgreSQL walks the index for each either way.
      */
     public Map<Long, List<Long>> idsWithBlockingKeys(Collection<Long> hashes) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select h.hash, h.source_record_id from unnest(?) as k(hash) "
-                        + "join record_hash h on h.hash = k.hash where h.field = ?")
-                .setParameter(1, hashes.stream().distinct().toArray(Long[]::new))
-                .setParameter(2, RecordHash.BLOCKING_KEY)
-                .getResultList();
         Map<Long, List<Long>> ids = new HashMap<>();
-        for (Object[] row : rows) {
-            ids.computeIfAbsent(((Number) row[0]).longValue(), h -> new ArrayList<>()).add(((Number) row[1]).longValue());
-        }
+        plainRead("select h.hash, h.source_record_id from unnest(?) as k(hash) join record_hash h on h.hash = k.hash where h.field = ?",
+                (db, statement) -> {
+                    statement.setArray(1, db.createArrayOf("bigint", hashes.stream().distinct().toArray(Long[]::new)));
+                    statement.setShort(2, RecordHash.BLOCKING_KEY);
+                }, row -> ids.computeIfAbsent(row.getLong(1), h -> new ArrayList<>()).add(row.getLong(2)));
         return ids;
     }
 
@@ -218,11 +218,40 @@ public class JpaSourceRecordRepository {
 
     /** The stored form of the records with these ids (those that exist), read as values in one statement. */
     public List<StoredForm> formsWithIds(Collection<Long> ids) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, customer_id, standardized from source_record where id = any(?)")
-                .setParameter(1, ids.toArray(Long[]::new))
-                .getResultList();
-        return rows.stream().map(row -> new StoredForm(((Number) row[0]).longValue(), (String) row[1], (String) row[2])).toList();
+        List<StoredForm> forms = new ArrayList<>(ids.size());
+        plainRead("select id, customer_id, standardized from source_record where id = any(?)",
+                (db, statement) -> statement.setArray(1, db.createArrayOf("bigint", ids.toArray(Long[]::new))),
+                row -> forms.add(new StoredForm(row.getLong(1), row.getString(2), row.getString(3))));
+        return forms;
+    }
+
+    /** Binds a statement's parameters, given the connection that makes its arrays. */
+    private interface Binder {
+        void bind(Connection db, PreparedStatement statement) throws SQLException;
+    }
+
+    /** Takes one row of a result, positioned on it. */
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * A read of plain values in SQL on the caller's transaction's connection (the datasource hands out the one it has
+     * enlisted), for the resolver's reads a batch or a record makes many of: through Hibernate, a native query has its
+     * result mapped anew on every call, which cost about as much as the statement itself. Flushes nothing: the callers
+     * read rows their transaction has not changed unflushed (the resolver's reads run with flush mode COMMIT).
+     */
+    private void plainRead(String sql, Binder binder, RowReader reader) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
+            binder.bind(db, statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading source records failed", e);
+        }
     }
 
     /** The payloads of other customers' records sharing a phone with one of this customer's records, at most {@code max}. */

@@ -64,7 +64,14 @@ public class CustomerLocks {
                 unread.add(id);
             }
         }
-        if (!unread.isEmpty()) {
+        if (unread.size() == 1) {
+            // the common case (a record joining one customer): the entity's own loader, built once for the lock mode,
+            // where the statement below has its result mapped anew on every call (a twentieth of the resolver's time)
+            Customer customer = em.find(Customer.class, unread.get(0), LockModeType.PESSIMISTIC_WRITE);
+            if (customer != null) {
+                locked.put(customer.getId(), customer);
+            }
+        } else if (!unread.isEmpty()) {
             List<?> rows = em.createNativeQuery(LOCK_IN_ID_ORDER, Customer.class)
                     .setParameter(1, unread.toArray(String[]::new))
                     .setHint(NATIVE_QUERY_SPACES, "customer")
