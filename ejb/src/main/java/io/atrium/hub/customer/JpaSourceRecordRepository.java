@@ -108,11 +108,13 @@ public class JpaSourceRecordRepository {
                 .getResultList();
     }
 
-    /** The customer's records, in no particular order (for callers that need no sort). */
-    public List<SourceRecord> ofCustomerInAnyOrder(String customerId) {
-        return em.createQuery("select r from SourceRecord r where r.customerId = :customer", SourceRecord.class)
-                .setParameter("customer", customerId)
-                .getResultList();
+    /** The customer's records as plain values, in no particular order: the members a record joining it meets. */
+    public List<StoredMember> membersOf(String customerId) {
+        List<StoredMember> members = new ArrayList<>();
+        plainRead("select id, standardized, payload from source_record where customer_id = ?",
+                (db, statement) -> statement.setString(1, customerId),
+                row -> members.add(new StoredMember(row.getLong(1), row.getString(2), row.getString(3))));
+        return members;
     }
 
     /** The records of these customers, in no particular order (for callers that need no sort). */

@@ -2,8 +2,7 @@ package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.GoldenField;
-import io.atrium.hub.customer.SourceRecord;
-import io.atrium.resolution.standardize.StandardizedRecord;
+import io.atrium.hub.resolve.GoldenRecords.Member;
 
 import java.io.Serializable;
 import java.util.Collection;
@@ -31,10 +30,10 @@ public class BatchGoldenRecords implements Serializable {
         Map<String, List<GoldenField>> storedOf(Collection<String> customerIds);
 
         /** Stores the golden record built from these members by difference with these stored values. */
-        void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> stored);
+        void rebuild(Customer customer, List<Member> members, List<GoldenField> stored);
     }
 
-    private record Change(Customer customer, Map<SourceRecord, StandardizedRecord> members, boolean created) {
+    private record Change(Customer customer, List<Member> members, boolean created) {
     }
 
     private final Map<String, Change> changed = new LinkedHashMap<>();
@@ -44,7 +43,7 @@ public class BatchGoldenRecords implements Serializable {
      *
      * @param created whether this transaction created it
      */
-    void changed(Customer customer, Map<SourceRecord, StandardizedRecord> members, boolean created) {
+    void changed(Customer customer, List<Member> members, boolean created) {
         Change earlier = changed.get(customer.getId());
         changed.put(customer.getId(), new Change(customer, members, created || earlier != null && earlier.created()));
     }

@@ -46,24 +46,34 @@ public class GoldenRecords implements BatchGoldenRecords.Store {
     MatchEngine engine;
 
     /**
+     * A member of a customer as its golden record is built from it: its standardized form, and its payload, which has
+     * the name as its source wrote it.
+     */
+    public record Member(StandardizedRecord form, String payload) {
+        public static Member of(SourceRecord row, StandardizedRecord form) {
+            return new Member(form, row.getPayload());
+        }
+    }
+
+    /**
      * Stores the golden record by difference with the stored one: a record joining a customer usually
      * changes a value or two, and rewriting all of them would cost a delete and a dozen inserts.
      *
-     * @param members the customer's source records, each with its standardized form
+     * @param members all the customer's source records
      */
-    public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members) {
+    public void rebuild(Customer customer, List<Member> members) {
         rebuild(customer, members, stored(customer.getId()));
     }
 
-    /** {@link #rebuild(Customer, Map)} by difference with these stored values (all the customer's, read before). */
+    /** {@link #rebuild(Customer, List)} by difference with these stored values (all the customer's, read before). */
     @Override
-    public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> storedValues) {
+    public void rebuild(Customer customer, List<Member> members, List<GoldenField> storedValues) {
         Map<String, GoldenField> stored = new HashMap<>();
         storedValues.forEach(field -> stored.put(slot(field), field));
-        Map<RecordKey, SourceRecord> rows = new HashMap<>();
-        members.forEach((row, standardized) -> rows.put(standardized.key(), row));
-        for (GoldenField built : build(customer, members.values(),
-                key -> PartyRecordJson.read(rows.get(key).getPayload()).getName())) {
+        Map<RecordKey, String> payloads = new HashMap<>();
+        members.forEach(member -> payloads.put(member.form().key(), member.payload()));
+        for (GoldenField built : build(customer, members.stream().map(Member::form).toList(),
+                key -> PartyRecordJson.read(payloads.get(key)).getName())) {
             GoldenField old = stored.remove(slot(built));
             if (old == null) {
                 em.persist(built);

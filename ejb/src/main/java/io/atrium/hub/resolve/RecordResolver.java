@@ -5,11 +5,13 @@ import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.JpaSourceRecordRepository;
 import io.atrium.hub.customer.SourceRecord;
 import io.atrium.hub.customer.StoredForm;
+import io.atrium.hub.customer.StoredMember;
 import io.atrium.hub.events.ChangeEvents;
 import io.atrium.hub.match.MatchLink;
 import io.atrium.hub.match.RecordHash;
 import io.atrium.hub.match.ReviewState;
 import io.atrium.hub.quality.RecordQuality;
+import io.atrium.hub.resolve.GoldenRecords.Member;
 import io.atrium.hub.resolve.ResolverTransaction.State;
 import io.atrium.resolution.match.Decision;
 import io.atrium.resolution.match.MatchResult;
@@ -31,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -231,13 +232,14 @@ public class RecordResolver {
             if (strongestMerge == null) {
                 Customer customer = Customer.create(standardized.kind(), now);
                 em.persist(customer);
-                join(stored, standardized, record, customer, Map.of(), ChangeType.CUSTOMER_CREATED, scored, candidates, now, state);
+                join(stored, standardized, record, customer, List.of(), ChangeType.CUSTOMER_CREATED, scored, candidates, now, state);
                 unflushed.add(standardized, Set.of(customer.getId()));
                 return true;
             }
-            Map<SourceRecord, StandardizedRecord> members = membersToJoin(standardized, scored, candidates, state.forms());
+            String joined = customerToJoin(standardized, scored, candidates);
+            List<Member> members = joined == null ? null : membersToJoin(standardized, joined, state.forms());
             if (members != null) {
-                Customer customer = locked.get(members.keySet().iterator().next().getCustomerId());
+                Customer customer = locked.get(joined);
                 join(stored, standardized, record, customer, members, ChangeType.RECORD_LINKED, scored, candidates, now, state);
                 unflushed.add(standardized, locked.keySet());
                 return true;
@@ -360,37 +362,39 @@ public class RecordResolver {
         return involved;
     }
 
-    /**
-     * The members of the one customer a new record can simply join: all its MERGE pairs lie in that
-     * customer and it conflicts with none of the members. A re-partition would then give exactly that
-     * customer plus the record (the record adds no conflict and bridges nothing), so it is skipped.
-     * Null when the record links to several customers or conflicts with a member.
-     */
-    private Map<SourceRecord, StandardizedRecord> membersToJoin(StandardizedRecord standardized, List<MatchResult> scored,
-                                                                StoredCandidates candidates, StandardizedForms forms) {
+    /** The one customer all of a new record's MERGE pairs lie in; null when they lie in several. */
+    private static String customerToJoin(StandardizedRecord standardized, List<MatchResult> scored, StoredCandidates candidates) {
         Set<String> customers = new HashSet<>();
         for (MatchResult result : scored) {
             if (result.decision() == Decision.MERGE) {
                 customers.add(candidates.row(otherSide(result, standardized.key())).customerId());
             }
         }
-        if (customers.size() != 1) {
-            return null;
-        }
-        Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>();
-        for (SourceRecord member : sourceRecords.ofCustomerInAnyOrder(customers.iterator().next())) {
-            StandardizedRecord memberRecord = forms.of(member);
+        return customers.size() == 1 ? customers.iterator().next() : null;
+    }
+
+    /**
+     * The members of the one customer a new record can simply join: all its MERGE pairs lie in that
+     * customer ({@link #customerToJoin}) and it conflicts with none of the members. A re-partition would then give
+     * exactly that customer plus the record (the record adds no conflict and bridges nothing), so it is skipped.
+     * Null when the record conflicts with a member. Read as values: nothing of them changes, and a managed member
+     * would cost its mapping and be dirty-checked at every flush of the batch.
+     */
+    private List<Member> membersToJoin(StandardizedRecord standardized, String customerId, StandardizedForms forms) {
+        List<Member> members = new ArrayList<>();
+        for (StoredMember member : sourceRecords.membersOf(customerId)) {
+            StandardizedRecord memberRecord = forms.of(member.standardized(), member.payload());
             if (engine.scorer().conflicts(standardized, memberRecord)) {
                 return null;
             }
-            members.put(member, memberRecord);
+            members.add(new Member(memberRecord, member.payload()));
         }
         return members.isEmpty() ? null : members;
     }
 
     /** Stores a new record into a customer (a new one, or one it simply joins) without a re-partition. */
     private void join(SourceRecord stored, StandardizedRecord standardized, PartyRecord record, Customer customer,
-                      Map<SourceRecord, StandardizedRecord> formerMembers, ChangeType change,
+                      List<Member> formerMembers, ChangeType change,
                       List<MatchResult> scored, StoredCandidates candidates, Instant now, State state) {
         stored.setCustomerId(customer.getId());
         em.persist(stored);
@@ -398,8 +402,8 @@ public class RecordResolver {
         replaceLinks(stored, standardized, false, scored, candidates, now);
         storedCandidate(stored, recordHashes.replace(stored, List.of(), standardized), state.candidates());
         customer.touch(now);
-        Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>(formerMembers);
-        members.put(stored, standardized);
+        List<Member> members = new ArrayList<>(formerMembers);
+        members.add(Member.of(stored, standardized));
         state.goldenRecords().changed(customer, members, change == ChangeType.CUSTOMER_CREATED);
         changeEvents.publish(new CustomerChange(customer.getId(), change, List.of()), standardized.key(), now);
     }

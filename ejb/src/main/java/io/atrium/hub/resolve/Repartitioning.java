@@ -279,9 +279,9 @@ public class Repartitioning {
                 return;
             }
             customer.touch(now);
-            Map<SourceRecord, StandardizedRecord> memberRecords = new LinkedHashMap<>();
-            memberIds.forEach(id -> memberRecords.put(rows.get(id), standardized.get(id)));
-            goldenRecords.rebuild(customer, memberRecords);
+            List<GoldenRecords.Member> goldenMembers = new ArrayList<>(memberIds.size());
+            memberIds.forEach(id -> goldenMembers.add(GoldenRecords.Member.of(rows.get(id), standardized.get(id))));
+            goldenRecords.rebuild(customer, goldenMembers);
             CustomerChange change = new CustomerChange(customerId, type, related);
             changeEvents.publish(change, cause, now);
             changes.add(change);

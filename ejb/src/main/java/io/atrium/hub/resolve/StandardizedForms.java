@@ -24,7 +24,12 @@ public class StandardizedForms implements Serializable {
 
     /** The record as the matcher reads it (see {@link StandardizedRecords#of}). */
     public StandardizedRecord of(SourceRecord row) {
-        return row.getStandardized() == null ? StandardizedRecords.of(row) : of(row.getStandardized());
+        return of(row.getStandardized(), row.getPayload());
+    }
+
+    /** {@link #of(SourceRecord)} of a row read as values. */
+    public StandardizedRecord of(String standardized, String payload) {
+        return standardized == null ? StandardizedRecords.of(null, payload) : of(standardized);
     }
 
     /** A stored standardized form, as {@link StandardizedRecordJson#write} wrote it. */

@@ -14,8 +14,13 @@ public final class StandardizedRecords {
 
     /** The stored standardized form; rows stored before it was kept are standardized from their payload. */
     public static StandardizedRecord of(SourceRecord row) {
-        return row.getStandardized() != null
-                ? StandardizedRecordJson.read(row.getStandardized())
-                : Standardizer.standardize(PartyRecordJson.read(row.getPayload()));
+        return of(row.getStandardized(), row.getPayload());
+    }
+
+    /** {@link #of(SourceRecord)} of a row read as values. */
+    public static StandardizedRecord of(String standardized, String payload) {
+        return standardized != null
+                ? StandardizedRecordJson.read(standardized)
+                : Standardizer.standardize(PartyRecordJson.read(payload));
     }
 }

@@ -2,15 +2,14 @@ package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.GoldenField;
-import io.atrium.hub.customer.SourceRecord;
+import io.atrium.hub.resolve.GoldenRecords.Member;
 import io.atrium.resolution.model.PartyKind;
-import io.atrium.resolution.standardize.StandardizedRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,15 +37,15 @@ class BatchGoldenRecordsTest {
         }
 
         @Override
-        public void rebuild(Customer customer, Map<SourceRecord, StandardizedRecord> members, List<GoldenField> stored) {
+        public void rebuild(Customer customer, List<Member> members, List<GoldenField> stored) {
             assertEquals(database.getOrDefault(customer.getId(), List.of()), stored.stream().map(GoldenField::getValue).toList(),
                     "the values as stored, none for a customer not stored");
-            database.put(customer.getId(), members.keySet().stream().map(SourceRecord::getSourceId).sorted().toList());
+            database.put(customer.getId(), members.stream().map(Member::payload).sorted().toList());
         }
     };
 
     /** The rebuild per record: the customer's stored values read as it is changed. */
-    private void rebuildNow(Customer customer, Map<SourceRecord, StandardizedRecord> members) {
+    private void rebuildNow(Customer customer, List<Member> members) {
         store.rebuild(customer, members, store.storedOf(List.of(customer.getId())).getOrDefault(customer.getId(), List.of()));
     }
 
@@ -54,12 +53,9 @@ class BatchGoldenRecordsTest {
         return values.stream().map(value -> new GoldenField(customerId, "name", 0, value, "crm", value)).toList();
     }
 
-    private static Map<SourceRecord, StandardizedRecord> members(String... sourceIds) {
-        Map<SourceRecord, StandardizedRecord> members = new LinkedHashMap<>();
-        for (String sourceId : sourceIds) {
-            members.put(new SourceRecord("crm", sourceId), null);
-        }
-        return members;
+    /** Members told apart by their payloads, here a source id each: the fake store needs no form. */
+    private static List<Member> members(String... sourceIds) {
+        return Arrays.stream(sourceIds).map(sourceId -> new Member(null, sourceId)).toList();
     }
 
     private static Customer customer() {
