@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  * Every query for source records, one a method: by key, by customer, by blocking-key hash, and the counts over them.
  * Each query runs in the caller's transaction and persistence context, with its flush mode: the resolver's reads
  * (flush mode COMMIT, {@code UnflushedRecords}) issue exactly the statements they did when they were written inline.
+ * The reads of plain values the resolver makes many of run as plain SQL on the transaction's connection
+ * ({@link #plainRead}), which flushes nothing, as those reads with flush mode COMMIT did not.
  */
 @ApplicationScoped
 public class JpaSourceRecordRepository {
