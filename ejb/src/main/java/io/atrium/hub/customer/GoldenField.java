@@ -51,13 +51,6 @@ public class GoldenField {
         this.sourceId = sourceId;
     }
 
-    /** Takes the value and lineage of the same field and rank as newly built; unchanged values write nothing. */
-    public void replaceWith(GoldenField built) {
-        this.value = built.value;
-        this.source = built.source;
-        this.sourceId = built.sourceId;
-    }
-
     public String getCustomerId() { return customerId; }
     public String getFieldName() { return fieldName; }
     public int getRank() { return rank; }

@@ -5,6 +5,7 @@ import io.atrium.hub.customer.Customer;
 import io.atrium.hub.customer.CustomerEvent;
 import io.atrium.hub.customer.GoldenField;
 import io.atrium.hub.match.MatchLink;
+import io.atrium.hub.persistence.IdBlocks;
 import io.atrium.hub.persistence.TableRows;
 import io.atrium.hub.quality.RecordQuality;
 import io.atrium.hub.resolve.ContentHash;
@@ -74,7 +75,7 @@ final class HubTables {
                 clusterOf[index.get(key)] = c;
             }
         }
-        long[] recordIds = new IdBlocks(db, "source_record_seq").take(records.size());
+        long[] recordIds = new IdBlocks(db, "source_record_seq", IdBlocks.BLOCKS_FOR_A_LOAD).take(records.size());
         goldenValues(records, index, clusters, customers);
         customers(customers);
         sourceRecords(records, recordIds, customers, clusterOf, now);
@@ -117,7 +118,7 @@ final class HubTables {
     /** A chunk of customers at a time: their golden values built on every core, ids drawn, then written. */
     private void goldenValues(List<LoadFile.Loaded> records, Map<RecordKey, Integer> index, List<List<RecordKey>> clusters,
                               Customer[] customers) throws SQLException {
-        IdBlocks idBlocks = new IdBlocks(db, "golden_value_seq");
+        IdBlocks idBlocks = new IdBlocks(db, "golden_value_seq", IdBlocks.BLOCKS_FOR_A_LOAD);
         for (int from = 0; from < clusters.size(); from += CHUNK) {
             int to = Math.min(clusters.size(), from + CHUNK);
             List<GoldenField> fields = IntStream.range(from, to).parallel()
@@ -181,7 +182,7 @@ final class HubTables {
                     return link;
                 })
                 .toList();
-        long[] ids = new IdBlocks(db, "match_link_seq").take(links.size());
+        long[] ids = new IdBlocks(db, "match_link_seq", IdBlocks.BLOCKS_FOR_A_LOAD).take(links.size());
         try (TableRows rows = TableRows.of(db, "match_link", "id", "left_record_id", "right_record_id", "score", "priority",
                 "decision", "conflict", "explanation", "review_state", "review_reason", "suppressed_by", "scored_at")) {
             for (int i = 0; i < ids.length; i++) {
@@ -196,7 +197,7 @@ final class HubTables {
 
     private void changes(List<LoadFile.Loaded> records, Map<RecordKey, Integer> index, List<List<RecordKey>> clusters,
                          Customer[] customers, Instant now) throws SQLException {
-        long[] ids = new IdBlocks(db, "customer_event_seq").take(customers.length);
+        long[] ids = new IdBlocks(db, "customer_event_seq", IdBlocks.BLOCKS_FOR_A_LOAD).take(customers.length);
         long position;
         try (Statement statement = db.createStatement();
              ResultSet clock = statement.executeQuery("select last_position from change_feed_clock where id = 1 for update")) {

@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rows written in bulk into one of the hub's tables, in the caller's transaction: COPY on PostgreSQL,
- * JDBC batches elsewhere (H2). A first load writes its tables so, a resolver batch its records' hashes. The columns
- * named must be exactly the table's, so that an entity that gains a column fails the write instead of leaving the
- * column empty; checked once a table while the hub runs (its schema changes only with a deployment).
+ * JDBC batches elsewhere (H2). A first load writes its tables so, a resolver batch its records' hashes and new
+ * golden values. The columns named must be exactly the table's, so that an entity that gains a column fails the
+ * write instead of leaving the column empty; checked once a table while the hub runs (its schema changes only with a
+ * deployment).
  */
 public abstract sealed class TableRows implements AutoCloseable permits TableRows.Copy, TableRows.Batch {
 

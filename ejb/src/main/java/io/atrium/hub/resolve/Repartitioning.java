@@ -236,6 +236,9 @@ public class Repartitioning {
         }
 
         List<CustomerChange> changes = new ArrayList<>();
+        // the golden records of all the component's customers read in one statement and written in one go
+        Map<String, List<GoldenRecords.StoredValue>> storedValues = goldenRecords.storedOf(members.keySet());
+        List<GoldenRecords.Rebuild> rebuilds = new ArrayList<>();
         members.forEach((customerId, memberIds) -> {
             Customer customer = customers.get(customerId);
             boolean existed = before.containsValue(customerId);
@@ -281,11 +284,12 @@ public class Repartitioning {
             customer.touch(now);
             List<GoldenRecords.Member> goldenMembers = new ArrayList<>(memberIds.size());
             memberIds.forEach(id -> goldenMembers.add(GoldenRecords.Member.of(rows.get(id), standardized.get(id))));
-            goldenRecords.rebuild(customer, goldenMembers);
+            rebuilds.add(new GoldenRecords.Rebuild(customer, goldenMembers, storedValues.getOrDefault(customerId, List.of())));
             CustomerChange change = new CustomerChange(customerId, type, related);
             changeEvents.publish(change, cause, now);
             changes.add(change);
         });
+        goldenRecords.store(rebuilds);
         return changes;
     }
 }

@@ -1,8 +1,9 @@
 package io.atrium.hub.resolve;
 
 import io.atrium.hub.customer.Customer;
-import io.atrium.hub.customer.GoldenField;
 import io.atrium.hub.resolve.GoldenRecords.Member;
+import io.atrium.hub.resolve.GoldenRecords.Rebuild;
+import io.atrium.hub.resolve.GoldenRecords.StoredValue;
 import io.atrium.resolution.model.PartyKind;
 import org.junit.jupiter.api.Test;
 
@@ -29,28 +30,32 @@ class BatchGoldenRecordsTest {
 
     private final BatchGoldenRecords.Store store = new BatchGoldenRecords.Store() {
         @Override
-        public Map<String, List<GoldenField>> storedOf(Collection<String> customerIds) {
+        public Map<String, List<StoredValue>> storedOf(Collection<String> customerIds) {
             statements.add("golden values of " + new TreeSet<>(customerIds));
-            Map<String, List<GoldenField>> stored = new TreeMap<>();
-            customerIds.stream().filter(database::containsKey).forEach(id -> stored.put(id, fields(id, database.get(id))));
+            Map<String, List<StoredValue>> stored = new TreeMap<>();
+            customerIds.stream().filter(database::containsKey).forEach(id -> stored.put(id, values(id, database.get(id))));
             return stored;
         }
 
         @Override
-        public void rebuild(Customer customer, List<Member> members, List<GoldenField> stored) {
-            assertEquals(database.getOrDefault(customer.getId(), List.of()), stored.stream().map(GoldenField::getValue).toList(),
-                    "the values as stored, none for a customer not stored");
-            database.put(customer.getId(), members.stream().map(Member::payload).sorted().toList());
+        public void store(List<Rebuild> rebuilds) {
+            statements.add("golden values written of " + rebuilds.size());
+            for (Rebuild rebuild : rebuilds) {
+                assertEquals(database.getOrDefault(rebuild.customer().getId(), List.of()),
+                        rebuild.stored().stream().map(StoredValue::value).toList(), "the values as stored, none for a customer not stored");
+                database.put(rebuild.customer().getId(), rebuild.members().stream().map(Member::payload).sorted().toList());
+            }
         }
     };
 
-    /** The rebuild per record: the customer's stored values read as it is changed. */
+    /** The rebuild per record: the customer's stored values read as it is changed, and written. */
     private void rebuildNow(Customer customer, List<Member> members) {
-        store.rebuild(customer, members, store.storedOf(List.of(customer.getId())).getOrDefault(customer.getId(), List.of()));
+        store.store(List.of(new Rebuild(customer, members,
+                store.storedOf(List.of(customer.getId())).getOrDefault(customer.getId(), List.of()))));
     }
 
-    private static List<GoldenField> fields(String customerId, List<String> values) {
-        return values.stream().map(value -> new GoldenField(customerId, "name", 0, value, "crm", value)).toList();
+    private static List<StoredValue> values(String customerId, List<String> values) {
+        return values.stream().map(value -> new StoredValue(0, customerId, "name", 0, value, "crm", value)).toList();
     }
 
     /** Members told apart by their payloads, here a source id each: the fake store needs no form. */
@@ -77,7 +82,7 @@ class BatchGoldenRecordsTest {
         rebuildNow(joinedTwice, members("2", "c"));
         rebuildNow(joinedTwice, members("2", "c", "d"));
         Map<String, List<String>> perRecord = new TreeMap<>(database);
-        assertEquals(4, statements.size());
+        assertEquals(8, statements.size(), "a read and a write a record");
 
         database.clear();
         database.putAll(before);
@@ -90,8 +95,9 @@ class BatchGoldenRecordsTest {
         batch.store(store);
 
         assertEquals(perRecord, database);
-        assertEquals(List.of("golden values of " + new TreeSet<>(List.of(joined.getId(), joinedTwice.getId()))), statements,
-                "one read, the customer the batch created left out");
+        assertEquals(List.of("golden values of " + new TreeSet<>(List.of(joined.getId(), joinedTwice.getId())),
+                        "golden values written of 3"), statements,
+                "one read (the customer the batch created left out) and one write");
     }
 
     @Test
@@ -102,7 +108,7 @@ class BatchGoldenRecordsTest {
         batch.changed(created, members("a", "b"), false);
         batch.store(store);
 
-        assertEquals(List.of(), statements);
+        assertEquals(List.of("golden values written of 1"), statements, "nothing read");
         assertEquals(Map.of(created.getId(), List.of("a", "b")), database);
     }
 
@@ -117,7 +123,8 @@ class BatchGoldenRecordsTest {
         batch.store(store);
         batch.store(store);
 
-        assertEquals(List.of("golden values of [" + created.getId() + "]"), statements, "read once, after it was stored; nothing left, nothing read");
+        assertEquals(List.of("golden values written of 1", "golden values of [" + created.getId() + "]", "golden values written of 1"),
+                statements, "read once, after it was stored; nothing left, nothing read or written");
         assertEquals(Map.of(created.getId(), List.of("a", "b")), database);
     }
 }

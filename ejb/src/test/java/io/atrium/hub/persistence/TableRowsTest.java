@@ -1,6 +1,5 @@
-package io.atrium.hub.load;
+package io.atrium.hub.persistence;
 
-import io.atrium.hub.persistence.TableRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The first load's bulk rows and ids on the H2 the hub's H2 datasource runs (the JDBC batch side). */
+/** Bulk rows and ids (a first load's, a resolver batch's golden values) on the H2 the hub's H2 datasource runs (the JDBC batch side). */
 class TableRowsTest {
 
     private Connection db;
@@ -44,7 +43,7 @@ class TableRowsTest {
 
     @Test
     void idsNeverMeetThoseHibernateDrawsMeanwhileAndRowsKeepTheirValues() throws SQLException {
-        IdBlocks ids = new IdBlocks(db, "match_link_like_seq");
+        IdBlocks ids = new IdBlocks(db, "match_link_like_seq", IdBlocks.BLOCKS_FOR_A_LOAD);
         Set<Long> used = new HashSet<>();
         Instant at = Instant.parse("2026-11-30T20:00:00.123456Z");
         long[] drawn = ids.take(2_500);
@@ -74,6 +73,20 @@ class TableRowsTest {
             assertEquals(at, stored.getObject(4, java.time.OffsetDateTime.class).toInstant());
             assertEquals(1_250, stored.getLong(5));
         }
+    }
+
+    @Test
+    void aDrawOfAsFewBlocksAsNeededGivesIdsFromANewSequenceToo() throws SQLException {
+        // a resolver batch draws the blocks its rows need; the new sequence's first value, 1, is no block
+        IdBlocks ids = new IdBlocks(db, "match_link_like_seq", IdBlocks.blocksFor(3));
+        Set<Long> used = new HashSet<>();
+        for (long id : ids.take(3)) {
+            assertTrue(id >= 1 && used.add(id), "id " + id + " given twice or below 1");
+        }
+        for (long id : new IdBlocks(db, "match_link_like_seq", IdBlocks.blocksFor(60)).take(60)) {
+            assertTrue(id >= 1 && used.add(id), "id " + id + " given twice or below 1, or by another draw");
+        }
+        assertEquals(2, IdBlocks.blocksFor(60));
     }
 
     @Test
