@@ -127,15 +127,7 @@ final class HubTables {
                             key -> records.get(index.get(key)).record().getName()))
                     .flatMap(List::stream)
                     .toList();
-            long[] ids = idBlocks.take(fields.size());
-            try (TableRows rows = TableRows.of(db, "golden_value", "id", "customer_id", "field_name", "value_rank",
-                    "field_value", "source", "source_id")) {
-                for (int i = 0; i < ids.length; i++) {
-                    GoldenField field = fields.get(i);
-                    rows.row(ids[i], field.getCustomerId(), field.getFieldName(), field.getRank(), field.getValue(),
-                            field.getSource(), field.getSourceId());
-                }
-            }
+            GoldenRecords.insert(db, idBlocks.take(fields.size()), fields);
             step(0, (double) to / clusters.size());
         }
     }

@@ -161,19 +161,23 @@ public class GoldenRecords implements BatchGoldenRecords.Store {
                 }
             }
             if (!inserted.isEmpty()) {
-                long[] ids = new IdBlocks(db, "golden_value_seq", IdBlocks.blocksFor(inserted.size())).take(inserted.size());
-                try (TableRows rows = TableRows.of(db, "golden_value", "id", "customer_id", "field_name", "value_rank",
-                        "field_value", "source", "source_id")) {
-                    for (int i = 0; i < ids.length; i++) {
-                        GoldenField field = inserted.get(i);
-                        rows.row(ids[i], field.getCustomerId(), field.getFieldName(), field.getRank(), field.getValue(),
-                                field.getSource(), field.getSourceId());
-                    }
-                }
+                insert(db, new IdBlocks(db, "golden_value_seq", IdBlocks.blocksFor(inserted.size())).take(inserted.size()), inserted);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("writing golden values failed (" + inserted.size() + " new, " + updated.size()
                     + " changed, " + deleted.size() + " gone)", e);
+        }
+    }
+
+    /** Writes new golden values in bulk ({@link TableRows}), each with its id (drawn by {@link IdBlocks}). */
+    public static void insert(Connection db, long[] ids, List<GoldenField> fields) throws SQLException {
+        try (TableRows rows = TableRows.of(db, "golden_value", "id", "customer_id", "field_name", "value_rank",
+                "field_value", "source", "source_id")) {
+            for (int i = 0; i < ids.length; i++) {
+                GoldenField field = fields.get(i);
+                rows.row(ids[i], field.getCustomerId(), field.getFieldName(), field.getRank(), field.getValue(),
+                        field.getSource(), field.getSourceId());
+            }
         }
     }
 
