@@ -5,6 +5,7 @@ import io.atrium.hub.match.ReviewState;
 import io.atrium.hub.quality.RecordQuality;
 import io.atrium.resolution.match.FieldKind;
 import io.atrium.resolution.model.RecordKey;
+import io.atrium.hub.persistence.PlainReads;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,10 +13,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,7 +26,7 @@ import java.util.stream.Stream;
  * Each query runs in the caller's transaction and persistence context, with its flush mode: the resolver's reads
  * (flush mode COMMIT, {@code UnflushedRecords}) issue exactly the statements they did when they were written inline.
  * The reads of plain values the resolver makes many of run as plain SQL on the transaction's connection
- * ({@link #plainRead}), which flushes nothing, as those reads with flush mode COMMIT did not.
+ * ({@link PlainReads}), which flushes nothing, as those reads with flush mode COMMIT did not.
  */
 @ApplicationScoped
 public class JpaSourceRecordRepository {
@@ -113,9 +110,9 @@ public class JpaSourceRecordRepository {
     /** The customer's records as plain values, in no particular order: the members a record joining it meets. */
     public List<StoredMember> membersOf(String customerId) {
         List<StoredMember> members = new ArrayList<>();
-        plainRead("select id, standardized, payload from source_record where customer_id = ?",
+        plainRead("select standardized, payload from source_record where customer_id = ?",
                 (db, statement) -> statement.setString(1, customerId),
-                row -> members.add(new StoredMember(row.getLong(1), row.getString(2), row.getString(3))));
+                row -> members.add(new StoredMember(row.getString(1), row.getString(2))));
         return members;
     }
 
@@ -229,33 +226,9 @@ public class JpaSourceRecordRepository {
         return forms;
     }
 
-    /** Binds a statement's parameters, given the connection that makes its arrays. */
-    private interface Binder {
-        void bind(Connection db, PreparedStatement statement) throws SQLException;
-    }
-
-    /** Takes one row of a result, positioned on it. */
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    /**
-     * A read of plain values in SQL on the caller's transaction's connection (the datasource hands out the one it has
-     * enlisted), for the resolver's reads a batch or a record makes many of: through Hibernate, a native query has its
-     * result mapped anew on every call, which cost about as much as the statement itself. Flushes nothing: the callers
-     * read rows their transaction has not changed unflushed (the resolver's reads run with flush mode COMMIT).
-     */
-    private void plainRead(String sql, Binder binder, RowReader reader) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
-            binder.bind(db, statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reader.read(rows);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading source records failed", e);
-        }
+    /** {@link PlainReads#read} of source records. */
+    private void plainRead(String sql, PlainReads.Binder binder, PlainReads.RowReader reader) {
+        PlainReads.read(dataSource, sql, binder, reader, "source records");
     }
 
     /** The payloads of other customers' records sharing a phone with one of this customer's records, at most {@code max}. */

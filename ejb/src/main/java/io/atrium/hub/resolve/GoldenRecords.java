@@ -11,6 +11,7 @@ import io.atrium.resolution.survivorship.GoldenAttribute;
 import io.atrium.resolution.survivorship.GoldenRecord;
 import io.atrium.resolution.survivorship.GoldenValue;
 import io.atrium.hub.persistence.IdBlocks;
+import io.atrium.hub.persistence.PlainReads;
 import io.atrium.hub.persistence.TableRows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,6 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -105,9 +105,15 @@ public class GoldenRecords implements BatchGoldenRecords.Store {
         write(inserted, updated, deleted);
     }
 
-    /** A customer merged into another keeps no golden record of its own. */
+    /** A customer merged into another keeps no golden record of its own: one statement, no read first. */
     public void clear(String customerId) {
-        write(List.of(), Map.of(), storedOf(List.of(customerId)).getOrDefault(customerId, List.of()).stream().map(StoredValue::id).toList());
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement delete = db.prepareStatement("delete from golden_value where customer_id = ?")) {
+            delete.setString(1, customerId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("clearing a merged customer's golden values failed", e);
+        }
     }
 
     /**
@@ -118,20 +124,14 @@ public class GoldenRecords implements BatchGoldenRecords.Store {
     @Override
     public Map<String, List<StoredValue>> storedOf(Collection<String> customerIds) {
         Map<String, List<StoredValue>> byCustomer = new HashMap<>();
-        try (Connection db = dataSource.getConnection();
-             PreparedStatement query = db.prepareStatement("select id, customer_id, field_name, value_rank, field_value, source, "
-                     + "source_id from golden_value where customer_id = any(?)")) {
-            query.setArray(1, db.createArrayOf("varchar", customerIds.toArray(String[]::new)));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    StoredValue value = new StoredValue(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getInt(4),
-                            rows.getString(5), rows.getString(6), rows.getString(7));
+        PlainReads.read(dataSource, "select id, customer_id, field_name, value_rank, field_value, source, source_id "
+                        + "from golden_value where customer_id = any(?)",
+                (db, query) -> query.setArray(1, db.createArrayOf("varchar", customerIds.toArray(String[]::new))),
+                row -> {
+                    StoredValue value = new StoredValue(row.getLong(1), row.getString(2), row.getString(3), row.getInt(4),
+                            row.getString(5), row.getString(6), row.getString(7));
                     byCustomer.computeIfAbsent(value.customerId(), id -> new ArrayList<>()).add(value);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the golden values of " + customerIds.size() + " customers failed", e);
-        }
+                }, "the golden values of " + customerIds.size() + " customers");
         return byCustomer;
     }
 
