@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,14 +74,14 @@ class ColdStartPriorIT extends DeployedHub {
         assertEquals("MERGE", found[0].get("storedLink").get("decision").asText(), found[0].toString());
         String merged = found[0].get("customerA").asText();
 
-        // the same name and birth date with different phones: a review pair, which a steward rejects
+        // two 王芳 sharing only a birth date: a review pair under any snapshot (the prior knows the name is common, and
+        // so does a recount), which a steward rejects. The rare name with another phone each, used before, was one
+        // only as far as the snapshot it met weighed the name: once in a suite the pair merged instead.
         LocalDate rejectedBorn = TestData.birthDate(run + "rj");
-        for (String sourceId : List.of("RJ-A", "RJ-B")) {
-            ObjectNode withPhone = person(sourceId, name, rejectedBorn);
-            withPhone.putArray("phones").add(TestData.mobile(run + sourceId));
-            hub.postRecord(withPhone);
-        }
+        hub.postRecord(person("RJ-A", "王芳", rejectedBorn));
+        hub.postRecord(person("RJ-B", "王芳", rejectedBorn));
         await().atMost(Duration.ofSeconds(30)).until(() -> (found[0] = explain("RJ-A", "RJ-B")).hasNonNull("storedLink"));
+        assertEquals("REVIEW", found[0].get("storedLink").get("decision").asText(), found[0].toString());
         long rejectedLink = found[0].get("storedLink").get("linkId").asLong();
         HubClient.Response rejected = hub.postJson("steward/reviews/" + rejectedLink + "/reject", HubClient.ADMIN,
                 "{\"reason\": \"two people of one name and birth date\"}");
