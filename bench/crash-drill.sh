@@ -13,7 +13,10 @@
 # Usage: bench/crash-drill.sh [changes streamed, default 100000]
 # Env: RATE (changes/s, all simulators together, default 100), KILL_AT (share of the stream after which
 #      the JVM is killed, default 0.4), DOWN_SECONDS (how long the hub stays down, default 10),
-#      DRAIN_TIMEOUT (seconds, default 3600)
+#      DRAIN_TIMEOUT (seconds, default 3600),
+#      PREPARED=1 (kill the JVM only while it holds a prepared transaction in the hub's database: from the kill's
+#      moment on, it is frozen (SIGSTOP) and pg_prepared_xacts read until one is there, bench/lib/prepared.sh; after
+#      the restart, the seconds until the restarted hub's recovery resolved it are printed)
 # Builds nothing: needs ./mvnw -o -q -DskipTests package first (the EAR, the simulators' jar, WildFly in target/).
 N=${1:-100000}
 RATE=${RATE:-100}
@@ -22,6 +25,7 @@ DOWN_SECONDS=${DOWN_SECONDS:-10}
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-3600}
 DRILL=crash-drill OFFSET=370 PGPORT=5637 PROPERTY_PORT=18370
 source "$(dirname "$0")/lib/drill.sh"
+source "$(dirname "$0")/lib/prepared.sh"
 
 stamp "drill of $N changes at $RATE/s; kill -9 after ${KILL_AT} of the stream; work dir $WORK"
 prepare < /dev/null
@@ -30,7 +34,11 @@ start_stream
 KILL_AFTER=$(python3 -c "print(round($N * $KILL_AT / $RATE))")
 sleep "$KILL_AFTER"
 JVM=$(cat "$BASE/server.pid")
+# read through the server's management interface: before a freeze, which would leave it unanswered
 DEPTHS=$(queue_depths)
+if [ -n "${PREPARED:-}" ]; then
+  catch_prepared "$JVM" "the hub's JVM" value "select count(*) from pg_prepared_xacts where database = 'atrium'"
+fi
 stamp "kill -9 of the hub's JVM (PID $JVM), ${KILL_AFTER} s into the stream; the simulators' last status: $(simulators_status)"
 echo "  at the kill: $DEPTHS messages in AtriumRecords, hub.in.membership, AtriumDLQ; $(value "select count(*) from source_record") source records, $(value "select count(*) from source_fact") facts, $(value "select count(*) from quarantined_item") quarantined items stored; $(value "select count(*) from pg_prepared_xacts") prepared transactions"
 kill -9 "$JVM"
@@ -38,9 +46,12 @@ while kill -0 "$JVM" 2>/dev/null || kill -0 "$SERVER" 2>/dev/null; do sleep 1; d
 SERVER=
 echo "  after the kill: $(value "select count(*) from pg_prepared_xacts") prepared (in-doubt) transactions left in PostgreSQL"
 sleep "$DOWN_SECONDS"
+RESTARTED_AT=$(date +%s)
 stamp "restarting the hub on the same base dir and database"
 start_server "$BASE/server-2.out"
-stamp "the hub is up again; $(value "select count(*) from pg_prepared_xacts") prepared transactions left"
+stamp "the hub is up again $(( $(date +%s) - RESTARTED_AT )) s after the restart; $(value "select count(*) from pg_prepared_xacts") prepared transactions left"
+until [ "$(value "select count(*) from pg_prepared_xacts where database = 'atrium'")" = 0 ]; do sleep 1; done
+stamp "no prepared transaction left $(( $(date +%s) - RESTARTED_AT )) s after the restart"
 
 wait_stream_complete
 wait_drained

@@ -37,6 +37,7 @@ WILDFLY=$ROOT/target/wildfly-39.0.1.Final
 WORK=$ROOT/target/bench-two-nodes
 PGDATA=$WORK/pgdata PGPORT=5661
 source "$ROOT/bench/lib/postgres.sh"
+source "$ROOT/bench/lib/prepared.sh"
 BROKER_PASSWORD='node-pass1!'
 declare -A OFFSET=([a]=600 [b]=700) SERVER=()
 api() { echo "http://127.0.0.1:$((8080 + OFFSET[$1]))/hub/api"; }
@@ -200,25 +201,6 @@ prepared_list() { # when: the prepared transactions in the hub's database, each 
     then 'node-b' else '?' end || '  prepared ' || to_char(prepared, 'HH24:MI:SS.MS') from pg_prepared_xacts
     where database = 'atrium' order by prepared" || true
 }
-# Freezes a node's JVM (SIGSTOP) at a moment when it holds a prepared transaction in the hub's database; with its JVM
-# frozen it can commit nothing, so what pg_prepared_xacts shows then is what a kill leaves. Looked at twice, 200 ms
-# apart: a COMMIT PREPARED already sent before the freeze completes in PostgreSQL within that. Between two looks
-# the node runs for a random 20-60 ms. Returns with the JVM frozen, or fails after CATCH_TRIES looks.
-catch_prepared() {
-  local jvm tries
-  jvm=$(jvm_of "$1")
-  for (( tries = 1; tries <= ${CATCH_TRIES:-3000}; tries++ )); do
-    kill -STOP "$jvm"
-    if [ "$(prepared_of "$1")" != 0 ] && sleep 0.2 && [ "$(prepared_of "$1")" != 0 ]; then
-      stamp "node $1 frozen holding $(prepared_of "$1") prepared transaction(s) at look $tries"
-      return 0
-    fi
-    kill -CONT "$jvm"
-    sleep "0.0$(( 2 + RANDOM % 5 ))"
-  done
-  echo "node $1 never held a prepared transaction in ${CATCH_TRIES:-3000} looks (frozen and released in turn)" >&2
-  exit 1
-}
 since() { echo "$(date +%s.%N) - $1" | bc; }
 
 if [ "$MODE" = drill ]; then
@@ -244,7 +226,7 @@ if [ "$MODE" = drill ]; then
   done
   if [ -n "$PREPARED" ]; then
     stamp "freezing node $VICTIM until it is caught holding a prepared transaction in the hub's database"
-    catch_prepared "$VICTIM"
+    catch_prepared "$(jvm_of "$VICTIM")" "node $VICTIM" prepared_of "$VICTIM"
     prepared_list "before the kill (node $VICTIM frozen)"
   fi
 fi
