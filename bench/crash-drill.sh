@@ -26,6 +26,7 @@ DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-3600}
 DRILL=crash-drill OFFSET=370 PGPORT=5637 PROPERTY_PORT=18370
 source "$(dirname "$0")/lib/drill.sh"
 source "$(dirname "$0")/lib/prepared.sh"
+prepared_count() { value "select count(*) from pg_prepared_xacts where database = 'atrium'"; }
 
 stamp "drill of $N changes at $RATE/s; kill -9 after ${KILL_AT} of the stream; work dir $WORK"
 prepare < /dev/null
@@ -37,21 +38,24 @@ JVM=$(cat "$BASE/server.pid")
 # read through the server's management interface: before a freeze, which would leave it unanswered
 DEPTHS=$(queue_depths)
 if [ -n "${PREPARED:-}" ]; then
-  catch_prepared "$JVM" "the hub's JVM" value "select count(*) from pg_prepared_xacts where database = 'atrium'"
+  catch_prepared "$JVM" "the hub's JVM" prepared_count
 fi
 stamp "kill -9 of the hub's JVM (PID $JVM), ${KILL_AFTER} s into the stream; the simulators' last status: $(simulators_status)"
-echo "  at the kill: $DEPTHS messages in AtriumRecords, hub.in.membership, AtriumDLQ; $(value "select count(*) from source_record") source records, $(value "select count(*) from source_fact") facts, $(value "select count(*) from quarantined_item") quarantined items stored; $(value "select count(*) from pg_prepared_xacts") prepared transactions"
+echo "  at the kill: $DEPTHS messages in AtriumRecords, hub.in.membership, AtriumDLQ; $(value "select count(*) from source_record") source records, $(value "select count(*) from source_fact") facts, $(value "select count(*) from quarantined_item") quarantined items stored; $(prepared_count) prepared transactions"
 kill -9 "$JVM"
 while kill -0 "$JVM" 2>/dev/null || kill -0 "$SERVER" 2>/dev/null; do sleep 1; done
 SERVER=
-echo "  after the kill: $(value "select count(*) from pg_prepared_xacts") prepared (in-doubt) transactions left in PostgreSQL"
+echo "  after the kill: $(prepared_count) prepared (in-doubt) transactions left in PostgreSQL"
 sleep "$DOWN_SECONDS"
 RESTARTED_AT=$(date +%s)
 stamp "restarting the hub on the same base dir and database"
 start_server "$BASE/server-2.out"
-stamp "the hub is up again $(( $(date +%s) - RESTARTED_AT )) s after the restart; $(value "select count(*) from pg_prepared_xacts") prepared transactions left"
-until [ "$(value "select count(*) from pg_prepared_xacts where database = 'atrium'")" = 0 ]; do sleep 1; done
-stamp "no prepared transaction left $(( $(date +%s) - RESTARTED_AT )) s after the restart"
+stamp "the hub is up again $(( $(date +%s) - RESTARTED_AT )) s after the restart; $(prepared_count) prepared transactions left"
+until [ "$(prepared_count)" = 0 ]; do
+  if (( $(date +%s) - RESTARTED_AT > DRAIN_TIMEOUT )); then echo "prepared transactions still left after $DRAIN_TIMEOUT s" >&2; break; fi
+  sleep 1
+done
+stamp "$(prepared_count) prepared transactions left $(( $(date +%s) - RESTARTED_AT )) s after the restart"
 
 wait_stream_complete
 wait_drained
